@@ -1,0 +1,1 @@
+"""The lesson's mathematics and PyTorch code. Never imports streamlit."""

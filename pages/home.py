@@ -1,0 +1,25 @@
+"""Home: what each page teaches, where the app runs, and whether the data set is here."""
+
+import streamlit as st
+import torch
+
+from core.device import device_name
+from ui.data import fashion_mnist
+from ui.i18n import t
+
+st.title(t("home.title"))
+st.markdown(t("home.intro"))
+
+for page in ("normal_mse", "softmax_overflow", "loss_comparison", "linear_regression",
+             "softmax_classifier"):
+    st.page_link(f"pages/{page}.py", label=t(f"nav.{page}"))
+    st.caption(t(f"home.{page}"))
+
+st.subheader(t("home.where"))
+st.markdown(t("home.device", device=device_name(), torch=torch.__version__))
+data, problem = fashion_mnist()
+if data is None:
+    st.warning(problem, icon="🗂️")
+else:
+    st.markdown(t("home.data_found", source=data.source, train=len(data.train_labels),
+                  test=len(data.test_labels), seconds=data.decode_seconds))

@@ -1,0 +1,8 @@
+"""Lesson page: coming soon."""
+
+import streamlit as st
+
+from ui.i18n import t
+
+st.title(t("nav.linear_regression"))
+st.info(t("coming_soon"))

@@ -1,0 +1,26 @@
+"""`make bench`: one JSON line per figure.
+
+Runs every `scripts/bench_*.py` module's `run()`, each yielding dicts like
+{"figure": "...", "value": ..., "unit": "..."}. Figures are measured, never asserted.
+"""
+
+import importlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
+
+
+def main(selected: list[str]) -> None:
+    names = sorted(p.stem for p in (ROOT / "scripts").glob("bench_*.py"))
+    for name in names:
+        if selected and not any(s in name for s in selected):
+            continue
+        for record in importlib.import_module(name).run():
+            print(json.dumps({"bench": name.removeprefix("bench_"), **record}), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

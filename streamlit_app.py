@@ -1,0 +1,34 @@
+"""The router: the whole app map on one screen."""
+
+import streamlit as st
+
+from ui import sidebar, state
+from ui.i18n import t
+
+st.set_page_config(page_title="Linear neural networks · d2l", page_icon="📈", layout="wide")
+
+state.begin()
+sidebar.language()  # before the navigation, so that the page titles are translated
+
+PAGES = [
+    st.Page("pages/home.py", title=t("nav.home"), icon=":material/home:", url_path="overview",
+            default=True),
+    st.Page("pages/normal_mse.py", title=t("nav.normal_mse"), icon=":material/ssid_chart:",
+            url_path="normal-mse"),
+    st.Page("pages/softmax_overflow.py", title=t("nav.softmax_overflow"),
+            icon=":material/warning:", url_path="softmax-overflow"),
+    st.Page("pages/loss_comparison.py", title=t("nav.loss_comparison"),
+            icon=":material/functions:", url_path="loss-comparison"),
+    st.Page("pages/linear_regression.py", title=t("nav.linear_regression"),
+            icon=":material/show_chart:", url_path="linear-regression"),
+    st.Page("pages/softmax_classifier.py", title=t("nav.softmax_classifier"),
+            icon=":material/checkroom:", url_path="softmax-classifier"),
+]
+
+# URL paths differ from the file names on purpose: a `pages/` folder makes Streamlit's
+# legacy page discovery claim the file names before st.navigation runs.
+page = st.navigation(PAGES)
+state.set_page(page.url_path)
+sidebar.controls()
+page.run()
+state.finish()

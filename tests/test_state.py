@@ -1,0 +1,70 @@
+"""ui.state: widget values restored from the URL, written back, malformed ones refused."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+
+def script():
+    import streamlit as st
+
+    from ui import state
+
+    state.begin()
+    state.set_page("demo")
+    state.slider("n", "n", 1, 100, 10)
+    state.slider("sigma", "sigma", 0.1, 5.0, 1.0)
+    state.slider("range", "range", -10.0, 10.0, (-3.0, 3.0))
+    state.select("dtype", "dtype", ["float16", "float32"], "float32")
+    state.toggle("on", "on", False)
+    state.text("logits", "logits", "2, 1, 0.1", max_chars=50)
+    st.write(dict(st.session_state))
+    state.finish()
+
+
+def run(**params) -> AppTest:
+    at = AppTest.from_function(script, default_timeout=30)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def values(at):
+    ss = at.session_state
+    return {k: ss[f"demo.{k}"] for k in ("n", "sigma", "range", "dtype", "on", "logits")}
+
+
+def test_defaults_leave_the_url_clean():
+    at = run()
+    assert values(at) == {"n": 10, "sigma": 1.0, "range": (-3.0, 3.0), "dtype": "float32",
+                          "on": False, "logits": "2, 1, 0.1"}
+    assert dict(at.query_params) == {}
+
+
+def test_values_come_from_the_url():
+    at = run(n="42", sigma="2.5", range="-1.5,4.0", dtype="float16", on="1", logits="5,6")
+    assert values(at) == {"n": 42, "sigma": 2.5, "range": (-1.5, 4.0), "dtype": "float16",
+                          "on": True, "logits": "5,6"}
+    assert not at.toast
+
+
+def test_moved_widgets_are_written_to_the_url():
+    at = run()
+    at.slider[0].set_value(77)
+    at.slider[1].set_value(0.3)
+    at.selectbox[0].set_value("float16")
+    at.toggle[0].set_value(True)
+    at.run()
+    assert at.query_params["n"] == "77" and at.query_params["sigma"] == "0.3"
+    assert at.query_params["dtype"] == "float16" and at.query_params["on"] == "1"
+
+
+@pytest.mark.parametrize("name, raw", [
+    ("n", "abc"), ("n", "0"), ("n", "101"), ("n", "4.5"), ("sigma", "nan"), ("sigma", "inf"),
+    ("sigma", "-1"), ("range", "5,1"), ("range", "1"), ("range", "a,b"), ("dtype", "float8"),
+    ("on", "maybe"), ("logits", "x" * 51),
+])
+def test_malformed_values_are_ignored_with_a_notice(name, raw):
+    at = run(**{name: raw})
+    assert not at.exception
+    assert values(at) == values(run())
+    assert any(name in toast.value for toast in at.toast)

@@ -1,0 +1,44 @@
+"""Fashion-MNIST for the pages: decoded once per server process, errors explained."""
+
+import streamlit as st
+
+from core.data import ENV_DIR, DataError, FashionMNIST, load_fashion_mnist
+from core.device import get_device
+from ui.i18n import t
+
+_tried_download = False
+
+
+@st.cache_resource(show_spinner=False)
+def _load(device: str, _allow_download: bool) -> FashionMNIST:
+    # read-only and shared by every session: the decoded tensors, never a model
+    return load_fashion_mnist(device, allow_download=_allow_download)
+
+
+def explain(error: DataError) -> str:
+    """A message that names the file and the fix."""
+    kind = error.kind if error.kind in ("missing", "unreadable", "download") else "damaged"
+    detail = error.detail[:200]
+    if kind == "damaged":
+        detail = f"{t('data.why.' + error.kind)}; {detail}" if detail else t(f"data.why.{error.kind}")
+    return t(f"data.{kind}", path=error.path, detail=detail, env=ENV_DIR)
+
+
+def fashion_mnist() -> tuple[FashionMNIST | None, str | None]:
+    """(data, None), or (None, message) when the data set cannot be used."""
+    global _tried_download
+    allow = not _tried_download  # offline, try the download once per process, not every rerun
+    _tried_download = True
+    try:
+        return _load(str(get_device()), allow), None
+    except DataError as e:
+        return None, explain(e)
+
+
+def require_fashion_mnist() -> FashionMNIST:
+    """The data set, or an error box and the end of this page's run."""
+    data, message = fashion_mnist()
+    if data is None:
+        st.error(message, icon="🗂️")
+        st.stop()
+    return data

@@ -1,0 +1,184 @@
+"""Widget values kept in the URL, so that a copied link reopens the same view.
+
+Each wrapper (`slider`, `select`, `toggle`, `number`, `text`) creates the Streamlit
+widget under a page-prefixed session key and mirrors its value into `st.query_params`
+under a short name. On a session's first run the URL wins; after a page switch the
+last value is restored; a malformed value, or a parameter no page knows, is ignored
+with a small notice. The router calls `begin()` before and `finish()` after each page.
+"""
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from ui.i18n import t
+
+_PAGE = "_url.page"          # the page being drawn
+_SEEN = "_url.seen"          # names registered during this run
+_KNOWN = "_url.known"        # names any page registered this session
+_NOTES = "_url.notices"      # notices to show at the end of this run
+MAX_TEXT = 2000              # longest text accepted from the URL
+
+
+def begin() -> None:
+    """Start a run (the router calls this first)."""
+    st.session_state[_SEEN] = set()
+    st.session_state[_NOTES] = []
+    st.session_state.setdefault(_KNOWN, set())
+
+
+def set_page(page_id: str) -> None:
+    """Name the page whose widgets follow (its settings are kept under this prefix)."""
+    st.session_state[_PAGE] = page_id
+
+
+def finish() -> None:
+    """Drop URL parameters that no widget of this page owns; show the notices."""
+    seen, known = st.session_state.get(_SEEN, set()), st.session_state.get(_KNOWN, set())
+    notes = st.session_state.get(_NOTES, [])
+    for name in list(st.query_params.keys()):
+        if name not in seen:
+            if name not in known:  # another page's setting is dropped silently
+                notes.append(t("url.unknown", name=name[:40]))
+            del st.query_params[name]
+    for note in notes:
+        st.toast(note, icon="⚠️")
+    st.session_state[_NOTES] = []
+
+
+def _notice(name: str, raw: str) -> None:
+    st.session_state.setdefault(_NOTES, []).append(t("url.bad_value", name=name, value=raw[:40]))
+
+
+def _bind(name: str, default: Any, parse: Callable[[str], Any], global_: bool) -> str:
+    """Put the starting value of widget `name` into session state; return its key."""
+    key = f"g.{name}" if global_ else f"{st.session_state.get(_PAGE, '')}.{name}"
+    st.session_state.setdefault(_SEEN, set()).add(name)
+    st.session_state.setdefault(_KNOWN, set()).add(name)
+    if key not in st.session_state:
+        value = st.session_state.get(f"_keep.{key}", default)
+        raw = st.query_params.get(name)
+        if raw is not None:
+            try:
+                value = parse(raw)
+            except (ValueError, TypeError, OverflowError):
+                _notice(name, raw)
+        st.session_state[key] = value
+    return key
+
+
+def _publish(name: str, key: str, default: Any, serialize: Callable[[Any], str]) -> Any:
+    """Remember the widget's value across page switches and write it into the URL."""
+    value = st.session_state[key]
+    st.session_state[f"_keep.{key}"] = value
+    text = serialize(value)
+    if text == serialize(default):
+        if name in st.query_params:
+            del st.query_params[name]  # defaults keep links short
+    elif st.query_params.get(name) != text:
+        st.query_params[name] = text
+    return value
+
+
+def _widget(make: Callable[..., Any], name: str, default: Any, parse: Callable[[str], Any],
+            serialize: Callable[[Any], str], global_: bool, **kwargs) -> Any:
+    key = _bind(name, default, parse, global_)
+    make(key=key, **kwargs)
+    return _publish(name, key, default, serialize)
+
+
+# ---- parsers: raise ValueError for anything out of place --------------------------------
+
+def _number(raw: str, kind: type, lo, hi):
+    value = kind(raw) if kind is float else int(raw, 10)
+    if kind is float and not math.isfinite(value):
+        raise ValueError(raw)
+    if not lo <= value <= hi:
+        raise ValueError(raw)
+    return value
+
+
+def _fmt(value) -> str:
+    return repr(float(value)) if isinstance(value, float) else str(value)
+
+
+def _bool(raw: str) -> bool:
+    table = {"1": True, "true": True, "on": True, "0": False, "false": False, "off": False}
+    return table[raw.lower()] if raw.lower() in table else _raise(raw)
+
+
+def _raise(raw):
+    raise ValueError(raw)
+
+
+# ---- widgets -----------------------------------------------------------------------------
+
+def slider(label: str, name: str, min_value, max_value, value, step=None, *,
+           global_: bool = False, container=st, **kwargs):
+    """st.slider kept in the URL; `value` may be a number or a (low, high) pair."""
+    kind = float if isinstance(min_value, float) else int
+
+    def parse(raw: str):
+        if isinstance(value, tuple):
+            low, high = (_number(part, kind, min_value, max_value) for part in raw.split(",", 1))
+            if low > high:
+                raise ValueError(raw)
+            return (low, high)
+        return _number(raw, kind, min_value, max_value)
+
+    def serialize(v) -> str:
+        return ",".join(_fmt(x) for x in v) if isinstance(v, tuple) else _fmt(v)
+
+    return _widget(container.slider, name, value, parse, serialize, global_, label=label,
+                   min_value=min_value, max_value=max_value, step=step, **kwargs)
+
+
+def number(label: str, name: str, min_value, max_value, value, step=None, *,
+           global_: bool = False, container=st, **kwargs):
+    """st.number_input kept in the URL."""
+    kind = float if isinstance(min_value, float) else int
+    return _widget(container.number_input, name, value,
+                   lambda raw: _number(raw, kind, min_value, max_value), _fmt, global_,
+                   label=label, min_value=min_value, max_value=max_value, step=step, **kwargs)
+
+
+def select(label: str, name: str, options: Sequence, value=None, *, widget: str = "selectbox",
+           global_: bool = False, container=st, **kwargs):
+    """A choice among `options` (selectbox, radio or segmented_control) kept in the URL."""
+    options = list(options)
+    default = options[0] if value is None else value
+    by_text = {str(o): o for o in options}
+
+    def parse(raw: str):
+        return by_text[raw] if raw in by_text else _raise(raw)
+
+    make = getattr(container, widget)
+    if widget == "segmented_control":
+        kwargs.setdefault("required", True)
+    return _widget(make, name, default, parse, str, global_, label=label, options=options,
+                   **kwargs)
+
+
+def toggle(label: str, name: str, value: bool = False, *, global_: bool = False,
+           container=st, **kwargs) -> bool:
+    """st.toggle kept in the URL."""
+    return _widget(container.toggle, name, value, _bool, lambda v: "1" if v else "0",
+                   global_, label=label, **kwargs)
+
+
+def text(label: str, name: str, value: str = "", *, max_chars: int = MAX_TEXT,
+         area: bool = False, global_: bool = False, container=st, **kwargs) -> str:
+    """st.text_input (or text_area) kept in the URL; the page validates the content."""
+    def parse(raw: str) -> str:
+        return raw if len(raw) <= max_chars else _raise(raw)
+
+    make = container.text_area if area else container.text_input
+    return _widget(make, name, value, parse, str, global_, label=label, max_chars=max_chars,
+                   **kwargs)
+
+
+def seed() -> int:
+    """The session's random seed (set in the sidebar)."""
+    return int(st.session_state.get("g.seed", 0))

@@ -1,0 +1,59 @@
+"""Strings shared by the router, the sidebar, the URL state and the data loader."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app.title": {"en": "Linear neural networks", "zh": "线性神经网络"},
+    "nav.home": {"en": "Home", "zh": "首页"},
+    "nav.normal_mse": {"en": "Normal distribution & MSE", "zh": "正态分布与均方误差"},
+    "nav.softmax_overflow": {"en": "Softmax overflow", "zh": "softmax 的上溢与下溢"},
+    "nav.loss_comparison": {"en": "Loss comparison: L1, L2, Huber", "zh": "损失函数比较：L1、L2、Huber"},
+    "nav.linear_regression": {"en": "Linear regression training", "zh": "线性回归训练"},
+    "nav.softmax_classifier": {"en": "Softmax classifier", "zh": "softmax 分类器"},
+    "sb.seed": {"en": "Random seed", "zh": "随机种子"},
+    "sb.seed_help": {
+        "en": "The same seed gives the same data, the same initial weights and the same curves.",
+        "zh": "相同的种子给出相同的数据、相同的初始权重和相同的曲线。",
+    },
+    "sb.device": {"en": "Device: {device} · torch {torch}", "zh": "设备：{device} · torch {torch}"},
+    "url.unknown": {
+        "en": "Ignored the unknown link parameter “{name}”.",
+        "zh": "已忽略未知的链接参数“{name}”。",
+    },
+    "url.bad_value": {
+        "en": "Ignored the link parameter {name}={value}: not a valid value here.",
+        "zh": "已忽略链接参数 {name}={value}：此处不是有效的取值。",
+    },
+    "coming_soon": {"en": "This page is coming soon.", "zh": "本页即将推出。"},
+    "data.missing": {
+        "en": "Fashion-MNIST was not found (looked for `{path}`). To fix it, do one of these: "
+              "install Debian's package (`sudo apt-get install dataset-fashion-mnist`); "
+              "or set the environment variable `{env}` to a directory that holds the four IDX "
+              "files; or go online, so the app can download it.",
+        "zh": "未找到 Fashion-MNIST（查找了 `{path}`）。解决办法任选其一：安装 Debian 软件包"
+              "（`sudo apt-get install dataset-fashion-mnist`）；或将环境变量 `{env}` 设为存放四个 "
+              "IDX 文件的目录；或联网，让应用自动下载。",
+    },
+    "data.unreadable": {
+        "en": "The file `{path}` cannot be read ({detail}). Check that the user running the app "
+              "may read it.",
+        "zh": "无法读取文件 `{path}`（{detail}）。请检查运行应用的用户是否有读取权限。",
+    },
+    "data.damaged": {
+        "en": "The file `{path}` is damaged ({detail}). Reinstall it "
+              "(`sudo apt-get install --reinstall dataset-fashion-mnist`), or replace it with a good "
+              "copy in the directory named by `{env}`.",
+        "zh": "文件 `{path}` 已损坏（{detail}）。请重新安装"
+              "（`sudo apt-get install --reinstall dataset-fashion-mnist`），或在 `{env}` "
+              "指定的目录中换上完好的副本。",
+    },
+    "data.download": {
+        "en": "Fashion-MNIST is not on this machine and the download failed ({detail}). Install "
+              "`dataset-fashion-mnist` with apt, or set `{env}` to a directory with the four IDX files.",
+        "zh": "本机没有 Fashion-MNIST，下载也失败了（{detail}）。请用 apt 安装 `dataset-fashion-mnist`，"
+              "或将 `{env}` 设为存放四个 IDX 文件的目录。",
+    },
+    "data.why.corrupt": {"en": "not a valid gzip file", "zh": "不是有效的 gzip 文件"},
+    "data.why.magic": {"en": "wrong magic number", "zh": "魔数不对"},
+    "data.why.count": {"en": "wrong number of items", "zh": "条目数不对"},
+    "data.why.length": {"en": "wrong length: truncated or padded", "zh": "长度不对：被截断或多出数据"},
+    "data.why.checksum": {"en": "checksum mismatch", "zh": "校验和不符"},
+}

@@ -1,0 +1,41 @@
+"""Strings of the home page."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "home.title": {"en": "Linear neural networks, interactively", "zh": "交互式学习线性神经网络"},
+    "home.intro": {
+        "en": "An explainer for chapter 3 of *Dive into Deep Learning*: regression, softmax and "
+              "the losses behind them. Every page has controls to move; change them and watch "
+              "the mathematics respond. A link copied from the address bar reopens the same view.",
+        "zh": "《动手学深度学习》第 3 章的交互讲解：回归、softmax 以及它们背后的损失函数。"
+              "每页都有可以拖动的控件，改动它们，观察数学如何响应。从地址栏复制的链接会打开同样的视图。",
+    },
+    "home.normal_mse": {
+        "en": "Why minimising squared error is maximum likelihood when the noise is Gaussian.",
+        "zh": "为什么在高斯噪声下，最小化平方误差就是最大似然估计。",
+    },
+    "home.softmax_overflow": {
+        "en": "Where naive softmax overflows to inf and nan, per dtype, and how log-sum-exp fixes it.",
+        "zh": "朴素 softmax 在各种数据类型下何时溢出为 inf 和 nan，以及 log-sum-exp 如何解决。",
+    },
+    "home.loss_comparison": {
+        "en": "L1, L2 and Huber: their curves, gradients, the mean against the median, and outliers.",
+        "zh": "L1、L2 与 Huber：曲线、梯度、均值与中位数之争，以及离群点。",
+    },
+    "home.linear_regression": {
+        "en": "Minibatch SGD on y = Xw + b + ε, from scratch and with nn.Linear, live.",
+        "zh": "在 y = Xw + b + ε 上实时运行小批量随机梯度下降，从零实现与 nn.Linear 简洁实现。",
+    },
+    "home.softmax_classifier": {
+        "en": "Softmax regression on the real Fashion-MNIST, with a grid of test predictions.",
+        "zh": "在真实的 Fashion-MNIST 上训练 softmax 回归，并查看测试图像的预测网格。",
+    },
+    "home.where": {"en": "Where this app runs", "zh": "运行环境"},
+    "home.device": {"en": "Device: **{device}** · PyTorch {torch}",
+                    "zh": "设备：**{device}** · PyTorch {torch}"},
+    "home.data_found": {
+        "en": "Fashion-MNIST found in `{source}`: {train:,} training and {test:,} test images "
+              "(decoded in {seconds:.2f} s).",
+        "zh": "已在 `{source}` 找到 Fashion-MNIST：{train:,} 张训练图像，{test:,} 张测试图像"
+              "（解码用时 {seconds:.2f} 秒）。",
+    },
+}

@@ -1,0 +1,3 @@
+"""Strings of this page."""
+
+STRINGS: dict[str, dict[str, str]] = {}
