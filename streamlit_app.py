@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import sidebar, state
+from ui import lesson, sidebar, state
 from ui.i18n import t
 
 st.set_page_config(page_title="Linear neural networks · d2l", page_icon="📈", layout="wide")
@@ -30,5 +30,7 @@ PAGES = [
 page = st.navigation(PAGES)
 state.set_page(page.url_path)
 sidebar.controls()
+lesson.begin()
 page.run()
+lesson.finish()
 state.finish()

@@ -13,6 +13,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The same seed gives the same data, the same initial weights and the same curves.",
         "zh": "相同的种子给出相同的数据、相同的初始权重和相同的曲线。",
     },
+    "sb.lecture": {"en": "Lecture mode", "zh": "讲课模式"},
+    "sb.lecture_help": {
+        "en": "Larger type, one section at a time with Back / Next, code folded away.",
+        "zh": "更大的字号，每次只显示一节（上一节 / 下一节），代码折叠。",
+    },
+    "show_code": {"en": "The code that runs", "zh": "实际运行的代码"},
+    "reveal": {"en": "Show the answer", "zh": "显示答案"},
+    "exercises": {"en": "Questions to think about", "zh": "思考题"},
     "sb.device": {"en": "Device: {device} · torch {torch}", "zh": "设备：{device} · torch {torch}"},
     "url.unknown": {
         "en": "Ignored the unknown link parameter “{name}”.",

@@ -1,0 +1,83 @@
+"""The shape of a lesson page: sections, a key idea, code panels, exercises, lecture mode.
+
+Pages write
+    if lesson.section(title_of_section_1):
+        ...draw section 1...
+In the normal view every section is drawn. In lecture mode (a sidebar toggle kept in the
+URL) only the current section is drawn, and the router's `lesson.finish()` adds Back/Next.
+"""
+
+import inspect
+
+import streamlit as st
+
+_COUNT = "_lesson.count"
+
+
+def lecture() -> bool:
+    """Is the presenter view on?"""
+    return bool(st.session_state.get("g.lecture", False))
+
+
+def begin() -> None:
+    """The router calls this before each page run."""
+    st.session_state[_COUNT] = 0
+
+
+def _step_key() -> str:
+    return f"_lesson.step.{st.session_state.get('_url.page', '')}"
+
+
+def section(title: str) -> bool:
+    """Start a section with a header; False when lecture mode hides it."""
+    index = st.session_state.get(_COUNT, 0)
+    st.session_state[_COUNT] = index + 1
+    if lecture() and index != st.session_state.get(_step_key(), 0):
+        return False
+    st.header(title, divider="gray")
+    return True
+
+
+def key_idea(text: str) -> None:
+    """The one sentence to remember, at the top of a page."""
+    st.info(text, icon="💡")
+
+
+def show_code(*objects, title: str = "Code") -> None:
+    """The source of the `core` functions that run, folded away in lecture mode."""
+    if lecture():
+        return
+    with st.expander(title):
+        for obj in objects:
+            st.code(inspect.getsource(obj), language="python")
+
+
+def exercises(title: str, items: list[tuple[str, str]], reveal: str) -> None:
+    """Questions from the book's exercises, each with an answer the student can reveal."""
+    if not section(title):
+        return
+    for number, (question, answer) in enumerate(items, 1):
+        st.markdown(f"**{number}.** {question}")
+        with st.expander(reveal):
+            st.markdown(answer)
+
+
+def finish() -> None:
+    """In lecture mode: Back / Next under the current section."""
+    if not lecture():
+        return
+    count = st.session_state.get(_COUNT, 0)
+    if count == 0:
+        return
+    key = _step_key()
+    step = min(st.session_state.get(key, 0), count - 1)
+    st.session_state[key] = step
+    back, where, forward = st.columns([1, 2, 1])
+    if back.button("◀", key="_lesson.back", disabled=step == 0, width="stretch"):
+        st.session_state[key] = step - 1
+        st.rerun()
+    where.markdown(f"<div style='text-align:center'>{step + 1} / {count}</div>",
+                   unsafe_allow_html=True)
+    if forward.button("▶", key="_lesson.next", disabled=step >= count - 1, width="stretch"):
+        st.session_state[key] = step + 1
+        st.rerun()
