@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import lesson, sidebar, state
+from ui import lesson, share, sidebar, state
 from ui.i18n import t
 
 st.set_page_config(page_title="Linear neural networks · d2l", page_icon="📈", layout="wide")
@@ -34,3 +34,4 @@ lesson.begin()
 page.run()
 lesson.finish()
 state.finish()
+share.panel(page.url_path)

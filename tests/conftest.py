@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
 PAGES = ["home", "normal_mse", "softmax_overflow", "loss_comparison", "linear_regression",
          "softmax_classifier"]
+GLOBAL_PARAMS = {"seed", "lecture"}  # the sidebar's, kept on every page
 TIMEOUT = 60  # seconds for one AppTest run: importing torch alone takes ~1.5 s
 
 
@@ -41,10 +42,13 @@ def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
     """The app as a link would open it: `page` with URL parameters; call .run() next.
 
     AppTest identifies st.navigation's pages only after a first run, so the router runs
-    once on the home page first; the parameters are set after it, as a link would.
+    once on the home page first, with the sidebar's (global) parameters; the page's own
+    parameters are set after it, before the switch to the page.
     """
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["lang"] = lang
+    for key in GLOBAL_PARAMS & params.keys():
+        at.query_params[key] = str(params[key])
     if page == "home":
         for key, value in params.items():
             at.query_params[key] = str(value)

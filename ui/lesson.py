@@ -22,6 +22,7 @@ def lecture() -> bool:
 def begin() -> None:
     """The router calls this before each page run."""
     st.session_state[_COUNT] = 0
+    st.session_state["_charts.count"] = 0
 
 
 def _step_key() -> str:

@@ -18,6 +18,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Larger type, one section at a time with Back / Next, code folded away.",
         "zh": "更大的字号，每次只显示一节（上一节 / 下一节），代码折叠。",
     },
+    "export": {"en": "Export", "zh": "导出"},
+    "share.title": {"en": "Share this view", "zh": "分享此视图"},
+    "share.help": {
+        "en": "Students scan the code to open this page with the same settings. On a hosted "
+              "app or a classroom network, set D2L_BASE_URL to the address students can reach.",
+        "zh": "学生扫描二维码即可打开相同设置的本页。若应用部署在服务器或教室网络中，"
+              "请把 D2L_BASE_URL 设为学生能访问的地址。",
+    },
+    "share.qr_alt": {"en": "QR code of the link {url}", "zh": "链接 {url} 的二维码"},
     "show_code": {"en": "The code that runs", "zh": "实际运行的代码"},
     "reveal": {"en": "Show the answer", "zh": "显示答案"},
     "exercises": {"en": "Questions to think about", "zh": "思考题"},
