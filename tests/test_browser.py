@@ -25,12 +25,13 @@ def test_page_opens_by_url(server, browser, name, lang):
 
 
 def test_link_restores_settings(server, browser):
+    from playwright.sync_api import expect
+
     page = browser.new_page()
     try:
         page.goto(f"{server}/?seed=4242&lang=zh")
         wait_for_app(page)
-        page.wait_for_timeout(500)
+        expect(page.locator('[data-testid="stNumberInput"] input').first).to_have_value("4242")
         assert "seed=4242" in page.url and "lang=zh" in page.url
-        assert page.locator('[data-testid="stNumberInput"] input').first.input_value() == "4242"
     finally:
         page.close()
