@@ -76,7 +76,7 @@ with st.container(border=True):  # the controls stay visible in every section of
         st.session_state[LAST_GOOD] = parsed.logits
     else:
         st.error(t(f"so.err.{parsed.error}", detail=plain(parsed.detail), cap=sm.MAX_LOGITS,
-                   big=f"{sm.MAX_ABS_LOGIT:g}"), icon="🚫")
+                   big=f"{sm.MAX_ABS_LOGIT:g}"), icon=":material/error:")
     logits = tuple(st.session_state.get(LAST_GOOD, DEFAULT_LOGITS))
     if parsed.logits is None:
         st.caption(t("so.kept", logits=vector(logits)))
@@ -91,7 +91,8 @@ with st.container(border=True):  # the controls stay visible in every section of
 
 lim = limits(dtype)
 if not all(math.isfinite(v) for v in result["o"]):
-    st.warning(t("so.logits_overflow", dtype=dtype, max=charts.number(lim["max"])), icon="⚠️")
+    st.warning(t("so.logits_overflow", dtype=dtype, max=charts.number(lim["max"])),
+               icon=":material/warning:")
 
 if lesson.section(t("so.s1")):
     st.markdown(t("so.s1_text"))

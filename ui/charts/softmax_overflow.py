@@ -109,7 +109,7 @@ def loss_curves(curves: pd.DataFrame, methods: list[str], current: float, x_titl
     x_scale = alt.Scale(type="symlog", domain=SCALE_DOMAIN)
     top = float(curves["loss"].max()) if len(curves) else 1.0
     y_axis = alt.Axis(values=[0.0] + [10.0**k for k in range(0, 13) if 10.0**k <= 1.5 * top],
-                      format="~s")
+                      format=",.12~g")
     colour = alt.Color("method:N", sort=methods, title=None,
                        scale=alt.Scale(domain=methods, range=PALETTE[:len(methods)]))
     layers = []
@@ -130,7 +130,7 @@ def loss_curves(curves: pd.DataFrame, methods: list[str], current: float, x_titl
 
 
 def _scale_axis() -> alt.Axis:
-    return alt.Axis(values=[-1e5, -1e3, -10, 0, 10, 1e3, 1e5], format="~s", grid=True)
+    return alt.Axis(values=[-1e5, -1e3, -10, 0, 10, 1e3, 1e5], format=",.12~g", grid=True)
 
 
 def segments_of(rows: list[dict], key: str) -> list[dict]:
