@@ -166,9 +166,11 @@ def scaled_logits(logits, scales, dtype_name: str, device="cpu") -> torch.Tensor
 
 def _status(o, y_hat, loss, ref, tol: float) -> torch.Tensor:
     """Per row: 0 ok, 1 bad input (a logit is not finite in the dtype), 2 nan, 3 loss = inf,
-    4 finite but off the float64 loss by more than tol * max(1, |loss|)."""
+    4 finite but off the float64 loss by more than tol * max(1, |loss|), 5 loss = inf
+    because the true loss itself is beyond the dtype's largest number."""
     code = torch.where((loss.double() - ref).abs() > tol * ref.abs().clamp(min=1), 4, 0)
     code = torch.where(torch.isinf(loss), 3, code)
+    code = torch.where(torch.isinf(loss) & (ref >= torch.finfo(o.dtype).max), 5, code)
     code = torch.where(~torch.isfinite(y_hat).all(-1) | torch.isnan(loss), 2, code)
     return torch.where(~torch.isfinite(o).all(-1), 1, code)
 
@@ -180,7 +182,7 @@ def _grad_status(o, grad, ref, tol: float) -> torch.Tensor:
     return torch.where(~torch.isfinite(o).all(-1), 1, code)
 
 
-STATUS = {0: "ok", 1: "bad_input", 2: "nan", 3: "inf_loss", 4: "wrong"}
+STATUS = {0: "ok", 1: "bad_input", 2: "nan", 3: "inf_loss", 4: "wrong", 5: "loss_overflow"}
 
 
 def evaluate(o: torch.Tensor, y: torch.Tensor) -> dict[str, dict[str, torch.Tensor]]:

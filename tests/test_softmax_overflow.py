@@ -280,10 +280,21 @@ def test_parser_on_lists_of_floats(values, sep):
 def test_three_ways_never_raises_and_the_fused_loss_is_right(values, y, dtype, scale):
     y = y % len(values)
     result = sm.three_ways(values, scale, y, dtype)
+    top = torch.finfo(sm.DTYPES[dtype]).max
+    expected = {"ok"} if result["ref"]["loss"] < 0.99 * top else \
+        {"loss_overflow"} if result["ref"]["loss"] > 1.01 * top else {"ok", "loss_overflow"}
     if all(math.isfinite(v) for v in result["o"]):
-        assert result["log_sum_exp"]["status"] == "ok"
+        # only a loss beyond the dtype's range (float16: a gap over 65504) can stop it
+        assert result["log_sum_exp"]["status"] in expected
         assert result["log_sum_exp"]["loss"] == pytest.approx(result["torch_loss"],
                                                               rel=TOL[dtype], abs=TOL[dtype])
+
+
+def test_a_loss_beyond_float16_is_inf_for_torch_too():
+    result = sm.three_ways([1000.0, -771.0], -37.0, 0, "float16")  # o = [-36992, 28528]
+    assert result["ref"]["loss"] == 65520.0  # > 65504, the largest float16
+    assert result["log_sum_exp"]["status"] == "loss_overflow"
+    assert math.isinf(result["torch_loss"])
 
 
 # ---- small pieces ---------------------------------------------------------------------------

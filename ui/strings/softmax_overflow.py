@@ -105,6 +105,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "so.status.wrong": {"en": "finite but wrong", "zh": "有限但错误"},
     "so.status.inf_loss": {"en": "loss = inf (ŷ_y rounded to 0, then log 0)",
                            "zh": "损失 = inf（ŷ_y 舍入为 0，再取 log 0）"},
+    "so.status.loss_overflow": {"en": "loss = inf (the true loss is beyond the dtype's range)",
+                                "zh": "损失 = inf（真实损失超出该类型的范围）"},
     "so.status.nan": {"en": "nan or inf (exp overflowed, or 0/0)",
                       "zh": "nan 或 inf（exp 上溢，或 0/0）"},
     "so.status.bad_input": {"en": "the logits overflow the dtype", "zh": "logits 本身超出该类型范围"},
