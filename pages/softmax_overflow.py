@@ -1,8 +1,204 @@
-"""Lesson page: coming soon."""
+"""Softmax overflow and underflow: three ways to compute softmax and cross-entropy, per dtype."""
 
+import math
+
+import pandas as pd
 import streamlit as st
 
+from core import softmax as sm
+from core.device import get_device
+from ui import lesson, state
+from ui.charts import show
+from ui.charts import softmax_overflow as charts
 from ui.i18n import t
 
-st.title(t("nav.softmax_overflow"))
-st.info(t("coming_soon"))
+DEFAULT_TEXT = "2, 1, 0.1"
+DEFAULT_LOGITS = (2.0, 1.0, 0.1)
+LAST_GOOD = "softmax-overflow.last_good"  # the last logits that parsed, in this session
+SCALES = sm.scale_grid()
+DEVICE = str(get_device())
+METHODS = list(sm.METHODS)
+MARKDOWN = set("\\`*_{}[]()<>#+-.!|~$:")
+CODE = """model = nn.Sequential(nn.Flatten(), nn.Linear(784, 10))   # logits: no softmax layer
+loss = nn.CrossEntropyLoss()(model(X), y)                  # log-sum-exp inside
+probabilities = torch.softmax(model(X), dim=1)             # only to show them"""
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def three_ways(logits: tuple, scale: float, y: int, dtype: str) -> dict:
+    return sm.three_ways(logits, scale, y, dtype, DEVICE)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def sweep(logits: tuple, y: int, dtype: str) -> list[dict]:
+    return sm.sweep(logits, y, dtype, SCALES, DEVICE)
+
+
+@st.cache_data(show_spinner=False)
+def limits(dtype: str) -> dict:
+    return sm.exp_limits(dtype, DEVICE)
+
+
+def plain(text: str) -> str:
+    """User text shown as text: every markdown character escaped."""
+    return "".join("\\" + c if c in MARKDOWN else c for c in text)
+
+
+def vector(values) -> str:
+    return "[" + ", ".join(charts.number(float(v), 5) for v in values) + "]"
+
+
+def name(method: str) -> str:
+    return t(f"so.m.{method}")
+
+
+def verdict(key: str, result: dict, field: str) -> str:
+    return t(key, **{short: t(f"so.status.{result[m][field]}") for short, m in
+                     zip(("naive", "stable", "lse"), METHODS, strict=True)})
+
+
+# ---- the lesson ------------------------------------------------------------------------------
+
+st.title(t("so.title"))
+lesson.key_idea(t("so.key_idea"))
+st.markdown(t("so.intro"))
+
+with st.container(border=True):  # the controls stay visible in every section of lecture mode
+    st.markdown(f"**{t('so.controls')}**")
+    left, right = st.columns([3, 2])
+    text = state.text(t("so.logits"), "logits", DEFAULT_TEXT, max_chars=sm.MAX_TEXT,
+                      container=left,
+                      help=t("so.logits_help", cap=sm.MAX_LOGITS, big=f"{sm.MAX_ABS_LOGIT:g}"))
+    dtype = state.select(t("so.dtype"), "dtype", list(sm.DTYPES), "float32",
+                         widget="segmented_control", container=right)
+    parsed = sm.parse_logits(text)
+    if parsed.logits is not None:
+        st.session_state[LAST_GOOD] = parsed.logits
+    else:
+        st.error(t(f"so.err.{parsed.error}", detail=plain(parsed.detail), cap=sm.MAX_LOGITS,
+                   big=f"{sm.MAX_ABS_LOGIT:g}"), icon=":material/error:")
+    logits = tuple(st.session_state.get(LAST_GOOD, DEFAULT_LOGITS))
+    if parsed.logits is None:
+        st.caption(t("so.kept", logits=vector(logits)))
+    scale = state.select(t("so.scale"), "scale", SCALES, 1.0, widget="select_slider",
+                         format_func=charts.number, help=t("so.scale_help"))
+    y = state.select(t("so.y"), "y", list(range(len(logits))), 0,
+                     format_func=lambda j: t("so.class_option", j=j,
+                                             o=charts.number(logits[j], 5)))
+    result = three_ways(logits, scale, y, dtype)
+    st.markdown(t("so.used", dtype=dtype, o=vector(result["o"])))
+    st.markdown(verdict("so.verdict", result, "status"))
+
+lim = limits(dtype)
+if not all(math.isfinite(v) for v in result["o"]):
+    st.warning(t("so.logits_overflow", dtype=dtype, max=charts.number(lim["max"])),
+               icon=":material/warning:")
+
+if lesson.section(t("so.s1")):
+    st.markdown(t("so.s1_text"))
+    cls = t("so.col.class")
+    table = pd.DataFrame({
+        cls: [f"{j} ✓" if j == y else str(j) for j in range(len(logits))],
+        t("so.col.o", dtype=dtype): result["o"],
+        t("so.col.naive"): result["naive"]["y_hat"],
+        t("so.col.max_subtracted"): result["max_subtracted"]["y_hat"],
+        t("so.col.log_y_hat"): result["log_sum_exp"]["log_y_hat"],
+        t("so.col.log_sum_exp"): result["log_sum_exp"]["y_hat"],
+        t("so.col.ref"): result["ref"]["y_hat"],
+    }).set_index(cls)
+    st.markdown(f"**{t('so.probabilities')}**")
+    st.dataframe(charts.styled(table), width="stretch")
+    losses = pd.DataFrame({
+        t("so.col.method"): [name(m) for m in METHODS] + [t("so.m.torch", dtype=dtype),
+                                                          name("ref")],
+        t("so.col.loss"): [result[m]["loss"] for m in METHODS] + [result["torch_loss"],
+                                                                 result["ref"]["loss"]],
+        t("so.col.status"): [t(f"so.status.{result[m]['status']}") for m in METHODS] + ["", ""],
+    }).set_index(t("so.col.method"))
+    st.markdown(f"**{t('so.losses')}**")
+    st.dataframe(charts.styled(losses), width="stretch")
+    st.caption(t("so.legend"))
+    ours, theirs = result["log_sum_exp"]["loss"], result["torch_loss"]
+    st.markdown(t("so.check", ours=charts.number(ours, 8), torch=charts.number(theirs, 8),
+                  dtype=dtype, diff=charts.number(abs(ours - theirs), 3)))
+    labels = [name(m) for m in METHODS + ["ref"]]
+    bars = pd.DataFrame([
+        {"class": str(j), "method": name(m), "p": p if math.isfinite(p) else None,
+         "label": "" if math.isfinite(p) else charts.number(p)}
+        for m in METHODS + ["ref"] for j, p in enumerate(result[m]["y_hat"])])
+    show(charts.probability_bars(bars, [str(j) for j in range(len(logits))], labels,
+                                 t("so.bar_x"), t("so.bar_y")))
+    st.caption(t("so.bars_caption"))
+    lesson.show_code(sm.naive_softmax, sm.stable_softmax, sm.log_softmax, sm.nll, sm.losses,
+                     title=t("show_code"))
+
+if lesson.section(t("so.s2")):
+    st.markdown(t("so.s2_text", dtype=dtype))
+    keys = ["max", "log_max", "x_max", "x_max_next", "tiny", "log_tiny", "subnormal",
+            "log_half_subnormal", "x_min", "x_min_next"]
+    thresholds = pd.DataFrame({t("so.col.quantity"): [t(f"so.th.{k}") for k in keys],
+                               t("so.col.value"): [float(lim[k]) for k in keys]})
+    st.dataframe(charts.styled(thresholds, digits=10), hide_index=True, width="stretch")
+    step = lim["x_min"] - lim["x_min_next"]
+    st.markdown(t("so.underflow_text", dtype=dtype, step=charts.number(step, 4)))
+    kept = lim["x_min"] < lim["log_tiny"] - 1.0  # well below log(tiny): subnormals survive
+    st.caption(t("so.subnormals_on" if kept else "so.subnormals_off"))
+    if dtype == "bfloat16":
+        st.caption(t("so.bf16_note"))
+    rows = sweep(logits, y, dtype)
+    band_names = {}
+    segments = []
+    for key, what in (("status", t("so.loss")), ("grad_status", t("so.gradient"))):
+        for seg in charts.segments_of(rows, key):
+            if seg["method"] in METHODS:
+                band = f"{name(seg['method'])} · {what}"
+                band_names[(seg["method"], key)] = band
+                segments.append({**seg, "row": band})
+    order = [band_names[(m, k)] for m in METHODS for k in ("status", "grad_status")]
+    st.markdown(t("so.chart_text"))
+    show(charts.breaks_strip(pd.DataFrame(segments), order,
+                             {s: t(f"so.status.{s}") for s in charts.STATUSES}, scale,
+                             t("so.axis_scale")))
+    curves = pd.DataFrame(charts.runs_of(rows))
+    curves["method"] = curves["method"].map(lambda m: name("ref" if m == "float64" else m))
+    show(charts.loss_curves(curves, labels, scale, t("so.axis_scale"), t("so.axis_loss")))
+    st.caption(t("so.curves_text"))
+    st.markdown(t("so.breaks_text"))
+    predicted = sm.predicted_breaks(logits, y, lim)
+    seen = sm.first_breaks(rows)
+
+    def when(value, missing: str) -> str:
+        return missing if value is None else charts.number(float(value), 5)
+
+    columns = {t("so.col.method"): [name(m) for m in METHODS]}
+    for side in ("pos", "neg"):
+        columns[t(f"so.col.pred_{side}")] = [when(predicted[m][side], t("so.never"))
+                                             for m in METHODS]
+        columns[t(f"so.col.seen_{side}")] = [when(seen[m][side], t("so.not_seen"))
+                                             for m in METHODS]
+    st.dataframe(pd.DataFrame(columns).set_index(t("so.col.method")), width="stretch")
+    lesson.show_code(sm.exp_limits, sm.last_true_bits, title=t("show_code"))
+
+if lesson.section(t("so.s3")):
+    st.markdown(t("so.s3_text", dtype=dtype))
+    grads = pd.DataFrame({
+        t("so.col.class"): [f"{j} ✓" if j == y else str(j) for j in range(len(logits))],
+        **{t("so.col.grad", method=name(m)): result[m]["grad"] for m in METHODS},
+        t("so.col.grad_ref"): result["ref"]["grad"],
+    }).set_index(t("so.col.class"))
+    st.dataframe(charts.styled(grads), width="stretch")
+    st.markdown(verdict("so.grad_verdict", result, "grad_status"))
+    st.markdown(t("so.grad_note"))
+
+if lesson.section(t("so.s4")):
+    st.markdown(t("so.s4_text"))
+    st.code(CODE, language="python")
+    wrong = sm.double_softmax(tuple(scale * v for v in logits), y)
+    n = len(logits)
+    st.markdown(t("so.double", wrong=charts.number(wrong["wrong"], 4),
+                  right=charts.number(wrong["right"], 4), gw=charts.number(wrong["grad_wrong"], 3),
+                  gr=charts.number(wrong["grad_right"], 3), n=n,
+                  floor=charts.number(math.log1p((n - 1) / math.e), 4)))
+
+lesson.exercises(t("exercises"), [(t(f"so.q{i}"), t(f"so.a{i}")) for i in range(1, 6)],
+                 t("reveal"))

@@ -1,0 +1,315 @@
+"""Softmax and cross-entropy three ways in a chosen dtype, and where exp over- and underflows.
+
+naive:          y_hat = exp(o) / sum exp(o),                 loss = -log y_hat[y]
+max-subtracted: y_hat = exp(o - max o) / sum exp(o - max o), loss = -log y_hat[y]
+log-sum-exp:    log y_hat = o - max o - log sum exp(o - max o),  loss = -log y_hat[y]
+
+Everything here takes plain values (lists of floats, a dtype name) and returns plain values,
+so that the page only draws and the tests compare with torch.nn.functional.
+"""
+
+import math
+import re
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+
+DTYPES = {"float16": torch.float16, "bfloat16": torch.bfloat16, "float32": torch.float32,
+          "float64": torch.float64}
+METHODS = ("naive", "max_subtracted", "log_sum_exp")
+MAX_LOGITS = 64          # longest logit vector the page accepts
+MAX_ABS_LOGIT = 1e6      # largest |logit| the page accepts (before the scale factor)
+MAX_TEXT = 1000          # longest logits text
+
+# ---- the three methods: o is (..., n) in any float dtype ----------------------------------
+
+
+def naive_softmax(o: torch.Tensor) -> torch.Tensor:
+    """y_hat_j = exp(o_j) / sum_k exp(o_k): exp(o) overflows to inf for large o."""
+    e = torch.exp(o)
+    return e / e.sum(dim=-1, keepdim=True)
+
+
+def stable_softmax(o: torch.Tensor) -> torch.Tensor:
+    """y_hat_j = exp(o_j - max o) / sum_k exp(o_k - max o): the largest exp is exp(0) = 1."""
+    m = o.detach().amax(dim=-1, keepdim=True)  # a constant shift: softmax does not change
+    e = torch.exp(o - m)
+    return e / e.sum(dim=-1, keepdim=True)
+
+
+def log_softmax(o: torch.Tensor) -> torch.Tensor:
+    """log y_hat_j = o_j - max o - log sum_k exp(o_k - max o): never the log of a rounded 0."""
+    shifted = o - o.detach().amax(dim=-1, keepdim=True)
+    return shifted - torch.log(torch.exp(shifted).sum(dim=-1, keepdim=True))
+
+
+def nll(log_y_hat: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """-log y_hat[y] for each row: log_y_hat (..., n), y (...) -> (...)."""
+    return -log_y_hat.gather(-1, y.unsqueeze(-1)).squeeze(-1)
+
+
+def losses(o: torch.Tensor, y: torch.Tensor) -> dict[str, tuple[torch.Tensor, torch.Tensor]]:
+    """(y_hat or log y_hat, loss) per method; rows of o (..., n), true classes y (...)."""
+    naive = naive_softmax(o)
+    stable = stable_softmax(o)
+    log_y_hat = log_softmax(o)
+    return {"naive": (naive, nll(torch.log(naive), y)),
+            "max_subtracted": (stable, nll(torch.log(stable), y)),
+            "log_sum_exp": (log_y_hat, nll(log_y_hat, y))}  # the fused cross-entropy
+
+
+# ---- the input field ----------------------------------------------------------------------
+
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", re.ASCII)
+_SPLIT = re.compile(r"[\s,;，、；]+")
+_NOT_FINITE = re.compile(r"[+-]?(inf|infinity|nan)", re.IGNORECASE)
+
+
+ERRORS = ("empty", "not_number", "not_finite", "too_large", "too_few", "too_many")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """Either logits (a tuple of floats) or an error code with a detail for the message."""
+    logits: tuple[float, ...] | None = None
+    error: str | None = None   # one of ERRORS
+    detail: str = ""
+
+
+def parse_logits(text: str) -> Parsed:
+    """Read '2, 1, 0.1' (commas, spaces or semicolons; brackets allowed); never raises."""
+    if not isinstance(text, str):
+        return Parsed(error="empty")
+    body = text.strip().replace("\u2212", "-").strip("[]()（）【】 \t\r\n")
+    tokens = [tok for tok in _SPLIT.split(body) if tok]
+    if not tokens:
+        return Parsed(error="empty")
+    if len(tokens) > MAX_LOGITS:
+        return Parsed(error="too_many", detail=str(len(tokens)))
+    values = []
+    for tok in tokens:
+        if _NOT_FINITE.fullmatch(tok):
+            return Parsed(error="not_finite", detail=tok[:20])
+        if not _NUMBER.fullmatch(tok):
+            return Parsed(error="not_number", detail=tok[:20])
+        try:
+            value = float(tok)
+        except ValueError:  # the pattern is ASCII, so this should not happen
+            return Parsed(error="not_number", detail=tok[:20])
+        if not math.isfinite(value) or abs(value) > MAX_ABS_LOGIT:
+            return Parsed(error="too_large", detail=tok[:20])
+        values.append(value + 0.0)  # -0.0 -> 0.0
+    if len(values) < 2:
+        return Parsed(error="too_few", detail=str(len(values)))
+    return Parsed(logits=tuple(values))
+
+
+# ---- where exp stops being finite, and where it becomes 0 -----------------------------------
+
+_BITS = {torch.float16: torch.int16, torch.bfloat16: torch.int16, torch.float32: torch.int32,
+         torch.float64: torch.int64}
+
+
+def _from_bits(bits: list[int], dtype: torch.dtype, device) -> torch.Tensor:
+    return torch.tensor(bits, dtype=_BITS[dtype], device=device).view(dtype)
+
+
+def last_true_bits(test, dtype: torch.dtype, device) -> int:
+    """The largest bit pattern b >= 0 with test(float(b)) true; test is monotone in b.
+
+    Non-negative floats are ordered like their bit patterns, so this is a search over the
+    integers 0 (the float 0.0) .. bits(inf), 256 candidates at a time in one tensor.
+    """
+    lo = 0
+    hi = int(torch.tensor([math.inf], dtype=dtype).view(_BITS[dtype]).item())
+    while hi - lo > 1:
+        k = min(256, hi - lo - 1)
+        candidates = [lo + (hi - lo) * i // (k + 1) for i in range(1, k + 1)]
+        ok = test(_from_bits(candidates, dtype, device)).tolist()
+        passed = [c for c, good in zip(candidates, ok, strict=True) if good]
+        failed = [c for c, good in zip(candidates, ok, strict=True) if not good]
+        lo = max(passed, default=lo)
+        hi = min(failed, default=hi)
+    return lo
+
+
+def exp_limits(dtype_name: str, device="cpu") -> dict[str, float]:
+    """Where torch.exp in this dtype overflows and underflows, measured and from torch.finfo.
+
+    x_max: largest representable x with exp(x) finite; x_max_next: the next one (exp = inf).
+    x_min: smallest representable x with exp(x) > 0; x_min_next: the next one down (exp = 0).
+    """
+    dtype = DTYPES[dtype_name]
+    fi = torch.finfo(dtype)
+    subnormal = fi.tiny * fi.eps  # 2**(min_exp - mantissa bits): the smallest positive float
+    top = last_true_bits(lambda m: torch.isfinite(torch.exp(m)), dtype, device)
+    bottom = last_true_bits(lambda m: torch.exp(-m) > 0, dtype, device)
+    up = _from_bits([top, top + 1, bottom, bottom + 1], dtype, "cpu").double().tolist()
+    return {"max": fi.max, "log_max": math.log(fi.max), "tiny": fi.tiny,
+            "log_tiny": math.log(fi.tiny), "subnormal": subnormal,
+            "log_subnormal": math.log(subnormal), "log_half_subnormal": math.log(subnormal) - math.log(2),
+            "eps": fi.eps, "x_max": up[0], "x_max_next": up[1], "x_min": -up[2],
+            "x_min_next": -up[3]}
+
+
+# ---- the three methods on rows of logits, with autograd gradients -------------------------
+
+TOL = 16  # a loss or gradient is "wrong" when it is off by more than TOL * eps of the dtype
+
+
+def scaled_logits(logits, scales, dtype_name: str, device="cpu") -> torch.Tensor:
+    """o = scale * logits (S, n) for each scale: multiplied exactly in float64, then rounded."""
+    s = torch.as_tensor(scales, dtype=torch.float64, device=device).reshape(-1, 1)
+    return (s * torch.tensor(logits, dtype=torch.float64, device=device)).to(DTYPES[dtype_name])
+
+
+def _status(o, y_hat, loss, ref, tol: float) -> torch.Tensor:
+    """Per row: 0 ok, 1 bad input (a logit is not finite in the dtype), 2 nan, 3 loss = inf,
+    4 finite but off the float64 loss by more than tol * max(1, |loss|), 5 loss = inf
+    because the true loss itself is beyond the dtype's largest number."""
+    code = torch.where((loss.double() - ref).abs() > tol * ref.abs().clamp(min=1), 4, 0)
+    code = torch.where(torch.isinf(loss), 3, code)
+    code = torch.where(torch.isinf(loss) & (ref >= torch.finfo(o.dtype).max), 5, code)
+    code = torch.where(~torch.isfinite(y_hat).all(-1) | torch.isnan(loss), 2, code)
+    return torch.where(~torch.isfinite(o).all(-1), 1, code)
+
+
+def _grad_status(o, grad, ref, tol: float) -> torch.Tensor:
+    """Per row: 0 ok, 1 bad input, 2 nan or inf, 4 finite but off by more than tol."""
+    code = torch.where((grad.double() - ref).abs().amax(-1) > tol, 4, 0)
+    code = torch.where(~torch.isfinite(grad).all(-1), 2, code)
+    return torch.where(~torch.isfinite(o).all(-1), 1, code)
+
+
+STATUS = {0: "ok", 1: "bad_input", 2: "nan", 3: "inf_loss", 4: "wrong", 5: "loss_overflow"}
+
+
+def evaluate(o: torch.Tensor, y: torch.Tensor) -> dict[str, dict[str, torch.Tensor]]:
+    """Each method on rows of logits o (B, n), in o's dtype, true classes y (B,).
+
+    Per method: y_hat (B, n), loss (B,), grad = d loss / d o by autograd (B, n), status and
+    grad_status (B,) as codes of STATUS. "ref": softmax, loss and softmax - onehot in float64
+    from the same rounded logits; the fused method also keeps log_y_hat.
+    """
+    o = o.detach().requires_grad_()
+    o64 = o.detach().double()
+    p64 = torch.softmax(o64, dim=-1)
+    ref_grad = p64 - F.one_hot(y, o.shape[-1]).double()
+    ref_loss = F.cross_entropy(o64, y, reduction="none")
+    tol = TOL * torch.finfo(o.dtype).eps
+    out = {"ref": {"y_hat": p64, "loss": ref_loss, "grad": ref_grad}}
+    for name, (y_hat, loss) in losses(o, y).items():
+        (grad,) = torch.autograd.grad(loss.sum(), o)  # rows are independent: one pass for all
+        row = {"loss": loss.detach(), "grad": grad}
+        if name == "log_sum_exp":
+            row["log_y_hat"] = y_hat.detach()
+            y_hat = torch.exp(y_hat)
+        row["y_hat"] = y_hat.detach()
+        row["status"] = _status(o.detach(), row["y_hat"], row["loss"], ref_loss, tol)
+        row["grad_status"] = _grad_status(o.detach(), grad, ref_grad, tol)
+        out[name] = row
+    return out
+
+
+def _floats(x: torch.Tensor):
+    return x.detach().double().cpu().tolist()
+
+
+def three_ways(logits, scale: float, y: int, dtype_name: str, device="cpu") -> dict:
+    """The three methods at one scale: y_hat, loss, gradient and status, as plain values."""
+    o = scaled_logits(logits, [scale], dtype_name, device)  # (1, n)
+    target = torch.tensor([y], device=device)
+    result = evaluate(o, target)
+    out: dict = {"o": _floats(o[0]), "dtype": dtype_name, "y": y}
+    for name, row in result.items():
+        out[name] = {key: _floats(value[0]) for key, value in row.items()
+                     if key not in ("status", "grad_status")}
+        if name != "ref":
+            out[name]["status"] = STATUS[int(row["status"][0])]
+            out[name]["grad_status"] = STATUS[int(row["grad_status"][0])]
+    with torch.no_grad():
+        out["torch_loss"] = float(F.cross_entropy(o, target))
+    return out
+
+
+def sweep(logits, y: int, dtype_name: str, scales, device="cpu") -> list[dict]:
+    """For every scale factor: each method's loss, status and gradient status."""
+    o = scaled_logits(logits, scales, dtype_name, device)  # (S, n)
+    result = evaluate(o, torch.full((len(scales),), y, device=device))
+    rows = []
+    for name in METHODS:
+        row = result[name]
+        for scale, loss, flag, grad_flag in zip(scales, _floats(row["loss"]),
+                                                row["status"].tolist(),
+                                                row["grad_status"].tolist(), strict=True):
+            rows.append({"scale": scale, "method": name, "loss": loss, "status": STATUS[flag],
+                         "grad_status": STATUS[grad_flag]})
+    rows += [{"scale": scale, "method": "float64", "loss": loss, "status": "ok",
+              "grad_status": "ok"}
+             for scale, loss in zip(scales, _floats(result["ref"]["loss"]), strict=True)]
+    return rows
+
+
+def first_breaks(rows: list[dict], key: str = "status") -> dict[str, dict[str, float | None]]:
+    """Per method: the smallest scale > 0 and the largest scale < 0 where rows[key] is not ok."""
+    out: dict[str, dict[str, float | None]] = {m: {"pos": None, "neg": None} for m in METHODS}
+    for row in rows:
+        if row["method"] not in out or row[key] == "ok" or row["scale"] == 0:
+            continue
+        side = "pos" if row["scale"] > 0 else "neg"
+        best = out[row["method"]][side]
+        if best is None or abs(row["scale"]) < abs(best):
+            out[row["method"]][side] = row["scale"]
+    return out
+
+
+def predicted_breaks(logits, y: int, limits: dict) -> dict[str, dict[str, float | None]]:
+    """From the thresholds alone: the first scale > 0 and < 0 at which each method fails.
+
+    With scale s the logits are s*o. Naive fails once some s*o_j > x_max (exp = inf) or every
+    s*o_j < x_min (0/0), or once y_hat_y = exp(s*(o_y - max o)) rounds to 0 (log 0), which
+    is also where max-subtracted fails. Log-sum-exp fails only when s*o_j itself overflows.
+    Approximate: the dtype rounds s*o_j first.
+    """
+    lo_, hi_ = limits["x_min"], limits["x_max"]
+
+    def first(pairs) -> float | None:
+        # smallest |s| (on the side s > 0) with s*a > b for some (a, b)
+        found = [b / a for a, b in pairs if a > 0]
+        return min(found) if found else None
+
+    out: dict[str, dict[str, float | None]] = {}
+    for side, sign in (("pos", 1.0), ("neg", -1.0)):
+        o = [sign * v for v in logits]
+        top, o_y = max(o), o[y]
+        overflow = first([(top, hi_)])               # s*max o > x_max: exp = inf
+        all_zero = first([(-top, -lo_)])             # s*max o < x_min: 0/0
+        y_zero = first([(-o_y, -lo_)])               # s*o_y < x_min: exp(s*o_y) = 0
+        gap = first([(top - o_y, -lo_)])             # s*(o_y - max o) < x_min
+        too_big = first([(max(abs(v) for v in o), limits["max"])])
+        naive = min([v for v in (overflow, all_zero, y_zero, gap, too_big) if v is not None],
+                    default=None)
+        stable = min([v for v in (gap, too_big) if v is not None], default=None)
+        for name, value in (("naive", naive), ("max_subtracted", stable),
+                            ("log_sum_exp", too_big)):
+            out.setdefault(name, {})[side] = None if value is None else sign * value
+    return out
+
+
+def scale_grid() -> list[float]:
+    """The scale factors of the slider: 0 and +-(1.0 .. 9.9) x 10^k, k = -2 .. 4, and +-1e5."""
+    positive = [float(f"{m}e{k - 1}") for k in range(-2, 5) for m in range(10, 100)] + [1e5]
+    return [-s for s in reversed(positive)] + [0.0] + positive
+
+
+def double_softmax(logits, y: int) -> dict[str, float]:
+    """The classic bug: softmax in the model and again inside F.cross_entropy (float64)."""
+    o = torch.tensor(logits, dtype=torch.float64, requires_grad=True)
+    target = torch.tensor([y])
+    right = F.cross_entropy(o[None], target)
+    (g_right,) = torch.autograd.grad(right, o)
+    wrong = F.cross_entropy(torch.softmax(o, -1)[None], target)
+    (g_wrong,) = torch.autograd.grad(wrong, o)
+    return {"right": float(right.detach()), "wrong": float(wrong.detach()),
+            "grad_right": float(g_right.norm()), "grad_wrong": float(g_wrong.norm())}

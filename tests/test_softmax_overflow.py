@@ -1,0 +1,317 @@
+"""core.softmax against torch.nn.functional, float64, autograd and the IEEE thresholds."""
+
+import math
+
+import pytest
+import torch
+import torch.nn.functional as F
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core import softmax as sm
+from core.device import make_generator
+from ui.strings import CATALOGUE
+
+ALL = list(sm.DTYPES)
+LOW = ["float16", "bfloat16", "float32"]
+# tolerance of a probability / a loss relative to max(1, |loss|), per dtype
+TOL = {"float16": 4e-3, "bfloat16": 3e-2, "float32": 2e-6, "float64": 1e-12}
+DOCUMENTED_X_MAX = {"float16": 11.09, "bfloat16": 88.72, "float32": 88.72, "float64": 709.78}
+
+
+def random_logits(n: int, rows: int, seed: int, spread: float = 3.0) -> torch.Tensor:
+    g = make_generator(seed)
+    return (torch.rand(rows, n, generator=g, dtype=torch.float64) * 2 - 1) * spread
+
+
+# ---- the three methods at moderate logits -----------------------------------------------
+
+@pytest.mark.parametrize("dtype", ALL)
+@pytest.mark.parametrize("n", [2, 3, 10])
+def test_each_method_matches_float64_at_moderate_logits(dtype, n):
+    o64 = random_logits(n, 50, seed=n)
+    o = o64.to(sm.DTYPES[dtype])
+    ref = torch.softmax(o.double(), dim=-1)  # the same rounded logits, float64 softmax
+    y = torch.arange(50) % n
+    ref_loss = F.cross_entropy(o.double(), y, reduction="none")
+    for name, (y_hat, loss) in sm.losses(o, y).items():
+        p = torch.exp(y_hat) if name == "log_sum_exp" else y_hat
+        assert p.dtype == o.dtype, name
+        assert torch.allclose(p.double(), ref, rtol=TOL[dtype], atol=TOL[dtype]), name
+        assert torch.allclose(loss.double(), ref_loss, rtol=TOL[dtype], atol=TOL[dtype]), name
+    assert torch.allclose(sm.log_softmax(o).double(), F.log_softmax(o.double(), dim=-1),
+                          rtol=TOL[dtype], atol=TOL[dtype])
+
+
+def test_stable_softmax_is_right_where_naive_is_nan():
+    o = torch.tensor([[1000.0, 999.0, -1000.0]])
+    assert torch.isnan(sm.naive_softmax(o)).any()
+    assert torch.allclose(sm.stable_softmax(o), torch.softmax(o, dim=-1))
+    assert torch.allclose(sm.log_softmax(o), F.log_softmax(o, dim=-1))
+
+
+# ---- thresholds ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dtype", ALL)
+def test_measured_overflow_threshold_is_the_documented_one(dtype):
+    lim = sm.exp_limits(dtype)
+    step = lim["x_max_next"] - lim["x_max"]
+    assert round(math.log(torch.finfo(sm.DTYPES[dtype]).max), 2) == DOCUMENTED_X_MAX[dtype]
+    assert abs(lim["x_max"] - lim["log_max"]) <= step  # on the dtype's grid next to log(max)
+    assert abs(lim["x_max"] - DOCUMENTED_X_MAX[dtype]) <= max(step, 0.01)
+
+
+@pytest.mark.parametrize("dtype", ALL)
+@pytest.mark.parametrize("length", [1, 64])  # scalar and vectorised kernels
+def test_exp_is_finite_up_to_x_max_and_inf_right_after(dtype, length):
+    lim = sm.exp_limits(dtype)
+    d = sm.DTYPES[dtype]
+    below = torch.exp(torch.full((length,), lim["x_max"], dtype=d))
+    above = torch.exp(torch.full((length,), lim["x_max_next"], dtype=d))
+    assert torch.isfinite(below).all() and torch.isinf(above).all()
+    # the two are neighbours in the dtype: nothing representable lies between them
+    assert torch.nextafter(torch.tensor(lim["x_max"], dtype=torch.float64).to(d),
+                           torch.tensor(math.inf, dtype=d)).item() == lim["x_max_next"]
+
+
+@pytest.mark.parametrize("dtype", ALL)
+@pytest.mark.parametrize("length", [1, 64])
+def test_exp_underflows_to_zero_below_half_the_smallest_subnormal(dtype, length):
+    lim = sm.exp_limits(dtype)
+    d = sm.DTYPES[dtype]
+    fi = torch.finfo(d)
+    assert lim["subnormal"] == fi.tiny * fi.eps
+    above = torch.exp(torch.full((length,), lim["x_min"], dtype=d))
+    below = torch.exp(torch.full((length,), lim["x_min_next"], dtype=d))
+    assert (above > 0).all() and (below == 0).all()
+    step = lim["x_min"] - lim["x_min_next"]
+    assert abs(lim["x_min"] - lim["log_half_subnormal"]) <= step
+    assert lim["x_min"] < lim["log_tiny"]  # subnormals are kept: no flush to zero
+
+
+@pytest.mark.parametrize("dtype", ALL)
+def test_naive_softmax_overflows_exactly_at_the_threshold(dtype):
+    lim = sm.exp_limits(dtype)
+    d = sm.DTYPES[dtype]
+    ok = torch.tensor([lim["x_max"], 0.0], dtype=d)
+    broken = torch.tensor([lim["x_max_next"], 0.0], dtype=d)
+    assert torch.isfinite(sm.naive_softmax(ok)).all()
+    assert torch.isnan(sm.naive_softmax(broken)).any()
+    assert torch.isfinite(sm.log_softmax(broken)).all()
+    # the page's path: logits [1, 0] scaled by the threshold itself
+    assert sm.three_ways([1.0, 0.0], lim["x_max"], 0, dtype)["naive"]["status"] == "ok"
+    after = sm.three_ways([1.0, 0.0], lim["x_max_next"], 0, dtype)
+    assert after["naive"]["status"] == "nan"
+    assert after["log_sum_exp"]["status"] == "ok" and after["max_subtracted"]["status"] == "ok"
+
+
+# ---- extreme logits: the fused loss ---------------------------------------------------------
+
+@pytest.mark.parametrize("dtype", LOW)
+@pytest.mark.parametrize("y", [0, 1, 2])
+@pytest.mark.parametrize("logits", [[1e4, -1e4, 0.0], [-1e4, -1e4 + 3, -1e4 - 5],
+                                    [1e4, 1e4, 1e4]])
+def test_fused_loss_stays_finite_at_1e4_and_matches_torch(dtype, y, logits):
+    o = torch.tensor([logits], dtype=torch.float64).to(sm.DTYPES[dtype])
+    target = torch.tensor([y])
+    _, ours = sm.losses(o, target)["log_sum_exp"]
+    theirs = F.cross_entropy(o, target)
+    exact = F.cross_entropy(o.double(), target)
+    assert torch.isfinite(ours).all()
+    tol = 8 * torch.finfo(o.dtype).eps * max(1.0, abs(float(exact)))
+    assert abs(float(ours[0]) - float(theirs)) <= tol
+    assert abs(float(ours[0]) - float(exact)) <= tol
+
+
+@pytest.mark.parametrize("dtype", LOW)
+def test_naive_loss_breaks_at_1e4(dtype):
+    result = sm.three_ways([1e4, -1e4, 0.0], 1.0, 1, dtype)
+    assert result["naive"]["status"] == "nan"
+    assert result["max_subtracted"]["status"] == "inf_loss"  # exp(-2e4) rounds to 0
+    assert result["log_sum_exp"]["status"] == "ok"
+    assert result["log_sum_exp"]["loss"] == pytest.approx(2e4, rel=1e-2)
+
+
+# ---- gradients ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_autograd_gradient_is_softmax_minus_onehot(dtype):
+    o = random_logits(5, 20, seed=7, spread=4.0).to(sm.DTYPES[dtype]).requires_grad_()
+    y = torch.arange(20) % 5
+    expected = torch.softmax(o.detach().double(), -1) - F.one_hot(y, 5).double()
+    for name, (_, loss) in sm.losses(o, y).items():
+        (grad,) = torch.autograd.grad(loss.sum(), o)
+        assert torch.allclose(grad.double(), expected, atol=TOL[dtype] * 4), name
+    # and the same as autograd through torch's own cross-entropy
+    (torch_grad,) = torch.autograd.grad(F.cross_entropy(o, y, reduction="sum"), o)
+    (fused,) = torch.autograd.grad(sm.losses(o, y)["log_sum_exp"][1].sum(), o)
+    assert torch.allclose(fused, torch_grad, atol=TOL[dtype] * 4)
+
+
+@pytest.mark.parametrize("dtype", LOW)
+def test_gradient_is_nan_on_the_naive_path_and_right_on_the_fused_one(dtype):
+    result = sm.three_ways([2.0, 1.0, 0.1], 1000.0, 2, dtype)
+    assert any(math.isnan(g) for g in result["naive"]["grad"])
+    assert result["naive"]["grad_status"] == "nan"
+    assert result["log_sum_exp"]["grad_status"] == "ok"
+    assert result["log_sum_exp"]["grad"] == pytest.approx(result["ref"]["grad"], abs=1e-2)
+    assert result["ref"]["grad"] == pytest.approx([1.0, 0.0, -1.0], abs=1e-12)
+
+
+def test_naive_gradient_goes_wrong_before_its_loss_does():
+    # float32, y = 2: the backward of e / S needs y_hat_y / S = exp(s(0.1 - 4)), which is
+    # below the smallest subnormal from s ~ 26.7 on, while the loss is right up to s = 44
+    result = sm.three_ways([2.0, 1.0, 0.1], 30.0, 2, "float32")
+    assert result["naive"]["status"] == "ok"
+    assert result["naive"]["grad_status"] == "wrong"
+    assert result["naive"]["grad"][0] == 0.0 and result["ref"]["grad"][0] == pytest.approx(1.0)
+
+
+# ---- the sweep agrees with the single view, and with the prediction --------------------------
+
+@pytest.mark.parametrize("dtype", ALL)
+def test_sweep_agrees_with_three_ways_at_every_scale(dtype):
+    logits, y = (2.0, 1.0, 0.1), 2
+    scales = [s for s in sm.scale_grid() if abs(s) <= 2000][::7]
+    rows = {(r["method"], r["scale"]): r for r in sm.sweep(logits, y, dtype, scales)}
+    for scale in scales:
+        one = sm.three_ways(logits, scale, y, dtype)
+        for method in sm.METHODS:
+            row = rows[(method, scale)]
+            assert (row["status"], row["grad_status"]) == (one[method]["status"],
+                                                           one[method]["grad_status"])
+            assert row["loss"] == pytest.approx(one[method]["loss"], nan_ok=True)
+
+
+@pytest.mark.parametrize("dtype", ALL)
+def test_naive_overflow_is_seen_at_the_first_grid_point_past_the_prediction(dtype):
+    grid = sm.scale_grid()
+    lim = sm.exp_limits(dtype)
+    seen = sm.first_breaks(sm.sweep([2.0, 1.0, 0.1], 0, dtype, grid))
+    predicted = sm.predicted_breaks([2.0, 1.0, 0.1], 0, lim)
+    first_past = min(s for s in grid if s > predicted["naive"]["pos"])
+    last_before = max(s for s in grid if s < predicted["naive"]["pos"])
+    # the grid point right before may round onto the threshold; never earlier than that
+    assert seen["naive"]["pos"] in (first_past, last_before)
+    assert predicted["naive"]["pos"] == pytest.approx(lim["x_max"] / 2)
+    assert seen["log_sum_exp"]["pos"] is None or seen["log_sum_exp"]["pos"] >= \
+        0.99 * lim["max"] / 2
+
+
+@pytest.mark.parametrize("dtype", ALL)
+def test_max_subtracted_breaks_between_the_subnormal_and_the_zero_prediction(dtype):
+    lim = sm.exp_limits(dtype)
+    seen = sm.first_breaks(sm.sweep([2.0, 1.0, 0.1], 2, dtype, sm.scale_grid()))
+    zero_at = sm.predicted_breaks([2.0, 1.0, 0.1], 2, lim)["max_subtracted"]["pos"]
+    subnormal_at = -lim["log_tiny"] / 1.9  # y_hat_y = exp(-1.9 s) leaves the normal numbers
+    assert 0.95 * subnormal_at <= seen["max_subtracted"]["pos"] <= 1.11 * zero_at
+
+
+def test_logits_that_overflow_the_dtype_are_reported_as_bad_input():
+    result = sm.three_ways([2.0, 1.0, 0.1], 1e5, 0, "float16")  # 2e5 > 65504
+    assert math.isinf(result["o"][0])
+    assert {result[m]["status"] for m in sm.METHODS} == {"bad_input"}
+
+
+# ---- the input field ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, logits", [
+    ("2, 1, 0.1", (2.0, 1.0, 0.1)), ("[2 1 -0.1]", (2.0, 1.0, -0.1)),
+    ("1e3;-1E3", (1000.0, -1000.0)), ("−3，4", (-3.0, 4.0)), (" .5 , 5. ", (0.5, 5.0)),
+    ("-0, 0", (0.0, 0.0)),
+])
+def test_parser_reads_good_input(text, logits):
+    assert sm.parse_logits(text) == sm.Parsed(logits=logits)
+
+
+@pytest.mark.parametrize("text, error", [
+    ("", "empty"), ("  ,, ", "empty"), ("[]", "empty"), ("abc, 1", "not_number"),
+    ("1, 2x", "not_number"), ("1_000, 2", "not_number"), ("0x10, 1", "not_number"),
+    ("inf, 1", "not_finite"), ("1, -Infinity", "not_finite"), ("nan", "not_finite"),
+    ("1e400, 1", "too_large"), ("2e6, 1", "too_large"), ("5", "too_few"),
+    (",".join(["1"] * 65), "too_many"), (",".join(["1"] * 5000), "too_many"),
+])
+def test_parser_explains_bad_input(text, error):
+    parsed = sm.parse_logits(text)
+    assert parsed.logits is None and parsed.error == error
+
+
+def test_every_parser_error_has_a_message_in_both_languages():
+    for code in sm.ERRORS:
+        assert set(CATALOGUE[f"so.err.{code}"]) == {"en", "zh"}
+
+
+def _check(parsed: sm.Parsed) -> None:
+    assert (parsed.logits is None) != (parsed.error is None)
+    if parsed.logits is not None:
+        assert 2 <= len(parsed.logits) <= sm.MAX_LOGITS
+        assert all(isinstance(v, float) and math.isfinite(v) for v in parsed.logits)
+        assert all(abs(v) <= sm.MAX_ABS_LOGIT for v in parsed.logits)
+    else:
+        assert parsed.error in sm.ERRORS and len(parsed.detail) <= 20
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_parser_never_raises_on_any_text(text):
+    _check(sm.parse_logits(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(allow_nan=True, allow_infinity=True), max_size=80),
+       st.sampled_from([", ", ",", " ", ";", "，"]))
+def test_parser_on_lists_of_floats(values, sep):
+    parsed = sm.parse_logits(sep.join(repr(v) for v in values))
+    _check(parsed)
+    good = [v for v in values if math.isfinite(v) and abs(v) <= sm.MAX_ABS_LOGIT]
+    if not values:
+        assert parsed.error == "empty"
+    elif len(values) > sm.MAX_LOGITS:
+        assert parsed.error == "too_many"
+    elif len(good) == len(values) and len(values) >= 2:
+        assert parsed.logits == tuple(v + 0.0 for v in values)  # exact round trip
+    else:
+        assert parsed.logits is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(-1e3, 1e3), min_size=2, max_size=8), st.integers(0, 7),
+       st.sampled_from(ALL), st.sampled_from([0.0, 1.0, -37.0, 1e3, -1e5]))
+def test_three_ways_never_raises_and_the_fused_loss_is_right(values, y, dtype, scale):
+    y = y % len(values)
+    result = sm.three_ways(values, scale, y, dtype)
+    top = torch.finfo(sm.DTYPES[dtype]).max
+    expected = {"ok"} if result["ref"]["loss"] < 0.99 * top else \
+        {"loss_overflow"} if result["ref"]["loss"] > 1.01 * top else {"ok", "loss_overflow"}
+    if all(math.isfinite(v) for v in result["o"]):
+        # only a loss beyond the dtype's range (float16: a gap over 65504) can stop it
+        assert result["log_sum_exp"]["status"] in expected
+        assert result["log_sum_exp"]["loss"] == pytest.approx(result["torch_loss"],
+                                                              rel=TOL[dtype], abs=TOL[dtype])
+
+
+def test_a_loss_beyond_float16_is_inf_for_torch_too():
+    result = sm.three_ways([1000.0, -771.0], -37.0, 0, "float16")  # o = [-36992, 28528]
+    assert result["ref"]["loss"] == 65520.0  # > 65504, the largest float16
+    assert result["log_sum_exp"]["status"] == "loss_overflow"
+    assert math.isinf(result["torch_loss"])
+
+
+# ---- small pieces ---------------------------------------------------------------------------
+
+def test_scale_grid_is_symmetric_sorted_and_url_safe():
+    grid = sm.scale_grid()
+    assert grid == sorted(set(grid)) and grid == [-s for s in reversed(grid)]
+    assert {0.0, 1.0, 44.0, 45.0, 1e5, 0.01} <= set(grid)
+    assert all(float(str(s)) == s for s in grid)
+
+
+def test_double_softmax_loss_is_torchs_and_has_a_floor():
+    logits, y = [9.0, -3.0, 0.5, 2.0], 0
+    result = sm.double_softmax(logits, y)
+    o = torch.tensor([logits], dtype=torch.float64)
+    assert result["wrong"] == pytest.approx(float(F.cross_entropy(torch.softmax(o, -1),
+                                                                  torch.tensor([y]))))
+    assert result["right"] == pytest.approx(float(F.cross_entropy(o, torch.tensor([y]))))
+    assert result["wrong"] >= math.log1p(3 / math.e) > result["right"]
+    assert result["grad_wrong"] < result["grad_right"]

@@ -1,0 +1,173 @@
+"""The softmax overflow page through AppTest: thresholds per dtype, extreme and malformed input."""
+
+import json
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from tests.conftest import app_test
+
+NAIVE_BREAKS = {  # dtype: (last scale on the slider where naive is right, first where it is nan)
+    "float16": (5.5, 5.6),     # 2 * 5.5 = 11 < 11.09 < 11.2
+    "bfloat16": (44.0, 45.0),  # 88 <= 88.5 (largest bfloat16 with finite exp) < 90
+    "float32": (44.0, 45.0),   # 88 < 88.72 < 90
+    "float64": (350.0, 360.0),  # 700 < 709.78 < 720
+}
+VERDICT = {"ok": "correct", "nan": "nan or inf"}
+
+
+def page(lang: str = "en", **params):
+    at = app_test("softmax_overflow", lang, **params).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def verdicts(at) -> dict[str, str]:
+    """method -> verdict, from the loss table (the second table of the page)."""
+    table = at.dataframe[1].value
+    return {str(method): str(row.iloc[-1]) for method, row in table.iterrows()}
+
+
+def datasets(chart) -> list[pd.DataFrame]:
+    return [pa.ipc.open_stream(d.data.data).read_all().to_pandas()
+            for d in chart.proto.datasets]
+
+
+def chart_frames(at) -> list[pd.DataFrame]:
+    """All the data of all the Altair charts, one frame per chart."""
+    return [pd.concat(datasets(c), ignore_index=True) for c in at.get("vega_lite_chart")]
+
+
+@pytest.mark.parametrize("dtype", list(NAIVE_BREAKS))
+def test_naive_turns_nan_at_the_threshold_and_log_sum_exp_stays_right(dtype):
+    below, above = NAIVE_BREAKS[dtype]
+    at = page(dtype=dtype, scale=repr(below))
+    assert verdicts(at) == {"naive": "correct", "max-subtracted": "correct",
+                            "log-sum-exp": "correct", f"F.cross_entropy ({dtype})": "",
+                            "float64 reference": ""}
+    at.select_slider[0].set_value(above).run()  # move the slider one notch
+    assert not at.exception
+    after = verdicts(at)
+    assert after["naive"].startswith("nan or inf")
+    assert after["log-sum-exp"] == "correct"
+    assert at.query_params["scale"] == repr(above)
+    probabilities = at.dataframe[0].value
+    assert (probabilities.iloc[:, 1] == "nan").any()  # the naive column spells out nan
+    assert (probabilities.iloc[:, 4] != "nan").all()  # exp(log y_hat) never does
+
+
+@pytest.mark.parametrize("dtype", ["float16", "bfloat16", "float32", "float64"])
+@pytest.mark.parametrize("logits, scale", [("1000, -1000, 0", 100000.0),
+                                           ("1000, -1000, 0", -100000.0),
+                                           ("-1000000, 1000000, 3", 0.01),
+                                           ("0.001, 0", 0.0)])
+def test_extreme_inputs_in_every_dtype(dtype, logits, scale):
+    at = page(dtype=dtype, logits=logits, scale=repr(scale), y="1")
+    assert len(at.get("vega_lite_chart")) == 3 and len(at.dataframe) == 5
+    assert not at.error
+    used = next(m.value for m in at.markdown if m.value.startswith("Logits used"))
+    overflow = "inf" in used
+    assert bool(at.warning) == overflow  # logits beyond the dtype are explained
+    if not overflow:
+        assert verdicts(at)["log-sum-exp"] == "correct"
+
+
+def test_extreme_inputs_in_chinese():
+    at = page("zh", dtype="float16", logits="1000, -1000, 0", scale="100000.0")
+    assert at.warning and "float16" in at.warning[0].value
+    assert "最大" in at.warning[0].value
+
+
+@pytest.mark.parametrize("bad, code_words", [
+    ("abc", "is not a number"), ("", "is empty"), ("5", "at least two"),
+    ("inf, 1", "is not a logit"), ("nan", "is not a logit"), ("1e400, 2", "too large"),
+    (",".join(["1"] * 65), "65 values are too many"),
+    (",".join(["1"] * 499), "499 values are too many"),
+])
+def test_malformed_logits_show_a_message_and_keep_the_last_good_ones(bad, code_words):
+    at = page(logits="5, 4, 3, 2")
+    at.text_input[0].set_value(bad).run()
+    assert not at.exception
+    assert at.error and code_words in at.error[0].value
+    assert any("[5, 4, 3, 2]" in c.value for c in at.caption)
+    assert len(at.dataframe[0].value) == 4  # still the four good logits
+    assert len(at.get("vega_lite_chart")) == 3
+    at.text_input[0].set_value("7, 8").run()  # and a good one is taken again
+    assert not at.error and len(at.dataframe[0].value) == 2
+
+
+def test_malformed_logits_in_the_link_fall_back_to_the_default():
+    at = page(logits="two, one")
+    assert "“two” is not a number" in at.error[0].value
+    assert len(at.dataframe[0].value) == 3
+
+
+def test_user_text_cannot_inject_markdown():
+    at = page(logits="**x**, [a](http://example.com)")
+    message = at.error[0].value
+    assert "\\*\\*x\\*\\*" in message and "**x**" not in message
+
+
+@pytest.mark.parametrize("name, raw", [("y", "7"), ("scale", "44"), ("dtype", "float8"),
+                                        ("logits", "1," * 600)])
+def test_malformed_link_parameters_are_ignored_with_a_notice(name, raw):
+    at = page(**{name: raw})
+    assert any(name in toast.value for toast in at.toast)
+    assert verdicts(at)["naive"] == "correct"  # the defaults: [2, 1, 0.1] at s = 1
+
+
+def test_true_class_selector_follows_the_number_of_logits():
+    at = page(logits="1, 2, 3, 4", y="3")
+    assert at.selectbox(key="softmax-overflow.y").value == 3
+    at.text_input[0].set_value("1, 2").run()
+    assert not at.exception and at.selectbox(key="softmax-overflow.y").value in (0, 1)
+
+
+def test_widgets_write_the_url():
+    at = page()
+    at.segmented_control[0].set_value("bfloat16").run()
+    at.select_slider[0].set_value(-1000.0).run()
+    at.text_input[0].set_value("3, 2, 1").run()
+    assert not at.exception
+    assert at.query_params["dtype"] == "bfloat16" and at.query_params["scale"] == "-1000.0"
+    assert at.query_params["logits"] == "3, 2, 1"
+
+
+def test_charts_show_nan_as_a_label_and_lines_stop_where_the_method_fails():
+    at = page(scale="45.0")
+    bars, strip, curves = chart_frames(at)
+    naive = bars[bars["method"] == "naive"]
+    assert naive["p"].isna().sum() == 1 and (naive["label"] == "nan").sum() == 1
+    assert set(strip["status"]) >= {"ok", "nan"}
+    naive_curve = curves[curves["method"] == "naive"]
+    assert naive_curve["scale"].max() == 44.0  # the line stops where naive breaks
+    lse = curves[curves["method"] == "log-sum-exp"]
+    assert lse["scale"].max() == 1e5 and lse["scale"].min() == -1e5
+
+
+def test_thresholds_are_printed_for_the_chosen_dtype():
+    at = page(dtype="float16")
+    table = at.dataframe[2].value
+    values = dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
+    assert values["largest finite number, finfo.max"] == "65504"
+    assert values["largest x with exp(x) finite (measured)"] == "11.0859375"
+    assert values["smallest x with exp(x) > 0 (measured)"] == "-17.328125"
+
+
+def test_tables_highlight_nan_inf_and_zero():
+    at = page(scale="60.0", y="2")  # naive: nan; max-subtracted: y_hat_2 = 0, loss inf
+    styles = json.dumps([str(at.dataframe[i].proto.arrow_data.styler.styles)
+                         for i in range(2)])
+    for colour in ("213, 94, 0", "230, 159, 0", "86, 180, 233"):
+        assert colour in styles
+
+
+def test_lecture_mode_shows_one_section_and_keeps_the_controls():
+    at = app_test("softmax_overflow", scale="45.0")
+    at.session_state["g.lecture"] = True  # the sidebar toggle (a link sets it on a first visit)
+    at.run()
+    assert not at.exception
+    assert len(at.header) == 1
+    assert at.text_input and at.select_slider
+    assert any("nan or inf" in m.value for m in at.markdown)  # the verdict line stays

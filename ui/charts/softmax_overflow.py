@@ -1,0 +1,168 @@
+"""Charts and tables of the softmax overflow page: pure builders, data in, chart out."""
+
+import math
+
+import altair as alt
+import pandas as pd
+
+from ui.charts import PALETTE
+
+STATUSES = ["ok", "wrong", "inf_loss", "loss_overflow", "nan", "bad_input"]
+STATUS_COLOURS = {"ok": PALETTE[2], "wrong": PALETTE[4], "inf_loss": PALETTE[1],
+                  "loss_overflow": PALETTE[5], "nan": PALETTE[3], "bad_input": PALETTE[7]}
+SCALE_DOMAIN = [-1e5, 1e5]
+# cell backgrounds: light tints of the palette; the cell text says "nan", "inf" or "0" too
+HIGHLIGHT = {"nan": "background-color: rgba(213, 94, 0, 0.40)",
+             "inf": "background-color: rgba(230, 159, 0, 0.40)",
+             "zero": "background-color: rgba(86, 180, 233, 0.35)"}
+
+
+def special(value) -> str | None:
+    """'nan', 'inf' (either sign) or 'zero' for the values a table highlights, else None."""
+    if not isinstance(value, float):
+        return None
+    if math.isnan(value):
+        return "nan"
+    if math.isinf(value):
+        return "inf"
+    return "zero" if value == 0.0 else None
+
+
+def number(value, digits: int = 6) -> str:
+    """A float as text: 'nan', 'inf', '−inf', '0' spelled out, else `digits` significant."""
+    if not isinstance(value, float):
+        return str(value)
+    if math.isnan(value):
+        return "nan"
+    if math.isinf(value):
+        return "inf" if value > 0 else "−inf"
+    if value == 0.0:
+        return "0"
+    return f"{value:.{digits}g}"
+
+
+def styled(df: pd.DataFrame, digits: int = 6):
+    """The table as text, with inf, −inf, nan and exact zeros spelled out and highlighted.
+
+    The cells are strings because the grid would show a NaN as "None"; the colours come
+    from the numbers.
+    """
+    text = df.map(lambda v: number(v, digits))
+    colours = df.map(lambda v: HIGHLIGHT.get(special(v), ""))
+    return text.style.apply(lambda _: colours, axis=None)
+
+
+def probability_bars(df: pd.DataFrame, classes: list[str], methods: list[str], x_title: str,
+                     y_title: str) -> alt.LayerChart:
+    """Grouped bars of y_hat per class and method; a non-finite value is a label, not a bar.
+
+    df: class (str), method (str, one of methods), p (float or NaN), label ('' or 'nan'...).
+    """
+    colour = alt.Color("method:N", sort=methods, title=None,
+                       scale=alt.Scale(domain=methods, range=PALETTE[:len(methods)]))
+    x = alt.X("class:N", sort=classes, scale=alt.Scale(domain=classes), title=x_title,
+              axis=alt.Axis(labelAngle=0))
+    offset = alt.XOffset("method:N", sort=methods)
+    base = alt.Chart(df)
+    bars = base.mark_bar().encode(
+        x=x, xOffset=offset, color=colour,
+        y=alt.Y("p:Q", title=y_title, scale=alt.Scale(domain=[0, 1])),
+        tooltip=["class:N", "method:N", alt.Tooltip("p:Q", format=".4g")])
+    labels = base.transform_filter("datum.label != ''").mark_text(
+        baseline="bottom", dy=-2, fontWeight="bold", fontSize=13).encode(
+        x=x, xOffset=offset, color=colour, y=alt.datum(0.0), text="label:N")
+    return alt.layer(bars, labels).properties(height=280)
+
+
+def breaks_strip(segments: pd.DataFrame, rows: list[str], status_labels: dict[str, str],
+                 current: float, x_title: str) -> alt.LayerChart:
+    """One band per method (and its gradient) across the scale factor, coloured by status.
+
+    segments: row (str, one of rows), lo, hi (scale factors), status (a key of STATUSES).
+    """
+    df = segments.assign(what=segments["status"].map(status_labels))
+    domain = [status_labels[s] for s in STATUSES]
+    x_scale = alt.Scale(type="symlog", domain=SCALE_DOMAIN)
+    bands = alt.Chart(df).mark_rect().encode(
+        x=alt.X("lo:Q", scale=x_scale, title=x_title, axis=_scale_axis()), x2="hi:Q",
+        y=alt.Y("row:N", sort=rows, title=None,
+                axis=alt.Axis(labelLimit=220, labelOverlap=False)),
+        color=alt.Color("what:N", title=None, sort=domain,
+                        legend=alt.Legend(labelLimit=260),
+                        scale=alt.Scale(domain=domain,
+                                        range=[STATUS_COLOURS[s] for s in STATUSES])),
+        tooltip=["row:N", "what:N", alt.Tooltip("lo:Q", format=".3g"),
+                 alt.Tooltip("hi:Q", format=".3g")])
+    rule = alt.Chart(pd.DataFrame({"scale": [current]})).mark_rule(
+        color="black", strokeWidth=2).encode(x=alt.X("scale:Q", scale=x_scale))
+    return alt.layer(bands, rule).properties(height=30 * len(rows))
+
+
+def loss_curves(curves: pd.DataFrame, methods: list[str], current: float, x_title: str,
+                y_title: str) -> alt.LayerChart:
+    """The loss against the scale factor where it is finite; each finite run its own line.
+
+    curves: scale, method (one of methods; the last is the float64 reference, dashed on
+    top), loss (finite), run (int). Earlier methods are drawn wider and underneath, so a
+    line that stops shows even where the curves agree.
+    """
+    x_scale = alt.Scale(type="symlog", domain=SCALE_DOMAIN)
+    top = float(curves["loss"].max()) if len(curves) else 1.0
+    y_axis = alt.Axis(values=[0.0] + [10.0**k for k in range(0, 13) if 10.0**k <= 1.5 * top],
+                      format=",.12~g")
+    colour = alt.Color("method:N", sort=methods, title=None,
+                       scale=alt.Scale(domain=methods, range=PALETTE[:len(methods)]))
+    layers = []
+    for i, method in enumerate(methods):
+        reference = i == len(methods) - 1
+        layers.append(alt.Chart(curves).transform_filter(
+            alt.datum.method == method).mark_line(
+            strokeWidth=2 if reference else 3 * (len(methods) - i),
+            strokeDash=[6, 4] if reference else [1, 0]).encode(
+            x=alt.X("scale:Q", scale=x_scale, title=x_title, axis=_scale_axis()),
+            y=alt.Y("loss:Q", scale=alt.Scale(type="symlog"), title=y_title, axis=y_axis),
+            color=colour, detail="run:N",
+            tooltip=["method:N", alt.Tooltip("scale:Q", format=".3g"),
+                     alt.Tooltip("loss:Q", format=".5g")]))
+    rule = alt.Chart(pd.DataFrame({"scale": [current]})).mark_rule(
+        color="black", strokeWidth=2).encode(x=alt.X("scale:Q", scale=x_scale))
+    return alt.layer(*layers, rule).properties(height=260)
+
+
+def _scale_axis() -> alt.Axis:
+    return alt.Axis(values=[-1e5, -1e3, -10, 0, 10, 1e3, 1e5], format=",.12~g", grid=True)
+
+
+def segments_of(rows: list[dict], key: str) -> list[dict]:
+    """Runs of equal rows[key] per method along the scale grid: (method, lo, hi, status)."""
+    out: list[dict] = []
+    by_method: dict[str, list[dict]] = {}
+    for row in rows:
+        by_method.setdefault(row["method"], []).append(row)
+    for method, items in by_method.items():
+        items.sort(key=lambda r: r["scale"])
+        start = 0
+        for i in range(1, len(items) + 1):
+            if i == len(items) or items[i][key] != items[start][key]:
+                end = items[min(i, len(items) - 1)]["scale"]
+                out.append({"method": method, "lo": items[start]["scale"], "hi": end,
+                            "status": items[start][key]})
+                start = i
+    return out
+
+
+def runs_of(rows: list[dict]) -> list[dict]:
+    """Finite losses per method, numbered by contiguous run, so lines break at inf and nan."""
+    out: list[dict] = []
+    run = 0
+    for method in dict.fromkeys(r["method"] for r in rows):
+        previous_finite = False
+        for row in sorted((r for r in rows if r["method"] == method), key=lambda r: r["scale"]):
+            finite = math.isfinite(row["loss"])
+            if finite and not previous_finite:
+                run += 1
+            if finite:
+                out.append({"method": method, "scale": row["scale"], "loss": row["loss"],
+                            "run": run})
+            previous_finite = finite
+    return out
