@@ -106,6 +106,10 @@ def start_server(port: int, env: dict | None = None):
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                pass
+            # One script run settles Streamlit's page routing (and warms the imports).
+            with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/_stcore/script-health-check", timeout=120):
                 return proc
         except OSError:
             if proc.poll() is not None:

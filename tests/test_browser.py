@@ -15,6 +15,7 @@ def test_page_opens_by_url(server, browser, name, lang):
         page.goto(f"{server}/{PAGE_URLS[name]}?lang={lang}")
         wait_for_app(page)
         assert page.locator('[data-testid="stException"]').count() == 0
+        assert "Page not found" not in page.content()
         nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
         assert ("首页" if lang == "zh" else "Home") in nav
         if name == "home" and lang == "en":

@@ -94,3 +94,28 @@ def test_chart_has_an_export_menu():
     assert not at.exception
     assert len(at.get("vega_lite_chart")) == 2
     assert len(at.get("download_button")) == 6
+
+
+def test_export_renders_png_and_svg_of_a_large_chart():
+    from ui import charts
+
+    frame = pd.DataFrame({"x": range(6000), "y": range(6000)})
+    chart = alt.Chart(frame).mark_line().encode(x="x", y="y")
+    made = {}
+
+    class Box:
+        def popover(self, *a, **k):
+            import contextlib
+            return contextlib.nullcontext()
+
+    import streamlit as st
+
+    original = st.download_button
+    st.download_button = lambda label, data, *a, **k: made.setdefault(label, data())
+    try:
+        charts._export(chart, Box(), "big")
+    finally:
+        st.download_button = original
+    assert made["PNG"][:8] == b"\x89PNG\r\n\x1a\n"
+    assert made["SVG"].lstrip().startswith("<svg")
+    assert made["CSV"].count("\n") == 6001

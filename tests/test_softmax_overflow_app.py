@@ -109,12 +109,18 @@ def test_user_text_cannot_inject_markdown():
     assert "\\*\\*x\\*\\*" in message and "**x**" not in message
 
 
-@pytest.mark.parametrize("name, raw", [("y", "7"), ("scale", "44"), ("dtype", "float8"),
+@pytest.mark.parametrize("name, raw", [("y", "7"), ("scale", "44.5"), ("dtype", "float8"),
                                         ("logits", "1," * 600)])
 def test_malformed_link_parameters_are_ignored_with_a_notice(name, raw):
     at = page(**{name: raw})
     assert any(name in toast.value for toast in at.toast)
     assert verdicts(at)["naive"] == "correct"  # the defaults: [2, 1, 0.1] at s = 1
+
+
+def test_a_scale_written_without_decimals_is_accepted():
+    at = page(scale="45")  # the option is 45.0; a hand-typed link says 45
+    assert not at.toast and at.session_state["softmax-overflow.scale"] == 45.0
+    assert verdicts(at)["naive"] != "correct"
 
 
 def test_true_class_selector_follows_the_number_of_logits():

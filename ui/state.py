@@ -152,7 +152,11 @@ def select(label: str, name: str, options: Sequence, value=None, *, widget: str 
     by_text = {str(o): o for o in options}
 
     def parse(raw: str):
-        return by_text[raw] if raw in by_text else _raise(raw)
+        if raw in by_text:
+            return by_text[raw]
+        numbers = [o for o in options if isinstance(o, int | float) and not isinstance(o, bool)]
+        match = [o for o in numbers if math.isfinite(float(raw)) and float(raw) == o]
+        return match[0] if match else _raise(raw)  # "45" finds the option 45.0
 
     make = getattr(container, widget)
     if widget == "segmented_control":

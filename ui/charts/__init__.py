@@ -42,17 +42,20 @@ def to_csv(chart) -> str:
 def _export(chart, box, name: str) -> None:
     index = st.session_state.get(_COUNT, 0)
     st.session_state[_COUNT] = index + 1  # unique widget keys, even for a chart redrawn live
-    spec = chart.to_json()
+
+    def spec() -> str:  # built on click only: serialising a big chart costs time
+        with alt.data_transformers.disable_max_rows():
+            return chart.to_json()
 
     def png() -> bytes:
         import vl_convert
 
-        return vl_convert.vegalite_to_png(spec, scale=2)
+        return vl_convert.vegalite_to_png(spec(), scale=2)
 
     def svg() -> str:
         import vl_convert
 
-        return vl_convert.vegalite_to_svg(spec)
+        return vl_convert.vegalite_to_svg(spec())
 
     with box.popover(t("export"), icon=":material/download:"):
         st.download_button("PNG", png, f"{name}.png", "image/png", key=f"_png{index}",

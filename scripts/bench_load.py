@@ -1,0 +1,110 @@
+"""A classroom at once: N browser sessions train the classifier on one live server.
+
+Prints the server's RSS (idle, peak, after all sessions close), the time until the last
+session finishes, the memory each extra session costs, and whether every session's curves
+equal a single-session run with the same seed (no state shared between users).
+Loopback only; the number of sessions and the time are bounded.
+"""
+
+import asyncio
+import csv
+import io
+import os
+import threading
+import time
+
+import psutil
+
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, start_server
+
+SESSIONS = int(os.environ.get("LOAD_SESSIONS", "20"))
+EPOCHS = int(os.environ.get("LOAD_EPOCHS", "10"))
+TIMEOUT_MS = 15 * 60 * 1000
+PATH = "softmax-classifier"
+
+
+def rss(proc: psutil.Process) -> int:
+    return proc.memory_info().rss
+
+
+async def train_and_fetch(browser, base: str, seed: int) -> list[dict]:
+    """One student: open the page with a seed, press Train, download the metrics CSV."""
+    context = await browser.new_context(accept_downloads=True)
+    page = await context.new_page()
+    try:
+        await page.goto(f"{base}/{PATH}?seed={seed}&epochs={EPOCHS}", timeout=TIMEOUT_MS)
+        await page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                                     timeout=TIMEOUT_MS)
+        await page.get_by_role("button", name="Train").first.click()
+        button = page.get_by_role("button", name="metrics (CSV)")
+        await button.wait_for(timeout=TIMEOUT_MS)
+        async with page.expect_download(timeout=TIMEOUT_MS) as info:
+            await button.click()
+        download = await info.value
+        text = open(await download.path(), encoding="utf-8").read()
+        return list(csv.DictReader(io.StringIO(text)))
+    finally:
+        await context.close()
+
+
+async def classroom(base: str, server: psutil.Process, records: list) -> None:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # One session first: the reference curves, and a warm server.
+        reference = {s: await train_and_fetch(browser, base, s) for s in (1, 2)}
+        warm = rss(server)
+        records.append({"figure": "load_rss_after_one_session_mb",
+                        "value": round(warm / 2**20), "unit": "MiB"})
+        start = time.perf_counter()
+        outcomes = await asyncio.gather(
+            *(train_and_fetch(browser, base, seed) for seed in range(1, SESSIONS + 1)),
+            return_exceptions=True)
+        elapsed = time.perf_counter() - start
+        await browser.close()
+    results = dict(zip(range(1, SESSIONS + 1), outcomes, strict=True))
+    finished = [s for s, r in results.items() if isinstance(r, list) and r]
+    records += [
+        {"figure": "load_sessions_finished", "value": len(finished), "of": SESSIONS},
+        {"figure": "load_seconds_until_last_session_finished", "value": round(elapsed, 1),
+         "unit": "s", "epochs": EPOCHS},
+        {"figure": "load_curves_equal_single_session_runs",
+         "value": all(results[s] == reference[s] for s in reference)},
+    ]
+    failures = {s: repr(r)[:200] for s, r in results.items() if not isinstance(r, list)}
+    if failures:
+        records.append({"figure": "load_failures", "value": failures})
+    records.append({"warm": warm})
+
+
+def run():
+    port = free_port()
+    proc = start_server(port, {"FASHION_MNIST_DOWNLOAD": "0"})
+    server = psutil.Process(proc.pid)
+    peak = [0]
+    stop = threading.Event()
+
+    def watch():
+        while not stop.is_set():
+            peak[0] = max(peak[0], rss(server))
+            time.sleep(0.05)
+
+    threading.Thread(target=watch, daemon=True).start()
+    try:
+        records: list = []
+        asyncio.run(classroom(f"http://127.0.0.1:{port}", server, records))
+        warm = records.pop()["warm"]
+        yield from records
+        yield {"figure": "load_server_peak_rss_mb", "value": round(peak[0] / 2**20),
+               "unit": "MiB"}
+        yield {"figure": "load_rss_per_extra_session_mb",
+               "value": round((peak[0] - warm) / 2**20 / max(SESSIONS - 1, 1), 1),
+               "unit": "MiB", "note": "peak during the class minus one warm session"}
+        time.sleep(5)
+        yield {"figure": "load_rss_after_all_sessions_closed_mb",
+               "value": round(rss(server) / 2**20), "unit": "MiB"}
+    finally:
+        stop.set()
+        proc.terminate()
+        proc.wait(timeout=30)
