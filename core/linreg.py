@@ -194,22 +194,59 @@ def loss_scale(impl: str) -> float:
     return 0.5 if impl == "scratch" else 1.0
 
 
-def loss_landscape(X, y, w1_lim, w2_lim, size=60, scale=0.5):
-    """scale · mean (y − Xw − b*)² on a size × size grid of (w1, w2), b* = mean(y − Xw).
+def _centred_quadratic(X, y):
+    """(C, c, s) with the loss at the best b equal to s − 2wᵀc + wᵀCw (float64).
 
-    With b at its optimum the loss is that of the centred data, a quadratic form:
-    s − 2 wᵀc + wᵀCw with C = X̃ᵀX̃/n, c = X̃ᵀỹ/n, s = ỹᵀỹ/n. Returns (w1, w2, loss),
-    each a flat list of size² values.
+    With b at its optimum, b* = mean(y − Xw), the loss is that of the centred data:
+    C = X̃ᵀX̃/n, c = X̃ᵀỹ/n, s = ỹᵀỹ/n.
     """
     Xc = X.double() - X.double().mean(0)
     yc = y.double().reshape(-1) - y.double().mean()
     n = len(X)
-    C, c, s = Xc.T @ Xc / n, Xc.T @ yc / n, yc @ yc / n
+    return Xc.T @ Xc / n, Xc.T @ yc / n, yc @ yc / n
+
+
+def loss_landscape(X, y, w1_lim, w2_lim, size=60, scale=0.5):
+    """scale · mean (y − Xw − b*)² on a size × size grid of (w1, w2), b* = mean(y − Xw).
+
+    Returns (w1, w2, loss), each a flat list of size² values.
+    """
+    C, c, s = _centred_quadratic(X, y)
     w1, w2 = torch.meshgrid(torch.linspace(*w1_lim, size, dtype=torch.float64),
                             torch.linspace(*w2_lim, size, dtype=torch.float64), indexing="ij")
     W = torch.stack([w1.flatten(), w2.flatten()], dim=1)  # (size², 2)
     loss = s - 2 * W @ c + ((W @ C) * W).sum(1)
     return w1.flatten().tolist(), w2.flatten().tolist(), (scale * loss.clamp(min=0)).tolist()
+
+
+def loss_contours(X, y, levels, scale=0.5, points=73):
+    """The curves where the landscape's loss equals each level: ellipses around w*.
+
+    The loss is L* + (w − w*)ᵀC(w − w*) (times scale), so the level set of L is
+    w = w* + √(L/scale − L*) · C^(−½)·(cos θ, sin θ). Returns (level, w1, w2) lists,
+    `points` per level (the first point repeated last); levels at or below the minimum
+    are left out.
+    """
+    C, c, s = _centred_quadratic(X, y)
+    try:
+        w_star = torch.linalg.solve(C, c)
+    except torch.linalg.LinAlgError:  # every example alike: no bowl to draw
+        return [], [], []
+    floor = float(s - c @ w_star)  # L*, the loss at the optimum (unscaled)
+    lam, V = torch.linalg.eigh(C)
+    C_inv_sqrt = V @ torch.diag(lam.clamp(min=1e-300).rsqrt()) @ V.T
+    theta = torch.linspace(0, 2 * math.pi, points, dtype=torch.float64)
+    circle = torch.stack([theta.cos(), theta.sin()])  # (2, points)
+    out = ([], [], [])
+    for level in levels:
+        excess = level / scale - floor
+        if excess <= 0:
+            continue
+        curve = w_star[:, None] + math.sqrt(excess) * C_inv_sqrt @ circle  # (2, points)
+        out[0].extend([level] * points)
+        out[1].extend(curve[0].tolist())
+        out[2].extend(curve[1].tolist())
+    return out
 
 
 def landscape_window(start, w_star, margin=0.6):

@@ -19,8 +19,8 @@ RESULT = f"{PAGE}.result"  # the last finished run: {"key": ..., "records": [...
 LR_CHOICES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0]
 BATCH_CHOICES = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
 MAX_STEPS = 20_000    # a longer run would keep the page busy for many seconds
-REDRAW_SECONDS = 0.2  # live charts are redrawn at most this often within an epoch
-GRID = 40             # landscape grid: GRID × GRID values of the loss
+REDRAW_SECONDS = 0.3  # the landscape is redrawn at most this often (and at the end)
+GRID = 32             # landscape grid: GRID × GRID values of the loss
 CODE = {
     "scratch": (linreg.data_iter, linreg.linreg, linreg.squared_loss, linreg.sgd,
                 linreg.init_scratch, linreg.train_scratch),
@@ -50,8 +50,10 @@ def landscape(data_key: tuple, impl: str):
     found = solve(data_key)
     w_star = found[0] if found else list(data_key[2:4])
     window = linreg.landscape_window((0.0, 0.0), w_star)
-    grid = linreg.loss_landscape(X, y, *window, size=GRID, scale=linreg.loss_scale(impl))
-    return grid, window
+    scale = linreg.loss_scale(impl)
+    grid = linreg.loss_landscape(X, y, *window, size=GRID, scale=scale)
+    levels = lr_charts.contour_levels(min(grid[2]), max(grid[2]))
+    return grid, window, linreg.loss_contours(X, y, levels, scale=scale)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -66,44 +68,60 @@ def suggestion(bound: float) -> float:
 
 
 def fmt(values) -> str:
-    return "[" + ", ".join(f"{v:.6f}" for v in values) + "]"
+    """Four decimals, as the book's tensors print."""
+    return "[" + ", ".join(f"{v:.4f}" for v in values) + "]"
 
 
 # ---- the training panel: its own fragment, so Train reruns only this part -------------------
 
-def draw(slots, records, data_key, impl, total_steps, done=False):
-    """Loss curve, landscape with the path, printed output and table, from `records`."""
-    true_w, true_b = list(data_key[2:4]), data_key[4]
+def draw_curve(slots, records, data_key, impl, total_steps, done=False):
+    """The loss curve and the lines the book prints (cheap: redrawn after every epoch)."""
     steps = [(r.step, r.loss) for r in records if r.kind == "step"]
     epochs = [(r.step, r.loss) for r in records if r.kind in ("init", "epoch")]
     names = {"step": t("lr.series.step"), "epoch": t("lr.series.epoch")}
     charts.show(lr_charts.loss_curve(steps, epochs, total_steps, names, t("lr.step_axis"),
                                      t(f"lr.loss_axis.{impl}")), container=slots["loss"])
-    grid, window = landscape(data_key, impl)
+    if not records:
+        return
+    true_w, true_b, last = list(data_key[2:4]), data_key[4], records[-1]
+    lines = [t("lr.out.epoch", epoch=r.epoch, loss=f"{r.loss:f}")
+             for r in records if r.kind == "epoch"]
+    if last.kind == "diverged":
+        lines.append(t("lr.out.stopped", step=last.step, loss=last.loss))
+    elif done and last.kind == "epoch":  # the book prints the errors after training
+        lines += [t("lr.out.err_w", err=fmt(a - b for a, b in zip(true_w, last.w, strict=True))),
+                  t("lr.out.err_b", err=f"[{true_b - last.b:.4f}]")]
+    slots["printed"].code("\n".join(lines) or "…", language=None, wrap_lines=True)
+
+
+def draw_state(slots, records, data_key, impl):
+    """The path over the landscape and the parameter table (heavier: redrawn less often)."""
+    grid, window, contours = landscape(data_key, impl)
     found = solve(data_key)
     path = [(r.w[0], r.w[1]) for r in records if r.kind in ("init", "step")]
     titles = {"colour": t("lr.colour"), "start": t("lr.start"), "end": t("lr.end"),
               "optimum": t("lr.optimum")}
-    charts.show(lr_charts.landscape(grid, window, path, found[0] if found else None, titles),
-                container=slots["landscape"])
+    chart = lr_charts.landscape(grid, window, contours, path, found[0] if found else None, titles)
+    charts.show(chart, container=slots["landscape"])
     if not records:
         return
-    last = records[-1]
-    lines = [t("lr.out.epoch", epoch=r.epoch, loss=f"{r.loss:f}")
-             for r in records if r.kind == "epoch"]
-    if done and last.kind == "epoch":  # the book prints the errors after training
-        lines += [t("lr.out.err_w", err=fmt(a - b for a, b in zip(true_w, last.w, strict=True))),
-                  t("lr.out.err_b", err=f"{true_b - last.b:.6f}")]
-    slots["printed"].code("\n".join(lines) or "…", language=None)
-    names = ["w₁", "w₂", "b"]
-    sgd = [*last.w, last.b]
-    table = pd.DataFrame({t("lr.col.param"): names, t("lr.col.true"): [*true_w, true_b],
-                          t("lr.col.sgd"): sgd,
-                          t("lr.col.error"): [a - b for a, b in zip([*true_w, true_b], sgd,
-                                                                    strict=True)]})
+    slots["table"].table(parameter_table(data_key, [*records[-1].w, records[-1].b], found))
+
+
+def parameter_table(data_key, sgd, found) -> pd.DataFrame:
+    """True, analytic and SGD parameters side by side, four decimals; the error is SGD's
+    when there is an SGD result, else the analytic solution's."""
+    true = [*data_key[2:4], data_key[4]]
+    columns = {t("lr.col.true"): true}
     if found:
-        table[t("lr.col.analytic")] = [*found[0], found[1]]
-    slots["table"].dataframe(table, hide_index=True, width="stretch")
+        columns[t("lr.col.analytic")] = [*found[0], found[1]]
+    if sgd:
+        columns[t("lr.col.sgd")] = sgd
+    estimate = sgd or ([*found[0], found[1]] if found else None)
+    if estimate:
+        columns[t("lr.col.error")] = [a - b for a, b in zip(true, estimate, strict=True)]
+    return pd.DataFrame(columns, index=["w₁", "w₂", "b"]).map(
+        lambda v: f"{v:.4f}" if abs(v) < 1e4 else f"{v:.3g}")
 
 
 @st.fragment
@@ -139,13 +157,15 @@ def training(data_key: tuple):
         records, start, drawn = [], time.perf_counter(), 0.0
         for record in linreg.train(impl, *make_data(*data_key), cfg, get_device()):
             records.append(record)
-            now = time.perf_counter()
-            if record.kind in ("epoch", "diverged") or now - drawn > REDRAW_SECONDS:
+            final = record.kind == "diverged" or record.kind == "epoch" and record.epoch == epochs
+            timely = time.perf_counter() - drawn > REDRAW_SECONDS
+            if final or timely or record.kind == "epoch":
                 progress.progress(min(record.step / total_steps, 1.0),
                                   text=t("lr.progress", epoch=max(record.epoch, 1), epochs=epochs,
                                          step=record.step, total=total_steps))
-                draw(slots, records, data_key, impl, total_steps,
-                     done=record.kind == "epoch" and record.epoch == epochs)
+                draw_curve(slots, records, data_key, impl, total_steps, done=final)
+            if final or timely:
+                draw_state(slots, records, data_key, impl)
                 drawn = time.perf_counter()
         result = {"key": run_key, "records": records, "seconds": time.perf_counter() - start}
         st.session_state[RESULT] = result  # only a run that got here replaces the last one
@@ -155,12 +175,14 @@ def training(data_key: tuple):
             result = None
 
     if result is None:
-        draw(slots, [], data_key, impl, total_steps)
+        draw_curve(slots, [], data_key, impl, total_steps)
+        draw_state(slots, [], data_key, impl)
         message.info(t("lr.press_train"))
         return
     records = result["records"]
     if not clicked:
-        draw(slots, records, data_key, impl, total_steps, done=True)
+        draw_curve(slots, records, data_key, impl, total_steps, done=True)
+        draw_state(slots, records, data_key, impl)
     last = records[-1]
     progress.caption(t("lr.done", seconds=f"{result['seconds']:.2f}", device=device_name()))
     bound = stable_lr(data_key, batch_size, impl)
@@ -202,11 +224,7 @@ if lesson.section(t("lr.s_analytic")):
     if found is None:
         st.warning(t("lr.singular"))
     else:
-        st.dataframe(pd.DataFrame({
-            t("lr.col.param"): ["w₁", "w₂", "b"], t("lr.col.true"): [w1, w2, b],
-            t("lr.col.analytic"): [*found[0], found[1]],
-            t("lr.col.error"): [w1 - found[0][0], w2 - found[0][1], b - found[1]],
-        }), hide_index=True)
+        st.table(parameter_table(data_key, None, found))
     lesson.show_code(linreg.with_bias_column, linreg.analytic_solution, title=t("show_code"))
 
 if lesson.section(t("lr.s_impl")):

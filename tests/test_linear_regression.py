@@ -183,3 +183,16 @@ def test_minibatch_limit_separates_calm_from_divergent(impl):
     wild = list(linreg.train(impl, X, y, linreg.TrainConfig(lr=bound * 3), "cpu"))[-1]
     assert calm.kind == "epoch" and max(errors(calm)) < 0.01
     assert wild.kind == "diverged"
+
+
+@pytest.mark.parametrize("scale", [0.5, 1.0])
+def test_contours_are_level_sets_of_the_loss(scale):
+    X, y = book_data(n=300, noise=0.5)
+    X, y = X.double(), y.double()
+    levels = [0.4, 1.0, 5.0]  # the minimum is about σ² · scale
+    level, w1, w2 = linreg.loss_contours(X, y, levels + [1e-9], scale=scale, points=9)
+    assert sorted(set(level)) == levels  # a level below the minimum is left out
+    for lv, a, b in zip(level, w1, w2, strict=True):
+        w = torch.tensor([[a], [b]], dtype=torch.float64)
+        b_star = (y - X @ w).mean()
+        assert scale * float(F.mse_loss(X @ w + b_star, y)) == pytest.approx(lv, rel=1e-9)

@@ -57,53 +57,72 @@ def loss_curve(steps: list[tuple[int, float]], epochs: list[tuple[int, float]],
     return (line + dots).properties(height=280)
 
 
+def contour_levels(lo: float, hi: float) -> list[float]:
+    """Round levels 1·10ᵏ and 3·10ᵏ between lo and hi (at most 12, the largest kept)."""
+    lo = max(lo, LOSS_FLOOR)
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
+        return []
+    levels = [float(f"{m}e{k}")  # 3e-4, not 3 * 10.0 ** -4 = 0.00030000000000000003
+              for k in range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1)
+              for m in (1, 3)]
+    return [v for v in levels if lo < v <= hi][-12:]
+
+
 def landscape(grid: tuple[list, list, list], window: tuple[tuple, tuple],
-              path: list[tuple[float, float]], optimum: tuple[float, float] | None,
-              titles: dict[str, str]) -> alt.Chart:
-    """Filled contours of log₁₀ loss over (w1, w2), the SGD path and the optimum on top.
+              contours: tuple[list, list, list], path: list[tuple[float, float]],
+              optimum: tuple[float, float] | None, titles: dict[str, str]) -> alt.Chart:
+    """The loss over (w1, w2) as colour and contour lines, the SGD path and the optimum on top.
 
     grid is (w1, w2, loss) flat lists from a square grid; window the (w1, w2) limits;
-    path the (w1, w2) of each step. Points outside the window are clipped, so a diverging
-    path leaves the picture instead of squeezing it.
+    contours (level, w1, w2) lists of closed curves; path the (w1, w2) of each step.
+    Points outside the window are clipped, so a diverging path leaves the picture
+    instead of squeezing it.
     """
     w1, w2, loss = grid
     size = round(math.sqrt(len(w1)))
     d1 = (window[0][1] - window[0][0]) / max(size - 1, 1) / 2
     d2 = (window[1][1] - window[1][0]) / max(size - 1, 1) / 2
-    cells = pd.DataFrame({"w1": w1, "w2": w2, "loss": loss})
-    cells["log_loss"] = [math.log10(max(v, LOSS_FLOOR)) for v in loss]
-    cells["w1_lo"], cells["w1_hi"] = cells.w1 - d1, cells.w1 + d1
-    cells["w2_lo"], cells["w2_hi"] = cells.w2 - d2, cells.w2 + d2
+    cells = pd.DataFrame({"w1": w1, "w2": w2, "loss": [max(v, LOSS_FLOOR) for v in loss]})
+    # cells overlap by a hair, so that no seams show between them
+    cells["w1_lo"], cells["w1_hi"] = cells.w1 - d1, cells.w1 + 1.1 * d1
+    cells["w2_lo"], cells["w2_hi"] = cells.w2 - d2, cells.w2 + 1.1 * d2
     sx = alt.Scale(domain=list(window[0]), nice=False, zero=False)
     sy = alt.Scale(domain=list(window[1]), nice=False, zero=False)
+    enc = {"x": alt.X("w1:Q", scale=sx, title="w₁"), "y": alt.Y("w2:Q", scale=sy, title="w₂")}
+    colour = alt.Scale(type="log", scheme="blues")
     heat = alt.Chart(cells).mark_rect().encode(
         x=alt.X("w1_lo:Q", scale=sx, title="w₁"), x2="w1_hi",
         y=alt.Y("w2_lo:Q", scale=sy, title="w₂"), y2="w2_hi",
-        color=alt.Color("log_loss:Q", title=titles["colour"],
-                        scale=alt.Scale(type="quantize", scheme={"name": "blues", "count": 9})),
+        color=alt.Color("loss:Q", title=titles["colour"], scale=colour,
+                        legend=alt.Legend(format=".0e")),
         tooltip=[alt.Tooltip("w1:Q", format=".2f"), alt.Tooltip("w2:Q", format=".2f"),
                  alt.Tooltip("loss:Q", format=".3g")],
     )
     layers = [heat]
+    if contours[0]:
+        points = len(contours[0]) // len(set(contours[0]))
+        lines = pd.DataFrame({"level": contours[0], "w1": contours[1], "w2": contours[2],
+                              "i": [k % points for k in range(len(contours[0]))]})
+        layers.append(alt.Chart(lines).mark_line(color=PALETTE[7], opacity=0.35, strokeWidth=1,
+                                                  clip=True)
+                      .encode(detail="level:N", order="i:Q",
+                              tooltip=[alt.Tooltip("level:Q", format=".3g")], **enc))
     points = [{"step": i, "w1": a, "w2": b} for i, (a, b) in enumerate(path)
               if math.isfinite(a) and math.isfinite(b)]
     if points:
         trail = pd.DataFrame(thin(points), columns=["step", "w1", "w2"])
-        enc = {"x": alt.X("w1:Q", scale=sx), "y": alt.Y("w2:Q", scale=sy)}
         layers.append(alt.Chart(trail).mark_line(color=PALETTE[3], strokeWidth=2, clip=True,
                                                   point=alt.OverlayMarkDef(size=12, clip=True))
                       .encode(order="step:Q", tooltip=["step:Q"], **enc))
-        ends = trail.iloc[[0, -1]].assign(
-            where=[titles["start"], titles["end"]])
-        layers.append(alt.Chart(ends).mark_point(size=120, filled=True, clip=True,
+        ends = trail.iloc[[0, -1]].assign(where=[titles["start"], titles["end"]])
+        shape = alt.Shape("where:N", title=None, scale=alt.Scale(
+            domain=[titles["start"], titles["end"]], range=["diamond", "circle"]))
+        layers.append(alt.Chart(ends).mark_point(size=140, filled=True, clip=True,
                                                  color=PALETTE[3], stroke="white")
-                      .encode(shape=alt.Shape("where:N", title=None,
-                                              scale=alt.Scale(range=["circle", "diamond"])),
-                              tooltip=["where:N", "step:Q"], **enc))
+                      .encode(shape=shape, tooltip=["where:N", "step:Q"], **enc))
     if optimum is not None:
         best = pd.DataFrame({"w1": [optimum[0]], "w2": [optimum[1]], "what": [titles["optimum"]]})
         layers.append(alt.Chart(best).mark_point(shape="cross", size=220, filled=True,
                                                  color=PALETTE[7], clip=True)
-                      .encode(x=alt.X("w1:Q", scale=sx), y=alt.Y("w2:Q", scale=sy),
-                              tooltip=["what:N"]))
+                      .encode(tooltip=["what:N"], **enc))
     return alt.layer(*layers).properties(height=420)
