@@ -14,6 +14,21 @@ from core.data import synthetic_data
 from core.device import device_name, get_device, make_generator
 
 REPEATS = 5
+# In the page: the time of the click, and of the first moment after it when the run has
+# finished (the errors are printed after the last epoch) and the script is idle again.
+WATCH = """() => {
+  window.__lr = {click: 0, done: 0};
+  document.addEventListener("click", () => { window.__lr.click = performance.now(); }, true);
+  const app = document.querySelector('[data-testid="stApp"]');
+  const check = () => {
+    if (window.__lr.click && !window.__lr.done && app.dataset.testScriptState === "notRunning"
+        && document.body.textContent.includes("error in estimating b")) {
+      requestAnimationFrame(() => { window.__lr.done = performance.now(); });
+    }
+  };
+  new MutationObserver(check).observe(document.body,
+      {subtree: true, childList: true, attributes: true, characterData: true});
+}"""
 
 
 def training_figures():
@@ -58,25 +73,20 @@ def browser_figures():
             wait_for_app(page)
             page.close()
             for impl in linreg.IMPLEMENTATIONS:
-                for attempt in ("first", "again"):
+                for attempt in (1, 2):  # each in a new session
                     page = browser.new_page(viewport={"width": 1400, "height": 1000})
                     page.goto(f"http://127.0.0.1:{port}/linear-regression?impl={impl}")
                     wait_for_app(page)
                     page.wait_for_timeout(500)  # a person does not click in the first instant
-                    button = page.get_by_role("button", name="Train", exact=True)
-                    start = time.perf_counter()
-                    button.click()
-                    # the errors are printed after the last epoch has been drawn
-                    page.get_by_text("error in estimating b").wait_for(timeout=60_000)
-                    page.wait_for_selector('[data-testid="stApp"]'
-                                           '[data-test-script-state="notRunning"]',
-                                           timeout=60_000)
-                    seconds = time.perf_counter() - start
+                    page.evaluate(WATCH)
+                    page.get_by_role("button", name="Train", exact=True).click()
+                    page.wait_for_function("() => window.__lr.done", timeout=60_000)
+                    seconds = page.evaluate("() => (window.__lr.done - window.__lr.click) / 1000")
                     charts = page.locator('[data-testid="stVegaLiteChart"]').count()
                     done = page.get_by_text("Finished in").inner_text()  # the server's own time
                     server = float(done.split("Finished in ", 1)[1].split(" s", 1)[0])
                     yield {"figure": "train_click_to_final_chart_seconds", "impl": impl,
-                           "page": attempt, "value": round(seconds, 3), "unit": "s",
+                           "attempt": attempt, "value": round(seconds, 3), "unit": "s",
                            "server_seconds": server, "charts": charts}
                     page.close()
             browser.close()
