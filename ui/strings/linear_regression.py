@@ -1,3 +1,288 @@
-"""Strings of this page."""
+"""Strings of the linear-regression page (prefix "lr.")."""
 
-STRINGS: dict[str, dict[str, str]] = {}
+STRINGS: dict[str, dict[str, str]] = {
+    "lr.title": {"en": "Linear regression, trained live", "zh": "线性回归：现场训练"},
+    "lr.key_idea": {
+        "en": "Minibatch SGD takes small steps downhill on the squared loss. Below a learning-rate "
+              "limit set by the data, it walks to the same w and b as the closed-form solution; "
+              "above it, every step overshoots and the loss explodes.",
+        "zh": "小批量随机梯度下降沿着平方损失的下坡方向一小步一小步地走。学习率低于由数据决定的上限时，"
+              "它会走到与解析解相同的 w 和 b；超过这个上限，每一步都会冲过头，损失随之爆炸。",
+    },
+    "lr.intro": {
+        "en": "This page follows d2l sections 3.2 and 3.3: generate data from a known linear "
+              "model, then recover its parameters with minibatch stochastic gradient descent, once "
+              "from scratch and once with PyTorch's `nn` building blocks. Press **Train** and watch "
+              "the loss fall and the parameters walk across the loss landscape.",
+        "zh": "本页对应 d2l 的 3.2 节和 3.3 节：先用已知的线性模型生成数据，再用小批量随机梯度下降"
+              "把它的参数找回来——一次从零开始实现，一次用 PyTorch 的 `nn` 模块简洁实现。按下"
+              "**训练**，看损失如何下降、参数如何在损失曲面上移动。",
+    },
+    # ---- the data
+    "lr.s_data": {"en": "The data", "zh": "数据"},
+    "lr.data_text": {
+        "en": r"d2l's synthetic data set: $n$ examples with two features "
+              r"$\mathbf{x} \sim \mathcal{N}(0, \mathbf{I})$ and labels "
+              r"$y = \mathbf{x}^\top\mathbf{w} + b + \epsilon$, "
+              r"$\epsilon \sim \mathcal{N}(0, \sigma^2)$. The book uses "
+              r"$\mathbf{w} = [2, -3.4]^\top$, $b = 4.2$, $\sigma = 0.01$ and 1,000 examples.",
+        "zh": r"d2l 的人造数据集：$n$ 个样本，每个样本有两个特征 "
+              r"$\mathbf{x} \sim \mathcal{N}(0, \mathbf{I})$，标签为 "
+              r"$y = \mathbf{x}^\top\mathbf{w} + b + \epsilon$，其中 "
+              r"$\epsilon \sim \mathcal{N}(0, \sigma^2)$。书中取 "
+              r"$\mathbf{w} = [2, -3.4]^\top$、$b = 4.2$、$\sigma = 0.01$，共 1000 个样本。",
+    },
+    "lr.n": {"en": "Number of examples n", "zh": "样本数 n"},
+    "lr.noise": {"en": "Noise σ", "zh": "噪声 σ"},
+    "lr.w1": {"en": "True w₁", "zh": "真实 w₁"},
+    "lr.w2": {"en": "True w₂", "zh": "真实 w₂"},
+    "lr.b": {"en": "True b", "zh": "真实 b"},
+    "lr.scatter_x": {"en": "second feature x₂", "zh": "第二个特征 x₂"},
+    "lr.scatter_y": {"en": "label y", "zh": "标签 y"},
+    "lr.data_caption": {
+        "en": "The label against the second feature, as in the book: a linear trend with slope "
+              "w₂, spread by the first feature and the noise (at most 2,000 points are drawn).",
+        "zh": "与书中一样，标签对第二个特征作图：一条斜率为 w₂ 的线性趋势，第一个特征和噪声让点散开"
+              "（最多画 2000 个点）。",
+    },
+    # ---- the analytic solution
+    "lr.s_analytic": {"en": "The analytic solution", "zh": "解析解"},
+    "lr.analytic_text": {
+        "en": r"Linear regression is one of the few models whose best parameters have a formula. "
+              r"Fold the bias into the weights by appending a column of ones to $\mathbf{X}$; "
+              r"minimising $\|\mathbf{y} - \mathbf{X}\mathbf{w}\|^2$ then gives "
+              r"$\mathbf{w}^* = (\mathbf{X}^\top\mathbf{X})^{-1}\mathbf{X}^\top\mathbf{y}$. "
+              r"It differs from the true parameters only because of the noise. SGD, below, "
+              r"should find the same numbers.",
+        "zh": r"线性回归是少数几个最优参数有公式可求的模型之一。给 $\mathbf{X}$ 添上一列 1，"
+              r"把偏置并入权重；最小化 $\|\mathbf{y} - \mathbf{X}\mathbf{w}\|^2$ 就得到 "
+              r"$\mathbf{w}^* = (\mathbf{X}^\top\mathbf{X})^{-1}\mathbf{X}^\top\mathbf{y}$。"
+              r"它与真实参数的差别只来自噪声。下面的随机梯度下降应当找到同样的数。",
+    },
+    "lr.singular": {
+        "en": "XᵀX cannot be inverted for this data, so the least-squares solution is not unique. "
+              "Use more examples.",
+        "zh": "对这组数据 XᵀX 不可逆，最小二乘解不唯一。请增加样本数。",
+    },
+    "lr.col.true": {"en": "true", "zh": "真实值"},
+    "lr.col.analytic": {"en": "analytic", "zh": "解析解"},
+    "lr.col.sgd": {"en": "SGD", "zh": "SGD"},
+    "lr.col.error": {"en": "error (true − estimate)", "zh": "误差（真实值 − 估计值）"},
+    # ---- two implementations
+    "lr.s_impl": {"en": "Two implementations", "zh": "两种实现"},
+    "lr.impl_text": {
+        "en": r"**From scratch** (d2l 3.2): the parameters are plain tensors, "
+              r"$\mathbf{w} \sim \mathcal{N}(0, 0.01^2)$ and $b = 0$, with `requires_grad=True`; "
+              r"`linreg` computes $\hat{y} = \mathbf{X}\mathbf{w} + b$, `squared_loss` gives "
+              r"$(\hat{y} - y)^2/2$ for each example, `data_iter` shuffles the examples and slices "
+              r"them into minibatches, and `sgd` moves every parameter against the gradient of the "
+              r"summed loss divided by the batch size."
+              "\n\n"
+              r"**Concise** (d2l 3.3): `TensorDataset` and `DataLoader` shuffle and batch, "
+              r"`nn.Sequential(nn.Linear(2, 1))` holds $\mathbf{w}$ and $b$ (initialised the same "
+              r"way), `nn.MSELoss()` is the loss and `torch.optim.SGD` the update."
+              "\n\n"
+              r"For a given seed both start from the same weights. The code that runs is shown "
+              r"next to the training charts below.",
+        "zh": r"**从零开始实现**（d2l 3.2）：参数就是普通张量，$\mathbf{w} \sim \mathcal{N}(0, 0.01^2)$、"
+              r"$b = 0$，并设置 `requires_grad=True`；`linreg` 计算 $\hat{y} = \mathbf{X}\mathbf{w} + b$，"
+              r"`squared_loss` 对每个样本给出 $(\hat{y} - y)^2/2$，`data_iter` 打乱样本并切成小批量，"
+              r"`sgd` 用“求和损失的梯度除以批量大小”来更新每个参数。"
+              "\n\n"
+              r"**简洁实现**（d2l 3.3）：`TensorDataset` 和 `DataLoader` 负责打乱和分批，"
+              r"`nn.Sequential(nn.Linear(2, 1))` 保存 $\mathbf{w}$ 和 $b$（按同样方式初始化），"
+              r"`nn.MSELoss()` 是损失函数，`torch.optim.SGD` 负责更新。"
+              "\n\n"
+              r"同一个随机种子下，两者从相同的权重出发。实际运行的代码显示在下面的训练图表旁边。",
+    },
+    "lr.note": {
+        "en": r"**Why the concise loss needs no `.sum()` and no division by the batch size.** "
+              r"`nn.MSELoss()` already averages over the minibatch (its default is "
+              r"`reduction='mean'`), so `l` is one number and `l.backward()` gives the mean of the "
+              r"per-example gradients: what the scratch code gets from `l.sum().backward()` "
+              r"followed by the division by `batch_size` in `sgd`. **But it has no ½:** "
+              r"`nn.MSELoss` is $\frac{1}{B}\sum_i (\hat{y}_i - y_i)^2$, while the scratch loss "
+              r"averages $(\hat{y}_i - y_i)^2/2$. For the same $\mathbf{w}$ and $b$ the concise loss "
+              r"is exactly twice the scratch loss, and so is its gradient: at the same learning "
+              r"rate the concise model takes steps twice as long. That is why it converges faster "
+              r"in three epochs, and why it diverges at half the learning rate.",
+        "zh": r"**为什么简洁实现的损失不需要 `.sum()`，也不需要除以批量大小？** "
+              r"`nn.MSELoss()` 已经对小批量取了平均（默认 `reduction='mean'`），所以 `l` 是一个数，"
+              r"`l.backward()` 得到的就是各样本梯度的平均值——这正是从零实现中 `l.sum().backward()` "
+              r"再在 `sgd` 里除以 `batch_size` 得到的结果。**但它没有 ½：** `nn.MSELoss` 是 "
+              r"$\frac{1}{B}\sum_i (\hat{y}_i - y_i)^2$，而从零实现的损失是 $(\hat{y}_i - y_i)^2/2$ "
+              r"的平均。对同样的 $\mathbf{w}$ 和 $b$，简洁实现的损失恰好是从零实现的两倍，梯度也是两倍："
+              r"在相同学习率下，简洁实现每一步走得长一倍。这就是它在三个迭代周期内收敛得更快、"
+              r"并且在一半的学习率处就发散的原因。",
+    },
+    # ---- training
+    "lr.s_train": {"en": "Training with minibatch SGD", "zh": "用小批量随机梯度下降训练"},
+    "lr.train_text": {
+        "en": r"Pick an implementation and the hyperparameters, then press **Train**. The loss "
+              r"curve is redrawn while training runs (thin line: the loss of each minibatch; dots: "
+              r"the loss on all the data after each epoch), and the path of $(w_1, w_2)$ is drawn "
+              r"over the loss landscape. Try a large learning rate to see divergence, a batch size "
+              r"of 1 to see noise, and the full batch for a smooth path.",
+        "zh": r"选择一种实现和超参数，然后按**训练**。训练过程中损失曲线会不断重画（细线：每个小批量的"
+              r"损失；圆点：每个迭代周期结束后在全部数据上的损失），$(w_1, w_2)$ 的路径画在损失曲面上。"
+              r"试试大学习率看发散，批量大小为 1 看噪声，全批量看平滑的路径。",
+    },
+    "lr.impl": {"en": "Implementation", "zh": "实现方式"},
+    "lr.impl.scratch": {"en": "From scratch", "zh": "从零开始实现"},
+    "lr.impl.concise": {"en": "Concise (nn.Linear)", "zh": "简洁实现（nn.Linear）"},
+    "lr.lr": {"en": "Learning rate lr", "zh": "学习率 lr"},
+    "lr.batch": {"en": "Batch size", "zh": "批量大小"},
+    "lr.epochs": {"en": "Epochs", "zh": "迭代周期数"},
+    "lr.full_batch": {
+        "en": "All {n} examples in one batch: plain gradient descent.",
+        "zh": "全部 {n} 个样本组成一个批量：即普通的梯度下降。",
+    },
+    "lr.too_many": {
+        "en": "This run would take {steps} steps, more than {limit}. Increase the batch size or "
+              "reduce the epochs.",
+        "zh": "这次训练需要 {steps} 步，超过了 {limit} 步。请增大批量大小或减少迭代周期数。",
+    },
+    "lr.train": {"en": "Train", "zh": "训练"},
+    "lr.progress": {
+        "en": "Epoch {epoch} of {epochs} · step {step} of {total}",
+        "zh": "第 {epoch}/{epochs} 个迭代周期 · 第 {step}/{total} 步",
+    },
+    "lr.press_train": {"en": "Press Train to run these settings.",
+                       "zh": "按“训练”按这些设置开始训练。"},
+    "lr.done": {
+        "en": "Finished in {seconds} s on {device}, drawing included.",
+        "zh": "在 {device} 上用时 {seconds} 秒（含绘图）。",
+    },
+    "lr.diverged": {
+        "en": "Training stopped at step {step} (epoch {epoch}): the loss became infinite or not a "
+              "number. The learning rate {lr} is too large for this data: each step overshoots "
+              "the minimum by more than it gains, so the error grows geometrically until it "
+              "overflows. With this data and batch size, SGD is stable only for lr below about "
+              "{bound}; try lr = {suggestion}.",
+        "zh": "训练在第 {step} 步（第 {epoch} 个迭代周期）停止：损失变成了无穷大或非数（nan）。"
+              "学习率 {lr} 对这组数据太大：每一步越过最小值的距离比它前进的还多，误差按几何级数增长，"
+              "直到溢出。对这组数据和这个批量大小，只有 lr 小于约 {bound} 时随机梯度下降才稳定；"
+              "试试 lr = {suggestion}。",
+    },
+    "lr.growing": {
+        "en": "The loss ended higher than it started: the learning rate {lr} is too large for this "
+              "data and training is diverging (with more epochs it would overflow). With this data "
+              "and batch size, SGD is stable only for lr below about {bound}; try lr = "
+              "{suggestion}.",
+        "zh": "损失最后比开始时还高：学习率 {lr} 对这组数据太大，训练正在发散（迭代周期再多一些就会溢出）。"
+              "对这组数据和这个批量大小，只有 lr 小于约 {bound} 时随机梯度下降才稳定；"
+              "试试 lr = {suggestion}。",
+    },
+    "lr.series.step": {"en": "minibatch loss", "zh": "小批量损失"},
+    "lr.series.epoch": {"en": "loss on all data", "zh": "全部数据上的损失"},
+    "lr.step_axis": {"en": "step (minibatch)", "zh": "步数（小批量）"},
+    "lr.loss_axis.scratch": {"en": "loss: mean of (ŷ − y)²/2", "zh": "损失：(ŷ − y)²/2 的平均"},
+    "lr.loss_axis.concise": {"en": "loss: nn.MSELoss, mean of (ŷ − y)²",
+                             "zh": "损失：nn.MSELoss，(ŷ − y)² 的平均"},
+    "lr.colour": {"en": "loss (log scale)", "zh": "损失（对数刻度）"},
+    "lr.start": {"en": "start", "zh": "起点"},
+    "lr.end": {"en": "now", "zh": "当前"},
+    "lr.optimum": {"en": "analytic solution", "zh": "解析解"},
+    "lr.landscape_caption": {
+        "en": "The landscape: the loss on all the data over (w₁, w₂), with b at its best value for "
+              "each point, so that it fits in two dimensions; the cross is the analytic solution. "
+              "The path's own b is still learning, so early points do not lie exactly on these "
+              "contours. A path that leaves the window is cut off.",
+        "zh": "损失曲面：全部数据上的损失随 (w₁, w₂) 的变化，每一点的 b 都取最优值，这样才能画在二维平面上；"
+              "十字是解析解。路径上的 b 还在学习中，所以开始阶段的点并不正好落在这些等高线上。"
+              "离开画面的路径会被截掉。",
+    },
+    "lr.out.epoch": {"en": "epoch {epoch}, loss {loss}", "zh": "epoch {epoch}, loss {loss}"},
+    "lr.out.stopped": {"en": "step {step}, loss {loss}: stopped", "zh": "第 {step} 步，损失 {loss}：已停止"},
+    "lr.out.err_w": {"en": "error in estimating w: {err}", "zh": "w的估计误差: {err}"},
+    "lr.out.err_b": {"en": "error in estimating b: {err}", "zh": "b的估计误差: {err}"},
+    # ---- divergence
+    "lr.s_diverge": {"en": "When does SGD diverge?", "zh": "随机梯度下降何时发散？"},
+    "lr.diverge_text": {
+        "en": r"Around its minimum the loss is a bowl whose steepest curvature is "
+              r"$\lambda_{\max}$, the largest eigenvalue of its Hessian $\mathbf{H}$. For the "
+              r"scratch loss (with the ½), $\mathbf{H} = \mathbf{X}^\top\mathbf{X}/n$ with the bias "
+              r"folded in; for `nn.MSELoss` it is twice that. A full-batch step of gradient "
+              r"descent multiplies the error along that direction by $1 - \eta\lambda_{\max}$, so "
+              r"it converges only when $\eta < 2/\lambda_{\max}$. Small minibatches add noise to "
+              r"the curvature each step sees, which lowers the limit further. For this data:",
+        "zh": r"在最小值附近，损失是一个碗，最陡的曲率是 $\lambda_{\max}$，即其黑塞矩阵 $\mathbf{H}$ "
+              r"的最大特征值。对从零实现的损失（带 ½），$\mathbf{H} = \mathbf{X}^\top\mathbf{X}/n$"
+              r"（偏置并入 $\mathbf{X}$）；对 `nn.MSELoss` 则是它的两倍。全批量梯度下降的每一步把该方向上的"
+              r"误差乘以 $1 - \eta\lambda_{\max}$，所以只有 $\eta < 2/\lambda_{\max}$ 时才收敛。"
+              r"小批量让每一步看到的曲率带有噪声，上限会更低。对这组数据：",
+    },
+    "lr.full": {"en": "{n} (full batch)", "zh": "{n}（全批量）"},
+    "lr.diverge_caption": {
+        "en": "The largest stable learning rate, estimated from the data (for the full batch it is "
+              "exactly 2/λ_max). Near the limit training is slow and jumpy, so the page suggests "
+              "about half of it when a run diverges.",
+        "zh": "由数据估计的最大稳定学习率（全批量时恰为 2/λ_max）。接近上限时训练又慢又抖，"
+              "所以训练发散时，本页建议取它的一半左右。",
+    },
+    # ---- exercises (d2l 3.2 and 3.3)
+    "lr.ex1.q": {
+        "en": "What would happen if we initialised the weights to zero? Would the algorithm "
+              "still work?",
+        "zh": "如果将权重初始化为零，会发生什么？算法仍然有效吗？",
+    },
+    "lr.ex1.a": {
+        "en": "Yes. The squared loss of linear regression is convex and its gradient at w = 0, "
+              "b = 0 is not zero, so the first step already moves towards the one minimum. Zero "
+              "initialisation only fails in networks with hidden layers, where identical hidden "
+              "units get identical gradients and stay identical (the symmetry problem). Here the "
+              "random start is ≈ (0, 0) anyway: look where the path begins on the landscape.",
+        "zh": "仍然有效。线性回归的平方损失是凸的，在 w = 0、b = 0 处梯度不为零，第一步就会朝唯一的最小值前进。"
+              "零初始化只在有隐藏层的网络中才出问题：相同的隐藏单元得到相同的梯度，永远保持相同（对称性问题）。"
+              "其实这里的随机起点本来就约等于 (0, 0)：看看损失曲面上路径的起点。",
+    },
+    "lr.ex2.q": {
+        "en": "Why does `squared_loss` reshape `y`?",
+        "zh": "为什么 `squared_loss` 要对 `y` 做 reshape？",
+    },
+    "lr.ex2.a": {
+        "en": "`y_hat` has shape (B, 1). If `y` came in with shape (B,), `y_hat - y` would "
+              "broadcast to a (B, B) matrix and the loss would be silently wrong. The reshape "
+              "makes both (B, 1).",
+        "zh": "`y_hat` 的形状是 (B, 1)。如果 `y` 的形状是 (B,)，`y_hat - y` 会广播成 (B, B) 的矩阵，"
+              "损失悄无声息地算错。reshape 让两者都成为 (B, 1)。",
+    },
+    "lr.ex3.q": {
+        "en": "Experiment with different learning rates: how quickly does the loss drop?",
+        "zh": "尝试不同的学习率，观察损失函数值下降的快慢。",
+    },
+    "lr.ex3.a": {
+        "en": "Below the limit 2/λ_max a larger learning rate is faster: each step shrinks the "
+              "error by a factor of about 1 − lr·λ. Near the limit the loss oscillates; above it, "
+              "the error grows geometrically and reaches inf or nan within a few dozen steps. The "
+              "concise version hits the limit at half the learning rate, because nn.MSELoss has "
+              "no ½.",
+        "zh": "在上限 2/λ_max 以下，学习率越大下降越快：每一步把误差缩小约 1 − lr·λ 倍。接近上限时损失振荡；"
+              "超过上限后误差按几何级数增长，几十步内就变成 inf 或 nan。简洁实现在一半的学习率处就到达上限，"
+              "因为 nn.MSELoss 没有 ½。",
+    },
+    "lr.ex4.q": {
+        "en": "If the number of examples cannot be divided by the batch size, what happens to "
+              "`data_iter`?",
+        "zh": "如果样本个数不能被批量大小整除，`data_iter` 函数的行为会有什么变化？",
+    },
+    "lr.ex4.a": {
+        "en": "The last minibatch of each epoch is smaller. `sgd` still divides by `batch_size`, "
+              "so that last step is a little shorter than an average-gradient step (harmless). "
+              "The concise version's nn.MSELoss averages over the actual batch, so its last step "
+              "has full length.",
+        "zh": "每个迭代周期的最后一个小批量会小一些。`sgd` 仍然除以 `batch_size`，所以最后一步比按平均梯度"
+              "走的步子略短（无伤大雅）。简洁实现的 nn.MSELoss 按实际批量取平均，最后一步长度不变。",
+    },
+    "lr.ex5.q": {
+        "en": "If we replace `nn.MSELoss()` by `nn.MSELoss(reduction='sum')`, how must the "
+              "learning rate change to take the same steps?",
+        "zh": "如果将 `nn.MSELoss()` 换成 `nn.MSELoss(reduction='sum')`，学习率要怎样改才能走同样的步子？",
+    },
+    "lr.ex5.a": {
+        "en": "Divide it by the batch size B: the summed loss has a gradient B times larger. "
+              "To match the scratch steps instead, divide by 2B, since nn.MSELoss has no ½.",
+        "zh": "除以批量大小 B：求和后的损失梯度大了 B 倍。若要与从零实现的步子一致，则要除以 2B，"
+              "因为 nn.MSELoss 没有 ½。",
+    },
+}

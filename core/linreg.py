@@ -1,0 +1,277 @@
+"""Linear regression trained by minibatch SGD, from scratch and with nn.Linear (d2l 3.2-3.3).
+
+Both training loops are generators: they yield a `Record` for the starting point, one per
+minibatch step and one per epoch, and stop at once (with a "diverged" record) when the loss
+or a parameter stops being finite. The caller draws, stops or collects; nothing here prints.
+"""
+
+import dataclasses
+import math
+import time
+from collections.abc import Iterator
+
+import torch
+from torch import nn
+from torch.utils import data
+
+from core.device import get_device, make_generator
+
+IMPLEMENTATIONS = ("scratch", "concise")
+
+
+@dataclasses.dataclass
+class TrainConfig:
+    """The book's hyperparameters; `seed` drives the initial weights and the shuffling."""
+    lr: float = 0.03
+    batch_size: int = 10
+    num_epochs: int = 3
+    seed: int = 0
+
+
+@dataclasses.dataclass
+class Record:
+    """One moment of training. kind: "init", "step", "epoch" or "diverged".
+
+    loss is the minibatch loss for "step" (before the update), the loss on all the data
+    for "init" and "epoch"; w and b are the parameters after the step.
+    """
+    kind: str
+    epoch: int
+    step: int
+    loss: float
+    w: list[float]
+    b: float
+    seconds: float = 0.0
+
+
+# ---- from scratch (d2l 3.2) --------------------------------------------------------------
+
+def data_iter(batch_size, features, labels, generator=None):
+    """Minibatches (X, y) of `batch_size` examples in a fresh random order (the last may be smaller)."""
+    num_examples = len(features)
+    indices = torch.randperm(num_examples, generator=generator).to(features.device)
+    for i in range(0, num_examples, batch_size):
+        batch_indices = indices[i: i + batch_size]
+        yield features[batch_indices], labels[batch_indices]
+
+
+def linreg(X, w, b):
+    """ŷ = Xw + b."""
+    return torch.matmul(X, w) + b
+
+
+def squared_loss(y_hat, y):
+    """(ŷ − y)² / 2, one value per example."""
+    return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2
+
+
+def sgd(params, lr, batch_size):
+    """Minibatch SGD: p ← p − lr · (summed gradient) / batch_size."""
+    with torch.no_grad():
+        for param in params:
+            param -= lr * param.grad / batch_size
+            param.grad.zero_()
+
+
+def init_scratch(num_inputs, generator=None, device="cpu"):
+    """w ~ N(0, 0.01²) of shape (d, 1) and b = 0, both with requires_grad."""
+    w = torch.normal(0, 0.01, size=(num_inputs, 1), generator=generator).to(device)
+    b = torch.zeros(1, device=device)
+    return w.requires_grad_(), b.requires_grad_()
+
+
+def train_scratch(features, labels, cfg: TrainConfig | None = None,
+                  device=None) -> Iterator[Record]:
+    """d2l's training loop from scratch, one record per step and per epoch."""
+    cfg, device = cfg or TrainConfig(), device or get_device()
+    g = make_generator(cfg.seed)  # CPU: the same numbers on every device
+    features, labels = features.to(device), labels.to(device)
+    w, b = init_scratch(features.shape[1], g, device)
+    net, loss = linreg, squared_loss
+    with torch.no_grad():
+        yield _record("init", 0, 0, loss(net(features, w, b), labels).mean(), w, b)
+    step, start = 0, time.perf_counter()
+    for epoch in range(1, cfg.num_epochs + 1):
+        for X, y in data_iter(cfg.batch_size, features, labels, g):
+            l = loss(net(X, w, b), y)  # (B, 1)  # noqa: E741 (d2l's name)
+            l.sum().backward()
+            sgd([w, b], cfg.lr, cfg.batch_size)
+            step += 1
+            record = _record("step", epoch, step, l.mean(), w, b)
+            yield record
+            if _diverged(record):
+                yield dataclasses.replace(record, kind="diverged")
+                return
+        with torch.no_grad():
+            train_l = loss(net(features, w, b), labels)
+        yield _record("epoch", epoch, step, train_l.mean(), w, b, time.perf_counter() - start)
+
+
+# ---- concise (d2l 3.3) -------------------------------------------------------------------
+
+def load_array(data_arrays, batch_size, is_train=True, generator=None):
+    """A DataLoader over tensors, shuffled by `generator` when training."""
+    dataset = data.TensorDataset(*data_arrays)
+    return data.DataLoader(dataset, batch_size, shuffle=is_train, generator=generator)
+
+
+def init_concise(num_inputs, generator=None, device="cpu"):
+    """nn.Sequential(nn.Linear(d, 1)) with weight ~ N(0, 0.01²) and bias = 0."""
+    net = nn.Sequential(nn.Linear(num_inputs, 1))
+    nn.init.normal_(net[0].weight, 0, 0.01, generator=generator)
+    nn.init.zeros_(net[0].bias)
+    return net.to(device)
+
+
+def train_concise(features, labels, cfg: TrainConfig | None = None,
+                  device=None) -> Iterator[Record]:
+    """d2l's concise loop: DataLoader, nn.Linear, nn.MSELoss, torch.optim.SGD."""
+    cfg, device = cfg or TrainConfig(), device or get_device()
+    g = make_generator(cfg.seed)
+    features, labels = features.to(device), labels.to(device)
+    net = init_concise(features.shape[1], g, device)
+    loss = nn.MSELoss()  # mean of (ŷ − y)²: no ½, already averaged over the batch
+    trainer = torch.optim.SGD(net.parameters(), lr=cfg.lr)
+    data_iter = load_array((features, labels), cfg.batch_size, generator=g)
+    weight, bias = net[0].weight, net[0].bias
+    with torch.no_grad():
+        yield _record("init", 0, 0, loss(net(features), labels), weight, bias)
+    step, start = 0, time.perf_counter()
+    for epoch in range(1, cfg.num_epochs + 1):
+        for X, y in data_iter:
+            l = loss(net(X), y)  # noqa: E741 (d2l's name)
+            trainer.zero_grad()
+            l.backward()
+            trainer.step()
+            step += 1
+            record = _record("step", epoch, step, l, weight, bias)
+            yield record
+            if _diverged(record):
+                yield dataclasses.replace(record, kind="diverged")
+                return
+        with torch.no_grad():
+            l = loss(net(features), labels)  # noqa: E741
+        yield _record("epoch", epoch, step, l, weight, bias, time.perf_counter() - start)
+
+
+def train(impl: str, features, labels, cfg: TrainConfig | None = None,
+          device=None) -> Iterator[Record]:
+    """The loop of implementation `impl` ("scratch" or "concise")."""
+    loop = {"scratch": train_scratch, "concise": train_concise}[impl]
+    return loop(features, labels, cfg, device)
+
+
+def _record(kind, epoch, step, loss, w, b, seconds=0.0) -> Record:
+    return Record(kind, epoch, step, float(loss.detach()), w.detach().flatten().tolist(),
+                  float(b.detach().flatten()[0]), seconds)
+
+
+def _diverged(record: Record) -> bool:
+    return not all(math.isfinite(v) for v in (record.loss, record.b, *record.w))
+
+
+# ---- what SGD should find, and where it cannot -------------------------------------------
+
+def with_bias_column(X):
+    """[X, 1]: the bias folded into the weights as one more input that is always 1."""
+    return torch.cat([X, torch.ones(len(X), 1, dtype=X.dtype, device=X.device)], dim=1)
+
+
+def analytic_solution(X, y):
+    """w* = (XᵀX)⁻¹Xᵀy with the bias folded into X; returns (w, b), or None when XᵀX is singular."""
+    X1, y = with_bias_column(X.double()), y.double().reshape(-1, 1)
+    try:
+        theta = torch.linalg.solve(X1.T @ X1, X1.T @ y)  # (d + 1, 1)
+    except torch.linalg.LinAlgError:
+        return None
+    if not torch.isfinite(theta).all():
+        return None
+    return theta[:-1, 0].tolist(), float(theta[-1, 0])
+
+
+def loss_scale(impl: str) -> float:
+    """The loss as a multiple of mean (ŷ − y)²: ½ from scratch, 1 for nn.MSELoss."""
+    return 0.5 if impl == "scratch" else 1.0
+
+
+def _centred_quadratic(X, y):
+    """(C, c, s) with the loss at the best b equal to s − 2wᵀc + wᵀCw (float64).
+
+    With b at its optimum, b* = mean(y − Xw), the loss is that of the centred data:
+    C = X̃ᵀX̃/n, c = X̃ᵀỹ/n, s = ỹᵀỹ/n.
+    """
+    Xc = X.double() - X.double().mean(0)
+    yc = y.double().reshape(-1) - y.double().mean()
+    n = len(X)
+    return Xc.T @ Xc / n, Xc.T @ yc / n, yc @ yc / n
+
+
+def loss_landscape(X, y, w1_lim, w2_lim, size=60, scale=0.5):
+    """scale · mean (y − Xw − b*)² on a size × size grid of (w1, w2), b* = mean(y − Xw).
+
+    Returns (w1, w2, loss), each a flat list of size² values.
+    """
+    C, c, s = _centred_quadratic(X, y)
+    w1, w2 = torch.meshgrid(torch.linspace(*w1_lim, size, dtype=torch.float64),
+                            torch.linspace(*w2_lim, size, dtype=torch.float64), indexing="ij")
+    W = torch.stack([w1.flatten(), w2.flatten()], dim=1)  # (size², 2)
+    loss = s - 2 * W @ c + ((W @ C) * W).sum(1)
+    return w1.flatten().tolist(), w2.flatten().tolist(), (scale * loss.clamp(min=0)).tolist()
+
+
+def loss_contours(X, y, levels, scale=0.5, points=73):
+    """The curves where the landscape's loss equals each level: ellipses around w*.
+
+    The loss is L* + (w − w*)ᵀC(w − w*) (times scale), so the level set of L is
+    w = w* + √(L/scale − L*) · C^(−½)·(cos θ, sin θ). Returns (level, w1, w2) lists,
+    `points` per level (the first point repeated last); levels at or below the minimum
+    are left out.
+    """
+    C, c, s = _centred_quadratic(X, y)
+    try:
+        w_star = torch.linalg.solve(C, c)
+    except torch.linalg.LinAlgError:  # every example alike: no bowl to draw
+        return [], [], []
+    floor = float(s - c @ w_star)  # L*, the loss at the optimum (unscaled)
+    lam, V = torch.linalg.eigh(C)
+    C_inv_sqrt = V @ torch.diag(lam.clamp(min=1e-300).rsqrt()) @ V.T
+    theta = torch.linspace(0, 2 * math.pi, points, dtype=torch.float64)
+    circle = torch.stack([theta.cos(), theta.sin()])  # (2, points)
+    out = ([], [], [])
+    for level in levels:
+        excess = level / scale - floor
+        if excess <= 0:
+            continue
+        curve = w_star[:, None] + math.sqrt(excess) * C_inv_sqrt @ circle  # (2, points)
+        out[0].extend([level] * points)
+        out[1].extend(curve[0].tolist())
+        out[2].extend(curve[1].tolist())
+    return out
+
+
+def landscape_window(start, w_star, margin=0.6):
+    """A square (w1, w2) window that holds the starting point and the optimum."""
+    centre = [(a + b) / 2 for a, b in zip(start, w_star, strict=True)]
+    half = max(abs(a - b) for a, b in zip(start, w_star, strict=True)) / 2 * (1 + margin) + 0.5
+    return (centre[0] - half, centre[0] + half), (centre[1] - half, centre[1] + half)
+
+
+def max_stable_lr(X, batch_size: int, impl: str) -> float:
+    """Largest learning rate for which SGD on this data does not blow up, estimated.
+
+    The loss is scale · mean (x̃ᵀθ − y)², x̃ = [x, 1]; its Hessian is H = 2·scale·X̃ᵀX̃/n.
+    Full-batch gradient descent is stable iff lr < 2/λ_max(H). A minibatch of B examples
+    (drawn without replacement) adds noise to H; keeping its mean square bounded needs
+    lr < 2λ/(λ² + v·(1/B − 1/n)·n/(n − 1)), λ = λ_max(H), v = λ_max(E[ĥĥ]) − λ², ĥ the
+    one-example Hessian. At B = n this is exactly 2/λ.
+    """
+    X1 = with_bias_column(X.double())
+    n = len(X1)
+    k = 2 * loss_scale(impl)
+    H = k * X1.T @ X1 / n
+    lam = float(torch.linalg.eigvalsh(H)[-1])
+    # E[ĥĥ] with ĥ = k x̃x̃ᵀ: k² · mean ‖x̃‖² x̃x̃ᵀ
+    M = k * k * (X1 * (X1 * X1).sum(1, keepdim=True)).T @ X1 / n
+    v = max(float(torch.linalg.eigvalsh(M)[-1]) - lam * lam, 0.0)
+    fpc = (1 / batch_size - 1 / n) * n / (n - 1) if n > 1 else 0.0
+    return 2 * lam / (lam * lam + v * max(fpc, 0.0))

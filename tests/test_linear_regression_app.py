@@ -1,0 +1,183 @@
+"""The linear-regression page through AppTest: Train with each implementation, what is drawn."""
+
+import re
+
+import pyarrow.ipc
+import pytest
+
+from tests.conftest import app_test
+
+TRAIN = "linear-regression.train"
+RESULT = "linear-regression.result"
+
+
+def datasets(at) -> list:
+    """Every data set of every Altair chart on the page, as DataFrames."""
+    return [pyarrow.ipc.open_stream(d.data.data).read_all().to_pandas()
+            for el in at.get("vega_lite_chart") for d in el.proto.datasets]
+
+
+def find(at, *columns):
+    """The data sets that have all of `columns`."""
+    return [df for df in datasets(at) if set(columns) <= set(df.columns)]
+
+
+def printed(at) -> str:
+    """The block that prints what the book prints."""
+    blocks = [c.value for c in at.code if c.value.startswith("epoch ")]
+    assert len(blocks) == 1, [c.value[:40] for c in at.code]
+    return blocks[0]
+
+
+def numbers(text: str) -> list[float]:
+    return [float(v) for v in re.findall(r"-?\d+\.\d+", text)]
+
+
+def test_page_before_training():
+    at = app_test("linear_regression").run()
+    assert not at.exception
+    assert [h.value for h in at.header][:5] == [
+        "The data", "The analytic solution", "Two implementations",
+        "Training with minibatch SGD", "When does SGD diverge?"]
+    scatter = find(at, "x", "y")
+    assert len(scatter) == 1 and len(scatter[0]) == 1000
+    assert len(find(at, "w1_lo", "loss")) == 1      # the landscape is drawn
+    assert len(find(at, "level", "w1", "w2")) == 1  # with its contour lines
+    assert not find(at, "step", "w1", "w2")         # but no path yet
+    assert any("Press Train" in i.value for i in at.info)
+    assert RESULT not in at.session_state
+    assert any("no `.sum()`" in i.value and "no ½" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("impl", ["scratch", "concise"])
+def test_train_each_implementation(impl):
+    at = app_test("linear_regression", impl=impl).run()
+    assert at.session_state["linear-regression.impl"] == impl
+    at.button(key=TRAIN).click().run()
+    assert not at.exception, at.exception
+    (curve,) = find(at, "step", "loss", "series")
+    per_epoch = curve[curve.series == "loss on all data"]
+    assert list(per_epoch.step) == [0, 100, 200, 300]  # the start and 3 epochs of 100 steps
+    assert per_epoch.loss.iloc[-1] < 1e-3 < per_epoch.loss.iloc[0]
+    assert (curve.series == "minibatch loss").sum() == 300
+    (path,) = [df for df in find(at, "step", "w1", "w2") if "where" not in df.columns]
+    assert len(path) == 301
+    assert path.w1.iloc[-1] == pytest.approx(2.0, abs=0.01)
+    assert path.w2.iloc[-1] == pytest.approx(-3.4, abs=0.01)
+    text = printed(at)
+    lines = text.splitlines()
+    assert [line.split(",")[0] for line in lines[:3]] == ["epoch 1", "epoch 2", "epoch 3"]
+    assert lines[3].startswith("error in estimating w:") and lines[4].startswith(
+        "error in estimating b:")
+    errors = numbers(lines[3]) + numbers(lines[4])
+    assert len(errors) == 3 and all(abs(e) < 0.01 for e in errors)
+    result = at.session_state[RESULT]
+    assert [r.kind for r in result["records"]].count("epoch") == 3
+    final = result["records"][-1]
+    assert errors == pytest.approx([2.0 - final.w[0], -3.4 - final.w[1], 4.2 - final.b],
+                                   abs=5e-5)  # printed with four decimals, as the book does
+    assert any(impl == "scratch" and "def sgd" in c.value or
+               impl == "concise" and "nn.MSELoss()" in c.value for c in at.code)
+    assert not at.error
+
+
+def test_concise_loss_is_twice_the_scratch_loss_at_the_start():
+    starts = {}
+    for impl in ("scratch", "concise"):
+        at = app_test("linear_regression", impl=impl, epochs=1).run()
+        at.button(key=TRAIN).click().run()
+        starts[impl] = at.session_state[RESULT]["records"][0].loss
+    assert starts["concise"] == pytest.approx(2 * starts["scratch"], rel=1e-5)
+
+
+def test_chinese_output():
+    at = app_test("linear_regression", "zh").run()
+    at.button(key=TRAIN).click().run()
+    assert not at.exception
+    text = printed(at)
+    assert "w的估计误差" in text and "b的估计误差" in text
+    assert find(at, "series")[0].series.isin(["小批量损失", "全部数据上的损失"]).all()
+
+
+@pytest.mark.parametrize("impl", ["scratch", "concise"])
+def test_divergent_learning_rate_stops_with_a_suggestion(impl):
+    at = app_test("linear_regression", impl=impl, lr="10.0").run()
+    at.button(key=TRAIN).click().run()
+    assert not at.exception
+    (message,) = [e.value for e in at.error]
+    assert "too large" in message and "try lr = " in message
+    suggested = float(message.rsplit("try lr = ", 1)[1].rstrip("."))
+    assert suggested < 10.0
+    records = at.session_state[RESULT]["records"]
+    assert records[-1].kind == "diverged" and records[-1].epoch == 1
+    # the suggested rate does train: reuse the page's own choice
+    at.select_slider(key="linear-regression.lr").set_value(suggested).run()
+    at.button(key=TRAIN).click().run()
+    assert not at.error and at.session_state[RESULT]["records"][-1].kind == "epoch"
+
+
+def test_growing_loss_is_flagged():
+    # full batch, lr above 2/λ_max: the loss grows but does not overflow in 3 steps
+    at = app_test("linear_regression", batch="1000", lr="3.0").run()
+    at.button(key=TRAIN).click().run()
+    assert not at.exception
+    assert any("ended higher" in w.value for w in at.warning)
+
+
+def test_too_many_steps_disables_training():
+    at = app_test("linear_regression", n="10000", batch="1", epochs="30").run()
+    assert not at.exception
+    assert any("300000 steps" in w.value for w in at.warning)
+    assert at.button(key=TRAIN).disabled
+
+
+def test_a_result_is_shown_only_for_its_own_settings():
+    at = app_test("linear_regression").run()
+    at.button(key=TRAIN).click().run()
+    first = at.session_state[RESULT]
+    at.select_slider(key="linear-regression.lr").set_value(0.1).run()
+    assert not find(at, "step", "w1", "w2")           # another lr: no stale path
+    assert at.session_state[RESULT] is first or at.session_state[RESULT] == first
+    at.select_slider(key="linear-regression.lr").set_value(0.03).run()
+    assert len(find(at, "step", "w1", "w2")[0]) == 301  # back: the finished run again
+
+
+def test_an_interrupted_run_keeps_the_previous_result(monkeypatch):
+    from core import linreg
+
+    at = app_test("linear_regression").run()
+    at.button(key=TRAIN).click().run()
+    finished = at.session_state[RESULT]["records"]
+    real_train = linreg.train
+
+    def interrupted(*args, **kwargs):
+        loop = real_train(*args, **kwargs)
+        yield next(loop)
+        yield next(loop)
+        raise RuntimeError("interrupted")  # the run ends before it finishes
+
+    monkeypatch.setattr(linreg, "train", interrupted)
+    at.button(key=TRAIN).click().run()
+    assert at.exception  # the run did stop half-way
+    assert len(finished) == 304 and at.session_state[RESULT]["records"] == finished
+
+
+def test_lecture_mode_shows_one_section_at_a_time_and_trains():
+    at = app_test("linear_regression", n=500).run()
+    at.sidebar.toggle[0].set_value(True).run()  # the lecture-mode switch
+    seen = []
+    for step in range(6):
+        assert not at.exception, at.exception
+        seen.append([h.value for h in at.header])
+        if seen[-1] == ["Training with minibatch SGD"]:
+            at.button(key=TRAIN).click().run()
+            assert not at.exception
+            # the data set is the one the hidden data section was set to
+            assert at.session_state[RESULT]["key"][0][0] == 500
+            assert "error in estimating w" in printed(at)
+        if step < 5:
+            at.button(key="_lesson.next").click().run()
+    assert [len(h) for h in seen] == [1] * 6
+    assert [h[0] for h in seen][:5] == ["The data", "The analytic solution",
+                                        "Two implementations", "Training with minibatch SGD",
+                                        "When does SGD diverge?"]
