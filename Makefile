@@ -26,7 +26,7 @@ data:
 	@sh scripts/apt-install.sh dataset-fashion-mnist
 
 browser:
-	@sh scripts/apt-install.sh chromium fonts-wqy-microhei
+	@sh scripts/apt-install.sh chromium fonts-wqy-microhei fonts-noto-color-emoji
 
 run: setup
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT)

@@ -28,12 +28,6 @@ CODE = {
 }
 
 
-def kept(name: str, default):
-    """The value of a setting whose widget this run does not draw (lecture mode)."""
-    key = f"{PAGE}.{name}"
-    return st.session_state.get(key, st.session_state.get(f"_keep.{key}", default))
-
-
 @st.cache_data(show_spinner=False, max_entries=16)
 def make_data(n: int, noise: float, w1: float, w2: float, b: float, seed: int):
     return synthetic_data(torch.tensor([w1, w2]), b, n, noise, generator=make_generator(seed))
@@ -214,8 +208,8 @@ if lesson.section(t("lr.s_data")):
                                   t("lr.scatter_y")))
     st.caption(t("lr.data_caption"))
 else:  # lecture mode on another section: the data as last set
-    n, noise = kept("n", 1000), kept("noise", 0.01)
-    w1, w2, b = kept("w1", 2.0), kept("w2", -3.4), kept("b", 4.2)
+    n, noise = state.value("n", 1000), state.value("noise", 0.01)
+    w1, w2, b = state.value("w1", 2.0), state.value("w2", -3.4), state.value("b", 4.2)
 data_key = (n, noise, w1, w2, b, state.seed())
 
 if lesson.section(t("lr.s_analytic")):

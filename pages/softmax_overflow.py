@@ -90,6 +90,7 @@ with st.container(border=True):  # the controls stay visible in every section of
     st.markdown(verdict("so.verdict", result, "status"))
 
 lim = limits(dtype)
+labels = [name(m) for m in METHODS + ["ref"]]  # used by more than one section
 if not all(math.isfinite(v) for v in result["o"]):
     st.warning(t("so.logits_overflow", dtype=dtype, max=charts.number(lim["max"])),
                icon=":material/warning:")
@@ -121,7 +122,6 @@ if lesson.section(t("so.s1")):
     ours, theirs = result["log_sum_exp"]["loss"], result["torch_loss"]
     st.markdown(t("so.check", ours=charts.number(ours, 8), torch=charts.number(theirs, 8),
                   dtype=dtype, diff=charts.number(abs(ours - theirs), 3)))
-    labels = [name(m) for m in METHODS + ["ref"]]
     bars = pd.DataFrame([
         {"class": str(j), "method": name(m), "p": p if math.isfinite(p) else None,
          "label": "" if math.isfinite(p) else charts.number(p)}

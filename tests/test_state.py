@@ -68,3 +68,34 @@ def test_malformed_values_are_ignored_with_a_notice(name, raw):
     assert not at.exception
     assert values(at) == values(run())
     assert any(name in toast.value for toast in at.toast)
+
+
+def hiding_script():
+    import streamlit as st
+
+    from ui import state
+
+    state.begin()
+    state.set_page("demo")
+    if state.toggle("show", "show", True):
+        state.slider("n", "n", 1, 100, 10)
+    st.write(f"n is {state.value('n', 10)}")
+    state.finish()
+
+
+def test_a_hidden_widget_keeps_its_link_and_value():
+    at = AppTest.from_function(hiding_script, default_timeout=30).run()
+    at.slider[0].set_value(42).run()
+    at.toggle[0].set_value(False).run()  # the slider is not drawn now
+    assert at.query_params["n"] == "42" and "n is 42" in at.markdown[0].value
+    at.toggle[0].set_value(True).run()
+    assert at.slider[0].value == 42
+
+
+def test_value_reads_a_link_for_a_widget_not_drawn():
+    at = AppTest.from_function(hiding_script, default_timeout=30)
+    at.query_params["show"] = "0"
+    at.query_params["n"] = "33"
+    at.run()
+    assert "n is 33" in at.markdown[0].value and not at.toast
+    assert at.query_params["n"] == "33"

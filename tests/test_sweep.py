@@ -40,7 +40,7 @@ def moves(widget, rng: random.Random) -> list:
     if kind == "Selectbox":
         n = len(proto.options)
         indices = [0, n - 1] + [rng.randrange(n) for _ in range(RANDOM_VALUES)]
-        return [(i, lambda w, i=i: w.select_index(i)) for i in indices]
+        return [(i, lambda w, i=i: w.set_value(raw_option(w, i))) for i in indices]
     if kind in ("Radio", "SelectSlider"):
         # AppTest sets these by value; the formatted option is the value when no
         # format_func is used, otherwise the move is refused and skipped.
@@ -54,6 +54,25 @@ def moves(widget, rng: random.Random) -> list:
     if kind == "Multiselect":
         return [("none", lambda w: w.set_value([]))]
     return []
+
+
+def raw_option(widget, index: int):
+    """The option object behind the label at `index`: AppTest sets a selectbox by value,
+    and a format_func hides the values. Labels, indices and numbers are tried."""
+    label = list(widget.proto.options)[index]
+    tries = [label, index]
+    for cast in (int, float):
+        try:
+            tries.append(cast(label))
+        except ValueError:
+            pass
+    for raw in tries:
+        try:
+            if str(widget.format_func(raw)) == label:
+                return raw
+        except Exception:  # a format_func that does not take this type
+            continue
+    raise ValueError(f"no option value found for {label!r}")
 
 
 def find(at, kind: str, key: str):

@@ -6,6 +6,7 @@ session's language.
 """
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui.strings import CATALOGUE
 
@@ -13,10 +14,21 @@ LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 
 
+_last = DEFAULT_LANGUAGE  # the language of the latest script run in this process
+
+
 def lang() -> str:
-    """The session's language code."""
+    """The session's language code.
+
+    Outside a script run (AppTest calls a widget's format_func from the test's thread)
+    there is no session: the language of the latest run stands in.
+    """
+    global _last
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return _last
     code = st.session_state.get("g.lang", DEFAULT_LANGUAGE)
-    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    _last = code if code in LANGUAGES else DEFAULT_LANGUAGE
+    return _last
 
 
 def t(key: str, **fields) -> str:

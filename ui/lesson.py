@@ -74,11 +74,14 @@ def finish() -> None:
     step = min(st.session_state.get(key, 0), count - 1)
     st.session_state[key] = step
     back, where, forward = st.columns([1, 2, 1])
-    if back.button("◀", key="_lesson.back", disabled=step == 0, width="stretch"):
-        st.session_state[key] = step - 1
-        st.rerun()
+    back.button("◀", key="_lesson.back", disabled=step == 0, width="stretch",
+                on_click=_move, args=(key, -1))
     where.markdown(f"<div style='text-align:center'>{step + 1} / {count}</div>",
                    unsafe_allow_html=True)
-    if forward.button("▶", key="_lesson.next", disabled=step >= count - 1, width="stretch"):
-        st.session_state[key] = step + 1
-        st.rerun()
+    forward.button("▶", key="_lesson.next", disabled=step >= count - 1, width="stretch",
+                   on_click=_move, args=(key, +1))
+
+
+def _move(key: str, by: int) -> None:
+    """Back/Next: runs before the rerun, so the new section is drawn at once."""
+    st.session_state[key] = st.session_state.get(key, 0) + by

@@ -38,8 +38,16 @@ def finish() -> None:
     """Drop URL parameters that no widget of this page owns; show the notices."""
     seen, known = st.session_state.get(_SEEN, set()), st.session_state.get(_KNOWN, set())
     notes = st.session_state.get(_NOTES, [])
+    page = f"{st.session_state.get(_PAGE, '')}."
+    for key, text in list(st.session_state.items()):  # widgets hidden this run keep their link
+        if key.startswith(f"_text.{page}") and key[len(f"_text.{page}"):] not in seen:
+            name = key[len(f"_text.{page}"):]
+            seen.add(name)
+            if text is not None and st.query_params.get(name) != text:
+                st.query_params[name] = text
+    lecture = bool(st.session_state.get("g.lecture"))
     for name in list(st.query_params.keys()):
-        if name not in seen:
+        if name not in seen and not lecture:  # lecture mode hides sections: keep their links
             if name not in known:  # another page's setting is dropped silently
                 notes.append(t("url.unknown", name=name[:40]))
             del st.query_params[name]
@@ -74,6 +82,7 @@ def _publish(name: str, key: str, default: Any, serialize: Callable[[Any], str])
     value = st.session_state[key]
     st.session_state[f"_keep.{key}"] = value
     text = serialize(value)
+    st.session_state[f"_text.{key}"] = None if text == serialize(default) else text
     if text == serialize(default):
         if name in st.query_params:
             del st.query_params[name]  # defaults keep links short
@@ -181,6 +190,27 @@ def text(label: str, name: str, value: str = "", *, max_chars: int = MAX_TEXT,
     make = container.text_area if area else container.text_input
     return _widget(make, name, value, parse, str, global_, label=label, max_chars=max_chars,
                    **kwargs)
+
+
+def value(name: str, default):
+    """The value of this page's setting `name` when its widget is not drawn this run
+    (lecture mode hides sections): the widget's state, the kept value, the link's, or
+    `default`. A link value is parsed as the type of `default` and checked no further."""
+    key = f"{st.session_state.get(_PAGE, '')}.{name}"
+    st.session_state.setdefault(_SEEN, set()).add(name)  # its link parameter stays
+    if key in st.session_state:
+        return st.session_state[key]
+    if f"_keep.{key}" in st.session_state:
+        return st.session_state[f"_keep.{key}"]
+    raw = st.query_params.get(name)
+    if raw is not None:
+        try:
+            parsed = _bool(raw) if isinstance(default, bool) else type(default)(raw)
+            if not isinstance(parsed, float) or math.isfinite(parsed):
+                return parsed
+        except (ValueError, TypeError):
+            pass
+    return default
 
 
 def seed() -> int:
