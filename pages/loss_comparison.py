@@ -1,8 +1,170 @@
-"""Lesson page: coming soon."""
+"""Loss comparison: what L2, L1 and Huber's loss each do (d2l 3.1 and the 3.5 exercises)."""
 
+import pandas as pd
 import streamlit as st
 
+from core import losses
+from ui import lesson, state
+from ui.charts import loss_comparison as charts
+from ui.charts import show
 from ui.i18n import t
 
-st.title(t("nav.loss_comparison"))
-st.info(t("coming_soon"))
+DEFAULT_DATA = "2.1, 2.9, 3.4, 3.8, 4.4, 5.0"
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def loss_curves(lo: float, hi: float, delta: float) -> losses.Curves:
+    return losses.loss_curves(lo, hi, delta)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def normalisers(delta: float) -> dict[str, tuple[float, float]]:
+    return {n: (losses.normaliser(n, delta), losses.normaliser_numeric(n, delta))
+            for n in losses.LOSSES}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def constants(values: tuple[float, ...], delta: float) -> tuple[losses.Constants, dict]:
+    fit = losses.fit_constants(list(values), delta)
+    lo, hi = min(values), max(values)
+    pad = max(1.0, 0.15 * (hi - lo))
+    return fit, losses.objective_curves(list(values), delta, lo - pad, hi + pad)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def robust(outliers: int, noise: float, shift: float, steps: int, delta: float,
+           seed: int) -> losses.RobustResult:
+    cfg = losses.RobustConfig(outliers=outliers, noise=noise, shift=shift, steps=steps,
+                              delta=delta)
+    return losses.robust_fit(cfg, seed)
+
+
+labels = [t("lc.name.l2"), t("lc.name.l1"), t("lc.name.huber")]
+short = ["L2", "L1", "Huber"]  # legends of the three narrow charts
+
+st.title(t("lc.title"))
+lesson.key_idea(t("lc.key_idea"))
+st.markdown(t("lc.intro"))
+delta = state.slider(t("lc.delta"), "delta", 0.1, 5.0, 1.0, 0.1, help=t("lc.delta_help"))
+
+# ---- 1. the three losses -----------------------------------------------------------------
+if lesson.section(t("lc.s1")):
+    st.markdown(t("lc.s1.intro"))
+    st.latex(r"l_2(r)=\tfrac12 r^2,\qquad l_1(r)=|r|,\qquad "
+             r"l_\delta(r)=\begin{cases}\tfrac12 r^2 & |r|\le\delta\\"
+             r"\delta\left(|r|-\tfrac{\delta}{2}\right) & |r|>\delta\end{cases}"
+             r"\qquad r=y'-y")
+    st.markdown(t("lc.torch_note"))
+    lo, hi = state.slider(t("lc.range"), "range", -10.0, 10.0, (-3.0, 3.0), 0.5)
+    if hi - lo < 0.5:
+        st.warning(t("lc.range_empty"))
+        lo, hi = lo - 1.0, hi + 1.0
+    c = loss_curves(lo, hi, delta)
+    x_title = t("lc.axis.y_hat")
+    cols = st.columns(3)
+    show(charts.curves(c.y_hat, c.loss, short, title=t("lc.chart.loss"), x_title=x_title,
+                       y_title="l", delta=delta), container=cols[0])
+    show(charts.curves(c.y_hat, c.grad, short, title=t("lc.chart.grad"), x_title=x_title,
+                       y_title="∂l/∂y′", delta=delta), container=cols[1])
+    show(charts.curves(c.y_hat, c.density, short, title=t("lc.chart.density"),
+                       x_title=x_title, y_title="exp(−l)/Z", delta=delta), container=cols[2])
+    st.markdown(t("lc.s1.grad_note", delta=f"{delta:g}"))
+    st.markdown(t("lc.s1.density_note"))
+    st.latex(r"p(r)=\frac{e^{-l(r)}}{Z},\quad Z_2=\sqrt{2\pi},\quad Z_1=2,\quad "
+             r"Z_\delta=\sqrt{2\pi}\,\operatorname{erf}\!\left(\tfrac{\delta}{\sqrt2}\right)"
+             r"+\frac{2}{\delta}e^{-\delta^2/2}")
+    zs = normalisers(delta)
+    st.dataframe(pd.DataFrame({
+        t("lc.col.loss"): labels,
+        t("lc.col.density"): [t("lc.density.l2"), t("lc.density.l1"), t("lc.density.huber")],
+        t("lc.col.z_closed"): [zs[n][0] for n in losses.LOSSES],
+        t("lc.col.z_numeric"): [zs[n][1] for n in losses.LOSSES],
+    }), hide_index=True, column_config={
+        t("lc.col.z_closed"): st.column_config.NumberColumn(format="%.8f"),
+        t("lc.col.z_numeric"): st.column_config.NumberColumn(format="%.8f")})
+    lesson.show_code(losses.huber, losses.grad, losses.normaliser, losses.loss_curves,
+                     title=t("show_code"))
+
+# ---- 2. mean versus median -----------------------------------------------------------------
+if lesson.section(t("lc.s2")):
+    st.markdown(t("lc.s2.intro"))
+    text = state.text(t("lc.data"), "data", DEFAULT_DATA, max_chars=600,
+                      help=t("lc.data_help", limit=losses.MAX_POINTS))
+    outlier = state.slider(t("lc.outlier"), "outlier", -50.0, 50.0, 6.0, 0.5,
+                           help=t("lc.outlier_help"))
+    try:
+        points = losses.parse_numbers(text)
+    except losses.NumbersError as e:
+        points = None
+        st.error(t(f"lc.err.{e.code}", token=e.token, limit=losses.MAX_POINTS,
+                   largest=f"{losses.MAX_ABS:g}"))
+    if points is not None:
+        values = (*points, outlier)
+        fit, curves = constants(values, delta)
+        base, _ = constants(tuple(points), delta)
+        cols = st.columns(3)
+        for col, name, label in zip(cols, losses.LOSSES, labels, strict=True):
+            col.metric(label, f"{fit.value(name):.3f}", f"{fit.value(name) - base.value(name):+.3f}",
+                       delta_color="off", help=t("lc.metric_help"))
+        st.caption(t("lc.metric_caption"))
+        show(charts.constants_on_data(
+            list(points), outlier, {n: fit.value(n) for n in losses.LOSSES},
+            (fit.median_low, fit.median_high), labels, title=t("lc.chart.constants"),
+            x_title=t("lc.axis.value"), data_label=t("lc.legend.data"),
+            outlier_label=t("lc.legend.outlier")))
+        n = len(values)
+        if fit.median_low == fit.median_high:
+            st.markdown(t("lc.median_odd", n=n, median=f"{fit.median:.3f}"))
+        else:
+            st.markdown(t("lc.median_even", n=n, low=f"{fit.median_low:.3f}",
+                          high=f"{fit.median_high:.3f}", mid=f"{fit.median:.3f}"))
+        st.markdown(t("lc.huber_gd", steps=fit.huber_steps, grad=f"{fit.huber_grad:.1e}",
+                      c=f"{fit.huber:.4f}"))
+        lo_c, hi_c = sorted((fit.mean, fit.median))
+        if lo_c - 1e-9 <= fit.huber <= hi_c + 1e-9:
+            st.markdown(t("lc.huber_between"))
+        else:
+            st.info(t("lc.huber_outside"))
+        show(charts.objectives(curves, {nm: fit.value(nm) for nm in losses.LOSSES}, labels,
+                               x_title="c", y_title=t("lc.axis.objective")))
+        st.markdown(t("lc.s2.objective_note"))
+    lesson.show_code(losses.l2_constant, losses.l1_constant, losses.huber_constant,
+                     title=t("show_code"))
+
+# ---- 3. robust regression ------------------------------------------------------------------
+if lesson.section(t("lc.s3")):
+    cfg = losses.RobustConfig()
+    st.markdown(t("lc.s3.intro", n=cfg.n, w=f"{cfg.w:g}", b=f"{cfg.b:g}"))
+    left, right = st.columns(2)
+    k = state.slider(t("lc.k"), "k", 0, 80, cfg.outliers, container=left)
+    shift = state.slider(t("lc.shift"), "shift", -30.0, 30.0, cfg.shift, 0.5, container=left)
+    noise = state.slider(t("lc.noise"), "noise", 0.1, 3.0, cfg.noise, 0.1, container=right)
+    steps = state.slider(t("lc.steps"), "steps", 10, 1000, cfg.steps, 10, container=right)
+    result = robust(k, noise, shift, steps, delta, state.seed())
+    st.markdown(t("lc.s3.how", steps=steps, lr=f"{cfg.lr:g}", delta=f"{delta:g}"))
+    true_wb = (cfg.w, cfg.b)
+    show(charts.robust_lines(result.x, result.y, result.is_outlier, result.fits, true_wb, labels,
+                             title=t("lc.chart.robust"), true_label=t("lc.legend.true"),
+                             inlier_label=t("lc.legend.inlier"),
+                             outlier_label=t("lc.legend.outlier")))
+    st.dataframe(pd.DataFrame({
+        t("lc.col.loss"): labels,
+        "ŵ": [result.fits[n][0] for n in losses.LOSSES],
+        "b̂": [result.fits[n][1] for n in losses.LOSSES],
+        "|ŵ − w|": [abs(result.fits[n][0] - cfg.w) for n in losses.LOSSES],
+        "|b̂ − b|": [abs(result.fits[n][1] - cfg.b) for n in losses.LOSSES],
+    }), hide_index=True, column_config={
+        c: st.column_config.NumberColumn(format="%.4f") for c in ("ŵ", "b̂", "|ŵ − w|", "|b̂ − b|")})
+    show(charts.parameter_error(result.history, true_wb, labels, title=t("lc.chart.error"),
+                                x_title=t("lc.axis.step"), y_title=t("lc.axis.error")))
+    st.markdown(t("lc.s3.note"))
+    lesson.show_code(losses.make_line_data, losses.fit_line, losses.robust_fit,
+                     title=t("show_code"))
+
+# ---- 4. when to use which ------------------------------------------------------------------
+if lesson.section(t("lc.s4")):
+    st.markdown(t("lc.s4.text"))
+    st.page_link("pages/normal_mse.py", label=t("lc.s4.link"), icon=":material/ssid_chart:")
+
+lesson.exercises(t("exercises"), [(t(f"lc.ex{i}.q"), t(f"lc.ex{i}.a")) for i in range(1, 5)],
+                 t("reveal"))
