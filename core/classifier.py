@@ -101,7 +101,7 @@ def concise_net(seed: int, device: torch.device | str = "cpu") -> nn.Sequential:
 # ---- data and evaluation -------------------------------------------------------------------
 
 def to_float(images: torch.Tensor) -> torch.Tensor:
-    """uint8 pixels → float32 in [0, 1], as transforms.ToTensor() does; floats pass as they are."""
+    """uint8 pixels → float32 in [0, 1], as transforms.ToTensor() does; floats pass through."""
     if images.dtype != torch.uint8:
         return images  # already converted, once, by the caller
     return images.float().div_(255)

@@ -35,11 +35,11 @@ def curves_chart(history: list[classifier.Epoch], num_epochs: int):
                          metric_title=t("sc.metric"))
 
 
-def train_live(impl: str, cfg: classifier.Config, data, slot, status):
-    """Train while drawing each epoch; the summary of a completed run, or None."""
+def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
+    """Train while drawing each epoch into the slots; the summary of a completed run, or None."""
     device = data.train_labels.device
     model = classifier.make_model(impl, cfg.seed, device)
-    progress = st.progress(0.0, text=t("sc.progress", epoch=0, epochs=cfg.num_epochs))
+    progress = bar.progress(0.0, text=t("sc.progress", epoch=0, epochs=cfg.num_epochs))
     history = []
     for record in classifier.train(model, data, cfg):
         history.append(record)
@@ -50,9 +50,10 @@ def train_live(impl: str, cfg: classifier.Config, data, slot, status):
                          device=device_name(device)))
         if not math.isfinite(record.train_loss):
             st.error(t("sc.nan", epoch=record.epoch, lr=cfg.lr), icon=":material/error:")
-            st.page_link("pages/softmax_overflow.py", label=t("sc.nan_link"), icon=":material/arrow_forward:")
+            st.page_link("pages/softmax_overflow.py", label=t("sc.nan_link"),
+                         icon=":material/arrow_forward:")
             return None
-    progress.empty()
+    bar.empty()
     return classifier.summarize(impl, model, cfg, history, data, device_name(device))
 
 
@@ -137,11 +138,12 @@ if lesson.section(t("sc.s_train")):
                       container=c2, help=t("sc.lr_help"))
     epochs = state.slider(t("sc.epochs"), "epochs", 1, 30, 10, container=c3)
     cfg = classifier.Config(batch_size=batch_size, lr=lr, num_epochs=epochs, seed=state.seed())
-    clicked = st.button(t("sc.train"), key="sc.train", type="primary", icon=":material/play_arrow:")
-    slot, status = st.empty(), st.empty()
+    clicked = st.button(t("sc.train"), key="sc.train", type="primary",
+                        icon=":material/play_arrow:")
+    bar, slot, status = st.empty(), st.empty(), st.empty()
     done = None
     if clicked:
-        done = train_live(impl, cfg, data, slot, status)
+        done = train_live(impl, cfg, data, bar, slot, status)
         if done is not None:  # only a completed run replaces the session's model
             st.session_state[RESULT] = result = done
     if result is not None and (done is not None or not clicked):
