@@ -73,24 +73,40 @@ def show_checks(result: classifier.Trained) -> None:
                  total=f"{total:.2f}", per_epoch=f"{total / len(result.history):.3f}"))
 
 
-def probability_chart(probs, true_class: int | None):
-    """The ten probabilities of one image; the true class (when known) and the prediction marked."""
+def probability_chart(probs, true_class: int | None = None):
+    """The ten probabilities of one image, the true class and a wrong prediction marked."""
     predicted = int(probs.argmax())
-    roles = [t("sc.role_true"), t("sc.role_wrong"), t("sc.role_other")]
-
-    def role(k: int) -> str:
-        if k == true_class or (true_class is None and k == predicted):
-            return roles[0]
-        return roles[1] if k == predicted else roles[2]
-
-    frame = pd.DataFrame({"class": [name(k) for k in range(len(probs))],
-                          "probability": [float(p) for p in probs],
-                          "role": [role(k) for k in range(len(probs))]})
-    if true_class is None:
-        roles = [t("sc.role_predicted"), roles[1], roles[2]]
-        frame["role"] = frame["role"].replace(t("sc.role_true"), roles[0])
+    first = "sc.role_true"
+    if true_class is None:  # an upload: only the prediction is known
+        first, true_class = "sc.role_predicted", predicted
+    roles = [t(first), t("sc.role_wrong"), t("sc.role_other")]
+    frame = pd.DataFrame({
+        "class": [name(k) for k in range(len(probs))],
+        "probability": probs.tolist(),
+        "role": [roles[0] if k == true_class else roles[1] if k == predicted else roles[2]
+                 for k in range(len(probs))]})
     return charts.probability_bars(frame, roles, x_title=t("sc.probability"),
                                    y_title=t("sc.class"), role_title="")
+
+
+def weights_chart(W):
+    """Column k of W (784, 10) as class k's 28 × 28 image."""
+    columns = W.T.reshape(-1).tolist()  # class by class, pixel by pixel
+    frame = pd.DataFrame({"class": [name(k) for k in range(10) for _ in range(784)],
+                          "row": [p // 28 for _ in range(10) for p in range(784)],
+                          "col": [p % 28 for _ in range(10) for p in range(784)],
+                          "weight": columns})
+    return charts.weight_images(frame, title=t("sc.weight"))
+
+
+def confusion_chart(matrix):
+    cells = pd.DataFrame([{"true": name(i), "predicted": name(j), "count": int(matrix[i, j])}
+                          for i in range(10) for j in range(10)])
+    accuracy = pd.DataFrame({"class": [name(k) for k in range(10)],
+                             "accuracy": classifier.per_class_accuracy(matrix).tolist()})
+    return charts.confusion(cells, accuracy, true_title=t("sc.true"),
+                            predicted_title=t("sc.predicted"), count_title=t("sc.count_images"),
+                            accuracy_title=t("sc.class_accuracy"))
 
 
 # ---- the lesson ---------------------------------------------------------------------------
@@ -183,21 +199,9 @@ if lesson.section(t("sc.s_inside")):
         st.info(t("sc.need_model"))
     else:
         st.markdown(t("sc.weights_intro"))
-        W = result.W
-        weights = pd.DataFrame({"class": [name(k) for k in range(10) for _ in range(784)],
-                                "row": [p // 28 for _ in range(10) for p in range(784)],
-                                "col": [p % 28 for _ in range(10) for p in range(784)],
-                                "weight": W.T.reshape(-1).tolist()})
-        show(charts.weight_images(weights, title=t("sc.weight")))
+        show(weights_chart(result.W))
         st.markdown(t("sc.confusion_intro"))
-        matrix = result.confusion
-        cells = pd.DataFrame([{"true": name(i), "predicted": name(j), "count": int(matrix[i, j])}
-                              for i in range(10) for j in range(10)])
-        acc = pd.DataFrame({"class": [name(k) for k in range(10)],
-                            "accuracy": classifier.per_class_accuracy(matrix).tolist()})
-        show(charts.confusion(cells, acc, true_title=t("sc.true"),
-                              predicted_title=t("sc.predicted"), count_title=t("sc.count_images"),
-                              accuracy_title=t("sc.class_accuracy")))
+        show(confusion_chart(result.confusion))
 
 if lesson.section(t("sc.s_upload")):
     st.markdown(t("sc.upload_intro"))
@@ -222,7 +226,7 @@ if lesson.section(t("sc.s_upload")):
                 probs = classifier.probabilities(result.W, result.b, prepared.pixels[None])[0]
                 right.markdown(t("sc.your_prediction", name=name(int(probs.argmax())),
                                  p=f"{float(probs.max()):.0%}"))
-                show(probability_chart(probs, None), container=right)
+                show(probability_chart(probs), container=right)
 
 if lesson.section(t("sc.s_keep")):
     if result is None:
