@@ -1,8 +1,247 @@
-"""Lesson page: coming soon."""
+"""Softmax regression on Fashion-MNIST (d2l 3.5–3.7): train it live, then look inside."""
 
+import math
+
+import pandas as pd
 import streamlit as st
 
+from core import classifier, images
+from core.data import CLASS_NAMES
+from core.device import device_name
+from ui import lesson, state
+from ui.charts import show
+from ui.charts import softmax_classifier as charts
+from ui.data import require_fashion_mnist
 from ui.i18n import t
 
-st.title(t("nav.softmax_classifier"))
-st.info(t("coming_soon"))
+RESULT = "sc.result"  # the session's last completed run (classifier.Trained)
+BATCH_SIZES = [16, 32, 64, 128, 256, 512, 1024, 2048]
+LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0]
+FILTERS = ["all", "mistakes"] + [str(k) for k in range(len(CLASS_NAMES))]
+GRID_COLUMNS = 8
+
+
+def name(k: int) -> str:
+    """A class's name in the session's language."""
+    return t(f"sc.class.{k}")
+
+
+def curves_chart(history: list[classifier.Epoch], num_epochs: int):
+    metrics = [("train_loss", t("sc.train_loss")), ("train_acc", t("sc.train_acc")),
+               ("test_acc", t("sc.test_acc"))]
+    frame = pd.DataFrame([{"epoch": e.epoch, "metric": label, "value": getattr(e, field)}
+                          for e in history for field, label in metrics])
+    return charts.curves(frame, num_epochs, x_title=t("sc.epoch"), y_title=t("sc.value"),
+                         metric_title=t("sc.metric"))
+
+
+def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
+    """Train while drawing each epoch into the slots; the summary of a completed run, or None."""
+    device = data.train_labels.device
+    model = classifier.make_model(impl, cfg.seed, device)
+    progress = bar.progress(0.0, text=t("sc.progress", epoch=0, epochs=cfg.num_epochs))
+    history = []
+    for record in classifier.train(model, data, cfg):
+        history.append(record)
+        progress.progress(record.epoch / cfg.num_epochs,
+                          text=t("sc.progress", epoch=record.epoch, epochs=cfg.num_epochs))
+        show(curves_chart(history, cfg.num_epochs), container=slot)
+        status.caption(t("sc.speed", seconds=f"{record.seconds:.3f}",
+                         device=device_name(device)))
+        if not math.isfinite(record.train_loss):
+            st.error(t("sc.nan", epoch=record.epoch, lr=cfg.lr), icon=":material/error:")
+            st.page_link("pages/softmax_overflow.py", label=t("sc.nan_link"),
+                         icon=":material/arrow_forward:")
+            return None
+    bar.empty()
+    return classifier.summarize(impl, model, cfg, history, data, device_name(device))
+
+
+def show_checks(result: classifier.Trained) -> None:
+    last = result.history[-1]
+    passed = classifier.book_checks(last)
+    lines = [("train_loss", t("sc.check_loss", value=f"{last.train_loss:.4f}")),
+             ("train_acc", t("sc.check_train", value=f"{last.train_acc:.4f}")),
+             ("test_acc", t("sc.check_test", value=f"{last.test_acc:.4f}"))]
+    st.markdown("  \n".join(
+        f":blue[✓ {text} — {t('sc.passed')}]" if passed[key] else
+        f":orange[✗ {text} — {t('sc.failed')}]" for key, text in lines))
+    total = sum(e.seconds for e in result.history)
+    cfg = result.config
+    st.caption(t("sc.trained_with", impl=t(f"sc.impl.{result.impl}"), bs=cfg.batch_size,
+                 lr=cfg.lr, epochs=cfg.num_epochs, seed=cfg.seed, device=result.device,
+                 total=f"{total:.2f}", per_epoch=f"{total / len(result.history):.3f}"))
+
+
+def probability_chart(probs, true_class: int | None = None):
+    """The ten probabilities of one image, the true class and a wrong prediction marked."""
+    predicted = int(probs.argmax())
+    first = "sc.role_true"
+    if true_class is None:  # an upload: only the prediction is known
+        first, true_class = "sc.role_predicted", predicted
+    roles = [t(first), t("sc.role_wrong"), t("sc.role_other")]
+    frame = pd.DataFrame({
+        "class": [name(k) for k in range(len(probs))],
+        "probability": probs.tolist(),
+        "role": [roles[0] if k == true_class else roles[1] if k == predicted else roles[2]
+                 for k in range(len(probs))]})
+    return charts.probability_bars(frame, roles, x_title=t("sc.probability"),
+                                   y_title=t("sc.class"), role_title="")
+
+
+def weights_chart(W):
+    """Column k of W (784, 10) as class k's 28 × 28 image."""
+    columns = W.T.reshape(-1).tolist()  # class by class, pixel by pixel
+    frame = pd.DataFrame({"class": [name(k) for k in range(10) for _ in range(784)],
+                          "row": [p // 28 for _ in range(10) for p in range(784)],
+                          "col": [p % 28 for _ in range(10) for p in range(784)],
+                          "weight": columns})
+    return charts.weight_images(frame, title=t("sc.weight"))
+
+
+def confusion_chart(matrix):
+    cells = pd.DataFrame([{"true": name(i), "predicted": name(j), "count": int(matrix[i, j])}
+                          for i in range(10) for j in range(10)])
+    accuracy = pd.DataFrame({"class": [name(k) for k in range(10)],
+                             "accuracy": classifier.per_class_accuracy(matrix).tolist()})
+    return charts.confusion(cells, accuracy, true_title=t("sc.true"),
+                            predicted_title=t("sc.predicted"), count_title=t("sc.count_images"),
+                            accuracy_title=t("sc.class_accuracy"))
+
+
+# ---- the lesson ---------------------------------------------------------------------------
+
+st.title(t("sc.title"))
+lesson.key_idea(t("sc.key_idea"))
+st.markdown(t("sc.intro"))
+data = require_fashion_mnist()
+result: classifier.Trained | None = st.session_state.get(RESULT)
+
+if lesson.section(t("sc.s_data")):
+    st.markdown(t("sc.data_intro"))
+    a, b, c = st.columns(3)
+    a.metric(t("sc.n_train"), f"{len(data.train_labels):,}")
+    b.metric(t("sc.n_test"), f"{len(data.test_labels):,}")
+    c.metric(t("sc.n_classes"), len(CLASS_NAMES))
+    st.markdown(" · ".join(f"`{k}` {name(k)}" for k in range(len(CLASS_NAMES))))
+    labels = data.train_labels[:18].tolist()
+    for row in range(2):
+        for col, i in zip(st.columns(9), range(row * 9, row * 9 + 9), strict=True):
+            col.image(images.enlarge(data.train_images[i]), caption=name(labels[i]),
+                      width="stretch")
+
+if lesson.section(t("sc.s_impl")):
+    st.markdown(t("sc.impl_intro"))
+    left, right = st.columns(2)
+    left.markdown(t("sc.impl_scratch_md"))
+    right.markdown(t("sc.impl_concise_md"))
+    lesson.show_code(classifier.init_params, classifier.softmax, classifier.net,
+                     classifier.cross_entropy, classifier.accuracy, classifier.sgd,
+                     classifier.train_scratch, title=t("sc.code_scratch"))
+    lesson.show_code(classifier.concise_net, classifier.train_concise,
+                     title=t("sc.code_concise"))
+    lesson.show_code(classifier.to_float, classifier.minibatches, classifier.evaluate_accuracy,
+                     classifier.single_thread, title=t("sc.code_data"))
+
+if lesson.section(t("sc.s_train")):
+    st.markdown(t("sc.train_intro"))
+    impl = state.select(t("sc.impl"), "impl", classifier.IMPLS, widget="segmented_control",
+                        format_func=lambda k: t(f"sc.impl.{k}"))
+    c1, c2, c3 = st.columns(3)
+    batch_size = state.select(t("sc.batch_size"), "bs", BATCH_SIZES, 256,
+                              widget="select_slider", container=c1)
+    lr = state.select(t("sc.lr"), "lr", LEARNING_RATES, 0.1, widget="select_slider",
+                      container=c2, help=t("sc.lr_help"))
+    epochs = state.slider(t("sc.epochs"), "epochs", 1, 30, 10, container=c3)
+    cfg = classifier.Config(batch_size=batch_size, lr=lr, num_epochs=epochs, seed=state.seed())
+    clicked = st.button(t("sc.train"), key="sc.train", type="primary",
+                        icon=":material/play_arrow:")
+    bar, slot, status = st.empty(), st.empty(), st.empty()
+    done = None
+    if clicked:
+        done = train_live(impl, cfg, data, bar, slot, status)
+        if done is not None:  # only a completed run replaces the session's model
+            st.session_state[RESULT] = result = done
+    if result is not None and (done is not None or not clicked):
+        show(curves_chart(result.history, result.config.num_epochs), container=slot)
+        status.empty()
+        show_checks(result)
+    elif result is None and not clicked:
+        st.info(t("sc.press_train"))
+
+if lesson.section(t("sc.s_grid")):
+    if result is None:
+        st.info(t("sc.need_model"))
+    else:
+        st.markdown(t("sc.grid_intro"))
+        c1, c2 = st.columns(2)
+        count = state.slider(t("sc.count"), "n", 1, 60, 12, container=c1)
+        which = state.select(t("sc.filter"), "filter", FILTERS, container=c2,
+                             format_func=lambda f: t(f"sc.filter.{f}") if not f.isdigit()
+                             else t("sc.filter.class", name=name(int(f))))
+        y, y_pred = result.test_labels, result.test_pred
+        shown = classifier.select_examples(y, y_pred, which, count)
+        st.caption(t("sc.grid_count", shown=len(shown), wanted=count))
+        for start in range(0, len(shown), GRID_COLUMNS):
+            for col, i in zip(st.columns(GRID_COLUMNS), shown[start:start + GRID_COLUMNS],
+                              strict=False):
+                col.image(images.enlarge(data.test_images[i]), width="stretch")
+                true, pred = int(y[i]), int(y_pred[i])
+                mark = f":blue[✓ {name(pred)}]" if true == pred else f":orange[✗ {name(pred)}]"
+                col.markdown(f"**{name(true)}**  \n{mark}")
+        if shown:
+            pick = state.select(t("sc.pick"), "pick", shown, format_func=lambda i: t(
+                "sc.pick_label", index=i, true=name(int(y[i])), pred=name(int(y_pred[i]))))
+            show(probability_chart(result.test_probs[pick], int(y[pick])))
+
+if lesson.section(t("sc.s_inside")):
+    if result is None:
+        st.info(t("sc.need_model"))
+    else:
+        st.markdown(t("sc.weights_intro"))
+        show(weights_chart(result.W))
+        st.markdown(t("sc.confusion_intro"))
+        show(confusion_chart(result.confusion))
+
+if lesson.section(t("sc.s_upload")):
+    st.markdown(t("sc.upload_intro"))
+    upload = st.file_uploader(t("sc.upload"), type=["png", "jpg", "jpeg", "gif", "webp", "bmp"],
+                              key="sc.upload")
+    if upload is not None:
+        try:
+            prepared = images.prepare(upload.getvalue())
+        except images.ImageError as e:
+            st.warning(t(f"sc.bad.{e.kind}", mb=images.MAX_BYTES // 2**20,
+                         mp=images.MAX_PIXELS // 1_000_000), icon=":material/image:")
+        else:
+            left, right = st.columns([1, 3])
+            left.image(images.enlarge(prepared.pixels, 6), width="stretch",
+                       caption=t("sc.prepared", w=prepared.original_size[0],
+                                 h=prepared.original_size[1]))
+            if prepared.inverted:
+                left.caption(t("sc.inverted"))
+            if result is None:
+                right.info(t("sc.need_model"))
+            else:
+                probs = classifier.probabilities(result.W, result.b, prepared.pixels[None])[0]
+                right.markdown(t("sc.your_prediction", name=name(int(probs.argmax())),
+                                 p=f"{float(probs.max()):.0%}"))
+                show(probability_chart(probs), container=right)
+
+if lesson.section(t("sc.s_keep")):
+    if result is None:
+        st.info(t("sc.need_model"))
+    else:
+        st.markdown(t("sc.keep_intro"))
+        a, b = st.columns(2)
+        a.download_button(t("sc.download_weights"), result.weights,
+                          f"softmax_{result.impl}_state_dict.pt", "application/octet-stream",
+                          key="sc.dl_weights", icon=":material/download:")
+        b.download_button(t("sc.download_metrics"), classifier.history_csv(result.history),
+                          f"softmax_{result.impl}_metrics.csv", "text/csv", key="sc.dl_csv",
+                          icon=":material/table_view:")
+        st.code(t("sc.load_code", file=f"softmax_{result.impl}_state_dict.pt"),
+                language="python")
+
+lesson.exercises(t("exercises"), [(t(f"sc.ex{k}.q"), t(f"sc.ex{k}.a")) for k in range(1, 5)],
+                 t("reveal"))
