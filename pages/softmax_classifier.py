@@ -236,10 +236,10 @@ if lesson.section(t("sc.s_keep")):
         a, b = st.columns(2)
         a.download_button(t("sc.download_weights"), result.weights,
                           f"softmax_{result.impl}_state_dict.pt", "application/octet-stream",
-                          key="sc.dl_weights", icon=":material/download:")
+                          key="sc.dl_weights", icon=":material/download:", on_click="ignore")
         b.download_button(t("sc.download_metrics"), classifier.history_csv(result.history),
                           f"softmax_{result.impl}_metrics.csv", "text/csv", key="sc.dl_csv",
-                          icon=":material/table_view:")
+                          icon=":material/table_view:", on_click="ignore")
         st.code(t("sc.load_code", file=f"softmax_{result.impl}_state_dict.pt"),
                 language="python")
 

@@ -21,6 +21,7 @@ SESSIONS = int(os.environ.get("LOAD_SESSIONS", "20"))
 EPOCHS = int(os.environ.get("LOAD_EPOCHS", "10"))
 TIMEOUT_MS = 15 * 60 * 1000
 PATH = "softmax-classifier"
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 def rss(proc: psutil.Process) -> int:
@@ -33,16 +34,18 @@ async def train_and_fetch(browser, base: str, seed: int) -> list[dict]:
     page = await context.new_page()
     try:
         await page.goto(f"{base}/{PATH}?seed={seed}&epochs={EPOCHS}", timeout=TIMEOUT_MS)
-        await page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                                     timeout=TIMEOUT_MS)
+        await page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
         await page.get_by_role("button", name="Train").first.click()
-        button = page.get_by_role("button", name="metrics (CSV)")
+        button = page.get_by_role("button", name="Metrics per epoch (CSV)")
         await button.wait_for(timeout=TIMEOUT_MS)
+        await page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)  # the run has finished
         async with page.expect_download(timeout=TIMEOUT_MS) as info:
             await button.click()
         download = await info.value
         text = open(await download.path(), encoding="utf-8").read()
-        return list(csv.DictReader(io.StringIO(text)))
+        # the curves, without the wall-clock seconds that differ from run to run
+        return [{k: v for k, v in row.items() if k != "seconds"}
+                for row in csv.DictReader(io.StringIO(text))]
     finally:
         await context.close()
 
