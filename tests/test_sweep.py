@@ -96,13 +96,16 @@ def test_sweep_every_widget(page, lang, lecture):
             if w.key and w.key not in GLOBAL]
     assert keys, "the sidebar's seed at least is discovered"
     moved: set[str] = set()
+    gone: set[str] = set()  # hidden by an earlier move (e.g. fewer curves)
     for kind, key in keys:
         widget = find(at, kind, key)
         if widget is None:
+            gone.add(key)
             continue
         for value, move in moves(widget, rng):
             widget = find(at, kind, key)
             if widget is None:  # the widget went away after an earlier move
+                gone.add(key)
                 break
             try:
                 move(widget)
@@ -114,4 +117,4 @@ def test_sweep_every_widget(page, lang, lecture):
             if main_chart:
                 assert charts(at) > 0, f"{page} lost its chart after {key}={value!r}"
     # a radio whose labels hide their values (format_func) may not be drivable by AppTest
-    assert len(moved) >= 0.75 * len(keys), f"only {sorted(moved)} of {keys} could be moved"
+    assert len(moved) >= 0.75 * len({k for _, k in keys} - gone | moved), f"only {sorted(moved)} of {keys} could be moved"
