@@ -1,8 +1,172 @@
-"""Lesson page: coming soon."""
+"""Normal distribution & MSE: under Gaussian noise, squared error is maximum likelihood."""
 
+import pandas as pd
 import streamlit as st
 
+from core import normal
+from ui import lesson, state
+from ui.charts import PALETTE, show
+from ui.charts import normal_mse as charts
 from ui.i18n import t
 
-st.title(t("nav.normal_mse"))
-st.info(t("coming_soon"))
+MAX_CURVES = 4
+START = [(0.0, 1.0), (0.0, 2.0), (3.0, 1.0), (-3.0, 0.5)]  # d2l's three curves, and a fourth
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def densities(params: tuple[tuple[float, float], ...]) -> dict:
+    x, p = normal.density_curves(list(params))
+    return {"x": x.tolist(), "p": p.tolist(), "peaks": [normal.peak_height(s) for _, s in params]}
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def noise_to_loss(w: float, b: float, sigma: float, n: int, sigmas: tuple[float, ...],
+                  seed: int) -> dict:
+    r = normal.noise_to_loss(w, b, sigma, n, list(sigmas), seed)
+    return {"x": r.x.tolist(), "y": r.y.tolist(), "w_hat": r.w_hat, "b_hat": r.b_hat,
+            "w_grid": r.w_grid.tolist(), "nll": r.nll.tolist(), "mse": r.mse.tolist(),
+            "nll_argmin": r.nll_argmin, "nll_min": r.nll_min, "mse_argmin": r.mse_argmin,
+            "mse_min": r.mse_min}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def residuals(noise: str, sigma: float, n: int, seed: int) -> dict:
+    r = normal.residuals(noise, sigma, n, seed)
+    return {"edges": r.edges.tolist(), "density": r.density.tolist(), "grid": r.grid.tolist(),
+            "pdf": r.pdf.tolist(), "sigma_hat": r.sigma_hat, "skewness": r.skewness,
+            "kurtosis": r.excess_kurtosis, "outside": r.outside}
+
+
+def fmt(v: float) -> str:
+    """A slider value as a short number (0.30000000000000004 -> 0.3)."""
+    return f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+st.title(t("nm.title"))
+lesson.key_idea(t("nm.key_idea"))
+st.markdown(t("nm.intro"))
+
+# ---- 1. the normal density ----------------------------------------------------------------
+if lesson.section(t("nm.s1")):
+    st.markdown(t("nm.s1_intro"))
+    st.latex(r"p(x) = \frac{1}{\sqrt{2\pi\sigma^2}}\,"
+             r"\exp\!\left(-\frac{(x-\mu)^2}{2\sigma^2}\right)")
+    k = state.slider(t("nm.curves"), "curves", 1, MAX_CURVES, 3, help=t("nm.curves_help"))
+    params = []
+    for i, col in enumerate(st.columns(MAX_CURVES)[:k]):
+        mu0, sd0 = START[i]
+        col.markdown(f"**{t('nm.curve', i=i + 1)}**")
+        mu = state.slider("μ", f"mu{i + 1}", -5.0, 5.0, mu0, 0.1, container=col)
+        sd = state.slider("σ", f"sd{i + 1}", 0.2, 4.0, sd0, 0.1, container=col,
+                          help=t("nm.sigma_positive"))
+        params.append((round(mu, 4), round(sd, 4)))
+        col.caption(t("nm.peak", peak=f"{normal.peak_height(sd):.3f}"))
+    d = densities(tuple(params))
+    curves = [{"label": t("nm.curve_label", i=i + 1, mu=fmt(mu), sigma=fmt(sd)), "p": p,
+               "mu": mu, "peak": peak} for i, ((mu, sd), p, peak) in
+              enumerate(zip(params, d["p"], d["peaks"], strict=True))]
+    show(charts.densities(d["x"], curves, "x", "p(x)", t("nm.legend_curves")), key="nm.density")
+    st.caption(t("nm.s1_caption"))
+
+# ---- 2. from noise to loss ----------------------------------------------------------------
+if lesson.section(t("nm.s2")):
+    st.markdown(t("nm.s2_intro"))
+    st.latex(r"y = w\,x + b + \epsilon,\qquad \epsilon \sim \mathcal{N}(0, \sigma^2)")
+    c1, c2, c3, c4 = st.columns(4)
+    w = state.slider(t("nm.w"), "w", -3.0, 3.0, 2.0, 0.1, container=c1)
+    b = state.slider(t("nm.b"), "b", -5.0, 5.0, 4.2, 0.1, container=c2)
+    sigma = state.slider(t("nm.sigma"), "sigma", 0.1, 3.0, 1.0, 0.1, container=c3,
+                         help=t("nm.sigma_help"))
+    n = state.slider(t("nm.n"), "n", 2, 1000, 50, container=c4)
+    c5, c6 = st.columns([3, 1], vertical_alignment="bottom")
+    lo, hi = state.slider(t("nm.lsig"), "lsig", 0.2, 4.0, (0.5, 2.0), 0.1, container=c5,
+                          help=t("nm.lsig_help"))
+    symlog = state.toggle(t("nm.symlog"), "symlog", True, container=c6, help=t("nm.symlog_help"))
+    sigmas = tuple(sorted({round(lo, 4), round(sigma, 4), round(hi, 4)}))
+    r = noise_to_loss(round(w, 4), round(b, 4), round(sigma, 4), n, sigmas, state.seed())
+
+    left, right = st.columns(2)
+    lines = [{"label": t("nm.true_line", w=fmt(w), b=fmt(b)), "w": w, "b": b},
+             {"label": t("nm.fit_line", w=f"{r['w_hat']:.3f}", b=f"{r['b_hat']:.3f}"),
+              "w": r["w_hat"], "b": r["b_hat"]}]
+    show(charts.data_and_lines(r["x"], r["y"], lines, "x", "y", t("nm.scatter_title", n=n),
+                               t("nm.legend_lines")), key="nm.scatter", container=left)
+
+    def label(s: float) -> str:
+        return t("nm.nll_true", sigma=fmt(s)) if s == round(sigma, 4) else \
+            t("nm.nll_sigma", sigma=fmt(s))
+
+    nll_curves = [{"label": label(s), "loss": row, "argmin": a, "min": m}
+                  for s, row, a, m in zip(sigmas, r["nll"], r["nll_argmin"], r["nll_min"],
+                                          strict=True)]
+    show(charts.loss_curves(r["w_grid"], nll_curves, t("nm.w_axis", b=f"{r['b_hat']:.3f}"),
+                            t("nm.nll_axis_log" if symlog else "nm.nll_axis"),
+                            t("nm.legend_sigma"), PALETTE[:3], symlog=symlog),
+         key="nm.nll", container=right)
+    mse_curve = [{"label": t("nm.mse_label"), "loss": r["mse"], "argmin": r["mse_argmin"],
+                  "min": r["mse_min"]}]
+    show(charts.loss_curves(r["w_grid"], mse_curve, t("nm.w_axis", b=f"{r['b_hat']:.3f}"),
+                            t("nm.mse_axis"), t("nm.legend_loss"), [PALETTE[4]], height=200),
+         key="nm.mse", container=right)
+
+    rows = [(t("nm.row_nll", sigma=fmt(s)), a) for s, a in zip(sigmas, r["nll_argmin"],
+                                                                    strict=True)]
+    rows += [(t("nm.row_mse"), r["mse_argmin"]), (t("nm.row_lstsq"), r["w_hat"]),
+             (t("nm.row_true"), w)]
+    st.dataframe(pd.DataFrame(rows, columns=[t("nm.col_what"), t("nm.col_w")]),
+                 hide_index=True, column_config={t("nm.col_w"): st.column_config.NumberColumn(
+                     format="%.6f")})
+    gap = max(abs(a - r["w_hat"]) for a in [*r["nll_argmin"], r["mse_argmin"]])
+    st.markdown(t("nm.agree", gap=f"{gap:.1e}", w_hat=f"{r['w_hat']:.6f}"))
+    st.caption(t("nm.s2_caption"))
+    lesson.show_code(normal.make_data, normal.least_squares, normal.mse, normal.nll,
+                     normal.argmin_w, title=t("show_code"))
+
+# ---- 3. the derivation --------------------------------------------------------------------
+if lesson.section(t("nm.s3")):
+    st.markdown(t("nm.s3_intro"))
+    steps = [
+        r"p\big(y^{(i)} \mid x^{(i)}\big) = \frac{1}{\sqrt{2\pi\sigma^2}}"
+        r"\exp\!\left(-\frac{\big(y^{(i)} - w x^{(i)} - b\big)^2}{2\sigma^2}\right)",
+        r"P(\mathbf{y} \mid X) = \prod_{i=1}^{n} p\big(y^{(i)} \mid x^{(i)}\big)",
+        r"-\log P(\mathbf{y} \mid X) = \sum_{i=1}^{n}\left[\tfrac12\log(2\pi\sigma^2)"
+        r" + \frac{\big(y^{(i)} - w x^{(i)} - b\big)^2}{2\sigma^2}\right]"
+        r" = \underbrace{\tfrac{n}{2}\log(2\pi\sigma^2)}_{\text{" + t("nm.no_wb") + r"}\ w,\,b}"
+        r" + \frac{1}{2\sigma^2}\sum_{i=1}^{n}\big(y^{(i)} - w x^{(i)} - b\big)^2",
+        r"\operatorname*{argmin}_{w,\,b}\; -\log P(\mathbf{y} \mid X)"
+        r" = \operatorname*{argmin}_{w,\,b}\;"
+        r" \frac1n\sum_{i=1}^{n}\big(y^{(i)} - w x^{(i)} - b\big)^2",
+    ]
+    for i, formula in enumerate(steps, 1):
+        st.markdown(f"**{i}.** {t(f'nm.d{i}')}")
+        st.latex(formula)
+        with st.expander(t("nm.why")):
+            st.markdown(t(f"nm.d{i}_why"))
+    st.markdown(t("nm.s3_outro"))
+
+# ---- 4. residuals -------------------------------------------------------------------------
+if lesson.section(t("nm.s4")):
+    st.markdown(t("nm.s4_intro"))
+    names = {v: t(f"nm.noise.{v}") for v in normal.NOISES}  # a lookup, fixed in this language
+    noise = state.select(t("nm.noise"), "noise", normal.NOISES, "gaussian", widget="radio",
+                         horizontal=True, format_func=names.get)
+    c2, c3 = st.columns(2)
+    rsigma = state.slider(t("nm.rsigma"), "rsigma", 0.2, 3.0, 1.0, 0.1, container=c2)
+    rn = state.slider(t("nm.n"), "rn", 20, 5000, 1000, 10, container=c3)
+    q = residuals(noise, round(rsigma, 4), rn, state.seed())
+    show(charts.residual_histogram(q["edges"], q["density"], q["grid"], q["pdf"],
+                                   t("nm.res_axis"), t("nm.density_axis"),
+                                   t("nm.fitted_normal", s=f"{q['sigma_hat']:.3f}")),
+         key="nm.residuals")
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(t("nm.sigma_hat"), f"{q['sigma_hat']:.3f}")
+    m2.metric(t("nm.skew"), f"{q['skewness']:.2f}", help=t("nm.skew_help"))
+    m3.metric(t("nm.kurt"), f"{q['kurtosis']:.2f}", help=t("nm.kurt_help"))
+    m4.metric(t("nm.outside"), str(q["outside"]), help=t("nm.outside_help", k=fmt(normal.REACH)))
+    st.markdown(t(f"nm.says.{noise}"))
+    st.markdown(t("nm.loss_link"))
+    st.page_link("pages/loss_comparison.py", label=t("nav.loss_comparison"),
+                 icon=":material/functions:")
+
+lesson.exercises(t("exercises"), [(t(f"nm.ex{i}_q"), t(f"nm.ex{i}_a")) for i in range(1, 5)],
+                 t("reveal"))

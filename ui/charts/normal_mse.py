@@ -1,0 +1,94 @@
+"""Charts of the normal-distribution page: data in (plain lists), alt.Chart out."""
+
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+from ui.charts import PALETTE
+
+
+def densities(x: Sequence[float], curves: list[dict], x_title: str, y_title: str,
+              legend: str) -> alt.LayerChart:
+    """One line per curve ({"label", "p", "mu", "peak"}), its peak marked and labelled."""
+    labels = [c["label"] for c in curves]
+    lines = pd.DataFrame([{"x": xi, "p": pi, "curve": c["label"]}
+                          for c in curves for xi, pi in zip(x, c["p"], strict=True)])
+    peaks = pd.DataFrame([{"x": c["mu"], "p": c["peak"], "curve": c["label"],
+                           "text": f"{c['peak']:.3f}"} for c in curves])
+    color = alt.Color("curve:N", title=legend,
+                      scale=alt.Scale(domain=labels, range=PALETTE[:len(labels)]),
+                      legend=alt.Legend(orient="top", labelLimit=400))
+    base = alt.Chart(lines).mark_line(strokeWidth=2.5).encode(
+        x=alt.X("x:Q", title=x_title, scale=alt.Scale(domain=[min(x), max(x)], nice=False)),
+        y=alt.Y("p:Q", title=y_title), color=color)
+    dots = alt.Chart(peaks).mark_point(filled=True, size=70).encode(x="x:Q", y="p:Q", color=color)
+    text = alt.Chart(peaks).mark_text(dy=-12, fontSize=13).encode(
+        x="x:Q", y="p:Q", text="text:N", color=color)
+    return (base + dots + text).properties(height=340)
+
+
+def data_and_lines(x: Sequence[float], y: Sequence[float], lines: list[dict], x_title: str,
+                   y_title: str, points: str, legend: str) -> alt.LayerChart:
+    """The data as dots, and each line ({"label", "w", "b"}) across the range of x."""
+    pts = pd.DataFrame({"x": list(x), "y": list(y)})
+    lo, hi = min(x), max(x)
+    segs = pd.DataFrame([{"x": xi, "y": line["w"] * xi + line["b"], "line": line["label"]}
+                         for line in lines for xi in (lo, hi)])
+    labels = [line["label"] for line in lines]
+    scatter = alt.Chart(pts).mark_circle(size=35, opacity=0.55, color="#777777").encode(
+        x=alt.X("x:Q", title=x_title), y=alt.Y("y:Q", title=y_title),
+        tooltip=[alt.Tooltip("x:Q", format=".3f"), alt.Tooltip("y:Q", format=".3f")])
+    drawn = alt.Chart(segs).mark_line(strokeWidth=2.5).encode(
+        x="x:Q", y="y:Q",
+        color=alt.Color("line:N", title=legend, legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(domain=labels, range=[PALETTE[3], PALETTE[0]])),
+        strokeDash=alt.StrokeDash("line:N", scale=alt.Scale(domain=labels, range=[[6, 4], [1, 0]]),
+                                  legend=None))
+    return (scatter + drawn).properties(height=380, title=points)
+
+
+def loss_curves(w_grid: Sequence[float], curves: list[dict], x_title: str, y_title: str,
+                legend: str, colors: Sequence[str], height: int = 260,
+                symlog: bool = False) -> alt.LayerChart:
+    """Loss against w, one line per curve ({"label", "loss", "argmin", "min"}), minima marked.
+
+    `symlog`: a y scale that is linear near 0 and logarithmic beyond, so a steep curve does
+    not flatten the others (monotone: the minima stay where they are).
+    """
+    labels = [c["label"] for c in curves]
+    lines = pd.DataFrame([{"w": wi, "loss": li, "curve": c["label"]}
+                          for c in curves for wi, li in zip(w_grid, c["loss"], strict=True)])
+    minima = pd.DataFrame([{"w": c["argmin"], "loss": c["min"], "curve": c["label"]}
+                           for c in curves])
+    color = alt.Color("curve:N", title=legend, legend=alt.Legend(orient="top", labelLimit=400),
+                      scale=alt.Scale(domain=labels, range=list(colors)[:len(labels)]))
+    base = alt.Chart(lines).mark_line(strokeWidth=2.5).encode(
+        x=alt.X("w:Q", title=x_title, scale=alt.Scale(domain=[min(w_grid), max(w_grid)],
+                                                      nice=False)),
+        y=alt.Y("loss:Q", title=y_title,
+                scale=alt.Scale(type="symlog") if symlog else alt.Scale(zero=False)),
+        color=color)
+    marks = alt.Chart(minima).mark_point(shape="diamond", filled=True, size=140,
+                                         stroke="black", strokeWidth=1).encode(
+        x="w:Q", y="loss:Q", color=color,
+        tooltip=[alt.Tooltip("curve:N"), alt.Tooltip("w:Q", format=".6f")])
+    rule = alt.Chart(minima.head(1)).mark_rule(strokeDash=[4, 4], color="#555555").encode(x="w:Q")
+    return (base + rule + marks).properties(height=height)
+
+
+def residual_histogram(edges: Sequence[float], density: Sequence[float], grid: Sequence[float],
+                       pdf: Sequence[float], x_title: str, y_title: str,
+                       curve: str) -> alt.LayerChart:
+    """Bars of the residuals' density, and the fitted normal density over them."""
+    bars = pd.DataFrame({"lo": list(edges[:-1]), "hi": list(edges[1:]), "density": list(density)})
+    line = pd.DataFrame({"r": list(grid), "p": list(pdf), "curve": curve})
+    hist = alt.Chart(bars).mark_rect(color=PALETTE[5], opacity=0.75, stroke="white",
+                                     strokeWidth=0.5).encode(
+        x=alt.X("lo:Q", title=x_title, scale=alt.Scale(domain=[edges[0], edges[-1]], nice=False)),
+        x2="hi:Q", y=alt.Y("density:Q", title=y_title), y2=alt.datum(0))
+    fit = alt.Chart(line).mark_line(strokeWidth=3, color=PALETTE[3]).encode(
+        x="r:Q", y="p:Q",
+        color=alt.Color("curve:N", title=None, legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(range=[PALETTE[3]])))
+    return (hist + fit).properties(height=340)
