@@ -59,7 +59,8 @@ def make_data(w: float, b: float, sigma: float, n: int, seed: int, noise: str = 
               device: torch.device | None = None) -> tuple[torch.Tensor, torch.Tensor]:
     """x, y (n,) with y = w·x + b + ε. Drawn on the CPU, so a seed gives the same data anywhere."""
     g = make_generator(seed)
-    x = (2 * torch.rand(n, generator=g, dtype=DTYPE) - 1) * X_RANGE  # x first: same x for every noise
+    # x first, so every noise family gets the same x
+    x = (2 * torch.rand(n, generator=g, dtype=DTYPE) - 1) * X_RANGE
     eps = sample_noise(n, sigma, noise, g)
     device = device or get_device()
     return x.to(device), (w * x + b + eps).to(device)
@@ -83,19 +84,20 @@ def nll(w: torch.Tensor, b: float, x: torch.Tensor, y: torch.Tensor, sigma: floa
     return 0.5 * math.log(2 * math.pi * sigma**2) + mse(w, b, x, y) / (2 * sigma**2)
 
 
-def argmin_w(loss, w0: float, device: torch.device | None = None) -> float:
-    """The w where loss(w) is smallest, found numerically by L-BFGS (no closed form used)."""
+def argmin_w(loss, w0: float, device: torch.device | None = None, steps: int = 50) -> float:
+    """The w where a smooth convex loss(w) is smallest, by Newton's method on autograd's
+    derivatives: w ← w - loss'(w) / loss''(w). Numerical: no closed form is used."""
     w = torch.tensor([w0], dtype=DTYPE, device=device or get_device(), requires_grad=True)
-    opt = torch.optim.LBFGS([w], lr=1.0, max_iter=100, tolerance_grad=1e-12,
-                            tolerance_change=1e-15, line_search_fn="strong_wolfe")
-
-    def closure():
-        opt.zero_grad()
-        value = loss(w).sum()
-        value.backward()
-        return value
-
-    opt.step(closure)
+    for _ in range(steps):
+        (d1,) = torch.autograd.grad(loss(w).sum(), w, create_graph=True)
+        (d2,) = torch.autograd.grad(d1.sum(), w)
+        if not bool(d2 > 0):
+            raise ValueError("the loss is not convex here: no Newton step")
+        step = (d1 / d2).detach()
+        with torch.no_grad():
+            w -= step
+        if abs(float(step)) <= 1e-13 * (1 + abs(float(w.detach()))):
+            break
     return float(w.detach()[0])
 
 

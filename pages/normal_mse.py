@@ -49,7 +49,8 @@ st.markdown(t("nm.intro"))
 # ---- 1. the normal density ----------------------------------------------------------------
 if lesson.section(t("nm.s1")):
     st.markdown(t("nm.s1_intro"))
-    st.latex(r"p(x) = \frac{1}{\sqrt{2\pi\sigma^2}}\,\exp\!\left(-\frac{(x-\mu)^2}{2\sigma^2}\right)")
+    st.latex(r"p(x) = \frac{1}{\sqrt{2\pi\sigma^2}}\,"
+             r"\exp\!\left(-\frac{(x-\mu)^2}{2\sigma^2}\right)")
     k = state.slider(t("nm.curves"), "curves", 1, MAX_CURVES, 3, help=t("nm.curves_help"))
     params = []
     for i, col in enumerate(st.columns(MAX_CURVES)[:k]):
@@ -77,7 +78,10 @@ if lesson.section(t("nm.s2")):
     sigma = state.slider(t("nm.sigma"), "sigma", 0.1, 3.0, 1.0, 0.1, container=c3,
                          help=t("nm.sigma_help"))
     n = state.slider(t("nm.n"), "n", 2, 1000, 50, container=c4)
-    lo, hi = state.slider(t("nm.lsig"), "lsig", 0.2, 4.0, (0.5, 2.0), 0.1, help=t("nm.lsig_help"))
+    c5, c6 = st.columns([3, 1], vertical_alignment="bottom")
+    lo, hi = state.slider(t("nm.lsig"), "lsig", 0.2, 4.0, (0.5, 2.0), 0.1, container=c5,
+                          help=t("nm.lsig_help"))
+    symlog = state.toggle(t("nm.symlog"), "symlog", True, container=c6, help=t("nm.symlog_help"))
     sigmas = tuple(sorted({round(lo, 4), round(sigma, 4), round(hi, 4)}))
     r = noise_to_loss(round(w, 4), round(b, 4), round(sigma, 4), n, sigmas, state.seed())
 
@@ -96,7 +100,8 @@ if lesson.section(t("nm.s2")):
                   for s, row, a, m in zip(sigmas, r["nll"], r["nll_argmin"], r["nll_min"],
                                           strict=True)]
     show(charts.loss_curves(r["w_grid"], nll_curves, t("nm.w_axis", b=f"{r['b_hat']:.3f}"),
-                            t("nm.nll_axis"), t("nm.legend_sigma"), PALETTE[:3]),
+                            t("nm.nll_axis_log" if symlog else "nm.nll_axis"),
+                            t("nm.legend_sigma"), PALETTE[:3], symlog=symlog),
          key="nm.nll", container=right)
     mse_curve = [{"label": t("nm.mse_label"), "loss": r["mse"], "argmin": r["mse_argmin"],
                   "min": r["mse_min"]}]
@@ -126,10 +131,11 @@ if lesson.section(t("nm.s3")):
         r"P(\mathbf{y} \mid X) = \prod_{i=1}^{n} p\big(y^{(i)} \mid x^{(i)}\big)",
         r"-\log P(\mathbf{y} \mid X) = \sum_{i=1}^{n}\left[\tfrac12\log(2\pi\sigma^2)"
         r" + \frac{\big(y^{(i)} - w x^{(i)} - b\big)^2}{2\sigma^2}\right]"
-        r" = \underbrace{\tfrac{n}{2}\log(2\pi\sigma^2)}_{\text{no } w,\,b}"
+        r" = \underbrace{\tfrac{n}{2}\log(2\pi\sigma^2)}_{\text{" + t("nm.no_wb") + r"}\ w,\,b}"
         r" + \frac{1}{2\sigma^2}\sum_{i=1}^{n}\big(y^{(i)} - w x^{(i)} - b\big)^2",
         r"\operatorname*{argmin}_{w,\,b}\; -\log P(\mathbf{y} \mid X)"
-        r" = \operatorname*{argmin}_{w,\,b}\; \frac1n\sum_{i=1}^{n}\big(y^{(i)} - w x^{(i)} - b\big)^2",
+        r" = \operatorname*{argmin}_{w,\,b}\;"
+        r" \frac1n\sum_{i=1}^{n}\big(y^{(i)} - w x^{(i)} - b\big)^2",
     ]
     for i, formula in enumerate(steps, 1):
         st.markdown(f"**{i}.** {t(f'nm.d{i}')}")
@@ -141,10 +147,10 @@ if lesson.section(t("nm.s3")):
 # ---- 4. residuals -------------------------------------------------------------------------
 if lesson.section(t("nm.s4")):
     st.markdown(t("nm.s4_intro"))
-    c1, c2, c3 = st.columns([2, 1, 1])
     names = {v: t(f"nm.noise.{v}") for v in normal.NOISES}  # a lookup, fixed in this language
     noise = state.select(t("nm.noise"), "noise", normal.NOISES, "gaussian", widget="radio",
-                         container=c1, horizontal=True, format_func=names.get)
+                         horizontal=True, format_func=names.get)
+    c2, c3 = st.columns(2)
     rsigma = state.slider(t("nm.rsigma"), "rsigma", 0.2, 3.0, 1.0, 0.1, container=c2)
     rn = state.slider(t("nm.n"), "rn", 20, 5000, 1000, 10, container=c3)
     q = residuals(noise, round(rsigma, 4), rn, state.seed())

@@ -1,78 +1,153 @@
-"""The normal distribution page through AppTest: every widget to both ends, charts change."""
+"""The normal-distribution page through AppTest: widgets at their ends, charts that respond."""
 
 import pyarrow as pa
 import pytest
 
 from tests.conftest import app_test
 
-KEY = "normal-mse."
+P = "normal-mse."  # session keys of this page's widgets
+DENSITY, SCATTER, NLL, MSE, RESIDUALS = range(5)  # the charts, top to bottom
 
 
-def datasets(at) -> list:
-    """Every chart's data sets, as pandas frames (Arrow IPC bytes in the element)."""
-    frames = []
-    for chart in at.get("vega_lite_chart"):
-        for ds in chart.proto.datasets:
-            frames.append(pa.ipc.open_stream(ds.data.data).read_all().to_pandas())
-    return frames
+def frames(at, index: int):
+    """The data sets of chart `index`, as DataFrames (Altair layers may have several)."""
+    chart = at.get("vega_lite_chart")[index]
+    return [pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets]
 
 
-def fingerprint(at) -> list:
-    return [f.round(9).to_json() for f in datasets(at)]
+def table(at):
+    return at.dataframe[0].value
 
 
-@pytest.fixture(scope="module")
-def base():
+def widget(at, name: str):
+    return at.slider(key=P + name)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_page_draws_every_section(lang):
+    at = app_test("normal_mse", lang).run()
+    assert not at.exception, at.exception
+    assert len(at.get("vega_lite_chart")) == 5
+    assert len(at.slider) == 1 + 2 * 3 + 5 + 2          # count, 3 curves, section 2, section 4
+    assert [e.proto.page for e in at.get("page_link")][-1] == "loss-comparison"
+    assert len(at.expander) >= 4 + 4                    # derivation steps and exercises
+    peaks = [c.value for c in at.caption if "0.399" in c.value or "0.199" in c.value]
+    assert len(peaks) == 3
+
+
+def test_default_curves_are_d2ls_and_peak_heights_are_printed():
     at = app_test("normal_mse").run()
+    lines, peaks = frames(at, DENSITY)                  # the curves; their peaks
+    assert sorted(lines["curve"].unique()) == sorted(peaks["curve"])
+    assert sorted(peaks["text"]) == ["0.199", "0.399", "0.399"]
+    assert sorted(peaks["x"]) == [0.0, 0.0, 3.0]
+
+
+def test_the_table_agrees_with_least_squares():
+    at = app_test("normal_mse").run()
+    df = table(at)
+    w = df.iloc[:, 1].tolist()
+    lstsq = w[-2]                       # rows: NLL ×3, MSE, lstsq, true w
+    assert len(w) == 6 and w[-1] == 2.0
+    assert all(abs(v - lstsq) < 1e-6 for v in w[:-1])
+
+
+def test_moving_the_likelihood_sigma_reshapes_the_nll_but_keeps_its_minimum():
+    at = app_test("normal_mse").run()
+    before = frames(at, NLL)
+    argmins = table(at).iloc[:, 1].tolist()
+    widget(at, "lsig").set_value((0.2, 4.0)).run()
     assert not at.exception
-    return at
+    after = frames(at, NLL)
+    assert not before[0].equals(after[0])               # the curves changed...
+    assert table(at).iloc[:, 1].tolist() == pytest.approx(argmins, abs=1e-9)  # ...not the minimum
+    labels = set(after[0]["curve"])
+    assert any("0.2" in s for s in labels) and any("4" in s for s in labels)
 
 
-def test_page_draws_its_charts_and_agreement(base):
-    assert len(base.get("vega_lite_chart")) == 5
-    text = " ".join(m.value for m in base.markdown)
-    assert "least-squares" in text or "least squares" in text
-    table = base.dataframe[0].value
-    w_values = table.iloc[:, 1].tolist()
-    w_hat = w_values[-2]
-    assert all(abs(v - w_hat) < 1e-4 for v in w_values[:-1])  # every argmin = least squares
+@pytest.mark.parametrize("name,value,chart", [("sd1", 0.2, DENSITY), ("mu2", -5.0, DENSITY),
+                                              ("n", 1000, SCATTER), ("sigma", 3.0, SCATTER),
+                                              ("w", -3.0, MSE), ("rsigma", 3.0, RESIDUALS)])
+def test_chart_data_changes_when_a_slider_moves(name, value, chart):
+    at = app_test("normal_mse").run()
+    before = frames(at, chart)
+    widget(at, name).set_value(value).run()
+    assert not at.exception, at.exception
+    after = frames(at, chart)
+    assert any(not a.equals(b) for a, b in zip(before, after, strict=True))
 
 
-@pytest.mark.parametrize("name, ends", [
-    ("curves", (1, 4)), ("mu1", (-5.0, 5.0)), ("sd1", (0.2, 4.0)), ("w", (-3.0, 3.0)),
-    ("b", (-5.0, 5.0)), ("sigma", (0.1, 3.0)), ("n", (2, 1000)), ("lsig", ((0.2, 0.2), (4.0, 4.0))),
-    ("rsigma", (0.2, 3.0)), ("rn", (20, 5000)),
-])
-def test_every_slider_at_both_ends_changes_the_charts(base, name, ends):
-    before = fingerprint(base)
-    for end in ends:
-        at = app_test("normal_mse").run()
-        at.slider(key=KEY + name).set_value(end).run()
-        assert not at.exception, f"{name}={end}: {at.exception}"
-        assert fingerprint(at) != before, f"{name}={end} changed no chart"
+def test_every_widget_at_both_ends():
+    at = app_test("normal_mse").run()
+    widget(at, "curves").set_value(4).run()             # four curves: all their sliders exist
+    assert len(frames(at, DENSITY)[0]["curve"].unique()) == 4
+    def end(s, which):
+        kind = type(s.value[0] if isinstance(s.value, tuple) else s.value)  # int or float
+        v = kind(s.min if which == "min" else s.max)
+        return (v, v) if isinstance(s.value, tuple) else v
 
-
-@pytest.mark.parametrize("noise", ["laplace", "student_t", "exponential"])
-def test_heavy_tails_and_skew_show_in_the_residuals(noise):
-    at = app_test("normal_mse", noise=noise).run()
+    keys = [s.key for s in at.slider if s.key.startswith(P) and s.key != P + "curves"]
+    assert len(keys) == 2 * 4 + 5 + 2
+    for which in ("min", "max"):
+        targets = {key: end(at.slider(key=key), which) for key in keys}
+        for key, v in targets.items():
+            at.slider(key=key).set_value(v)
+        at.run()
+        assert not at.exception, (which, at.exception)
+        assert {key: at.session_state[key] for key in keys} == targets
+        assert len(at.get("vega_lite_chart")) == 5
+    widget(at, "curves").set_value(1).run()
     assert not at.exception
-    metrics = {m.label: float(m.value) for m in at.metric}
-    kurt = next(v for k, v in metrics.items() if "kurtosis" in k.lower())
-    skew = next(v for k, v in metrics.items() if "skew" in k.lower())
-    assert kurt > 1 or skew > 1
-
-
-def test_sigma_changes_the_nll_but_not_its_minimum():
-    ats = [app_test("normal_mse", lsig=f"{s},{s}").run() for s in (0.5, 3.0)]
-    tables = [at.dataframe[0].value for at in ats]
-    argmins = [tab.iloc[0, 1] for tab in tables]
-    assert argmins[0] == pytest.approx(argmins[1], abs=1e-6)
-    nll_frames = [fingerprint(at) for at in ats]
-    assert nll_frames[0] != nll_frames[1]
-
-
-def test_settings_come_from_the_link_in_chinese():
-    at = app_test("normal_mse", "zh", sigma="2.5", n="300", curves="2").run()
+    assert len(frames(at, DENSITY)[0]["curve"].unique()) == 1
+    at.toggle(key=P + "symlog").set_value(False).run()
     assert not at.exception
-    assert at.slider(key=KEY + "sigma").value == 2.5 and at.slider(key=KEY + "n").value == 300
-    assert "正态" in at.title[0].value
+
+
+def test_smallest_sigma_and_n_give_a_finite_table():
+    at = app_test("normal_mse", sigma="0.1", n="2", lsig="0.2,0.2").run()
+    assert not at.exception
+    w = table(at).iloc[:, 1].tolist()
+    assert all(abs(v - w[-2]) < 1e-6 for v in w[:-1])
+
+
+@pytest.mark.parametrize("noise", ["laplace", "student_t", "exponential", "gaussian"])
+def test_noise_switch_changes_the_histogram_and_the_sentence(noise):
+    at = app_test("normal_mse", "zh").run()
+    hist = frames(at, RESIDUALS)
+    text = [m.value for m in at.markdown]
+    at.radio(key=P + "noise").set_value(noise).run()
+    assert not at.exception
+    changed = any(not a.equals(b) for a, b in zip(hist, frames(at, RESIDUALS), strict=True))
+    assert changed == (noise != "gaussian")
+    assert ([m.value for m in at.markdown] != text) == (noise != "gaussian")
+
+
+def test_settings_come_from_and_go_into_the_url():
+    at = app_test("normal_mse", curves="4", sd4="0.7", noise="laplace", lsig="0.3,3.0",
+                  symlog="0").run()
+    assert not at.exception and not at.toast
+    assert at.session_state[P + "curves"] == 4 and at.session_state[P + "sd4"] == 0.7
+    assert at.session_state[P + "noise"] == "laplace"
+    assert at.session_state[P + "lsig"] == (0.3, 3.0)
+    assert at.session_state[P + "symlog"] is False
+    widget(at, "n").set_value(123).run()
+    assert at.query_params["n"] == "123" and at.query_params["curves"] == "4"
+
+
+def test_bad_url_values_are_ignored_with_a_notice():
+    at = app_test("normal_mse", sd1="0", noise="cauchy", n="-4").run()
+    assert not at.exception
+    assert at.session_state[P + "sd1"] == 1.0 and at.session_state[P + "n"] == 50
+    assert at.session_state[P + "noise"] == "gaussian"
+    assert len(at.toast) >= 3
+
+
+def test_lecture_mode_shows_one_section_at_a_time():
+    at = app_test("normal_mse").run()
+    at.sidebar.toggle(key="g.lecture").set_value(True).run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 1 and len(at.header) == 1
+    for _ in range(4):
+        at.button(key="_lesson.next").click().run()
+        assert not at.exception
+    assert len(at.header) == 1                          # the exercises

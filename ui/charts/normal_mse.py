@@ -49,8 +49,13 @@ def data_and_lines(x: Sequence[float], y: Sequence[float], lines: list[dict], x_
 
 
 def loss_curves(w_grid: Sequence[float], curves: list[dict], x_title: str, y_title: str,
-                legend: str, colors: Sequence[str], height: int = 260) -> alt.LayerChart:
-    """Loss against w, one line per curve ({"label", "loss", "argmin", "min"}), minima marked."""
+                legend: str, colors: Sequence[str], height: int = 260,
+                symlog: bool = False) -> alt.LayerChart:
+    """Loss against w, one line per curve ({"label", "loss", "argmin", "min"}), minima marked.
+
+    `symlog`: a y scale that is linear near 0 and logarithmic beyond, so a steep curve does
+    not flatten the others (monotone: the minima stay where they are).
+    """
     labels = [c["label"] for c in curves]
     lines = pd.DataFrame([{"w": wi, "loss": li, "curve": c["label"]}
                           for c in curves for wi, li in zip(w_grid, c["loss"], strict=True)])
@@ -61,7 +66,9 @@ def loss_curves(w_grid: Sequence[float], curves: list[dict], x_title: str, y_tit
     base = alt.Chart(lines).mark_line(strokeWidth=2.5).encode(
         x=alt.X("w:Q", title=x_title, scale=alt.Scale(domain=[min(w_grid), max(w_grid)],
                                                       nice=False)),
-        y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(zero=False)), color=color)
+        y=alt.Y("loss:Q", title=y_title,
+                scale=alt.Scale(type="symlog") if symlog else alt.Scale(zero=False)),
+        color=color)
     marks = alt.Chart(minima).mark_point(shape="diamond", filled=True, size=140,
                                          stroke="black", strokeWidth=1).encode(
         x="w:Q", y="loss:Q", color=color,

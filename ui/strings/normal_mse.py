@@ -30,7 +30,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "nm.curves": {"en": "Number of curves", "zh": "曲线条数"},
     "nm.curves_help": {
-        "en": "Add or remove curves; the first three start at d2l's (μ, σ) = (0, 1), (0, 2), (3, 1).",
+        "en": "Add or remove curves; the first three start at d2l's "
+              "(μ, σ) = (0, 1), (0, 2), (3, 1).",
         "zh": "增加或删除曲线；前三条的初始值就是书中的 (μ, σ) = (0, 1)、(0, 2)、(3, 1)。",
     },
     "nm.curve": {"en": "Curve {i}", "zh": "曲线 {i}"},
@@ -84,13 +85,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "nm.nll_true": {"en": "NLL, σ = {sigma} (the data's σ)", "zh": "NLL，σ = {sigma}（数据的 σ）"},
     "nm.w_axis": {"en": "slope w (b fixed at b̂ = {b})", "zh": "斜率 w（b 固定为 b̂ = {b}）"},
     "nm.nll_axis": {"en": "NLL per example", "zh": "每个样本的 NLL"},
+    "nm.nll_axis_log": {"en": "NLL per example (symlog scale)", "zh": "每个样本的 NLL（对称对数刻度）"},
+    "nm.symlog": {"en": "Compress the NLL axis", "zh": "压缩 NLL 纵轴"},
+    "nm.symlog_help": {
+        "en": "A symmetric-log scale: linear near 0, logarithmic further out, so the steep curve "
+              "of a small σ does not flatten the others. It bends the parabolas but cannot move "
+              "their minima. Turn it off to see the plain quadratic curves.",
+        "zh": "对称对数刻度：在 0 附近是线性的，远处是对数的，这样小 σ 的陡峭曲线不会把其他曲线压平。"
+              "它会让抛物线变形，但不会移动其最小值。关闭它可以看到原本的二次曲线。",
+    },
     "nm.legend_sigma": {"en": "Negative log-likelihood", "zh": "负对数似然"},
     "nm.mse_label": {"en": "MSE", "zh": "MSE"},
     "nm.mse_axis": {"en": "mean squared error", "zh": "均方误差"},
     "nm.legend_loss": {"en": "Loss", "zh": "损失"},
-    "nm.row_nll": {"en": "argmin of the NLL, σ = {sigma} (L-BFGS)",
-                   "zh": "NLL 的最小值点，σ = {sigma}（L-BFGS）"},
-    "nm.row_mse": {"en": "argmin of the MSE (L-BFGS)", "zh": "MSE 的最小值点（L-BFGS）"},
+    "nm.row_nll": {"en": "argmin of the NLL, σ = {sigma} (Newton)",
+                   "zh": "NLL 的最小值点，σ = {sigma}（牛顿法）"},
+    "nm.row_mse": {"en": "argmin of the MSE (Newton)", "zh": "MSE 的最小值点（牛顿法）"},
     "nm.row_lstsq": {"en": "least squares ŵ (torch.linalg.lstsq)",
                      "zh": "最小二乘解 ŵ（torch.linalg.lstsq）"},
     "nm.row_true": {"en": "the true w (for comparison)", "zh": "真实的 w（用于对比）"},
@@ -103,7 +113,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "假设的 σ 不会改变最优斜率。",
     },
     "nm.s2_caption": {
-        "en": "The diamonds mark each curve's minimum and the dashed line is ŵ. A small σ makes the "
+        "en": "The diamonds mark each curve's minimum and the dashed line is ŵ. A small σ makes "
+              "the "
               "NLL a steep, narrow valley (mistakes are expensive when you believe the noise is "
               "small); a large σ makes it shallow and raises its floor through ½·log(2πσ²). The "
               "MSE is the same valley without the σ. The fitted ŵ differs a little from the true w "
@@ -119,6 +130,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Four short steps, as in d2l 3.1.3. Open “Why?” under a step for the reasoning.",
         "zh": "四个简短的步骤，与 d2l 3.1.3 节相同。点开每一步下方的“为什么？”查看理由。",
     },
+    "nm.no_wb": {"en": "no", "zh": "不含"},
     "nm.why": {"en": "Why?", "zh": "为什么？"},
     "nm.d1": {"en": "The likelihood of one observation:", "zh": "单个观测的似然："},
     "nm.d1_why": {
@@ -289,7 +301,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "$\\mathbb E[(X + E)^\\top (X + E)] = X^\\top X + n\\sigma^2 I$, which has full "
               "rank: noisy inputs act like ridge regularisation. SGD still reaches a minimiser, "
               "but the part of $\\mathbf w$ along the null space never gets a gradient, so it "
-              "stays where the initialisation put it: which minimiser you get depends on the start.",
+              "stays where the initialisation put it: which minimiser you get depends on the "
+              "start.",
         "zh": "此时存在某个方向 $\\mathbf v \\ne 0$ 使 $X\\mathbf v = 0$：给 $\\mathbf w$ 加上 "
               "$\\mathbf v$ 的任意倍数，预测和损失都不变，所以最小值点有无穷多个，"
               "$(X^\\top X)^{-1}$ 也不存在。解决办法：去掉冗余特征；用伪逆（`torch.linalg.pinv`）取范数最小的解；"
