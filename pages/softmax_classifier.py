@@ -128,7 +128,7 @@ if lesson.section(t("sc.s_data")):
     for row in range(2):
         for col, i in zip(st.columns(9), range(row * 9, row * 9 + 9), strict=True):
             col.image(images.enlarge(data.train_images[i]), caption=name(labels[i]),
-                      width="stretch")
+                      width="stretch", alt=t("sc.alt_train", name=name(labels[i])))
 
 if lesson.section(t("sc.s_impl")):
     st.markdown(t("sc.impl_intro"))
@@ -185,8 +185,10 @@ if lesson.section(t("sc.s_grid")):
         for start in range(0, len(shown), GRID_COLUMNS):
             for col, i in zip(st.columns(GRID_COLUMNS), shown[start:start + GRID_COLUMNS],
                               strict=False):
-                col.image(images.enlarge(data.test_images[i]), width="stretch")
                 true, pred = int(y[i]), int(y_pred[i])
+                verdict = t("sc.alt_right" if true == pred else "sc.alt_wrong")
+                col.image(images.enlarge(data.test_images[i]), width="stretch",
+                          alt=t("sc.alt_grid", true=name(true), pred=name(pred), verdict=verdict))
                 mark = f":blue[✓ {name(pred)}]" if true == pred else f":orange[✗ {name(pred)}]"
                 col.markdown(f"**{name(true)}**  \n{mark}")
         if shown:
@@ -217,7 +219,7 @@ if lesson.section(t("sc.s_upload")):
             left, right = st.columns([1, 3])
             left.image(images.enlarge(prepared.pixels, 6), width="stretch",
                        caption=t("sc.prepared", w=prepared.original_size[0],
-                                 h=prepared.original_size[1]))
+                                 h=prepared.original_size[1]), alt=t("sc.alt_upload"))
             if prepared.inverted:
                 left.caption(t("sc.inverted"))
             if result is None:

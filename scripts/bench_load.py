@@ -31,6 +31,7 @@ def rss(proc: psutil.Process) -> int:
 async def train_and_fetch(browser, base: str, seed: int) -> list[dict]:
     """One student: open the page with a seed, press Train, download the metrics CSV."""
     context = await browser.new_context(accept_downloads=True)
+    context.set_default_timeout(TIMEOUT_MS)  # a busy server answers a whole class slowly
     page = await context.new_page()
     try:
         await page.goto(f"{base}/{PATH}?seed={seed}&epochs={EPOCHS}", timeout=TIMEOUT_MS)

@@ -40,6 +40,7 @@ def test_phone_width(server, browser, name):
         wait_for_app(page)
         assert page.locator('[data-testid="stException"]').count() == 0
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        page.wait_for_timeout(1000)  # let charts and formulas finish drawing
         (ARTIFACTS / "phone").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "phone" / f"{name}.png"), full_page=True)
         assert overflow <= 1, f"{name} scrolls sideways by {overflow} px at 390 px"
@@ -54,6 +55,7 @@ def test_lecture_mode_screenshots(server, browser, name):
         page.goto(f"{server}/{PAGE_URLS[name]}?lecture=1")
         wait_for_app(page)
         assert page.locator('[data-testid="stException"]').count() == 0
+        page.wait_for_timeout(1000)  # let charts and formulas finish drawing
         (ARTIFACTS / "lecture").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "lecture" / f"{name}.png"))
     finally:

@@ -119,3 +119,15 @@ def test_export_renders_png_and_svg_of_a_large_chart():
     assert made["PNG"][:8] == b"\x89PNG\r\n\x1a\n"
     assert made["SVG"].lstrip().startswith("<svg")
     assert made["CSV"].count("\n") == 6001
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "home"])
+def test_every_lesson_ends_with_exercises_and_answers(page, lang):
+    at = app_test(page, lang).run()
+    reveal = "Show the answer" if lang == "en" else "显示答案"
+    answers = [e for e in at.expander if e.label == reveal]
+    assert 2 <= len(answers) <= 5, f"{page}: {len(answers)} exercises"
+    for expander in answers:
+        assert expander.markdown and all(m.value.strip() for m in expander.markdown)
+    assert headers(at)[-1] == ("Questions to think about" if lang == "en" else "思考题")

@@ -14,6 +14,22 @@ from tests.conftest import ARTIFACTS, PAGE_URLS, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.realdata]
 
+# In the page: when the click happened, and when the book's checks (drawn right after the
+# last epoch's chart) first appear. Timing inside the page leaves out Playwright's own
+# waiting before it clicks.
+WATCH = """() => {
+  window.__sc = {click: 0, done: 0};
+  document.addEventListener("click", () => { window.__sc.click = performance.now(); }, true);
+  const check = () => {
+    if (window.__sc.click && !window.__sc.done
+        && /test accuracy [0-9.]+ > 0.7/.test(document.body.textContent)) {
+      requestAnimationFrame(() => { window.__sc.done = performance.now(); });
+    }
+  };
+  new MutationObserver(check).observe(document.body,
+      {subtree: true, childList: true, attributes: true, characterData: true});
+}"""
+
 
 def test_train_click_reaches_the_final_chart(server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -23,11 +39,12 @@ def test_train_click_reaches_the_final_chart(server, browser):
         if page.get_by_text("Page not found").count():  # a first visit may show it
             page.keyboard.press("Escape")
         train = page.get_by_role("button", name="Train")
+        page.evaluate(WATCH)
         start = time.perf_counter()
         train.click()
-        checks = page.get_by_text("test accuracy", exact=False).filter(has_text="0.7")
-        checks.first.wait_for(timeout=120_000)
-        seconds = time.perf_counter() - start
+        page.wait_for_function("() => window.__sc.done", timeout=120_000)
+        seconds = page.evaluate("() => (window.__sc.done - window.__sc.click) / 1000")
+        outside = time.perf_counter() - start
         wait_for_app(page)
         assert page.locator('[data-testid="stException"]').count() == 0
         assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 4  # curves, bars,
@@ -35,7 +52,8 @@ def test_train_click_reaches_the_final_chart(server, browser):
         ARTIFACTS.mkdir(exist_ok=True)
         (ARTIFACTS / "softmax_classifier_train.json").write_text(json.dumps(
             {"figure": "train_click_to_final_chart_seconds", "value": round(seconds, 2),
-             "unit": "s", "epochs": 10, "batch_size": 256}))
-        print(f"\nTrain click → final chart: {seconds:.2f} s")
+             "unit": "s", "epochs": 10, "batch_size": 256,
+             "with_playwright_click_wait": round(outside, 2)}))
+        print(f"\nTrain click → final chart: {seconds:.2f} s ({outside:.2f} s from Playwright)")
     finally:
         page.close()

@@ -41,5 +41,5 @@ def panel(url_path: str) -> None:
     link = current_link(url_path)
     with st.sidebar.popover(t("share.title"), icon=":material/qr_code_2:", width="stretch"):
         st.code(link, language=None, wrap_lines=True)
-        st.image(qr_png(link), caption=t("share.qr_alt", url=link), width=260)
+        st.image(qr_png(link), width=260, alt=t("share.qr_alt", url=link))
         st.caption(t("share.help"))

@@ -288,4 +288,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "可以在验证集分数不再提高时提前停止、加入权重衰减，或降低学习率。对这个小小的线性模型，"
               "这种效应比较温和；训练准确率与测试准确率之间的差距就能说明。",
     },
+    "sc.alt_train": {"en": "A training image: {name}", "zh": "一张训练图像：{name}"},
+    "sc.alt_grid": {"en": "A test image of a {true}, predicted {pred}: {verdict}",
+                    "zh": "一张{true}的测试图像，预测为{pred}：{verdict}"},
+    "sc.alt_right": {"en": "right", "zh": "正确"},
+    "sc.alt_wrong": {"en": "wrong", "zh": "错误"},
+    "sc.alt_upload": {"en": "Your picture as the model sees it: 28 × 28 grey pixels",
+                      "zh": "模型眼中的你的图片：28 × 28 的灰度像素"},
 }
