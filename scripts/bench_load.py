@@ -10,6 +10,7 @@ import asyncio
 import csv
 import io
 import os
+import sys
 import threading
 import time
 
@@ -19,13 +20,18 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, start_server
 
 SESSIONS = int(os.environ.get("LOAD_SESSIONS", "20"))
 EPOCHS = int(os.environ.get("LOAD_EPOCHS", "10"))
-TIMEOUT_MS = 15 * 60 * 1000
+TIMEOUT_MS = int(os.environ.get("LOAD_TIMEOUT_S", "600")) * 1000
 PATH = "softmax-classifier"
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 def rss(proc: psutil.Process) -> int:
     return proc.memory_info().rss
+
+
+def log(seed: int, what: str) -> None:
+    if os.environ.get("LOAD_VERBOSE"):
+        print(f"{time.strftime('%H:%M:%S')} session {seed}: {what}", file=sys.stderr, flush=True)
 
 
 async def train_and_fetch(browser, base: str, seed: int) -> list[dict]:
@@ -36,17 +42,24 @@ async def train_and_fetch(browser, base: str, seed: int) -> list[dict]:
     try:
         await page.goto(f"{base}/{PATH}?seed={seed}&epochs={EPOCHS}", timeout=TIMEOUT_MS)
         await page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
-        await page.get_by_role("button", name="Train").first.click()
-        button = page.get_by_role("button", name="Metrics per epoch (CSV)")
+        log(seed, "page open")
+        await page.locator(".st-key-sc-train button").click()
+        log(seed, "Train clicked")
+        button = page.locator(".st-key-sc-dl_csv button")
         await button.wait_for(timeout=TIMEOUT_MS)
         await page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)  # the run has finished
         async with page.expect_download(timeout=TIMEOUT_MS) as info:
             await button.click()
         download = await info.value
+        log(seed, "metrics downloaded")
         text = open(await download.path(), encoding="utf-8").read()
         # the curves, without the wall-clock seconds that differ from run to run
         return [{k: v for k, v in row.items() if k != "seconds"}
                 for row in csv.DictReader(io.StringIO(text))]
+    except Exception:
+        if os.environ.get("LOAD_VERBOSE"):
+            await page.screenshot(path=f"/tmp/load_fail_{seed}.png", full_page=True)
+        raise
     finally:
         await context.close()
 

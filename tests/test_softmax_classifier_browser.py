@@ -38,7 +38,7 @@ def test_train_click_reaches_the_final_chart(server, browser):
         wait_for_app(page)
         if page.get_by_text("Page not found").count():  # a first visit may show it
             page.keyboard.press("Escape")
-        train = page.get_by_role("button", name="Train")
+        train = page.locator(".st-key-sc-train button")
         page.evaluate(WATCH)
         start = time.perf_counter()
         train.click()
