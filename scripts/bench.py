@@ -7,10 +7,22 @@ Runs every `scripts/bench_*.py` module's `run()`, each yielding dicts like
 import importlib
 import json
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
+
+
+def best_seconds(fn, repeat: int = 5) -> float:
+    """The fastest of `repeat` timed calls of `fn`, after one untimed warm-up call."""
+    fn()  # first-call overheads (autograd, CUDA context, caches)
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def main(selected: list[str]) -> None:

@@ -2,17 +2,10 @@
 
 import time
 
+from bench import best_seconds
+
 from core import softmax as sm
 from core.device import get_device
-
-
-def _seconds(fn, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def threshold_figures(device: str):
@@ -22,7 +15,7 @@ def threshold_figures(device: str):
             yield {"figure": f"exp_{key}", "dtype": dtype, "device": device,
                    "value": lim[key], "unit": "x"}
         yield {"figure": "exp_limits_seconds", "dtype": dtype, "device": device,
-               "value": round(_seconds(lambda d=dtype: sm.exp_limits(d, device)), 4),
+               "value": round(best_seconds(lambda d=dtype: sm.exp_limits(d, device)), 4),
                "unit": "s"}
 
 
@@ -33,11 +26,11 @@ def compute_figures(device: str):
         for dtype in sm.DTYPES:
             yield {"figure": "sweep_seconds", "dtype": dtype, "n": n, "scales": len(grid),
                    "device": device, "unit": "s",
-                   "value": round(_seconds(lambda d=dtype, o=logits: sm.sweep(o, 0, d, grid,
+                   "value": round(best_seconds(lambda d=dtype, o=logits: sm.sweep(o, 0, d, grid,
                                                                                device)), 4)}
     yield {"figure": "three_ways_seconds", "dtype": "float32", "n": 3, "device": device,
            "unit": "s",
-           "value": round(_seconds(lambda: sm.three_ways([2, 1, 0.1], 45.0, 0, "float32",
+           "value": round(best_seconds(lambda: sm.three_ways([2, 1, 0.1], 45.0, 0, "float32",
                                                          device)), 5)}
 
 

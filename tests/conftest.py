@@ -59,6 +59,17 @@ def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
     return at.switch_page(f"pages/{page}.py")
 
 
+@pytest.fixture(scope="session")
+def fmnist():
+    """The real Fashion-MNIST on the CPU; skipped locally, required under `make test`."""
+    import core.data
+
+    try:
+        return core.data.load_fashion_mnist("cpu", allow_download=False)
+    except core.data.DataError as e:
+        skip_or_fail(f"Fashion-MNIST not available: {e}")
+
+
 @pytest.fixture
 def no_data(tmp_path, monkeypatch):
     """A world without Fashion-MNIST: every candidate directory is empty."""

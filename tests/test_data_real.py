@@ -6,17 +6,8 @@ import pytest
 import torch
 
 import core.data as data
-from tests.conftest import skip_or_fail
 
 pytestmark = pytest.mark.realdata
-
-
-@pytest.fixture(scope="module")
-def fmnist():
-    try:
-        return data.load_fashion_mnist("cpu", allow_download=False)
-    except data.DataError as e:
-        skip_or_fail(f"Fashion-MNIST not available: {e}")
 
 
 def test_shapes_and_dtypes(fmnist):

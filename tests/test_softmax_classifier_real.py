@@ -7,20 +7,10 @@ import statistics
 
 import pytest
 
-import core.data as core_data
 from core import classifier as C
-from tests.conftest import skip_or_fail
 
 pytestmark = pytest.mark.realdata
 SEEDS = (0, 1, 2)
-
-
-@pytest.fixture(scope="module")
-def fmnist():
-    try:
-        return core_data.load_fashion_mnist("cpu", allow_download=False)
-    except core_data.DataError as e:
-        skip_or_fail(f"Fashion-MNIST not available: {e}")
 
 
 @pytest.fixture(scope="module")
