@@ -82,12 +82,13 @@ def _publish(name: str, key: str, default: Any, serialize: Callable[[Any], str])
     value = st.session_state[key]
     st.session_state[f"_keep.{key}"] = value
     text = serialize(value)
-    st.session_state[f"_text.{key}"] = None if text == serialize(default) else text
-    if text == serialize(default):
+    link = None if text == serialize(default) else text  # defaults keep links short
+    st.session_state[f"_text.{key}"] = link  # finish() keeps it when the widget is hidden
+    if link is None:
         if name in st.query_params:
-            del st.query_params[name]  # defaults keep links short
-    elif st.query_params.get(name) != text:
-        st.query_params[name] = text
+            del st.query_params[name]
+    elif st.query_params.get(name) != link:
+        st.query_params[name] = link
     return value
 
 
