@@ -47,7 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "What to see: changing μ slides the curve left or right without changing its shape. "
               "A larger σ spreads the curve out and lowers its peak, because the area under every "
               "curve is 1: doubling σ halves the peak height (the number above each peak).",
-        "zh": "要看什么：改变 μ 会让曲线左右平移，形状不变。σ 越大，曲线越分散、峰越低，"
+        "zh": "请观察：改变 μ 会让曲线左右平移，形状不变。σ 越大，曲线越分散、峰越低，"
               "因为每条曲线下的面积都是 1：σ 加倍，峰值高度（每个峰上方的数字）减半。",
     },
 
@@ -142,7 +142,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "nm.s3": {"en": "3. Why: the derivation", "zh": "3. 原因：推导过程"},
     "nm.s3_intro": {
         "en": "Four short steps, as in d2l 3.1.3. Open “Why?” under a step for the reasoning.",
-        "zh": "四个简短的步骤，与 d2l 3.1.3 节相同。点开每一步下方的“为什么？”查看理由。",
+        "zh": "四个简短的步骤，与《动手学深度学习》3.1.3 节相同。点开每一步下方的“为什么？”查看理由。",
     },
     "nm.no_wb": {"en": "no", "zh": "不含"},
     "nm.why": {"en": "Why?", "zh": "为什么？"},

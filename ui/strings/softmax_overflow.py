@@ -111,7 +111,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "zh": "损失 = inf（真实损失超出该类型的范围）"},
     "so.status.nan": {"en": "nan or inf (exp overflowed, or 0/0)",
                       "zh": "nan 或 inf（exp 上溢，或 0/0）"},
-    "so.status.bad_input": {"en": "the logits overflow the dtype", "zh": "logits 本身超出该类型范围"},
+    "so.status.bad_input": {"en": "the logits overflow the dtype", "zh": "s · o 本身超出该类型范围"},
     "so.loss": {"en": "loss", "zh": "损失"},
     "so.gradient": {"en": "gradient", "zh": "梯度"},
     # ---- section 1 --------------------------------------------------------------------------
@@ -333,7 +333,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "之前就已经巨大，于是 $\\hat y_y$ 还好好的，$\\hat y_y / S$ 却下溢为 0，"
               "本应接近 1 的梯度分量变成 0，或者变成 nan。减去最大值的算法，在 $\\hat y_y$ "
               "小到 $1 / \\hat y_y$ 上溢时梯度失效。融合的 log-sum-exp 两种商都不计算：它的梯度就是"
-              "由 $\\exp(o - \\bar o)$ 算出的 softmax 减去 $y$ 的独热编码。",
+              "由 $\\exp(o - \\bar o)$ 算出的 $\\mathrm{softmax}(o) - \\text{one-hot}(y)$，"
+              "即 softmax 减去 $y$ 的独热编码。",
     },
     # ---- section 4 --------------------------------------------------------------------------
     "so.s4": {"en": "What the classifier page uses, and why", "zh": "分类器页面用的是什么，为什么"},
