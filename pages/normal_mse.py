@@ -121,7 +121,7 @@ if lesson.section(t("nm.s2")):
     gap = max(abs(a - r["w_hat"]) for a in [*r["nll_argmin"], r["mse_argmin"]])
     st.markdown(t("nm.agree", gap=f"{gap:.1e}", w_hat=f"{r['w_hat']:.6f}"))
     st.caption(t("nm.s2_caption"))
-    floors = " · ".join(t("nm.floor_item", sigma=fmt(s), floor=f"{m:.3f}")
+    floors = t("nm.floor_sep").join(t("nm.floor_item", sigma=fmt(s), floor=f"{m:.3f}")
                         for s, m in zip(sigmas, r["nll_min"], strict=True))
     lowest = sigmas[min(range(len(sigmas)), key=lambda i: r["nll_min"][i])]
     st.markdown(t("nm.floors", mse=f"{r['mse_min']:.4f}", floors=floors, lowest=fmt(lowest),

@@ -87,9 +87,9 @@ STRINGS: dict[str, dict[str, str]] = {
                     "zh": "与书中损失之差的最大绝对值，r ∈ [−{reach}, {reach}]"},
     "lc.torch_check": {
         "en": "F.huber_loss(delta={s}) / F.smooth_l1_loss(beta={s}) = {ratio} on the same "
-              "residuals: the factor δ.",
+              "residuals: the factor is the threshold itself.",
         "zh": "在同样的残差上，F.huber_loss(delta={s}) / F.smooth_l1_loss(beta={s}) = {ratio}："
-              "正是因子 δ。",
+              "这个因子正是阈值本身。",
     },
     "lc.range": {"en": "Range of y′", "zh": "y′ 的范围"},
     "lc.range_empty": {
@@ -429,7 +429,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "`nn.MSELoss()`. Note that `nn.MSELoss` is r² without the book's ½, so the L2 loss "
               "of this page is `F.mse_loss` / 2.",
         "zh": "正是 `nn.SmoothL1Loss(beta=σ)`，对任何 σ 都成立（第 1 节做了核对）。"
-              "`nn.HuberLoss(delta=σ)` 是它的 σ 倍：最小值点相同，但梯度大 σ 倍，所以只有 σ = 1"
+              "`nn.HuberLoss(delta=σ)` 是它的 σ 倍：最小值点相同，梯度却是它的 σ 倍，所以只有 σ = 1"
               "（两者的默认值）时才与书中的损失相同。在训练代码中把 `nn.MSELoss()` 换成 "
               "`loss = nn.SmoothL1Loss(beta=sigma)` 即可。注意 `nn.MSELoss` 是 r²，没有书中的 ½，"
               "所以本页的 L2 损失是 `F.mse_loss` / 2。",

@@ -122,7 +122,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "出错的代价就很高）；σ 大时山谷变平缓。MSE 是去掉 σ 之后的同一个山谷。由于噪声，拟合出的 "
               "ŵ 与真实的 w 有差别；平均而言，n 越大差别越小，大致按 σ/√n 缩小。",
     },
-    "nm.floor_item": {"en": "σ = {sigma}: {floor}", "zh": "σ = {sigma} 时 {floor}"},
+    "nm.floor_item": {"en": "σ = {sigma}: {floor}", "zh": "σ = {sigma} 时为 {floor}"},
+    "nm.floor_sep": {"en": " · ", "zh": "；"},
     "nm.floors": {
         "en": "**How high is each floor?** At its minimum the NLL per example is "
               "$\\tfrac12\\log(2\\pi\\sigma^2) + \\mathrm{{MSE}}/(2\\sigma^2)$, with "
