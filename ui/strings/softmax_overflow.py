@@ -103,7 +103,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "so.m.torch": {"en": "F.cross_entropy ({dtype})", "zh": "F.cross_entropy（{dtype}）"},
     "so.status.ok": {"en": "correct", "zh": "正确"},
     "so.status.imprecise": {"en": "imprecise (a small loss: 1 + small was rounded)",
-                            "zh": "不精确（损失很小：1 + 小量 被舍入了）"},
+                            "zh": "不精确（损失很小，1 + 小量 在舍入时丢了有效数字）"},
     "so.status.wrong": {"en": "finite but wrong", "zh": "有限但错误"},
     "so.status.inf_loss": {"en": "loss = inf (ŷ_y rounded to 0, then log 0)",
                            "zh": "损失 = inf（ŷ_y 舍入为 0，再取 log 0）"},
