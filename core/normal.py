@@ -84,6 +84,16 @@ def nll(w: torch.Tensor, b: float, x: torch.Tensor, y: torch.Tensor, sigma: floa
     return 0.5 * math.log(2 * math.pi * sigma**2) + mse(w, b, x, y) / (2 * sigma**2)
 
 
+def nll_floor(mse_min: float, sigma: float) -> float:
+    """The lowest NLL per example for an assumed σ: ½·log(2πσ²) + MSE/(2σ²)."""
+    return 0.5 * math.log(2 * math.pi * sigma**2) + mse_min / (2 * sigma**2)
+
+
+def sigma_mle(mse_min: float) -> float:
+    """The σ with the lowest floor: d/dσ [log σ + MSE/(2σ²)] = 0 gives σ² = MSE."""
+    return math.sqrt(mse_min)
+
+
 def argmin_w(loss, w0: float, device: torch.device | None = None, steps: int = 50) -> float:
     """The w where a smooth convex loss(w) is smallest, by Newton's method on autograd's
     derivatives: w ← w - loss'(w) / loss''(w). Numerical: no closed form is used."""
@@ -115,6 +125,8 @@ class NoiseToLoss:
     nll_min: list[float]      # the NLL there
     mse_argmin: float
     mse_min: float
+    sigma_mle: float          # sqrt(mse_min): the maximum-likelihood σ
+    floor_mle: float          # the NLL floor there, ½·log(2π·MSE) + ½
 
 
 def noise_to_loss(w: float, b: float, sigma: float, n: int, sigmas: list[float], seed: int,
@@ -132,15 +144,16 @@ def noise_to_loss(w: float, b: float, sigma: float, n: int, sigmas: list[float],
                for a, s in zip(nll_argmin, sigmas, strict=True)]
     mse_argmin = argmin_w(lambda v: mse(v, b_hat, x, y), w0, device)
     mse_min = float(mse(torch.tensor([mse_argmin], dtype=DTYPE, device=device), b_hat, x, y)[0])
+    s_mle = sigma_mle(mse_min)
     return NoiseToLoss(x, y, w_hat, b_hat, w_grid, list(sigmas), curves, mse(w_grid, b_hat, x, y),
-                       nll_argmin, nll_min, mse_argmin, mse_min)
+                       nll_argmin, nll_min, mse_argmin, mse_min, s_mle, nll_floor(mse_min, s_mle))
 
 
 @dataclass
 class Residuals:
     residuals: torch.Tensor   # (n,) y - ŵ·x - b̂
     sigma_hat: float          # their standard deviation
-    skewness: float           # 0 for any symmetric noise
+    skewness: float           # sample skewness: near 0 for symmetric noise with a third moment
     excess_kurtosis: float    # 0 for Gaussian noise, larger for heavy tails
     edges: torch.Tensor       # (bins + 1,) histogram bin edges
     density: torch.Tensor     # (bins,) histogram scaled to integrate to 1 over all n residuals

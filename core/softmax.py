@@ -155,7 +155,21 @@ def exp_limits(dtype_name: str, device="cpu") -> dict[str, float]:
 
 # ---- the three methods on rows of logits, with autograd gradients -------------------------
 
-TOL = 16  # a loss or gradient is "wrong" when it is off by more than TOL * eps of the dtype
+TOL = 16  # a loss is "correct" within TOL * eps of the dtype, relative to the float64 loss;
+#          a gradient (entries in [-1, 1]) within TOL * eps absolute
+
+
+def reference_loss(o64: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """-log softmax(o)_y in float64, accurate to a few ulps *relative* even when it is tiny.
+
+    With m = max o at index k: loss = (m - o_y) + log1p(sum_{j != k} exp(o_j - m)). Both
+    terms are >= 0, so nothing cancels, and log1p never forms 1 + small (which would round
+    the small part away, as log(sum exp(o - m)) does: F.cross_entropy in float64 included).
+    """
+    m, k = o64.max(dim=-1, keepdim=True)                   # (B, 1)
+    rest = torch.exp(o64 - m).scatter(-1, k, 0.0).sum(-1)  # (B,): every exp but the max's 1
+    gap = m.squeeze(-1) - o64.gather(-1, y.unsqueeze(-1)).squeeze(-1)
+    return gap + torch.log1p(rest)
 
 
 def scaled_logits(logits, scales, dtype_name: str, device="cpu") -> torch.Tensor:
@@ -165,10 +179,12 @@ def scaled_logits(logits, scales, dtype_name: str, device="cpu") -> torch.Tensor
 
 
 def _status(o, y_hat, loss, ref, tol: float) -> torch.Tensor:
-    """Per row: 0 ok, 1 bad input (a logit is not finite in the dtype), 2 nan, 3 loss = inf,
-    4 finite but off the float64 loss by more than tol * max(1, |loss|), 5 loss = inf
-    because the true loss itself is beyond the dtype's largest number."""
-    code = torch.where((loss.double() - ref).abs() > tol * ref.abs().clamp(min=1), 4, 0)
+    """Per row: 0 ok (off the float64 loss by at most tol * |loss|, relative), 6 imprecise
+    (off by more than that but by at most tol absolute: a small loss whose 1 + small was
+    rounded), 4 finite but wrong, 3 loss = inf, 5 loss = inf because the true loss is beyond
+    the dtype's largest number, 2 nan, 1 bad input (a logit is not finite in the dtype)."""
+    err = (loss.double() - ref).abs()
+    code = torch.where(err <= tol * ref.abs(), 0, torch.where(err <= tol, 6, 4))
     code = torch.where(torch.isinf(loss), 3, code)
     code = torch.where(torch.isinf(loss) & (ref >= torch.finfo(o.dtype).max), 5, code)
     code = torch.where(~torch.isfinite(y_hat).all(-1) | torch.isnan(loss), 2, code)
@@ -182,21 +198,23 @@ def _grad_status(o, grad, ref, tol: float) -> torch.Tensor:
     return torch.where(~torch.isfinite(o).all(-1), 1, code)
 
 
-STATUS = {0: "ok", 1: "bad_input", 2: "nan", 3: "inf_loss", 4: "wrong", 5: "loss_overflow"}
+STATUS = {0: "ok", 1: "bad_input", 2: "nan", 3: "inf_loss", 4: "wrong", 5: "loss_overflow",
+          6: "imprecise"}
+BROKEN = {"bad_input", "nan", "inf_loss", "wrong", "loss_overflow"}  # imprecise is not broken
 
 
 def evaluate(o: torch.Tensor, y: torch.Tensor) -> dict[str, dict[str, torch.Tensor]]:
     """Each method on rows of logits o (B, n), in o's dtype, true classes y (B,).
 
     Per method: y_hat (B, n), loss (B,), grad = d loss / d o by autograd (B, n), status and
-    grad_status (B,) as codes of STATUS. "ref": softmax, loss and softmax - onehot in float64
-    from the same rounded logits; the fused method also keeps log_y_hat.
+    grad_status (B,) as codes of STATUS. "ref": softmax, loss (by log1p) and softmax - one-hot
+    in float64 from the same rounded logits; the fused method also keeps log_y_hat.
     """
     o = o.detach().requires_grad_()
     o64 = o.detach().double()
     p64 = torch.softmax(o64, dim=-1)
     ref_grad = p64 - F.one_hot(y, o.shape[-1]).double()
-    ref_loss = F.cross_entropy(o64, y, reduction="none")
+    ref_loss = reference_loss(o64, y)
     tol = TOL * torch.finfo(o.dtype).eps
     out = {"ref": {"y_hat": p64, "loss": ref_loss, "grad": ref_grad}}
     for name, (y_hat, loss) in losses(o, y).items():
@@ -252,10 +270,11 @@ def sweep(logits, y: int, dtype_name: str, scales, device="cpu") -> list[dict]:
 
 
 def first_breaks(rows: list[dict], key: str = "status") -> dict[str, dict[str, float | None]]:
-    """Per method: the smallest scale > 0 and the largest scale < 0 where rows[key] is not ok."""
+    """Per method: the smallest scale > 0 and the largest scale < 0 where rows[key] is broken
+    (nan, inf or wrong; an imprecise small loss does not count)."""
     out: dict[str, dict[str, float | None]] = {m: {"pos": None, "neg": None} for m in METHODS}
     for row in rows:
-        if row["method"] not in out or row[key] == "ok" or row["scale"] == 0:
+        if row["method"] not in out or row[key] not in BROKEN or row["scale"] == 0:
             continue
         side = "pos" if row["scale"] > 0 else "neg"
         best = out[row["method"]][side]
@@ -269,7 +288,8 @@ def predicted_breaks(logits, y: int, limits: dict) -> dict[str, dict[str, float 
 
     With scale s the logits are s*o. Naive fails once some s*o_j > x_max (exp = inf) or every
     s*o_j < x_min (0/0), or once y_hat_y = exp(s*(o_y - max o)) rounds to 0 (log 0), which
-    is also where max-subtracted fails. Log-sum-exp fails only when s*o_j itself overflows.
+    is also where max-subtracted fails. Log-sum-exp fails only when s*o_j itself overflows,
+    or when the loss, at least s*(max o - o_y), passes the dtype's largest number.
     Approximate: the dtype rounds s*o_j first.
     """
     lo_, hi_ = limits["x_min"], limits["x_max"]
@@ -288,13 +308,47 @@ def predicted_breaks(logits, y: int, limits: dict) -> dict[str, dict[str, float 
         y_zero = first([(-o_y, -lo_)])               # s*o_y < x_min: exp(s*o_y) = 0
         gap = first([(top - o_y, -lo_)])             # s*(o_y - max o) < x_min
         too_big = first([(max(abs(v) for v in o), limits["max"])])
+        loss_over = first([(top - o_y, limits["max"])])  # s*(max o - o_y) > finfo.max
         naive = min([v for v in (overflow, all_zero, y_zero, gap, too_big) if v is not None],
                     default=None)
         stable = min([v for v in (gap, too_big) if v is not None], default=None)
+        fused = min([v for v in (too_big, loss_over) if v is not None], default=None)
         for name, value in (("naive", naive), ("max_subtracted", stable),
-                            ("log_sum_exp", too_big)):
+                            ("log_sum_exp", fused)):
             out.setdefault(name, {})[side] = None if value is None else sign * value
     return out
+
+
+@dataclass(frozen=True)
+class SmallLoss:
+    """The loss of the true class y computed two ways in one dtype, and in float64."""
+    log_sum: float      # (m - o_y) + log(sum_k exp(o_k - m)): the fused method, F.cross_entropy
+    log1p: float        # (m - o_y) + log1p(sum_{k != argmax} exp(o_k - m))
+    ref: float          # the float64 reference (by log1p)
+    rest: float         # sum_{k != argmax} exp(o_k - m) in the dtype: the "small" in 1 + small
+    one_plus_rest: float  # 1 + rest, rounded to the dtype: where the digits of rest are lost
+    eps: float          # the dtype's spacing just above 1
+
+    @staticmethod
+    def rel(value: float, ref: float) -> float:
+        """|value - ref| / |ref| (0 when both are 0, inf when only ref is)."""
+        if value == ref:
+            return 0.0
+        return abs(value - ref) / abs(ref) if ref != 0 else math.inf
+
+
+def small_loss(logits, scale: float, y: int, dtype_name: str, device="cpu") -> SmallLoss:
+    """Why a small loss loses its relative precision in log(1 + small), and log1p keeps it."""
+    o = scaled_logits(logits, [scale], dtype_name, device)[0]  # (n,) in the dtype
+    m, k = o.max(dim=-1)
+    rest = torch.exp(o - m).scatter(-1, k[None], 0.0).sum()
+    one_plus = 1 + rest                                        # rounded to the dtype
+    gap = m - o[y]
+    log_sum = gap + torch.log(torch.exp(o - m).sum())
+    with_log1p = gap + torch.log1p(rest)
+    ref = reference_loss(o.double()[None], torch.tensor([y], device=device))[0]
+    return SmallLoss(float(log_sum), float(with_log1p), float(ref), float(rest),
+                     float(one_plus), torch.finfo(DTYPES[dtype_name]).eps)
 
 
 def scale_grid() -> list[float]:

@@ -1,4 +1,4 @@
-"""Loss comparison: what L2, L1 and Huber's loss each do (d2l 3.1 and the 3.5 exercises)."""
+"""Loss comparison: what L2, L1 and Huber's loss each do (d2l 3.1, and 3.3 exercise 2)."""
 
 import pandas as pd
 import streamlit as st
@@ -10,33 +10,53 @@ from ui.charts import show
 from ui.i18n import t
 
 DEFAULT_DATA = "2.1, 2.9, 3.4, 3.8, 4.4, 5.0"
+COUNTER = (-2.0, -2.0, 0.0, 0.01, 50.0)  # data whose Huber constant can leave [median, mean]
+BOOK = r"""l(y,y') = \begin{cases}|y-y'| -\frac{\sigma}{2} & |y-y'| > \sigma \\
+\frac{1}{2 \sigma} (y-y')^2 & |y-y'| \le \sigma\end{cases}"""
+HUBER = {  # each form's loss and normaliser, in LaTeX
+    "sigma": (r"l_\sigma(r)=\begin{cases}\frac{r^2}{2\sigma} & |r|\le\sigma\\"
+              r"|r|-\frac{\sigma}{2} & |r|>\sigma\end{cases}",
+              r"Z_\sigma=\sqrt{2\pi\sigma}\,\operatorname{erf}\!\left(\sqrt{\sigma/2}\right)"
+              r"+2e^{-\sigma/2}"),
+    "delta": (r"l_\delta(r)=\begin{cases}\tfrac12 r^2 & |r|\le\delta\\"
+              r"\delta\left(|r|-\tfrac{\delta}{2}\right) & |r|>\delta\end{cases}",
+              r"Z_\delta=\sqrt{2\pi}\,\operatorname{erf}\!\left(\tfrac{\delta}{\sqrt2}\right)"
+              r"+\frac{2}{\delta}e^{-\delta^2/2}"),
+}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def loss_curves(lo: float, hi: float, delta: float) -> losses.Curves:
-    return losses.loss_curves(lo, hi, delta)
+def loss_curves(lo: float, hi: float, delta: float, form: str) -> losses.Curves:
+    return losses.loss_curves(lo, hi, delta, form=form)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def normalisers(delta: float) -> dict[str, tuple[float, float]]:
-    return {n: (losses.normaliser(n, delta), losses.normaliser_numeric(n, delta))
+def normalisers(delta: float, form: str) -> dict[str, tuple[float, losses.NumericZ]]:
+    return {n: (losses.normaliser(n, delta, form), losses.normaliser_numeric(n, delta, form))
             for n in losses.LOSSES}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def constants(values: tuple[float, ...], delta: float) -> tuple[losses.Constants, dict]:
-    fit = losses.fit_constants(list(values), delta)
+def constants(values: tuple[float, ...], delta: float, form: str) -> tuple[losses.Constants,
+                                                                          dict]:
+    fit = losses.fit_constants(list(values), delta, form)
     lo, hi = min(values), max(values)
     pad = max(1.0, 0.15 * (hi - lo))
-    return fit, losses.objective_curves(list(values), delta, lo - pad, hi + pad)
+    return fit, losses.objective_curves(list(values), delta, lo - pad, hi + pad, form=form)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def robust(outliers: int, noise: float, shift: float, steps: int, delta: float,
+def robust(outliers: int, noise: float, shift: float, steps: int, delta: float, form: str,
            seed: int) -> losses.RobustResult:
     cfg = losses.RobustConfig(outliers=outliers, noise=noise, shift=shift, steps=steps,
-                              delta=delta)
+                              delta=delta, form=form)
     return losses.robust_fit(cfg, seed)
+
+
+def between(fit: losses.Constants) -> bool:
+    """Does Huber's constant lie between the median and the mean?"""
+    lo_c, hi_c = sorted((fit.mean, fit.median))
+    return lo_c - 1e-9 <= fit.huber <= hi_c + 1e-9
 
 
 labels = [t("lc.name.l2"), t("lc.name.l1"), t("lc.name.huber")]
@@ -45,21 +65,35 @@ short = ["L2", "L1", "Huber"]  # legends of the three narrow charts
 st.title(t("lc.title"))
 lesson.key_idea(t("lc.key_idea"))
 st.markdown(t("lc.intro"))
-delta = state.slider(t("lc.delta"), "delta", 0.1, 5.0, 1.0, 0.1, help=t("lc.delta_help"))
+left, right = st.columns([2, 3])
+form = state.select(t("lc.form"), "form", losses.FORMS, "sigma", widget="segmented_control",
+                    format_func=lambda f: t(f"lc.form.{f}"), container=left,
+                    help=t("lc.form_help"))
+sym = "σ" if form == "sigma" else "δ"
+delta = state.slider(t("lc.delta", sym=sym), "delta", 0.1, 5.0, 1.0, 0.1, container=right,
+                     help=t(f"lc.delta_help.{form}"))
+force = "1" if form == "sigma" else f"δ = {delta:g}"  # an outlier's pull under Huber's loss
 
 # ---- 1. the three losses -----------------------------------------------------------------
 if lesson.section(t("lc.s1")):
+    st.markdown(t("lc.s1.book"))
+    st.latex(BOOK)
     st.markdown(t("lc.s1.intro"))
-    st.latex(r"l_2(r)=\tfrac12 r^2,\qquad l_1(r)=|r|,\qquad "
-             r"l_\delta(r)=\begin{cases}\tfrac12 r^2 & |r|\le\delta\\"
-             r"\delta\left(|r|-\tfrac{\delta}{2}\right) & |r|>\delta\end{cases}"
+    st.latex(r"l_2(r)=\tfrac12 r^2,\qquad l_1(r)=|r|,\qquad " + HUBER[form][0] +
              r"\qquad r=y'-y")
     st.markdown(t("lc.torch_note"))
+    match = losses.parameterisations(delta)
+    st.dataframe(pd.DataFrame({
+        t("lc.col.torch"): [f"F.smooth_l1_loss(beta={delta:g})", f"F.huber_loss(delta={delta:g})"],
+        t("lc.col.diff", reach=f"{match.reach:g}"): [match.diff_smooth_l1, match.diff_huber],
+    }), hide_index=True, column_config={t("lc.col.diff", reach=f"{match.reach:g}"):
+                                        st.column_config.NumberColumn(format="%.3g")})
+    st.caption(t("lc.torch_check", ratio=f"{match.ratio:.6g}", s=f"{delta:g}"))
     lo, hi = state.slider(t("lc.range"), "range", -10.0, 10.0, (-3.0, 3.0), 0.5)
     if hi - lo < 0.5:
         st.warning(t("lc.range_empty"))
         lo, hi = lo - 1.0, hi + 1.0
-    c = loss_curves(lo, hi, delta)
+    c = loss_curves(lo, hi, delta, form)
     x_title = t("lc.axis.y_hat")
     cols = st.columns(3)
     show(charts.curves(c.y_hat, c.loss, short, title=t("lc.chart.loss"), x_title=x_title,
@@ -68,22 +102,26 @@ if lesson.section(t("lc.s1")):
                        y_title="∂l/∂y′", delta=delta), container=cols[1])
     show(charts.curves(c.y_hat, c.density, short, title=t("lc.chart.density"),
                        x_title=x_title, y_title="exp(−l)/Z", delta=delta), container=cols[2])
-    st.markdown(t("lc.s1.grad_note", delta=f"{delta:g}"))
+    st.markdown(t(f"lc.s1.grad_note.{form}", delta=f"{delta:g}"))
     st.markdown(t("lc.s1.density_note"))
-    st.latex(r"p(r)=\frac{e^{-l(r)}}{Z},\quad Z_2=\sqrt{2\pi},\quad Z_1=2,\quad "
-             r"Z_\delta=\sqrt{2\pi}\,\operatorname{erf}\!\left(\tfrac{\delta}{\sqrt2}\right)"
-             r"+\frac{2}{\delta}e^{-\delta^2/2}")
-    zs = normalisers(delta)
+    st.latex(r"p(r)=\frac{e^{-l(r)}}{Z},\quad Z_2=\sqrt{2\pi},\quad Z_1=2,\quad " +
+             HUBER[form][1])
+    zs = normalisers(delta, form)
     st.dataframe(pd.DataFrame({
         t("lc.col.loss"): labels,
         t("lc.col.density"): [t("lc.density.l2"), t("lc.density.l1"), t("lc.density.huber")],
         t("lc.col.z_closed"): [zs[n][0] for n in losses.LOSSES],
-        t("lc.col.z_numeric"): [zs[n][1] for n in losses.LOSSES],
+        t("lc.col.z_numeric"): [zs[n][1].value for n in losses.LOSSES],
+        t("lc.col.z_diff"): [abs(zs[n][1].value - zs[n][0]) / zs[n][0] for n in losses.LOSSES],
+        t("lc.col.z_reach"): [zs[n][1].reach for n in losses.LOSSES],
     }), hide_index=True, column_config={
-        t("lc.col.z_closed"): st.column_config.NumberColumn(format="%.8f"),
-        t("lc.col.z_numeric"): st.column_config.NumberColumn(format="%.8f")})
-    lesson.show_code(losses.huber, losses.grad, losses.normaliser, losses.loss_curves,
-                     title=t("show_code"))
+        t("lc.col.z_closed"): st.column_config.NumberColumn(format="%.10f"),
+        t("lc.col.z_numeric"): st.column_config.NumberColumn(format="%.10f"),
+        t("lc.col.z_diff"): st.column_config.NumberColumn(format="%.1e"),
+        t("lc.col.z_reach"): st.column_config.NumberColumn(format="%.4g")})
+    st.caption(t("lc.z_caption", level=f"{losses.TAIL:g}"))
+    lesson.show_code(losses.smooth_l1, losses.huber, losses.grad, losses.normaliser,
+                     losses.normaliser_numeric, title=t("show_code"))
 
 # ---- 2. mean versus median -----------------------------------------------------------------
 if lesson.section(t("lc.s2")):
@@ -100,8 +138,8 @@ if lesson.section(t("lc.s2")):
                    largest=f"{losses.MAX_ABS:g}"))
     if points is not None:
         values = (*points, outlier)
-        fit, curves = constants(values, delta)
-        base, _ = constants(tuple(points), delta)
+        fit, curves = constants(values, delta, form)
+        base, _ = constants(tuple(points), delta, form)
         cols = st.columns(3)
         for col, name, label in zip(cols, losses.LOSSES, labels, strict=True):
             col.metric(label, f"{fit.value(name):.3f}", f"{fit.value(name) - base.value(name):+.3f}",
@@ -118,13 +156,19 @@ if lesson.section(t("lc.s2")):
         else:
             st.markdown(t("lc.median_even", n=n, low=f"{fit.median_low:.3f}",
                           high=f"{fit.median_high:.3f}", mid=f"{fit.median:.3f}"))
+        lr = losses.huber_lr(delta, form)
         st.markdown(t("lc.huber_gd", steps=fit.huber_steps, grad=f"{fit.huber_grad:.1e}",
-                      c=f"{fit.huber:.4f}"))
-        lo_c, hi_c = sorted((fit.mean, fit.median))
-        if lo_c - 1e-9 <= fit.huber <= hi_c + 1e-9:
-            st.markdown(t("lc.huber_between"))
+                      c=f"{fit.huber:.4f}", lr=f"{lr:g}", curv=f"{1 / lr:g}"))
+        if between(fit):
+            st.markdown(t("lc.huber_between", sym=sym, force=force))
+            counter, _ = constants(COUNTER, delta, form)
+            if not between(counter):  # offer the counterexample only where it is one
+                st.markdown(t("lc.huber_counter", data=", ".join(f"{v:g}" for v in COUNTER[:-1]),
+                              outlier=f"{COUNTER[-1]:g}", sym=sym, delta=f"{delta:g}",
+                              c=f"{counter.huber:.3f}", median=f"{counter.median:.3f}",
+                              mean=f"{counter.mean:.3f}"))
         else:
-            st.info(t("lc.huber_outside"))
+            st.info(t("lc.huber_outside", sym=sym))
         show(charts.objectives(curves, {nm: fit.value(nm) for nm in losses.LOSSES}, labels,
                                x_title="c", y_title=t("lc.axis.objective")))
         st.markdown(t("lc.s2.objective_note"))
@@ -140,8 +184,8 @@ if lesson.section(t("lc.s3")):
     shift = state.slider(t("lc.shift"), "shift", -30.0, 30.0, cfg.shift, 0.5, container=left)
     noise = state.slider(t("lc.noise"), "noise", 0.1, 3.0, cfg.noise, 0.1, container=right)
     steps = state.slider(t("lc.steps"), "steps", 10, 1000, cfg.steps, 10, container=right)
-    result = robust(k, noise, shift, steps, delta, state.seed())
-    st.markdown(t("lc.s3.how", steps=steps, lr=f"{cfg.lr:g}", delta=f"{delta:g}"))
+    result = robust(k, noise, shift, steps, delta, form, state.seed())
+    st.markdown(t("lc.s3.how", steps=steps, lr=f"{cfg.lr:g}", delta=f"{delta:g}", sym=sym))
     true_wb = (cfg.w, cfg.b)
     show(charts.robust_lines(result.x, result.y, result.is_outlier, result.fits, true_wb, labels,
                              title=t("lc.chart.robust"), true_label=t("lc.legend.true"),
@@ -157,14 +201,25 @@ if lesson.section(t("lc.s3")):
         c: st.column_config.NumberColumn(format="%.4f") for c in ("ŵ", "b̂", "|ŵ − w|", "|b̂ − b|")})
     show(charts.parameter_error(result.history, true_wb, labels, title=t("lc.chart.error"),
                                 x_title=t("lc.axis.step"), y_title=t("lc.axis.error")))
-    st.markdown(t("lc.s3.note"))
+    error = {n: ((result.fits[n][0] - cfg.w) ** 2 + (result.fits[n][1] - cfg.b) ** 2) ** 0.5
+             for n in losses.LOSSES}
+    still = {n: ((h[-1]["w"] - h[-2]["w"]) ** 2 + (h[-1]["b"] - h[-2]["b"]) ** 2) ** 0.5
+             for n, h in result.history.items()}  # how far the last step moved
+    best, worst = min(error, key=error.get), max(error, key=error.get)
+    name = dict(zip(losses.LOSSES, labels, strict=True))
+    st.markdown(t("lc.s3.note", force=force))
+    st.markdown(t("lc.s3.run", k=k, best=name[best], e_best=f"{error[best]:.3f}",
+                  worst=name[worst], e_worst=f"{error[worst]:.3f}"))
+    moving = [name[n] for n in losses.LOSSES if still[n] > 1e-4]
+    if moving:
+        st.markdown(t("lc.s3.moving", names=", ".join(moving), steps=steps))
     lesson.show_code(losses.make_line_data, losses.fit_line, losses.robust_fit,
                      title=t("show_code"))
 
 # ---- 4. when to use which ------------------------------------------------------------------
 if lesson.section(t("lc.s4")):
-    st.markdown(t("lc.s4.text"))
+    st.markdown(t("lc.s4.text", sym=sym))
     st.page_link("pages/normal_mse.py", label=t("lc.s4.link"), icon=":material/ssid_chart:")
 
-lesson.exercises(t("exercises"), [(t(f"lc.ex{i}.q"), t(f"lc.ex{i}.a")) for i in range(1, 5)],
+lesson.exercises(t("exercises"), [(t(f"lc.ex{i}.q"), t(f"lc.ex{i}.a")) for i in range(1, 4)],
                  t("reveal"))

@@ -1,5 +1,7 @@
 """Normal distribution & MSE: under Gaussian noise, squared error is maximum likelihood."""
 
+import math
+
 import pandas as pd
 import streamlit as st
 
@@ -26,7 +28,7 @@ def noise_to_loss(w: float, b: float, sigma: float, n: int, sigmas: tuple[float,
     return {"x": r.x.tolist(), "y": r.y.tolist(), "w_hat": r.w_hat, "b_hat": r.b_hat,
             "w_grid": r.w_grid.tolist(), "nll": r.nll.tolist(), "mse": r.mse.tolist(),
             "nll_argmin": r.nll_argmin, "nll_min": r.nll_min, "mse_argmin": r.mse_argmin,
-            "mse_min": r.mse_min}
+            "mse_min": r.mse_min, "sigma_mle": r.sigma_mle, "floor_mle": r.floor_mle}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -119,6 +121,12 @@ if lesson.section(t("nm.s2")):
     gap = max(abs(a - r["w_hat"]) for a in [*r["nll_argmin"], r["mse_argmin"]])
     st.markdown(t("nm.agree", gap=f"{gap:.1e}", w_hat=f"{r['w_hat']:.6f}"))
     st.caption(t("nm.s2_caption"))
+    floors = t("nm.floor_sep").join(t("nm.floor_item", sigma=fmt(s), floor=f"{m:.3f}")
+                        for s, m in zip(sigmas, r["nll_min"], strict=True))
+    lowest = sigmas[min(range(len(sigmas)), key=lambda i: r["nll_min"][i])]
+    st.markdown(t("nm.floors", mse=f"{r['mse_min']:.4f}", floors=floors, lowest=fmt(lowest),
+                  s_mle=f"{r['sigma_mle']:.3f}", f_mle=f"{r['floor_mle']:.3f}",
+                  sigma=fmt(sigma)))
     lesson.show_code(normal.make_data, normal.least_squares, normal.mse, normal.nll,
                      normal.argmin_w, title=t("show_code"))
 
@@ -163,10 +171,13 @@ if lesson.section(t("nm.s4")):
     m2.metric(t("nm.skew"), f"{q['skewness']:.2f}", help=t("nm.skew_help"))
     m3.metric(t("nm.kurt"), f"{q['kurtosis']:.2f}", help=t("nm.kurt_help"))
     m4.metric(t("nm.outside"), str(q["outside"]), help=t("nm.outside_help", k=fmt(normal.REACH)))
-    st.markdown(t(f"nm.says.{noise}"))
+    st.markdown(t(f"nm.says.{noise}", s=f"{q['skewness']:.2f}", k=f"{q['kurtosis']:.2f}",
+                  n=rn, se_s=f"{math.sqrt(6 / rn):.2f}", se_k=f"{math.sqrt(24 / rn):.2f}",
+                  out=q["outside"], reach=fmt(normal.REACH),
+                  gauss_out=f"{rn * math.erfc(normal.REACH / math.sqrt(2)):.2g}"))
     st.markdown(t("nm.loss_link"))
     st.page_link("pages/loss_comparison.py", label=t("nav.loss_comparison"),
                  icon=":material/functions:")
 
-lesson.exercises(t("exercises"), [(t(f"nm.ex{i}_q"), t(f"nm.ex{i}_a")) for i in range(1, 5)],
+lesson.exercises(t("exercises"), [(t(f"nm.ex{i}_q"), t(f"nm.ex{i}_a")) for i in range(1, 4)],
                  t("reveal"))

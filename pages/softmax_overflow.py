@@ -34,6 +34,11 @@ def sweep(logits: tuple, y: int, dtype: str) -> list[dict]:
     return sm.sweep(logits, y, dtype, SCALES, DEVICE)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def small_loss(logits: tuple, scale: float, y: int, dtype: str) -> sm.SmallLoss:
+    return sm.small_loss(logits, scale, y, dtype, DEVICE)
+
+
 @st.cache_data(show_spinner=False)
 def limits(dtype: str) -> dict:
     return sm.exp_limits(dtype, DEVICE)
@@ -46,6 +51,12 @@ def plain(text: str) -> str:
 
 def vector(values) -> str:
     return "[" + ", ".join(charts.number(float(v), 5) for v in values) + "]"
+
+
+def relative(value: float, ref: float) -> str:
+    """|value − ref| / |ref| as a percentage, or nan/inf spelled out."""
+    rel = sm.SmallLoss.rel(value, ref) if math.isfinite(value) else math.nan
+    return charts.number(rel) if not math.isfinite(rel) else f"{rel:.2%}"
 
 
 def name(method: str) -> str:
@@ -109,16 +120,25 @@ if lesson.section(t("so.s1")):
     }).set_index(cls)
     st.markdown(f"**{t('so.probabilities')}**")
     st.dataframe(charts.styled(table), width="stretch")
+    ref_loss = result["ref"]["loss"]
+    loss_values = [result[m]["loss"] for m in METHODS] + [result["torch_loss"], ref_loss]
     losses = pd.DataFrame({
         t("so.col.method"): [name(m) for m in METHODS] + [t("so.m.torch", dtype=dtype),
                                                           name("ref")],
-        t("so.col.loss"): [result[m]["loss"] for m in METHODS] + [result["torch_loss"],
-                                                                 result["ref"]["loss"]],
+        t("so.col.loss"): loss_values,
+        t("so.col.rel"): [relative(v, ref_loss) for v in loss_values[:-1]] + [""],
         t("so.col.status"): [t(f"so.status.{result[m]['status']}") for m in METHODS] + ["", ""],
     }).set_index(t("so.col.method"))
     st.markdown(f"**{t('so.losses')}**")
     st.dataframe(charts.styled(losses), width="stretch")
-    st.caption(t("so.legend"))
+    eps = float(limits(dtype)["eps"])
+    st.caption(t("so.legend", tol=f"{sm.TOL} · eps = {sm.TOL * eps:.2g}"))
+    small = small_loss(logits, scale, y, dtype)
+    st.markdown(t("so.small_text", dtype=dtype, rest=charts.number(small.rest, 6),
+                  one_plus=charts.number(small.one_plus_rest, 12), eps=f"{small.eps:.3g}",
+                  log_sum=charts.number(small.log_sum, 8), log1p=charts.number(small.log1p, 8),
+                  ref=charts.number(small.ref, 8), rel_sum=relative(small.log_sum, small.ref),
+                  rel_log1p=relative(small.log1p, small.ref)))
     ours, theirs = result["log_sum_exp"]["loss"], result["torch_loss"]
     st.markdown(t("so.check", ours=charts.number(ours, 8), torch=charts.number(theirs, 8),
                   dtype=dtype, diff=charts.number(abs(ours - theirs), 3)))
@@ -163,7 +183,7 @@ if lesson.section(t("so.s2")):
     curves["method"] = curves["method"].map(lambda m: name("ref" if m == "float64" else m))
     show(charts.loss_curves(curves, labels, scale, t("so.axis_scale"), t("so.axis_loss")))
     st.caption(t("so.curves_text"))
-    st.markdown(t("so.breaks_text"))
+    st.markdown(t("so.breaks_text", dtype=dtype))
     predicted = sm.predicted_breaks(logits, y, lim)
     seen = sm.first_breaks(rows)
 
@@ -200,5 +220,8 @@ if lesson.section(t("so.s4")):
                   gr=charts.number(wrong["grad_right"], 3), n=n,
                   floor=charts.number(math.log1p((n - 1) / math.e), 4)))
 
-lesson.exercises(t("exercises"), [(t(f"so.q{i}"), t(f"so.a{i}")) for i in range(1, 6)],
-                 t("reveal"))
+big = three_ways((60000.0, -60000.0), 1.0, 1, "float16")  # a loss beyond float16's range
+answers = {3: {"big_ref": charts.number(big["ref"]["loss"]),
+               "big_torch": charts.number(big["torch_loss"])}}
+lesson.exercises(t("exercises"), [(t(f"so.q{i}"), t(f"so.a{i}", **answers.get(i, {})))
+                                  for i in range(1, 6)], t("reveal"))

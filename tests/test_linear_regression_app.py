@@ -24,7 +24,7 @@ def find(at, *columns):
 
 def printed(at) -> str:
     """The block that prints what the book prints."""
-    blocks = [c.value for c in at.code if c.value.startswith("epoch ")]
+    blocks = [c.value for c in at.code if c.value.startswith(("epoch ", "迭代周期 "))]
     assert len(blocks) == 1, [c.value[:40] for c in at.code]
     return blocks[0]
 
@@ -95,7 +95,7 @@ def test_chinese_output():
     at.button(key=TRAIN).click().run()
     assert not at.exception
     text = printed(at)
-    assert "w的估计误差" in text and "b的估计误差" in text
+    assert "w的估计误差" in text and "b的估计误差" in text and "迭代周期 1，损失" in text
     assert find(at, "series")[0].series.isin(["小批量损失", "全部数据上的损失"]).all()
 
 

@@ -53,11 +53,49 @@ def test_huber_is_huberloss_and_smoothl1_is_huber_over_delta(delta):
                                losses.huber(r, delta) / delta)
 
 
+def book_huber(r: torch.Tensor, sigma: float) -> torch.Tensor:
+    """d2l 3.3 exercise 2 as printed: |y − y'| − σ/2 if |y − y'| > σ, else (y − y')²/(2σ)."""
+    return torch.where(r.abs() > sigma, r.abs() - sigma / 2, (r**2) / (2 * sigma))
+
+
+@pytest.mark.parametrize("sigma", DELTAS)
+def test_the_books_sigma_form_is_smooth_l1_not_huber_loss(sigma):
+    r = residuals(sigma)
+    zero = torch.zeros_like(r)
+    book = book_huber(r, sigma)
+    smooth = F.smooth_l1_loss(r, zero, reduction="none", beta=sigma)
+    huber = F.huber_loss(r, zero, reduction="none", delta=sigma)
+    torch.testing.assert_close(losses.smooth_l1(r, sigma), book)
+    torch.testing.assert_close(losses.loss("huber", r, sigma, "sigma"), smooth)
+    torch.testing.assert_close(huber, sigma * smooth)  # HuberLoss(δ) = δ · SmoothL1(β = δ)
+    if sigma != 1.0:  # equal only at σ = 1
+        assert not torch.allclose(book, huber)
+    match = losses.parameterisations(sigma)
+    assert match.diff_smooth_l1 == 0.0 and match.ratio == pytest.approx(sigma)
+    assert (match.diff_huber == 0.0) == (sigma == 1.0)
+
+
+@pytest.mark.parametrize("sigma", DELTAS)
+def test_sigma_form_gradient_is_clip_over_sigma(sigma):
+    r = residuals(sigma)
+    zero = torch.zeros_like(r)
+    closed = losses.grad("huber", r, sigma, "sigma")
+    torch.testing.assert_close(closed, autograd_of(
+        lambda x: F.smooth_l1_loss(x, zero, reduction="none", beta=sigma), r))
+    torch.testing.assert_close(closed, r.clamp(-sigma, sigma) / sigma)
+
+
+def test_unknown_form_is_refused():
+    with pytest.raises(ValueError):
+        losses.loss("huber", torch.zeros(1), 1.0, "beta")
+
+
 def test_book_huber_is_delta_one():
     r = residuals(1.0)
     book = torch.where(r.abs() > 1, r.abs() - 0.5, 0.5 * r**2)
     torch.testing.assert_close(losses.huber(r, 1.0), book)
     torch.testing.assert_close(losses.huber(r), book)  # δ = 1 is the default
+    torch.testing.assert_close(losses.smooth_l1(r, 1.0), book)
 
 
 @pytest.mark.parametrize("delta", DELTAS)
@@ -121,9 +159,30 @@ def test_huber_normaliser_closed_form_equals_numerical(delta):
     independent = torch.trapezoid(torch.exp(-F.huber_loss(r, torch.zeros_like(r),
                                                           reduction="none", delta=delta)), r)
     assert losses.normaliser("huber", delta) == pytest.approx(float(independent), rel=1e-7)
-    if delta >= 0.5:  # the page's own check uses a fixed width of ±60
-        assert losses.normaliser_numeric("huber", delta) == pytest.approx(
-            losses.normaliser("huber", delta), rel=1e-7)
+    smooth = torch.trapezoid(torch.exp(-F.smooth_l1_loss(r, torch.zeros_like(r),
+                                                         reduction="none", beta=delta)), r)
+    assert losses.normaliser("huber", delta, "sigma") == pytest.approx(float(smooth), rel=1e-7)
+
+
+SMALLEST = 0.1  # the lowest threshold the page's slider allows
+
+
+@pytest.mark.parametrize("form", losses.FORMS)
+@pytest.mark.parametrize("name", losses.LOSSES)
+@pytest.mark.parametrize("delta", [SMALLEST, 1.0, 5.0])
+def test_the_pages_numerical_check_agrees_with_the_formula(name, delta, form):
+    numeric = losses.normaliser_numeric(name, delta, form)
+    assert numeric.value == pytest.approx(losses.normaliser(name, delta, form), rel=1e-10)
+    assert float(losses.loss(name, torch.tensor(numeric.reach), delta, form)) == \
+        pytest.approx(losses.TAIL)
+
+
+def test_a_fixed_window_of_60_is_too_narrow_at_the_smallest_delta():
+    # the check this page used to run: it cannot see the slow tails of exp(−0.1|r|)
+    narrow = losses.normaliser_numeric("huber", SMALLEST, "delta", half_width=60.0)
+    closed = losses.normaliser("huber", SMALLEST, "delta")
+    assert abs(narrow.value - closed) / closed > 1e-3
+    assert losses.normaliser_numeric("huber", SMALLEST, "delta").reach > 400
 
 
 @pytest.mark.parametrize("delta", [0.5, 1.0, 3.0])
@@ -258,6 +317,14 @@ def test_huber_lies_between_median_and_mean_when_the_outlier_is_far(delta):
         fit = losses.fit_constants([*data, outlier], delta)
         lo, hi = sorted((fit.mean, fit.median))
         assert lo - 1e-9 <= fit.huber <= hi + 1e-9, (outlier, fit)
+
+
+@pytest.mark.parametrize("delta", [0.1, 1.0, 3.0])
+def test_both_forms_fit_the_same_constant(delta):
+    values = [-2.0, -2.0, 0.0, 0.01, 50.0]
+    a, b = (losses.fit_constants(values, delta, form) for form in losses.FORMS)
+    assert a.huber == pytest.approx(b.huber, abs=1e-9)
+    assert losses.huber_lr(delta, "sigma") == delta and losses.huber_lr(delta, "delta") == 1.0
 
 
 def test_huber_is_not_always_between_median_and_mean():

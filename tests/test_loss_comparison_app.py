@@ -47,11 +47,11 @@ def test_page_draws_every_section(lang):
     assert not at.exception, at.exception
     assert len(at.get("vega_lite_chart")) == 7
     assert len(at.metric) == 3
-    assert len(at.dataframe) == 2
+    assert len(at.dataframe) == 3
     assert not at.error and not at.warning
     links = [e.proto.page for e in at.get("page_link")]
     assert any(link.endswith("normal_mse.py") or "normal-mse" in link for link in links), links
-    assert len(at.expander) >= 4 + 3  # exercise answers and the code panels
+    assert len(at.expander) >= 3 + 3  # exercise answers and the code panels
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -137,7 +137,7 @@ def test_even_n_says_which_median_is_reported():
 
 def test_robust_section_table_shows_l2_worst_with_outliers():
     at = app_test(PAGE).run()
-    table = at.dataframe[1].value
+    table = at.dataframe[2].value
     errors = table.iloc[:, 3] + table.iloc[:, 4]  # |ŵ − w| + |b̂ − b| for L2, L1, Huber
     assert errors.iloc[0] > 4 * max(errors.iloc[1], errors.iloc[2])
 
@@ -154,3 +154,64 @@ def test_lecture_mode_shows_one_section_at_a_time():
             at.button(key="_lesson.next").click().run()
     assert len(set(seen)) == 5
     assert at.button(key="_lesson.next").disabled
+
+
+def z_table(at):
+    (frame,) = [d.value for d in at.dataframe if d.value.shape[1] == 6]
+    return frame
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("form", ["sigma", "delta"])
+@pytest.mark.parametrize("delta", [0.1, 5.0])
+def test_both_forms_at_both_ends_of_the_threshold(lang, form, delta):
+    at = app_test(PAGE, lang, form=form, delta=delta).run()
+    assert not at.exception, at.exception
+    assert not at.toast, [t.value for t in at.toast]
+    assert at.session_state[KEY + "form"] == form
+    assert len(at.get("vega_lite_chart")) == 7
+    # the book's formula is quoted, and the form in use is drawn
+    latex = " ".join(e.value for e in at.latex)
+    assert r"\frac{1}{2 \sigma} (y-y')^2" in latex
+    assert (r"l_\sigma(r)" in latex) == (form == "sigma")
+    assert (r"Z_\sigma" in latex) == (form == "sigma")
+    # which torch class is the book's loss: SmoothL1 matches exactly, HuberLoss is off by δ
+    match = at.dataframe[0].value
+    assert match.iloc[0, 1] == 0.0 and match.iloc[1, 1] > 1.0
+    # the numerical check of Z agrees with the formula, even at the smallest threshold
+    z = z_table(at)
+    assert (z.iloc[:, 4] < 1e-9).all(), z
+    huber = z.iloc[2]
+    assert huber.iloc[3] == pytest.approx(huber.iloc[2], rel=1e-9)
+    # the chart of the loss is the chosen form's, at y′ = 3 (the end of the default range)
+    (curves,) = [f for f in frames(at) if "y_hat" in f.columns and f["value"].max() > 4.4][:1]
+    at3 = curves[(curves["y_hat"] == 3.0) & curves["loss"].str.startswith("Huber")]["value"]
+    if form == "sigma":
+        expected = 3 - delta / 2 if delta < 3 else 9 / (2 * delta)
+    else:
+        expected = delta * (3 - delta / 2) if delta < 3 else 9 / 2
+    assert float(at3.iloc[0]) == pytest.approx(expected)
+
+
+def test_the_form_is_in_the_url_and_switches_the_symbol():
+    at = app_test(PAGE).run()
+    assert "form" not in at.query_params  # the book's form is the default
+    assert "σ" in slider(at, "delta").label
+    at.segmented_control(key=KEY + "form").set_value("delta").run()
+    assert not at.exception
+    assert at.query_params["form"] == "delta" and "δ" in slider(at, "delta").label
+
+
+@pytest.mark.parametrize("delta, shown", [(1.0, True), (5.0, False)])
+def test_the_counterexample_is_offered_only_where_it_is_one(delta, shown):
+    at = app_test(PAGE, delta=delta).run()
+    text = " ".join(m.value for m in at.markdown)
+    assert ("Usually, not always" in text) == shown
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_robust_section_names_the_best_fit_of_this_run(lang):
+    at = app_test(PAGE, lang, k=0, steps=10).run()
+    text = " ".join(m.value for m in at.markdown)
+    assert ("k = 0" in text) and ("**" in text)
+    assert ("Not settled yet" in text) if lang == "en" else ("还没有停稳" in text)

@@ -162,3 +162,20 @@ def test_residuals_show_the_noise_shape():
         assert area == pytest.approx(1 - r.outside / 5000, abs=1e-9)
         assert torch.trapezoid(r.pdf, r.grid).item() == pytest.approx(1, abs=1e-4)
         assert r.residuals.mean().item() == pytest.approx(0, abs=1e-9)  # least squares with b
+
+
+def test_the_nll_floor_is_lowest_at_the_mle_of_sigma_not_at_a_large_sigma():
+    r = normal.noise_to_loss(2.0, 4.2, 1.0, 50, [0.5, 1.0, 2.0], seed=0)
+    # each curve's minimum is the floor formula ½·log(2πσ²) + MSE/(2σ²)
+    for s, m in zip([0.5, 1.0, 2.0], r.nll_min, strict=True):
+        assert m == pytest.approx(normal.nll_floor(r.mse_min, s), rel=1e-12)
+    assert r.nll_min[0] == max(r.nll_min)  # the defaults: the small σ has the highest floor
+    # independently: the floor over a fine grid of σ, by autograd-free brute force
+    x, y = normal.make_data(2.0, 4.2, 1.0, 50, 0, device=torch.device("cpu"))
+    sigmas = torch.linspace(0.2, 3.0, 2801, dtype=torch.float64)
+    residual = y - r.w_hat * x - r.b_hat
+    floors = 0.5 * torch.log(2 * math.pi * sigmas**2) + (residual**2).mean() / (2 * sigmas**2)
+    best = float(sigmas[floors.argmin()])
+    assert r.sigma_mle == pytest.approx(best, abs=1e-3)
+    assert r.sigma_mle == pytest.approx(float(residual.std(correction=0)), rel=1e-9)
+    assert r.floor_mle == pytest.approx(float(floors.min()), abs=1e-6)

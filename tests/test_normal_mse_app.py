@@ -30,7 +30,7 @@ def test_page_draws_every_section(lang):
     assert len(at.get("vega_lite_chart")) == 5
     assert len(at.slider) == 1 + 2 * 3 + 5 + 2          # count, 3 curves, section 2, section 4
     assert [e.proto.page for e in at.get("page_link")][-1] == "loss-comparison"
-    assert len(at.expander) >= 4 + 4                    # derivation steps and exercises
+    assert len(at.expander) >= 4 + 3                    # derivation steps and exercises
     peaks = [c.value for c in at.caption if "0.399" in c.value or "0.199" in c.value]
     assert len(peaks) == 3
 
@@ -151,3 +151,53 @@ def test_lecture_mode_shows_one_section_at_a_time():
         at.button(key="_lesson.next").click().run()
         assert not at.exception
     assert len(at.header) == 1                          # the exercises
+
+
+def floors_text(at) -> str:
+    (text,) = [m.value for m in at.markdown if "σ² = MSE" in m.value]
+    return text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("sigma, lsig", [("0.1", "0.2,0.2"), ("3.0", "4.0,4.0"),
+                                         ("1.0", "0.5,2.0"), ("0.1", "0.2,4.0")])
+def test_the_lowest_floor_is_computed_not_claimed(lang, sigma, lsig):
+    at = app_test("normal_mse", lang, sigma=sigma, lsig=lsig).run()
+    assert not at.exception, at.exception
+    text = floors_text(at)
+    diamonds = frames(at, NLL)[-1]  # the NLL minimum of each curve, read from the chart
+    mins = dict(zip(diamonds["curve"], diamonds["loss"], strict=True))
+    df = table(at)
+    assert len(mins) == len(df) - 3
+    lowest = min(mins, key=mins.get)
+    assert f"{mins[lowest]:.3f}" in text
+    # the MLE of σ: the root of the MSE the table's minimiser reaches
+    s_mle = float(text.split("σ = ")[-2].split(",")[0].split("，")[0])
+    assert 0.5 * float(sigma) < s_mle < 2 * float(sigma)
+
+
+def test_with_the_defaults_the_small_sigma_has_the_highest_floor():
+    at = app_test("normal_mse").run()
+    text = floors_text(at)
+    values = [float(part.split(": ")[1]) for part in text.split("data: ")[1].split(". ")[0]
+              .split(" · ")]
+    assert values[0] == max(values)  # σ = 0.5: the highest floor, not σ = 2
+    assert "lowest of these is at σ = 1" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("noise", ["gaussian", "laplace", "student_t", "exponential"])
+@pytest.mark.parametrize("rn", ["20", "5000"])
+def test_residual_sentences_quote_this_runs_statistics(lang, noise, rn):
+    at = app_test("normal_mse", lang, noise=noise, rn=rn).run()
+    assert not at.exception, at.exception
+    skew, kurt = (m.value for m in at.metric[1:3])
+    said = " ".join(m.value for m in at.markdown)
+    if noise in ("gaussian", "exponential"):
+        assert skew in said
+    if noise in ("gaussian", "laplace"):
+        assert kurt in said
+    if noise == "student_t":
+        assert f"{at.metric[3].value} " in said
+    help_text = at.metric[1].proto.help
+    assert "ν = 3" in help_text and ("undefined" in help_text or "没有定义" in help_text)

@@ -138,6 +138,6 @@ def test_an_unfinished_run_stores_nothing(monkeypatch):
 def test_chinese_page_trains():
     at = trained("zh", epochs=1, impl="concise")
     curves = chart_with(at, "metric")
-    assert set(curves["metric"]) == {"训练损失", "训练准确率", "测试准确率"}
+    assert set(curves["metric"]) == {"训练损失", "训练精度", "测试精度"}
     assert at.session_state[RESULT].impl == "concise"
     assert io.BytesIO(at.session_state[RESULT].weights).getbuffer().nbytes > 30_000

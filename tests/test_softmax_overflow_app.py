@@ -42,7 +42,8 @@ def chart_frames(at) -> list[pd.DataFrame]:
 @pytest.mark.parametrize("dtype", list(NAIVE_BREAKS))
 def test_naive_turns_nan_at_the_threshold_and_log_sum_exp_stays_right(dtype):
     below, above = NAIVE_BREAKS[dtype]
-    at = page(dtype=dtype, scale=repr(below))
+    # true class 1: a loss of about s, so "correct" is a relative check that means something
+    at = page(dtype=dtype, scale=repr(below), y="1")
     assert verdicts(at) == {"naive": "correct", "max-subtracted": "correct",
                             "log-sum-exp": "correct", f"F.cross_entropy ({dtype})": "",
                             "float64 reference": ""}
@@ -177,3 +178,35 @@ def test_lecture_mode_shows_one_section_and_keeps_the_controls():
     assert len(at.header) == 1
     assert at.text_input and at.select_slider
     assert any("nan or inf" in m.value for m in at.markdown)  # the verdict line stays
+
+
+@pytest.mark.parametrize("lang, imprecise, rel_word", [("en", "imprecise", "relative error"),
+                                                       ("zh", "不精确", "相对误差")])
+@pytest.mark.parametrize("scale", [5.0, 1e5, -1e5, 0.01])
+def test_small_losses_are_imprecise_not_correct_in_both_languages(lang, imprecise, rel_word,
+                                                                   scale):
+    at = page(lang, dtype="float16", scale=repr(scale))
+    table = at.dataframe[1].value
+    assert rel_word in table.columns
+    (small,) = [m.value for m in at.markdown if "`log1p`" in m.value and "0.000977" in m.value]
+    assert "float16" in small  # the spacing next to 1 in float16, computed, is in the text
+    naive = table.iloc[0]
+    if scale == 5.0:  # loss 0.0068, float16 naive off by 6 %: not "correct"
+        assert naive.iloc[-1].startswith(imprecise)
+        assert float(naive[rel_word].rstrip("%")) > 1.0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_exercise_answer_computes_the_float16_loss_overflow(lang):
+    at = page(lang)
+    answers = " ".join(m.value for m in at.markdown)
+    assert "120000" in answers and "inf" in answers  # float16 F.cross_entropy at ±60000
+    sources = [m.value for m in at.markdown if "3.6" in m.value]
+    assert len(sources) >= 5  # every exercise names its section
+
+
+def test_loss_overflow_break_is_predicted_for_log_sum_exp():
+    at = page(dtype="float16", logits="60000, -60000", y="1")
+    assert verdicts(at)["log-sum-exp"].startswith("loss = inf (the true loss")
+    breaks = at.dataframe[3].value
+    assert breaks.loc["log-sum-exp"].iloc[0] == "0.54587"  # 65504 / 120000, predicted

@@ -7,8 +7,9 @@ import pandas as pd
 
 from ui.charts import PALETTE
 
-STATUSES = ["ok", "wrong", "inf_loss", "loss_overflow", "nan", "bad_input"]
-STATUS_COLOURS = {"ok": PALETTE[2], "wrong": PALETTE[4], "inf_loss": PALETTE[1],
+STATUSES = ["ok", "imprecise", "wrong", "inf_loss", "loss_overflow", "nan", "bad_input"]
+STATUS_COLOURS = {"ok": PALETTE[2], "imprecise": PALETTE[6], "wrong": PALETTE[4],
+                  "inf_loss": PALETTE[1],
                   "loss_overflow": PALETTE[5], "nan": PALETTE[3], "bad_input": PALETTE[7]}
 SCALE_DOMAIN = [-1e5, 1e5]
 # cell backgrounds: light tints of the palette; the cell text says "nan", "inf" or "0" too

@@ -74,3 +74,42 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.why.length": {"en": "wrong length: truncated or padded", "zh": "长度不对：被截断或多出数据"},
     "data.why.checksum": {"en": "checksum mismatch", "zh": "校验和不符"},
 }
+
+
+# ---- the glossary: the Chinese interface speaks the book's language ------------------------------
+#
+# 《动手学深度学习》(2nd ed.) is what the students read beside this app. Every Chinese string uses
+# its terms; tests/test_glossary.py fails when one uses a term of the right-hand column outside
+# code (`…`) or a formula ($…$, $$…$$).
+#
+# | concept             | the book's term                                        | not                      |
+# |---------------------|--------------------------------------------------------|--------------------------|
+# | epoch               | 迭代周期                                                | 轮次, 轮, "epoch"         |
+# | accuracy            | 精度 (分类精度)                                          | 准确率                    |
+# | logits / o          | 未规范化的预测（logit） on first use on a page, then      | bare "logits" in prose,  |
+# |                     | 未规范化的预测 or o                                      | 未归一化, 未规范化(的)输出 |
+# | one-hot             | 独热编码                                                | onehot, one-hot          |
+# | analytic solution   | 解析解                                                  | 闭式解 (闭式)             |
+# | maximum likelihood  | 极大似然估计 (as in 3.1), one term throughout             | 最大似然                  |
+#
+# Also the book's: 小批量随机梯度下降, 交叉熵损失, 信息量/惊异, 熵, 全连接层, 超参数, 验证集.
+
+LOGIT_FIRST_USE = "未规范化的预测（logit）"
+
+# (concept, the book's term, forbidden patterns as regular expressions over Chinese prose)
+GLOSSARY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("epoch", "迭代周期", (
+        "轮次",
+        "(?<![齿车滚年])轮(?![廓流换询胎子盘])",  # 轮 as a count of passes; 轮廓, 齿轮 ... are fine
+        "(?<![A-Za-z_])[Ee]pochs?(?![A-Za-z_])",
+    )),
+    ("accuracy", "精度", ("准确率",)),
+    ("logit", LOGIT_FIRST_USE, (
+        "(?<!未规范化的预测（)(?<![A-Za-z_])[Ll]ogits?(?![A-Za-z_])",
+        "未归一化",
+        "未规范化的?输出",
+    )),
+    ("one-hot", "独热编码", ("(?i)one-?hot",)),
+    ("analytic solution", "解析解", ("闭式",)),
+    ("maximum likelihood", "极大似然估计", ("最大似然",)),
+)

@@ -11,7 +11,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "home.normal_mse": {
         "en": "Why minimising squared error is maximum likelihood when the noise is Gaussian.",
-        "zh": "为什么在高斯噪声下，最小化平方误差就是最大似然估计。",
+        "zh": "为什么在高斯噪声下，最小化平方误差就是极大似然估计。",
     },
     "home.softmax_overflow": {
         "en": "Where naive softmax overflows to inf and nan, per dtype, and how log-sum-exp fixes it.",

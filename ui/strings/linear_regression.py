@@ -14,7 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "model, then recover its parameters with minibatch stochastic gradient descent, once "
               "from scratch and once with PyTorch's `nn` building blocks. Press **Train** and watch "
               "the loss fall and the parameters walk across the loss landscape.",
-        "zh": "本页对应 d2l 的 3.2 节和 3.3 节：先用已知的线性模型生成数据，再用小批量随机梯度下降"
+        "zh": "本页对应《动手学深度学习》3.2 节和 3.3 节：先用已知的线性模型生成数据，再用小批量随机梯度下降"
               "把它的参数找回来——一次从零开始实现，一次用 PyTorch 的 `nn` 模块简洁实现。按下"
               "**训练**，看损失如何下降、参数如何在损失曲面上移动。",
     },
@@ -26,7 +26,7 @@ STRINGS: dict[str, dict[str, str]] = {
               r"$y = \mathbf{x}^\top\mathbf{w} + b + \epsilon$, "
               r"$\epsilon \sim \mathcal{N}(0, \sigma^2)$. The book uses "
               r"$\mathbf{w} = [2, -3.4]^\top$, $b = 4.2$, $\sigma = 0.01$ and 1,000 examples.",
-        "zh": r"d2l 的人造数据集：$n$ 个样本，每个样本有两个特征 "
+        "zh": r"书中的人造数据集：$n$ 个样本，每个样本有两个特征 "
               r"$\mathbf{x} \sim \mathcal{N}(0, \mathbf{I})$，标签为 "
               r"$y = \mathbf{x}^\top\mathbf{w} + b + \epsilon$，其中 "
               r"$\epsilon \sim \mathcal{N}(0, \sigma^2)$。书中取 "
@@ -84,12 +84,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "\n\n"
               r"For a given seed both start from the same weights. The code that runs is shown "
               r"next to the training charts below.",
-        "zh": r"**从零开始实现**（d2l 3.2）：参数就是普通张量，$\mathbf{w} \sim \mathcal{N}(0, 0.01^2)$、"
+        "zh": r"**从零开始实现**（3.2 节）：参数就是普通张量，$\mathbf{w} \sim \mathcal{N}(0, 0.01^2)$、"
               r"$b = 0$，并设置 `requires_grad=True`；`linreg` 计算 $\hat{y} = \mathbf{X}\mathbf{w} + b$，"
               r"`squared_loss` 对每个样本给出 $(\hat{y} - y)^2/2$，`data_iter` 打乱样本并切成小批量，"
               r"`sgd` 用“求和损失的梯度除以批量大小”来更新每个参数。"
               "\n\n"
-              r"**简洁实现**（d2l 3.3）：`TensorDataset` 和 `DataLoader` 负责打乱和分批，"
+              r"**简洁实现**（3.3 节）：`TensorDataset` 和 `DataLoader` 负责打乱和分批，"
               r"`nn.Sequential(nn.Linear(2, 1))` 保存 $\mathbf{w}$ 和 $b$（按同样方式初始化），"
               r"`nn.MSELoss()` 是损失函数，`torch.optim.SGD` 负责更新。"
               "\n\n"
@@ -192,7 +192,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "十字是解析解。路径上的 b 还在学习中，所以开始阶段的点并不正好落在这些等高线上。"
               "离开画面的路径会被截掉。",
     },
-    "lr.out.epoch": {"en": "epoch {epoch}, loss {loss}", "zh": "epoch {epoch}, loss {loss}"},
+    "lr.out.epoch": {"en": "epoch {epoch}, loss {loss}", "zh": "迭代周期 {epoch}，损失 {loss}"},
     "lr.out.stopped": {"en": "step {step}, loss {loss}: stopped", "zh": "第 {step} 步，损失 {loss}：已停止"},
     "lr.out.err_w": {"en": "error in estimating w: {err}", "zh": "w的估计误差: {err}"},
     "lr.out.err_b": {"en": "error in estimating b: {err}", "zh": "b的估计误差: {err}"},

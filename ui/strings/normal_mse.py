@@ -47,7 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "What to see: changing μ slides the curve left or right without changing its shape. "
               "A larger σ spreads the curve out and lowers its peak, because the area under every "
               "curve is 1: doubling σ halves the peak height (the number above each peak).",
-        "zh": "要看什么：改变 μ 会让曲线左右平移，形状不变。σ 越大，曲线越分散、峰越低，"
+        "zh": "请观察：改变 μ 会让曲线左右平移，形状不变。σ 越大，曲线越分散、峰越低，"
               "因为每条曲线下的面积都是 1：σ 加倍，峰值高度（每个峰上方的数字）减半。",
     },
 
@@ -114,21 +114,36 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "nm.s2_caption": {
         "en": "The diamonds mark each curve's minimum and the dashed line is ŵ. A small σ makes "
-              "the "
-              "NLL a steep, narrow valley (mistakes are expensive when you believe the noise is "
-              "small); a large σ makes it shallow and raises its floor through ½·log(2πσ²). The "
-              "MSE is the same valley without the σ. The fitted ŵ differs a little from the true w "
-              "because of the noise; it gets closer as n grows.",
+              "the NLL a steep, narrow valley (mistakes are expensive when you believe the noise "
+              "is small); a large σ makes it shallow. The MSE is the same valley without the σ. "
+              "The fitted ŵ differs from the true w because of the noise; on average the "
+              "difference shrinks like σ/√n as n grows.",
         "zh": "菱形标出每条曲线的最小值，虚线是 ŵ。σ 小时 NLL 是一个陡而窄的山谷（如果你认为噪声很小，"
-              "出错的代价就很高）；σ 大时山谷变平缓，且其底部因 ½·log(2πσ²) 而抬高。MSE 是去掉 σ "
-              "之后的同一个山谷。由于噪声，拟合出的 ŵ 与真实的 w 略有不同；n 越大，二者越接近。",
+              "出错的代价就很高）；σ 大时山谷变平缓。MSE 是去掉 σ 之后的同一个山谷。由于噪声，拟合出的 "
+              "ŵ 与真实的 w 有差别；平均而言，n 越大差别越小，大致按 σ/√n 缩小。",
+    },
+    "nm.floor_item": {"en": "σ = {sigma}: {floor}", "zh": "σ = {sigma} 时为 {floor}"},
+    "nm.floor_sep": {"en": " · ", "zh": "；"},
+    "nm.floors": {
+        "en": "**How high is each floor?** At its minimum the NLL per example is "
+              "$\\tfrac12\\log(2\\pi\\sigma^2) + \\mathrm{{MSE}}/(2\\sigma^2)$, with "
+              "MSE = {mse} for this data: {floors}. The lowest of these is at σ = {lowest}. A "
+              "large σ raises the first term and a small σ the second, so over all σ the floor "
+              "is lowest where they balance, at σ² = MSE: σ = {s_mle}, floor {f_mle}. That σ is "
+              "the maximum-likelihood estimate of the noise level, the root of the mean squared "
+              "residual; the data were made with σ = {sigma}.",
+        "zh": "**每个谷底有多高？** NLL（每个样本）的最小值是 "
+              "$\\tfrac12\\log(2\\pi\\sigma^2) + \\mathrm{{MSE}}/(2\\sigma^2)$，这组数据的 "
+              "MSE = {mse}：{floors}。其中最低的在 σ = {lowest}。σ 大时第一项变大，σ 小时第二项变大，"
+              "所以对所有 σ 而言，谷底在两项平衡处最低，即 σ² = MSE：σ = {s_mle}，谷底为 {f_mle}。"
+              "这个 σ 就是噪声水平的极大似然估计，即残差均方的平方根；生成数据用的是 σ = {sigma}。",
     },
 
     # ---- 3. the derivation
     "nm.s3": {"en": "3. Why: the derivation", "zh": "3. 原因：推导过程"},
     "nm.s3_intro": {
         "en": "Four short steps, as in d2l 3.1.3. Open “Why?” under a step for the reasoning.",
-        "zh": "四个简短的步骤，与 d2l 3.1.3 节相同。点开每一步下方的“为什么？”查看理由。",
+        "zh": "四个简短的步骤，与《动手学深度学习》3.1.3 节相同。点开每一步下方的“为什么？”查看理由。",
     },
     "nm.no_wb": {"en": "no", "zh": "不含"},
     "nm.why": {"en": "Why?", "zh": "为什么？"},
@@ -147,7 +162,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The examples are drawn independently, and the probability of independent events "
               "is the product of their probabilities. Maximum likelihood picks the $w, b$ that "
               "make this product largest.",
-        "zh": "样本是独立抽取的，独立事件同时发生的概率等于各自概率的乘积。最大似然估计就是选出使"
+        "zh": "样本是独立抽取的，独立事件同时发生的概率等于各自概率的乘积。极大似然估计就是选出使"
               "这个乘积最大的 $w, b$。",
     },
     "nm.d3": {"en": "Take the negative logarithm:", "zh": "取负对数："},
@@ -206,47 +221,64 @@ STRINGS: dict[str, dict[str, str]] = {
     "nm.fitted_normal": {"en": "N(0, σ̂²), σ̂ = {s}", "zh": "N(0, σ̂²)，σ̂ = {s}"},
     "nm.sigma_hat": {"en": "σ̂ (from the residuals)", "zh": "σ̂（由残差估计）"},
     "nm.skew": {"en": "Skewness", "zh": "偏度"},
-    "nm.skew_help": {"en": "0 for a symmetric distribution; about 2 for the exponential.",
-                     "zh": "对称分布为 0；指数分布约为 2。"},
+    "nm.skew_help": {
+        "en": "The sample's third standardised moment. In theory 0 for a symmetric distribution "
+              "whose third moment exists (Gaussian, Laplace), and 2 for the exponential; the "
+              "sample value scatters around that by about ±√(6/n). Student-t with ν = 3 is "
+              "symmetric but its third moment is infinite, so its skewness is undefined and the "
+              "sample value jumps from seed to seed.",
+        "zh": "样本的三阶标准矩。理论上，三阶矩存在的对称分布（高斯、拉普拉斯）为 0，指数分布为 2；"
+              "样本值在其周围大约有 ±√(6/n) 的波动。ν = 3 的学生 t 分布虽然对称，但三阶矩是无穷大，"
+              "偏度没有定义，样本值随种子剧烈跳动。",
+    },
     "nm.kurt": {"en": "Excess kurtosis", "zh": "超额峰度"},
     "nm.kurt_help": {
-        "en": "0 for a normal distribution; 3 for Laplace; 6 for the exponential; unbounded for "
-              "Student-t with ν = 3 (its estimate jumps from seed to seed).",
-        "zh": "正态分布为 0；拉普拉斯分布为 3；指数分布为 6；ν = 3 的学生 t 分布为无穷大"
-              "（其估计值随种子剧烈跳动）。",
+        "en": "In theory 0 for a normal distribution, 3 for Laplace, 6 for the exponential, "
+              "and infinite for Student-t with ν = 3 (its sample value jumps from seed to seed).",
+        "zh": "理论上，正态分布为 0，拉普拉斯分布为 3，指数分布为 6，ν = 3 的学生 t 分布为无穷大"
+              "（其样本值随种子剧烈跳动）。",
     },
     "nm.outside": {"en": "Residuals outside the plot", "zh": "图外的残差"},
     "nm.outside_help": {"en": "Residuals farther than {k}·σ from 0, not drawn as bars.",
                         "zh": "与 0 的距离超过 {k}·σ 的残差，未画成柱子。"},
     "nm.says.gaussian": {
-        "en": "The bars follow the curve, and skewness and excess kurtosis are close to 0: the "
-              "residuals look like $\\mathcal N(0, \\hat\\sigma^2)$. The assumption behind squared "
-              "loss holds, and the least-squares line is the maximum-likelihood line.",
-        "zh": "柱子贴合曲线，偏度和超额峰度都接近 0：残差看起来服从 $\\mathcal N(0, \\hat\\sigma^2)$。"
-              "平方损失背后的假设成立，最小二乘直线就是最大似然直线。",
+        "en": "Gaussian noise: the bars follow the curve up to sampling noise. Here the skewness "
+              "is {s} and the excess kurtosis {k}; for n = {n} Gaussian draws these scatter "
+              "around 0 by about ±{se_s} and ±{se_k} (√(6/n) and √(24/n)). The assumption "
+              "behind squared loss holds, and the least-squares line is the maximum-likelihood "
+              "line.",
+        "zh": "高斯噪声：除去抽样波动，柱子贴合曲线。这里偏度为 {s}，超额峰度为 {k}；对 n = {n} "
+              "个高斯样本，这两个值大约在 0 附近 ±{se_s} 和 ±{se_k} 的范围内波动（√(6/n) 与 "
+              "√(24/n)）。平方损失背后的假设成立，最小二乘直线就是极大似然直线。",
     },
     "nm.says.laplace": {
-        "en": "Too many residuals near 0 and in the tails, too few in between: the bars poke "
-              "above the curve at the centre, and the excess kurtosis is near 3. Under Laplace "
+        "en": "Laplace noise puts more residuals near 0 and in the tails, and fewer in between, "
+              "than a Gaussian of the same σ: with enough data the centre bars rise above the "
+              "curve. Its excess kurtosis is 3 in theory; here {k} (n = {n}). Under Laplace "
               "noise the maximum-likelihood loss is the absolute error $|y - \\hat y|$, not the "
               "square.",
-        "zh": "接近 0 处和尾部的残差太多，中间的太少：中心的柱子高出曲线，超额峰度接近 3。"
-              "在拉普拉斯噪声下，最大似然对应的损失是绝对误差 $|y - \\hat y|$，而不是平方误差。",
+        "zh": "与同样 σ 的高斯分布相比，拉普拉斯噪声在 0 附近和尾部的残差更多，中间的更少：数据足够多时，"
+              "中心的柱子会高出曲线。它的超额峰度理论上是 3；这里为 {k}（n = {n}）。在拉普拉斯噪声下，"
+              "极大似然估计对应的损失是绝对误差 $|y - \\hat y|$，而不是平方误差。",
     },
     "nm.says.student_t": {
-        "en": "Most residuals sit in a narrow peak and a few lie very far out (count the residuals "
-              "outside the plot): heavy tails. The normal curve fits neither the peak nor the "
-              "tails, and under squared loss those few far points pull hardest on the line.",
-        "zh": "大多数残差挤在一个窄峰里，少数离得非常远（看看图外残差的个数）：这就是重尾。"
-              "正态曲线既拟合不了峰，也拟合不了尾部；而在平方损失下，正是那几个远处的点对直线的拉力最大。",
+        "en": "Student-t noise with ν = 3 has heavy tails: most residuals sit in a narrow peak "
+              "and a few lie very far out. Here {out} of the {n} residuals lie beyond ±{reach}σ, "
+              "where Gaussian noise would put about {gauss_out}. The normal curve fits neither "
+              "the peak nor the tails, and under squared loss the far points pull hardest on "
+              "the line.",
+        "zh": "ν = 3 的学生 t 噪声是重尾的：大多数残差挤在一个窄峰里，少数离得非常远。这里 {n} 个残差中"
+              "有 {out} 个落在 ±{reach}σ 之外，而高斯噪声平均只有约 {gauss_out} 个。正态曲线既拟合不了"
+              "峰，也拟合不了尾部；在平方损失下，正是远处的点对直线的拉力最大。",
     },
     "nm.says.exponential": {
-        "en": "The histogram is lopsided: a wall on the left, a long tail on the right, skewness "
-              "near 2. No symmetric bell describes it. The least-squares line is still a "
-              "reasonable fit (the noise has mean 0), but it is no longer the maximum-likelihood "
-              "fit.",
-        "zh": "直方图是歪的：左边一堵墙，右边一条长尾，偏度接近 2。任何对称的钟形曲线都描述不了它。"
-              "最小二乘直线仍是一个合理的拟合（噪声均值为 0），但已不再是最大似然拟合。",
+        "en": "Exponential noise is lopsided: its density is a wall on the left and a long tail "
+              "on the right, with skewness 2 in theory; here {s}. No symmetric bell describes "
+              "it. The least-squares line is still a reasonable fit (the noise has mean 0), but "
+              "it is no longer the maximum-likelihood fit.",
+        "zh": "指数噪声是歪的：它的密度左边是一堵墙，右边是一条长尾，偏度理论上为 2；这里为 {s}。"
+              "任何对称的钟形曲线都描述不了它。最小二乘直线仍是一个合理的拟合（噪声均值为 0），"
+              "但已不再是极大似然拟合。",
     },
     "nm.loss_link": {
         "en": "What this means for the loss: squared loss is the right choice when the noise is "
@@ -256,37 +288,38 @@ STRINGS: dict[str, dict[str, str]] = {
               "绝对值损失（对应拉普拉斯似然）或 Huber 损失更稳健。损失函数比较页把它们放在一起对比。",
     },
 
-    # ---- exercises (d2l 3.1)
+    # ---- exercises: where each comes from
     "nm.ex1_q": {
-        "en": "Given data $x_1, \\ldots, x_n$, find the constant $b$ that minimises "
-              "$\\sum_i (x_i - b)^2$. How does this relate to the normal distribution? What if "
-              "the loss is $\\sum_i |x_i - b|$ instead?",
-        "zh": "给定数据 $x_1, \\ldots, x_n$，求使 $\\sum_i (x_i - b)^2$ 最小的常数 $b$。"
-              "这与正态分布有什么关系？如果损失改为 $\\sum_i |x_i - b|$ 呢？",
+        "en": "*Source: d2l 3.1, exercise 1 (the same in the English edition; its third part, "
+              "the absolute loss, is on the loss-comparison page).* Given data "
+              "$x_1, \\ldots, x_n \\in \\mathbb{R}$, find an analytic solution for the constant "
+              "$b$ that minimises $\\sum_i (x_i - b)^2$. How does this problem and its solution "
+              "relate to the normal distribution?",
+        "zh": "*出处：《动手学深度学习》（第二版）3.1 节练习 1。* 给定数据 "
+              "$x_1, \\ldots, x_n \\in \\mathbb{R}$，求使 $\\sum_i (x_i - b)^2$ 最小的常数 $b$ "
+              "的解析解。这个问题及其解与正态分布有什么关系？",
     },
     "nm.ex1_a": {
         "en": "Setting the derivative $-2\\sum_i (x_i - b)$ to zero gives "
               "$b = \\frac1n\\sum_i x_i$, the **mean**. It is the maximum-likelihood estimate of "
-              "$\\mu$ for data drawn from $\\mathcal N(\\mu, \\sigma^2)$, whose NLL is "
-              "$\\tfrac n2\\log(2\\pi\\sigma^2) + \\sum_i (x_i - \\mu)^2/(2\\sigma^2)$: the same "
-              "sum of squares. With $\\sum_i |x_i - b|$ the subgradient is "
-              "$-\\sum_i \\operatorname{sign}(x_i - b)$, zero when as many points lie above $b$ as "
-              "below: $b$ is the **median** (any value between the two middle points when $n$ is "
-              "even), the maximum-likelihood estimate under Laplace noise.",
+              "$\\mu$ for data drawn from $\\mathcal N(\\mu, \\sigma^2)$, whose negative "
+              "log-likelihood is $\\tfrac n2\\log(2\\pi\\sigma^2) + \\sum_i (x_i - \\mu)^2/"
+              "(2\\sigma^2)$: the same sum of squares, scaled and shifted. Section 3 is the same "
+              "argument with $\\mu = wx + b$.",
         "zh": "令导数 $-2\\sum_i (x_i - b)$ 为零，得 $b = \\frac1n\\sum_i x_i$，即**均值**。"
-              "它正是数据来自 $\\mathcal N(\\mu, \\sigma^2)$ 时 $\\mu$ 的最大似然估计，因为负对数似然为 "
-              "$\\tfrac n2\\log(2\\pi\\sigma^2) + \\sum_i (x_i - \\mu)^2/(2\\sigma^2)$，是同一个平方和。"
-              "若用 $\\sum_i |x_i - b|$，次梯度为 $-\\sum_i \\operatorname{sign}(x_i - b)$，"
-              "当 $b$ 上方与下方的点一样多时为零：$b$ 是**中位数**（$n$ 为偶数时，"
-              "中间两个点之间的任何值都可以），也就是拉普拉斯噪声下的最大似然估计。",
+              "它正是数据来自 $\\mathcal N(\\mu, \\sigma^2)$ 时 $\\mu$ 的极大似然估计，因为负对数似然为 "
+              "$\\tfrac n2\\log(2\\pi\\sigma^2) + \\sum_i (x_i - \\mu)^2/(2\\sigma^2)$，"
+              "只是同一个平方和经过缩放和平移。第 3 节是同样的论证，只不过 $\\mu = wx + b$。",
     },
     "nm.ex2_q": {
-        "en": "The closed-form solution $\\hat{\\mathbf w} = (X^\\top X)^{-1} X^\\top \\mathbf y$ "
+        "en": "*Source: d2l English edition 3.1, exercise 4 (not in the Chinese 2nd edition).* "
+              "The analytic solution $\\hat{\\mathbf w} = (X^\\top X)^{-1} X^\\top \\mathbf y$ "
               "needs $X^\\top X$ to have full rank. What happens if it does not, and how could you "
               "fix it? What is the expected value of $X^\\top X$ after adding small independent "
               "Gaussian noise to every entry of $X$? What does SGD do when $X^\\top X$ is not of "
               "full rank?",
-        "zh": "闭式解 $\\hat{\\mathbf w} = (X^\\top X)^{-1} X^\\top \\mathbf y$ 要求 $X^\\top X$ 满秩。"
+        "zh": "*出处：英文版 d2l.ai 3.1 节练习 4（中文第二版没有这道题）。* 解析解 "
+              "$\\hat{\\mathbf w} = (X^\\top X)^{-1} X^\\top \\mathbf y$ 要求 $X^\\top X$ 满秩。"
               "如果不满秩会怎样？如何解决？在 $X$ 的每个元素上加入很小的独立高斯噪声后，"
               "$X^\\top X$ 的期望是什么？当 $X^\\top X$ 不满秩时，随机梯度下降会怎样？",
     },
@@ -313,40 +346,15 @@ STRINGS: dict[str, dict[str, str]] = {
               "在零空间方向上的分量永远得不到梯度，停留在初始化时的位置：得到哪个最小值点取决于起点。",
     },
     "nm.ex3_q": {
-        "en": "Suppose the additive noise follows $p(\\epsilon) = \\tfrac12\\exp(-|\\epsilon|)$. "
-              "Write out the negative log-likelihood $-\\log P(\\mathbf y \\mid X)$. Is there a "
-              "closed-form solution? Suggest a minibatch SGD algorithm. What can go wrong near the "
-              "stationary point, and how can you fix it?",
-        "zh": "假设加性噪声服从 $p(\\epsilon) = \\tfrac12\\exp(-|\\epsilon|)$。写出负对数似然 "
-              "$-\\log P(\\mathbf y \\mid X)$。有闭式解吗？请给出一个小批量随机梯度下降算法。"
-              "在驻点附近可能出什么问题？如何解决？",
-    },
-    "nm.ex3_a": {
-        "en": "$-\\log P(\\mathbf y \\mid X) = n\\log 2 + \\sum_i |y^{(i)} - \\mathbf w^\\top "
-              "\\mathbf x^{(i)} - b|$: the absolute error. There is no closed form in general (it "
-              "is a linear program; with a constant model the answer is the median). Minibatch "
-              "SGD uses the subgradient $-\\frac{1}{|\\mathcal B|}\\sum_{i\\in\\mathcal B} "
-              "\\operatorname{sign}(y^{(i)} - \\hat y^{(i)})\\,\\mathbf x^{(i)}$. Its size does "
-              "not shrink near the optimum (the sign is ±1 however small the residual), so with "
-              "a fixed learning rate the parameters keep jumping around the minimum. Fixes: a "
-              "learning rate that decays over time, averaging the iterates, or smoothing the kink "
-              "with Huber's loss (quadratic near 0), the subject of the loss comparison page.",
-        "zh": "$-\\log P(\\mathbf y \\mid X) = n\\log 2 + \\sum_i |y^{(i)} - \\mathbf w^\\top "
-              "\\mathbf x^{(i)} - b|$，即绝对误差。一般没有闭式解（这是一个线性规划问题；"
-              "若模型只是一个常数，答案是中位数）。小批量随机梯度下降使用次梯度 "
-              "$-\\frac{1}{|\\mathcal B|}\\sum_{i\\in\\mathcal B} \\operatorname{sign}(y^{(i)} - "
-              "\\hat y^{(i)})\\,\\mathbf x^{(i)}$。它的大小在最优点附近不会变小（无论残差多小，"
-              "符号都是 ±1），所以学习率固定时参数会在最小值附近不停跳动。解决办法：让学习率随时间衰减、"
-              "对迭代结果取平均，或用 Huber 损失（在 0 附近是二次函数）把尖角抹平，这正是损失函数比较页的主题。",
-    },
-    "nm.ex4_q": {
-        "en": "You want to predict house or stock prices by regression. Why is additive Gaussian "
+        "en": "*Source: d2l English edition 3.1, exercise 7 (not in the Chinese 2nd edition).* "
+              "You want to predict house or stock prices by regression. Why is additive Gaussian "
               "noise not appropriate? Why is regressing on the logarithm $\\log p$ of the price "
               "$p$ much better? (Hint: can prices be negative? How do price fluctuations scale?)",
-        "zh": "你想用回归预测房价或股价。为什么加性高斯噪声的假设不合适？为什么对价格 $p$ 的对数 "
-              "$\\log p$ 做回归要好得多？（提示：价格可能为负吗？价格的波动如何随价格变化？）",
+        "zh": "*出处：英文版 d2l.ai 3.1 节练习 7（中文第二版没有这道题）。* 你想用回归预测房价或股价。"
+              "为什么加性高斯噪声的假设不合适？为什么对价格 $p$ 的对数 $\\log p$ 做回归要好得多？"
+              "（提示：价格可能为负吗？价格的波动如何随价格变化？）",
     },
-    "nm.ex4_a": {
+    "nm.ex3_a": {
         "en": "Gaussian noise with a fixed σ gives every price, even a negative one, a positive "
               "probability, and treats an error of 10 000 the same on a 50 000 flat and on a "
               "5 000 000 villa. Real fluctuations are relative, roughly proportional to the "
@@ -358,6 +366,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "50 000 的公寓和一栋 5 000 000 的别墅上一视同仁。而真实的波动是相对的，大致与价格成正比。"
               "对 $y = \\log p$ 来说，固定的 σ 意味着固定的相对误差，预测值 $e^{\\hat y}$ "
               "永远为正，残差也更接近 $\\mathcal N(0, \\sigma^2)$：对对数价格使用平方损失，"
-              "就是对数正态噪声下的最大似然估计。",
+              "就是对数正态噪声下的极大似然估计。",
     },
 }

@@ -14,7 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The chapter's finale (d2l 3.5–3.7): train softmax regression on the real data set "
               "while you watch, then look inside the trained model: its predictions, its weights, "
               "its confusions, and what it makes of your own picture.",
-        "zh": "本章的收官之作（d2l 3.5–3.7）：在真实数据集上实时训练 softmax 回归，然后深入观察训练好的"
+        "zh": "本章的压轴（《动手学深度学习》3.5–3.7 节）：在真实数据集上实时训练 softmax 回归，然后深入观察训练好的"
               "模型：它的预测、它的权重、它混淆的类别，以及它如何看待你自己的图片。",
     },
     # ---- the data ----
@@ -58,7 +58,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "$\\mathbf{b} = 0$; `softmax` is $\\exp(X_{ij}) / \\sum_k \\exp(X_{ik})$ written "
               "out; `cross_entropy` picks $\\hat{y}_{i, y_i}$ and takes $-\\log$; `sgd` divides "
               "the gradient of the *summed* loss by the batch size.",
-        "zh": "**从零实现**（3.6）：$\\mathbf{W} \\sim \\mathcal{N}(0, 0.01^2)$，"
+        "zh": "**从零开始实现**（3.6 节）：$\\mathbf{W} \\sim \\mathcal{N}(0, 0.01^2)$，"
               "$\\mathbf{b} = 0$；`softmax` 直接写成 $\\exp(X_{ij}) / \\sum_k \\exp(X_{ik})$；"
               "`cross_entropy` 取出 $\\hat{y}_{i, y_i}$ 再取 $-\\log$；`sgd` 把*求和*损失的梯度"
               "除以批量大小。",
@@ -68,12 +68,13 @@ STRINGS: dict[str, dict[str, str]] = {
               "$\\sim \\mathcal{N}(0, 0.01^2)$; `nn.CrossEntropyLoss(reduction='none')` works on "
               "the logits (a stable log-softmax inside); `torch.optim.SGD` steps on "
               "`l.mean().backward()`.",
-        "zh": "**简洁实现**（3.7）：`nn.Sequential(nn.Flatten(), nn.Linear(784, 10))`，权重 "
+        "zh": "**简洁实现**（3.7 节）：`nn.Sequential(nn.Flatten(), nn.Linear(784, 10))`，权重 "
               "$\\sim \\mathcal{N}(0, 0.01^2)$；`nn.CrossEntropyLoss(reduction='none')` 直接作用于"
-              "未规范化的输出（内部是数值稳定的 log-softmax）；`torch.optim.SGD` 根据 "
+              "未规范化的预测（logit），内部用的是数值稳定的 log-softmax；`torch.optim.SGD` 根据 "
               "`l.mean().backward()` 更新。",
     },
-    "sc.code_scratch": {"en": "The code that runs: from scratch", "zh": "实际运行的代码：从零实现"},
+    "sc.code_scratch": {"en": "The code that runs: from scratch",
+                       "zh": "实际运行的代码：从零开始实现"},
     "sc.code_concise": {"en": "The code that runs: concise", "zh": "实际运行的代码：简洁实现"},
     "sc.code_data": {"en": "The code that runs: minibatches and evaluation",
                      "zh": "实际运行的代码：小批量与评估"},
@@ -83,54 +84,54 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The book's settings are the defaults: batch size 256, learning rate 0.1, 10 epochs. "
               "The images stay in memory as bytes; each minibatch is a slice of a shuffled index, "
               "so an epoch takes a fraction of a second. Press **Train** and watch the curves.",
-        "zh": "默认值即书中的设置：批量大小 256、学习率 0.1、10 个轮次。图像以字节形式常驻内存；"
-              "每个小批量是打乱后索引的一段切片，所以一个轮次只需不到一秒。按下**训练**，观察曲线。",
+        "zh": "默认值即书中的设置：批量大小 256、学习率 0.1、10 个迭代周期。图像以字节形式常驻内存；"
+              "每个小批量是打乱后索引的一段切片，所以一个迭代周期不到一秒。按下**训练**，观察曲线。",
     },
     "sc.impl": {"en": "Implementation", "zh": "实现方式"},
-    "sc.impl.scratch": {"en": "From scratch", "zh": "从零实现"},
+    "sc.impl.scratch": {"en": "From scratch", "zh": "从零开始实现"},
     "sc.impl.concise": {"en": "Concise", "zh": "简洁实现"},
     "sc.batch_size": {"en": "Batch size", "zh": "批量大小"},
     "sc.lr": {"en": "Learning rate", "zh": "学习率"},
     "sc.lr_help": {
         "en": "Try 1 or more with the from-scratch softmax: the logits grow until a probability "
               "underflows to 0 or $\\exp$ overflows, and the loss becomes nan.",
-        "zh": "在从零实现的 softmax 上试试 1 或更大：未规范化输出不断增大，直到某个概率下溢为 0 "
+        "zh": "在从零开始实现的 softmax 上试试 1 或更大：未规范化的预测不断增大，直到某个概率下溢为 0 "
               "或 $\\exp$ 上溢，损失变成 nan。",
     },
-    "sc.epochs": {"en": "Epochs", "zh": "轮次"},
+    "sc.epochs": {"en": "Epochs", "zh": "迭代周期数"},
     "sc.train": {"en": "Train", "zh": "训练"},
     "sc.press_train": {"en": "Press **Train** to start.", "zh": "按下**训练**开始。"},
-    "sc.progress": {"en": "Epoch {epoch} of {epochs}", "zh": "第 {epoch} / {epochs} 轮"},
+    "sc.progress": {"en": "Epoch {epoch} of {epochs}", "zh": "第 {epoch}/{epochs} 个迭代周期"},
     "sc.speed": {"en": "{seconds} s for the last epoch (training and test evaluation) on {device}",
-                 "zh": "最近一轮用时 {seconds} 秒（训练加测试评估），设备：{device}"},
+                 "zh": "最近一个迭代周期用时 {seconds} 秒（训练加测试评估），设备：{device}"},
     "sc.nan": {
         "en": "Epoch {epoch}: the loss is not a number, so training stopped. With learning rate "
               "{lr} the logits grew so far apart that the naive softmax broke: the probability "
               "of a true class underflowed to 0 ($-\\log 0 = \\infty$, and the gradient "
               "$-1/0$ turns the weights into nan), or $\\exp$ overflowed ($\\infty / \\infty$ "
               "= nan). Your previous model, if any, is kept.",
-        "zh": "第 {epoch} 轮：损失不是一个数，训练因此停止。学习率为 {lr} 时，未规范化输出相差过大，"
+        "zh": "第 {epoch} 个迭代周期：损失不是一个数，训练因此停止。学习率为 {lr} 时，未规范化的预测相差过大，"
               "朴素的 softmax 失效了：某个真实类别的概率下溢为 0（$-\\log 0 = \\infty$，梯度 "
               "$-1/0$ 又把权重变成 nan），或者 $\\exp$ 上溢（$\\infty / \\infty$ = nan）。"
               "之前的模型（如果有）仍然保留。",
     },
     "sc.nan_link": {"en": "Why, and the fix: softmax overflow", "zh": "原因与解决办法：softmax 的上溢"},
     "sc.train_loss": {"en": "train loss", "zh": "训练损失"},
-    "sc.train_acc": {"en": "train accuracy", "zh": "训练准确率"},
-    "sc.test_acc": {"en": "test accuracy", "zh": "测试准确率"},
-    "sc.epoch": {"en": "epoch", "zh": "轮次"},
+    "sc.train_acc": {"en": "train accuracy", "zh": "训练精度"},
+    "sc.test_acc": {"en": "test accuracy", "zh": "测试精度"},
+    "sc.epoch": {"en": "epoch", "zh": "迭代周期"},
     "sc.value": {"en": "value", "zh": "数值"},
     "sc.metric": {"en": "metric", "zh": "指标"},
     "sc.check_loss": {"en": "train loss {value} < 0.5", "zh": "训练损失 {value} < 0.5"},
-    "sc.check_train": {"en": "train accuracy {value} > 0.7", "zh": "训练准确率 {value} > 0.7"},
-    "sc.check_test": {"en": "test accuracy {value} > 0.7", "zh": "测试准确率 {value} > 0.7"},
+    "sc.check_train": {"en": "train accuracy {value} > 0.7", "zh": "训练精度 {value} > 0.7"},
+    "sc.check_test": {"en": "test accuracy {value} > 0.7", "zh": "测试精度 {value} > 0.7"},
     "sc.passed": {"en": "the book's check passed", "zh": "通过书中的检查"},
     "sc.failed": {"en": "the book's check failed", "zh": "未通过书中的检查"},
     "sc.trained_with": {
         "en": "This model: {impl}, batch size {bs}, learning rate {lr}, {epochs} epochs, seed "
               "{seed}; {total} s in all ({per_epoch} s per epoch) on {device}.",
-        "zh": "当前模型：{impl}，批量大小 {bs}，学习率 {lr}，{epochs} 个轮次，种子 {seed}；"
-              "共用时 {total} 秒（每轮 {per_epoch} 秒），设备：{device}。",
+        "zh": "当前模型：{impl}，批量大小 {bs}，学习率 {lr}，{epochs} 个迭代周期，种子 {seed}；"
+              "共用时 {total} 秒（每个迭代周期 {per_epoch} 秒），设备：{device}。",
     },
     # ---- prediction grid ----
     "sc.s_grid": {"en": "Predictions on the test set", "zh": "在测试集上的预测"},
@@ -139,8 +140,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Each test image with its true class (bold) over the predicted one: "
               ":blue[✓ correct] or :orange[✗ wrong]. Pick an image below to see all ten "
               "probabilities.",
-        "zh": "每张测试图像上方（粗体）是真实类别，下面是预测类别：:blue[✓ 正确] 或 :orange[✗ 错误]。"
-              "在下方选择一张图像，查看全部十个概率。",
+        "zh": "每张测试图像下方先是真实类别（粗体），再是预测类别：:blue[✓ 正确] 或 :orange[✗ 错误]。"
+              "在网格下面选一张图像，查看全部十个概率。",
     },
     "sc.count": {"en": "How many images", "zh": "显示多少张图像"},
     "sc.filter": {"en": "Show", "zh": "显示"},
@@ -174,12 +175,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "were classified (column); the diagonal is correct. On the right: each class's "
               "accuracy. Shirts, t-shirts, pullovers and coats are the hard ones.",
         "zh": "混淆矩阵统计每个真实类别（行）的 1,000 张测试图像被分到了哪一类（列）；对角线是正确的。"
-              "右侧是每个类别的准确率。衬衫、T恤、套衫和外套最难区分。",
+              "右侧是每个类别的精度。衬衫、T恤、套衫和外套最难区分。",
     },
     "sc.true": {"en": "true class", "zh": "真实类别"},
     "sc.predicted": {"en": "predicted class", "zh": "预测类别"},
     "sc.count_images": {"en": "images", "zh": "图像数"},
-    "sc.class_accuracy": {"en": "accuracy per class", "zh": "各类别准确率"},
+    "sc.class_accuracy": {"en": "accuracy per class", "zh": "各类别的精度"},
     # ---- your picture ----
     "sc.s_upload": {"en": "Try your own picture", "zh": "试试你自己的图片"},
     "sc.upload_intro": {
@@ -190,9 +191,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "this session only.",
         "zh": "上传一张衣物的照片或图画（PNG、JPEG、GIF、WebP 或 BMP）。它会按数据集的制作方式处理："
               "转为灰度，背景较亮时取反（Fashion-MNIST 的衣物是黑底上的亮色），裁去空白，保持比例缩放到 "
-              "28 × 28 以内，再缩放到 $[0, 1]$。图片只保留在本次会话中。",
+              "28 × 28 以内，再缩放到 $[0, 1]$。图片只保留在本次会话中。下面上传框里的英文是 "
+              "Streamlit 自带的：“Drag and drop file here”即把文件拖进框里，“Browse files”即点击后"
+              "从电脑中选择文件。",
     },
-    "sc.upload": {"en": "Your picture", "zh": "你的图片"},
+    "sc.upload": {"en": "Your picture", "zh": "你的图片：把图片拖进下面的框，或点“Browse files”选择文件"},
     "sc.bad.empty": {"en": "The file is empty.", "zh": "文件是空的。"},
     "sc.bad.too_big": {"en": "The file is larger than {mb} MB; please upload a smaller one.",
                        "zh": "文件超过 {mb} MB，请上传小一些的文件。"},
@@ -221,10 +224,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The trained model belongs to your session only. Download its weights "
               "(`state_dict`, saved with `torch.save`) and the metrics of every epoch.",
         "zh": "训练好的模型只属于你的会话。可以下载它的权重（用 `torch.save` 保存的 `state_dict`）"
-              "以及每一轮的指标。",
+              "以及每个迭代周期的指标。",
     },
     "sc.download_weights": {"en": "Weights (state_dict, .pt)", "zh": "权重（state_dict，.pt）"},
-    "sc.download_metrics": {"en": "Metrics per epoch (CSV)", "zh": "每轮指标（CSV）"},
+    "sc.download_metrics": {"en": "Metrics per epoch (CSV)", "zh": "每个迭代周期的指标（CSV）"},
     "sc.load_code": {
         "en": "import torch\nstate = torch.load('{file}')  # tensors only: weights_only=True\n"
               "print({{k: v.shape for k, v in state.items()}})",
@@ -258,7 +261,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "the gradient is useless. Computing $\\log \\hat{y}_y = o_y - \\log\\sum_k \\exp "
               "o_k$ from the logits (log-sum-exp with the maximum subtracted) never takes the "
               "log of 0 — this is what `nn.CrossEntropyLoss` does.",
-        "zh": "如果真实类别的概率下溢为 0，$-\\log 0 = \\infty$，梯度也就没有意义了。直接从未规范化输出"
+        "zh": "如果真实类别的概率下溢为 0，$-\\log 0 = \\infty$，梯度也就没有意义了。直接从未规范化的预测"
               "计算 $\\log \\hat{y}_y = o_y - \\log\\sum_k \\exp o_k$（减去最大值的 log-sum-exp），"
               "就不会对 0 取对数——`nn.CrossEntropyLoss` 正是这样做的。",
     },
@@ -277,7 +280,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.ex4.q": {
         "en": "Train for more epochs (say 30). Why might the test accuracy stop improving or even "
               "drop after a while, and what could you do?",
-        "zh": "训练更多轮次（比如 30 轮）。为什么测试准确率过一段时间后可能不再提高甚至下降？可以怎么办？",
+        "zh": "训练更多迭代周期（比如 30 个）。为什么测试精度过一段时间后可能不再提高甚至下降？可以怎么办？",
     },
     "sc.ex4.a": {
         "en": "The model keeps fitting the training set (train loss still falls) while what it "
@@ -286,7 +289,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "model the effect is mild; the gap between train and test accuracy shows it.",
         "zh": "模型仍在拟合训练集（训练损失继续下降），但学到的东西泛化得越来越差：这就是过拟合。"
               "可以在验证集分数不再提高时提前停止、加入权重衰减，或降低学习率。对这个小小的线性模型，"
-              "这种效应比较温和；训练准确率与测试准确率之间的差距就能说明。",
+              "这种效应比较温和；训练精度与测试精度之间的差距就能说明。",
     },
     "sc.alt_train": {"en": "A training image: {name}", "zh": "一张训练图像：{name}"},
     "sc.alt_grid": {"en": "A test image of a {true}, predicted {pred}: {verdict}",

@@ -9,8 +9,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Never take exp of raw logits and then divide: subtract the largest logit first, "
               "and compute the loss from log-probabilities (log-sum-exp). `F.cross_entropy` "
               "does exactly that, so hand it logits.",
-        "zh": "不要直接对原始 logits 取 exp 再相除：先减去最大的 logit，并用对数概率（log-sum-exp）"
-              "计算损失。`F.cross_entropy` 正是这样做的，所以要把 logits 直接交给它。",
+        "zh": "不要对未规范化的预测（logit）直接取 exp 再相除：先减去其中最大的一个，再用对数概率"
+              "（log-sum-exp）计算损失。`F.cross_entropy` 正是这样做的，所以直接把未规范化的预测交给它。",
     },
     "so.intro": {
         "en": "Softmax turns logits $o$ into probabilities "
@@ -19,15 +19,15 @@ STRINGS: dict[str, dict[str, str]] = {
               "(only 11.1 in float16) and underflows to exactly 0 for very negative inputs. Type "
               "logits, stretch them with the scale factor, pick a dtype, and watch which of the "
               "three ways survives.",
-        "zh": "softmax 把 logits $o$ 变成概率 "
+        "zh": "softmax 把未规范化的预测 $o$ 变成概率 "
               "$\\hat y_j = \\exp(o_j) / \\sum_k \\exp(o_k)$。纸面上就这么简单；但在浮点数中，"
               "float32 的 $\\exp$ 在输入超过约 88.7 时上溢为 `inf`（float16 只到 11.1），"
-              "输入非常负时则下溢为恰好 0。输入 logits，用缩放因子把它们拉大，选一种数据类型，"
-              "看看三种算法中哪一种能撑下来。",
+              "输入非常负时则下溢为恰好 0。输入一组 $o$，用缩放因子把它们拉大，选一种数据类型，"
+              "看看三种算法中哪一种撑得住。",
     },
     # ---- controls --------------------------------------------------------------------------
-    "so.controls": {"en": "Your logits", "zh": "你的 logits"},
-    "so.logits": {"en": "Logits o, separated by commas", "zh": "logits o，用逗号分隔"},
+    "so.controls": {"en": "Your logits", "zh": "你输入的未规范化的预测"},
+    "so.logits": {"en": "Logits o, separated by commas", "zh": "未规范化的预测 o，用逗号分隔"},
     "so.logits_help": {
         "en": "From 2 to {cap} numbers, each between −{big} and {big}, separated by commas or "
               "spaces, e.g. 2, 1, 0.1. The scale factor below multiplies them.",
@@ -36,7 +36,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "so.dtype": {"en": "Floating-point type (dtype)", "zh": "浮点类型（dtype）"},
     "so.scale": {"en": "Scale factor s: the logits used are s · o",
-                 "zh": "缩放因子 s：实际使用的 logits 是 s · o"},
+                 "zh": "缩放因子 s：实际使用的是 s · o"},
     "so.scale_help": {
         "en": "Two significant digits from 0.01 to 100,000, both signs: a log-like slider. "
               "s · o is computed exactly in float64, then rounded to the dtype.",
@@ -47,7 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "so.class_option": {"en": "class {j}  (o = {o})", "zh": "类别 {j}（o = {o}）"},
     "so.used": {
         "en": "Logits used, s · o in {dtype}: {o}",
-        "zh": "实际使用的 logits（{dtype} 中的 s · o）：{o}",
+        "zh": "实际使用的 s · o（{dtype}）：{o}",
     },
     "so.verdict": {
         "en": "**Naive:** {naive} · **max-subtracted:** {stable} · **log-sum-exp:** {lse}",
@@ -55,11 +55,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "so.kept": {
         "en": "Still showing the last good logits: {logits}",
-        "zh": "仍在显示上一次有效的 logits：{logits}",
+        "zh": "仍在显示上一次有效的输入：{logits}",
     },
     "so.err.empty": {
         "en": "The logits field is empty. Type at least two numbers, e.g. `2, 1, 0.1`.",
-        "zh": "logits 输入框是空的。请至少输入两个数，例如 `2, 1, 0.1`。",
+        "zh": "输入框是空的。请至少输入两个数，例如 `2, 1, 0.1`。",
     },
     "so.err.not_number": {
         "en": "“{detail}” is not a number. Write numbers like `2`, `-0.5` or `1e3`, separated "
@@ -69,29 +69,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "so.err.not_finite": {
         "en": "“{detail}” is not a logit: a model's outputs are finite numbers. To watch exp "
               "overflow, type a large finite value such as `1000`, or move the scale factor.",
-        "zh": "“{detail}”不能作为 logit：模型的输出都是有限的数。想观察 exp 上溢，请输入 `1000` "
-              "这样的大的有限值，或拖动缩放因子。",
+        "zh": "“{detail}”不能作为未规范化的预测：模型的输出都是有限的数。想观察 exp 上溢，请输入 "
+              "`1000` 这样大的有限值，或拖动缩放因子。",
     },
     "so.err.too_large": {
         "en": "“{detail}” is too large: each logit must lie between −{big} and {big}. The scale "
               "factor can take them further.",
-        "zh": "“{detail}”太大了：每个 logit 必须介于 −{big} 与 {big} 之间。缩放因子可以把它们放得更大。",
+        "zh": "“{detail}”太大了：每个数必须介于 −{big} 与 {big} 之间。缩放因子可以把它们放得更大。",
     },
     "so.err.too_few": {
         "en": "Softmax needs at least two classes: a single logit always gets probability 1. "
               "Add another number.",
-        "zh": "softmax 至少需要两个类别：只有一个 logit 时，它的概率永远是 1。请再加一个数。",
+        "zh": "softmax 至少需要两个类别：只有一个输出时，它的概率永远是 1。请再加一个数。",
     },
     "so.err.too_many": {
         "en": "{detail} values are too many: this page takes at most {cap} logits, enough to see "
               "every effect and few enough to read.",
-        "zh": "{detail} 个值太多了：本页最多接受 {cap} 个 logits，足以看到所有现象，也读得过来。",
+        "zh": "{detail} 个值太多了：本页最多接受 {cap} 个，足以看到所有现象，也读得过来。",
     },
     "so.logits_overflow": {
         "en": "At this scale some logits are beyond the largest {dtype} number ({max}): they are "
               "already ±inf before softmax starts, and no formula can rescue an input that is "
               "inf. Lower the scale or pick a wider dtype.",
-        "zh": "在这个缩放下，有些 logits 超出了 {dtype} 能表示的最大数（{max}）：在 softmax "
+        "zh": "在这个缩放下，有些 s · o 超出了 {dtype} 能表示的最大数（{max}）：在 softmax "
               "开始之前它们就已经是 ±inf，任何公式都救不回一个已经是 inf 的输入。请减小缩放，"
               "或换一种范围更大的类型。",
     },
@@ -102,6 +102,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "so.m.ref": {"en": "float64 reference", "zh": "float64 参考值"},
     "so.m.torch": {"en": "F.cross_entropy ({dtype})", "zh": "F.cross_entropy（{dtype}）"},
     "so.status.ok": {"en": "correct", "zh": "正确"},
+    "so.status.imprecise": {"en": "imprecise (a small loss: 1 + small was rounded)",
+                            "zh": "不精确（损失很小，1 + 小量 在舍入时丢了有效数字）"},
     "so.status.wrong": {"en": "finite but wrong", "zh": "有限但错误"},
     "so.status.inf_loss": {"en": "loss = inf (ŷ_y rounded to 0, then log 0)",
                            "zh": "损失 = inf（ŷ_y 舍入为 0，再取 log 0）"},
@@ -109,7 +111,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "zh": "损失 = inf（真实损失超出该类型的范围）"},
     "so.status.nan": {"en": "nan or inf (exp overflowed, or 0/0)",
                       "zh": "nan 或 inf（exp 上溢，或 0/0）"},
-    "so.status.bad_input": {"en": "the logits overflow the dtype", "zh": "logits 本身超出该类型范围"},
+    "so.status.bad_input": {"en": "the logits overflow the dtype", "zh": "s · o 本身超出该类型范围"},
     "so.loss": {"en": "loss", "zh": "损失"},
     "so.gradient": {"en": "gradient", "zh": "梯度"},
     # ---- section 1 --------------------------------------------------------------------------
@@ -126,8 +128,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "- **Log-sum-exp:** $\\log \\hat y_j = o_j - \\bar o - "
               "\\log \\sum_k \\exp(o_k - \\bar o)$ and the loss $-\\log \\hat y_y$ read straight "
               "from it (the fused cross-entropy): no probability is rounded to 0 before the log.",
-        "zh": "每一列都用 torch 在你选择的类型中计算，输入是同一组舍入后的 logits；最后一列是对这组 "
-              "logits 在 float64 中调用 `torch.softmax` 的结果。\n\n"
+        "zh": "每一列都用 torch 在你选择的类型中计算，输入是同一组舍入后的 $o$；最后一列是对这组 "
+              "$o$ 在 float64 中调用 `torch.softmax` 的结果。\n\n"
               "- **朴素：** $\\hat y_j = \\dfrac{\\exp(o_j)}{\\sum_k \\exp(o_k)}$，损失 "
               "$-\\log \\hat y_y$。\n"
               "- **减去最大值：** 记 $\\bar o = \\max_k o_k$，"
@@ -150,18 +152,45 @@ STRINGS: dict[str, dict[str, str]] = {
     "so.col.method": {"en": "method", "zh": "算法"},
     "so.col.loss": {"en": "loss −log ŷ_y", "zh": "损失 −log ŷ_y"},
     "so.col.status": {"en": "verdict", "zh": "结论"},
+    "so.col.rel": {"en": "relative error", "zh": "相对误差"},
     "so.legend": {
         "en": "Highlighted and spelled out: **nan**, **inf / −inf**, **exactly 0**. The true "
               "class is marked ✓. A probability of exactly 0 is harmless until the loss takes "
-              "its log.",
+              "its log. A loss is *correct* when it is within {tol} of the float64 loss, "
+              "*relative* to it; the float64 loss is computed with `log1p` (below), so it keeps "
+              "its relative precision even when it is tiny.",
         "zh": "高亮并写明：**nan**、**inf / −inf**、**恰好为 0**。真实类别标有 ✓。恰好为 0 "
-              "的概率本身无害，直到损失对它取对数。",
+              "的概率本身无害，直到损失对它取对数。与 float64 损失的*相对*误差不超过 {tol} 时，"
+              "损失才算*正确*；float64 损失用 `log1p`（见下文）计算，即使很小也保有相对精度。",
     },
     "so.check": {
         "en": "Fused loss {ours} against `torch.nn.functional.cross_entropy` {torch}, both in "
               "{dtype}: difference {diff}.",
         "zh": "融合损失 {ours}，对比 `torch.nn.functional.cross_entropy` 的 {torch}，两者都在 "
               "{dtype} 中计算：差值 {diff}。",
+    },
+    "so.small_text": {
+        "en": "**Small losses and `log1p`.** With $\\bar o = \\max_k o_k$, the loss is "
+              "$\\ell = (\\bar o - o_y) + \\log(1 + r)$, $r = \\sum_{{k \\ne \\arg\\max}} "
+              "\\exp(o_k - \\bar o)$. When the true class has the largest logit, the first term "
+              "is 0 and a confident prediction makes $r$, and the loss, small. Here, in {dtype}: "
+              "$r$ = {rest}, and $1 + r$ rounds to {one_plus}, because the {dtype} numbers next "
+              "to 1 are {eps} apart: the digits of $r$ below that spacing are gone before the "
+              "log sees them. So $\\log$ of the rounded sum (what log-sum-exp and "
+              "`F.cross_entropy` compute) gives {log_sum}, relative error {rel_sum}; "
+              "`torch.log1p(r)` takes $r$ itself and gives {log1p}, relative error {rel_log1p} "
+              "(float64: {ref}). The *absolute* error of $\\log(1 + r)$ stays below about "
+              "{eps}, harmless for training (the gradient never forms $1 + r$); its *relative* "
+              "error grows like eps / $r$.",
+        "zh": "**小损失与 `log1p`。** 记 $\\bar o = \\max_k o_k$，损失为 "
+              "$\\ell = (\\bar o - o_y) + \\log(1 + r)$，其中 $r = \\sum_{{k \\ne \\arg\\max}} "
+              "\\exp(o_k - \\bar o)$。真实类别的 $o_y$ 最大时第一项为 0，预测越有把握，$r$ 和损失"
+              "就越小。这里在 {dtype} 中：$r$ = {rest}，而 $1 + r$ 舍入成 {one_plus}，因为 {dtype} "
+              "中与 1 相邻的数相差 {eps}：$r$ 低于这个间距的有效数字，在取对数之前就已丢失。所以对舍入后"
+              "的和取 $\\log$（log-sum-exp 和 `F.cross_entropy` 都是这样算的）得到 {log_sum}，相对误差 "
+              "{rel_sum}；`torch.log1p(r)` 直接作用于 $r$，得到 {log1p}，相对误差 {rel_log1p}"
+              "（float64：{ref}）。$\\log(1 + r)$ 的*绝对*误差始终不超过约 {eps}，对训练无害"
+              "（梯度的计算不经过 $1 + r$）；它的*相对*误差却随 eps / $r$ 增长。",
     },
     "so.bar_x": {"en": "class j", "zh": "类别 j"},
     "so.bar_y": {"en": "probability ŷ_j", "zh": "概率 ŷ_j"},
@@ -250,15 +279,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "so.axis_loss": {"en": "loss −log ŷ_y", "zh": "损失 −log ŷ_y"},
     "so.breaks_text": {
         "en": "Where each loss first goes wrong, predicted from the thresholds alone, against "
-              "the first scale on the slider where it is not right. Naive fails once some "
+              "the first scale on the slider where it is nan, inf or wrong (an *imprecise* small "
+              "loss is not counted). Naive fails once some "
               "$s o_j$ passes the overflow point, or $\\hat y_y$ rounds to 0; max-subtracted "
               "only when $s(o_y - \\bar o)$ passes the underflow point; log-sum-exp only when "
-              "the logits themselves overflow. The prediction is approximate: the dtype rounds "
+              "the logits themselves overflow, or when the loss, at least $s(\\bar o - o_y)$, "
+              "passes the largest {dtype} number. The prediction is approximate: the dtype rounds "
               "$s \\cdot o$ first, and a $\\hat y_y$ among the subnormals has lost digits "
               "before it reaches 0, so the slider can show *finite but wrong* a little earlier.",
-        "zh": "每种损失首次出错的位置：只凭阈值的预测，对比滑块上第一个出错的缩放。朴素算法在某个 "
+        "zh": "每种损失首次出错的位置：只凭阈值的预测，对比滑块上第一个得到 nan、inf 或错误结果的缩放"
+              "（*不精确*的小损失不算）。朴素算法在某个 "
               "$s o_j$ 越过上溢点、或 $\\hat y_y$ 舍入为 0 时失效；减去最大值的算法只在 "
-              "$s(o_y - \\bar o)$ 越过下溢点时失效；log-sum-exp 只在 logits 本身溢出时失效。"
+              "$s(o_y - \\bar o)$ 越过下溢点时失效；log-sum-exp 只在 $s \\cdot o$ 本身溢出、"
+              "或损失（至少为 $s(\\bar o - o_y)$）超过 {dtype} 的最大数时失效。"
               "预测只是近似：类型会先对 $s \\cdot o$ 舍入，而落在次正规数范围内的 $\\hat y_y$ "
               "在变成 0 之前就已丢失有效数字，所以滑块上可能稍早出现*有限但错误*。",
     },
@@ -280,7 +313,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "求导，计算类型为 {dtype}；最后一列是该公式在 float64 中的值。",
     },
     "so.col.grad": {"en": "∂ℓ/∂o_j, {method}", "zh": "∂ℓ/∂o_j，{method}"},
-    "so.col.grad_ref": {"en": "softmax − onehot (float64)", "zh": "softmax − onehot（float64）"},
+    "so.col.grad_ref": {"en": "softmax − one-hot (float64)", "zh": "softmax − 独热编码（float64）"},
     "so.grad_verdict": {
         "en": "**Gradients.** Naive: {naive} · max-subtracted: {stable} · log-sum-exp: {lse}",
         "zh": "**梯度。** 朴素：{naive} · 减去最大值：{stable} · log-sum-exp：{lse}",
@@ -293,13 +326,15 @@ STRINGS: dict[str, dict[str, str]] = {
               "$\\hat y_y$ is still fine, and the gradient comes out 0 where it should be near 1, "
               "or nan. The max-subtracted gradient breaks when $\\hat y_y$ is so small that "
               "$1 / \\hat y_y$ overflows. The fused log-sum-exp gradient forms neither quotient: "
-              "it is $\\mathrm{softmax}(o) - \\text{onehot}(y)$, computed from $\\exp(o - \\bar o)$.",
+              "it is $\\mathrm{softmax}(o) - \\text{one-hot}(y)$, computed from "
+              "$\\exp(o - \\bar o)$.",
         "zh": "朴素算法的梯度可能在损失**之前**就坏掉。autograd 对除法 $e_y / S$"
               "（$S = \\sum_k \\exp(o_k)$）做反向传播时要用到 $\\hat y_y / S$。由于 $S$ 远在变成 inf "
               "之前就已经巨大，于是 $\\hat y_y$ 还好好的，$\\hat y_y / S$ 却下溢为 0，"
               "本应接近 1 的梯度分量变成 0，或者变成 nan。减去最大值的算法，在 $\\hat y_y$ "
               "小到 $1 / \\hat y_y$ 上溢时梯度失效。融合的 log-sum-exp 两种商都不计算：它的梯度就是"
-              "由 $\\exp(o - \\bar o)$ 算出的 $\\mathrm{softmax}(o) - \\text{onehot}(y)$。",
+              "由 $\\exp(o - \\bar o)$ 算出的 $\\mathrm{softmax}(o) - \\text{one-hot}(y)$，"
+              "即 softmax 减去 $y$ 的独热编码。",
     },
     # ---- section 4 --------------------------------------------------------------------------
     "so.s4": {"en": "What the classifier page uses, and why", "zh": "分类器页面用的是什么，为什么"},
@@ -308,7 +343,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "computes the log-softmax inside with the log-sum-exp trick: the third column "
               "above. So the model ends in a plain `nn.Linear` with no softmax layer. Apply "
               "softmax only to *show* probabilities, never before the loss.",
-        "zh": "`nn.CrossEntropyLoss`（以及 `F.cross_entropy`）接收的是**未归一化的 logits**，"
+        "zh": "`nn.CrossEntropyLoss`（以及 `F.cross_entropy`）接收的是**未规范化的预测**，"
               "并在内部用 log-sum-exp 技巧计算 log-softmax：也就是上面的第三列。所以模型以一个普通的 "
               "`nn.Linear` 结尾，不加 softmax 层。softmax 只用于*展示*概率，绝不要放在损失之前。",
     },
@@ -317,16 +352,18 @@ STRINGS: dict[str, dict[str, str]] = {
               "as logits. For your logits at this scale (float64): loss {wrong} instead of "
               "{right}, gradient norm {gw} instead of {gr}. Worse, that loss can never go below "
               "log(1 + (n − 1)/e) = {floor} for n = {n} classes, however sure the model is.",
-        "zh": "如果模型还是先做了 softmax，损失函数就会把 [0, 1] 内的概率当成 logits。"
-              "对你在当前缩放下的 logits（float64）：损失是 {wrong} 而不是 {right}，梯度范数是 {gw} "
+        "zh": "如果模型还是先做了 softmax，损失函数就会把 [0, 1] 内的概率当成未规范化的预测。"
+              "对当前缩放下你的 $o$（float64）：损失是 {wrong} 而不是 {right}，梯度范数是 {gw} "
               "而不是 {gr}。更糟的是，无论模型多么确信，对 n = {n} 个类别，这个损失都不可能低于 "
               "log(1 + (n − 1)/e) = {floor}。",
     },
     # ---- exercises ---------------------------------------------------------------------------
     "so.q1": {
-        "en": "We implemented softmax straight from its definition. What problems can that "
+        "en": "*Source: d2l 3.6, exercise 1 (English edition: 4.4, exercise 1.1–1.2).* "
+              "We implemented softmax straight from its definition. What problems can that "
               "cause? (Hint: how large is $\\exp(50)$?)",
-        "zh": "我们直接按定义实现了 softmax。这会带来什么问题？（提示：$\\exp(50)$ 有多大？）",
+        "zh": "*出处：《动手学深度学习》（第二版）3.6 节练习 1。* "
+              "我们直接按定义实现了 softmax。这会带来什么问题？（提示：$\\exp(50)$ 有多大？）",
     },
     "so.a1": {
         "en": "$\\exp(50) \\approx 5.2 \\times 10^{21}$ still fits in float32, but $\\exp(89)$ "
@@ -337,14 +374,16 @@ STRINGS: dict[str, dict[str, str]] = {
               "naive formula breaks (see the gradient section).",
         "zh": "$\\exp(50) \\approx 5.2 \\times 10^{21}$ 在 float32 中还放得下，但 $\\exp(89)$ 就不行了"
               "（float32 的上限是 $3.4 \\times 10^{38}$），在 float16 中 $\\exp(12)$ 就已经是 inf。"
-              "分子中出现一个 inf，分母的和就是 inf，而 inf/inf 是 nan。反过来，如果所有 logits 都非常负，"
+              "分子中出现一个 inf，分母的和就是 inf，而 inf/inf 是 nan。反过来，如果所有 $o_k$ 都非常负，"
               "每个 $\\exp$ 都舍入为 0，softmax 就成了 0/0 = nan。甚至在此之前，朴素公式的梯度就已经"
               "坏了（见“梯度”一节）。",
     },
     "so.q2": {
-        "en": "The cross-entropy was implemented from its definition, $-\\log \\hat y_y$. What "
+        "en": "*Source: d2l 3.6, exercise 2 (English edition: 4.4, exercise 2.4).* "
+              "The cross-entropy was implemented from its definition, $-\\log \\hat y_y$. What "
               "could go wrong? (Hint: the domain of the logarithm.)",
-        "zh": "交叉熵是按定义 $-\\log \\hat y_y$ 实现的。可能出什么问题？（提示：对数的定义域。）",
+        "zh": "*出处：《动手学深度学习》（第二版）3.6 节练习 2。* "
+              "交叉熵是按定义 $-\\log \\hat y_y$ 实现的。可能出什么问题？（提示：对数的定义域。）",
     },
     "so.a2": {
         "en": "$\\log$ is defined on $(0, \\infty)$. A probability that is tiny but positive in "
@@ -358,28 +397,40 @@ STRINGS: dict[str, dict[str, str]] = {
               "对数会把 nan 继续传下去。",
     },
     "so.q3": {
-        "en": "What can you do to fix the two problems above?",
-        "zh": "怎样解决上面这两个问题？",
+        "en": "*Source: d2l 3.6, exercise 3 (English edition: 4.4, exercise 1.3).* "
+              "What can you do to fix the two problems above?",
+        "zh": "*出处：《动手学深度学习》（第二版）3.6 节练习 3。* "
+              "怎样解决上面这两个问题？",
     },
     "so.a3": {
         "en": "Softmax does not change when every logit is shifted by the same constant, so "
               "subtract $\\bar o = \\max_k o_k$: the largest exp is $\\exp(0) = 1$ (no "
               "overflow) and the sum is at least 1 (no 0/0). Then never take the log of a "
               "rounded probability: $\\log \\hat y_j = o_j - \\bar o - \\log \\sum_k \\exp(o_k - "
-              "\\bar o)$ (log-sum-exp), and the loss is $\\log \\sum_k \\exp(o_k) - o_y$, finite "
-              "for any finite logits. In PyTorch: `F.cross_entropy` / `nn.CrossEntropyLoss` on "
+              "\\bar o)$ (log-sum-exp), and the loss is $\\log \\sum_k \\exp(o_k) - o_y$. It is "
+              "finite as long as the loss itself fits in the dtype, which it need not: in float16, "
+              "$o = (60000, -60000)$ with $y = 1$ has a true loss of {big_ref}, beyond float16's "
+              "largest number 65504, and float16 `F.cross_entropy` returns {big_torch}. A tiny "
+              "loss has the opposite trouble, $\\log(1 + r)$ with a small $r$, and `log1p` "
+              "(section 1) fixes it. In PyTorch: `F.cross_entropy` / `nn.CrossEntropyLoss` on "
               "logits, or `F.log_softmax` followed by `F.nll_loss`.",
-        "zh": "所有 logits 同时加减同一个常数时 softmax 不变，所以减去 $\\bar o = \\max_k o_k$："
+        "zh": "所有 $o_k$ 同时加减同一个常数时 softmax 不变，所以减去 $\\bar o = \\max_k o_k$："
               "最大的 exp 是 $\\exp(0) = 1$（不会上溢），分母至少为 1（不会 0/0）。然后绝不对舍入后的"
               "概率取对数：$\\log \\hat y_j = o_j - \\bar o - \\log \\sum_k \\exp(o_k - \\bar o)$"
-              "（log-sum-exp），损失就是 $\\log \\sum_k \\exp(o_k) - o_y$，对任何有限的 logits 都有限。"
-              "在 PyTorch 中：对 logits 使用 `F.cross_entropy` / `nn.CrossEntropyLoss`，"
+              "（log-sum-exp），损失就是 $\\log \\sum_k \\exp(o_k) - o_y$。只要损失本身在该类型的"
+              "范围之内，它就是有限的；但并非总是如此：float16 中 $o = (60000, -60000)$、$y = 1$ 时，"
+              "真实损失是 {big_ref}，超过了 float16 的最大数 65504，float16 的 `F.cross_entropy` "
+              "给出 {big_torch}。损失很小时还要当心 $\\log(1 + r)$（$r$ 很小）丢掉的有效数字，"
+              "见第 1 节的 `log1p`。在 PyTorch 中：对未规范化的预测直接使用 `F.cross_entropy` / "
+              "`nn.CrossEntropyLoss`，"
               "或先 `F.log_softmax` 再 `F.nll_loss`。",
     },
     "so.q4": {
-        "en": "Is it always a good idea to return the most likely label? For example, would you "
+        "en": "*Source: d2l 3.6, exercise 4 (English edition: 4.4, exercise 3).* "
+              "Is it always a good idea to return the most likely label? For example, would you "
               "do this for medical diagnosis?",
-        "zh": "总是返回最可能的标签是个好主意吗？比如，医学诊断也这样做吗？",
+        "zh": "*出处：《动手学深度学习》（第二版）3.6 节练习 4。* "
+              "总是返回最可能的标签是个好主意吗？比如，医学诊断也这样做吗？",
     },
     "so.a4": {
         "en": "Not when errors cost different amounts. The argmax minimises the expected number "
@@ -397,9 +448,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "通常还需要“不下结论、转给医生”的选项。",
     },
     "so.q5": {
-        "en": "Suppose we use softmax regression to predict the next word from some features. "
+        "en": "*Source: d2l 3.6, exercise 5 (English edition: 4.4, exercise 4).* "
+              "Suppose we use softmax regression to predict the next word from some features. "
               "What problems might a large vocabulary cause?",
-        "zh": "假设我们用 softmax 回归根据某些特征预测下一个词。词表很大时可能出现哪些问题？",
+        "zh": "*出处：《动手学深度学习》（第二版）3.6 节练习 5。* "
+              "假设我们用 softmax 回归根据某些特征预测下一个词。词表很大时可能出现哪些问题？",
     },
     "so.a5": {
         "en": "The output layer has $d \\times |V|$ weights, and every example needs all $|V|$ "
@@ -409,7 +462,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "reason to stay in log space; and rare words get few training examples. Remedies: "
               "sampled softmax or negative sampling, hierarchical or adaptive softmax, and "
               "subword vocabularies.",
-        "zh": "输出层有 $d \\times |V|$ 个权重，每个样本都要算出全部 $|V|$ 个 logits 和归一化项 "
+        "zh": "输出层有 $d \\times |V|$ 个权重，每个样本都要算出全部 $|V|$ 个未规范化的预测和规范化项 "
               "$\\sum_k \\exp(o_k)$：时间和内存随词表增长（10 万个词，就是每个样本每一步 10 万次 exp）。"
               "大多数概率都极小，在低精度下很多会舍入为 0，这又是一个留在对数空间的理由；"
               "而且罕见词的训练样本很少。对策：采样 softmax 或负采样、层次 softmax 或自适应 softmax，"
