@@ -299,7 +299,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": r"Linear regression is one of the few models whose best parameters have a formula. "
               r"Fold the bias into the weights by appending a column of ones to $\mathbf{X}$ and "
               r"minimise $L(\mathbf{w}) = \|\mathbf{y} - \mathbf{X}\mathbf{w}\|^2$. Its gradient is "
-              r"$\nabla_{\mathbf{w}} L = 2\mathbf{X}^\top(\mathbf{X}\mathbf{w} - \mathbf{y})$; "
+              r"$\nabla_\mathbf{w} L = 2\mathbf{X}^\top(\mathbf{X}\mathbf{w} - \mathbf{y})$; "
               r"setting it to zero gives the normal equations "
               r"$\mathbf{X}^\top\mathbf{X}\,\mathbf{w} = \mathbf{X}^\top\mathbf{y}$, and, when "
               r"$\mathbf{X}^\top\mathbf{X}$ is invertible, the analytic solution "
@@ -312,7 +312,7 @@ STRINGS: dict[str, dict[str, str]] = {
               r"have no analytic solution, and gradient descent is how they are trained.",
         "zh": r"线性回归是少数几个最优参数有公式可求的模型之一。给 $\mathbf{X}$ 添上一列 1，把偏置并入"
               r"权重，最小化 $L(\mathbf{w}) = \|\mathbf{y} - \mathbf{X}\mathbf{w}\|^2$。它的梯度是 "
-              r"$\nabla_{\mathbf{w}} L = 2\mathbf{X}^\top(\mathbf{X}\mathbf{w} - \mathbf{y})$；"
+              r"$\nabla_\mathbf{w} L = 2\mathbf{X}^\top(\mathbf{X}\mathbf{w} - \mathbf{y})$；"
               r"令梯度为零，得到正规方程 $\mathbf{X}^\top\mathbf{X}\,\mathbf{w} = \mathbf{X}^\top\mathbf{y}$，"
               r"当 $\mathbf{X}^\top\mathbf{X}$ 可逆时，解析解为 "
               r"$\mathbf{w}^* = (\mathbf{X}^\top\mathbf{X})^{-1}\mathbf{X}^\top\mathbf{y}$。"
@@ -466,13 +466,13 @@ STRINGS: dict[str, dict[str, str]] = {
               r"matrix form (fold $b$ into $\mathbf{w}$ with a column of ones): write the loss "
               r"for all the data, compute its gradient, set it to zero and solve. When might "
               r"this be better than SGD, and when does it fail?",
-        "zh": r"用矩阵形式推导平方损失下线性回归的解析解（给 $\mathbf{X}$ 添一列 1，把 $b$ 并入 "
+        "zh": r"用矩阵形式推导平方损失下线性回归的解析解（添一列全为 1 的特征，把 $b$ 并入 "
               r"$\mathbf{w}$）：写出全部数据上的损失，求梯度，令其为零并求解。什么时候它可能比随机梯度"
               r"下降更好？什么时候会失效？",
     },
     "lr.ex6.a": {
         "en": r"$L = \|\mathbf{y} - \mathbf{X}\mathbf{w}\|^2$, "
-              r"$\nabla_{\mathbf{w}} L = 2\mathbf{X}^\top(\mathbf{X}\mathbf{w} - \mathbf{y}) = 0$ "
+              r"$\nabla_\mathbf{w} L = 2\mathbf{X}^\top(\mathbf{X}\mathbf{w} - \mathbf{y}) = 0$ "
               r"$\Rightarrow \mathbf{X}^\top\mathbf{X}\mathbf{w} = \mathbf{X}^\top\mathbf{y}$ "
               r"$\Rightarrow \mathbf{w}^* = (\mathbf{X}^\top\mathbf{X})^{-1}\mathbf{X}^\top"
               r"\mathbf{y}$. Better than SGD when there are few features and the data fit in "
@@ -484,7 +484,7 @@ STRINGS: dict[str, dict[str, str]] = {
               r"keep arriving, and for any model that is not linear in its parameters, such as "
               r"deep networks.",
         "zh": r"$L = \|\mathbf{y} - \mathbf{X}\mathbf{w}\|^2$，"
-              r"$\nabla_{\mathbf{w}} L = 2\mathbf{X}^\top(\mathbf{X}\mathbf{w} - \mathbf{y}) = 0$ "
+              r"$\nabla_\mathbf{w} L = 2\mathbf{X}^\top(\mathbf{X}\mathbf{w} - \mathbf{y}) = 0$ "
               r"$\Rightarrow \mathbf{X}^\top\mathbf{X}\mathbf{w} = \mathbf{X}^\top\mathbf{y}$ "
               r"$\Rightarrow \mathbf{w}^* = (\mathbf{X}^\top\mathbf{X})^{-1}\mathbf{X}^\top"
               r"\mathbf{y}$。特征很少、数据能放进内存时它比随机梯度下降好：只需解一个 "
