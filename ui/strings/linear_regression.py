@@ -289,10 +289,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "lr.key_idea.approach": {
         "en": "Minibatch SGD takes small steps downhill on the squared loss. Below a learning-rate "
               "limit set by the data (and the batch size), it approaches the w and b of the "
-              "analytic solution, closer with every epoch; above it, every step overshoots and "
+              "analytic solution; above it, every step overshoots and "
               "the loss explodes.",
         "zh": "小批量随机梯度下降沿着平方损失的下坡方向一小步一小步地走。学习率低于由数据（和批量大小）"
-              "决定的上限时，它逐渐逼近解析解的 w 和 b，每个迭代周期都更近一些；超过这个上限，"
+              "决定的上限时，它逐渐逼近解析解的 w 和 b；超过这个上限，"
               "每一步都会冲过头，损失随之爆炸。",
     },
     "lr.analytic_text.approach": {
@@ -371,9 +371,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "（n = {n}）。",
     },
     "lr.vector_note": {
-        "en": "Each timing is one measurement on a shared server: the ratio varies from run to "
-              "run, but the loop is always orders of magnitude slower.",
-        "zh": "每次计时只测一次，而且服务器是共享的：比值每次都不同，但循环总是慢几个数量级。",
+        "en": "Each timing is one measurement on a shared server: press again and the ratio "
+              "changes.",
+        "zh": "每次计时只测一次，而且服务器是共享的：再按一次，比值就会变。",
     },
     # the update, written out (d2l 3.1.1)
     "lr.s_update": {"en": "The minibatch SGD update", "zh": "小批量随机梯度下降的更新"},

@@ -429,11 +429,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.stages_caption": {
         "en": "Our stages are timed in separate runs of one epoch, each adding one stage to the "
               "previous (cumulative seconds), so they do not add up exactly to the whole epoch. "
-              "The two pipelines reach nearly the same loss and accuracy: the same model, "
-              "shuffled differently.",
+              "Both pipelines train the same model from the same start, shuffled differently: "
+              "compare their loss and accuracy in the table on the right.",
         "zh": "本页实现的各阶段是在单独的一个迭代周期里分别计时的，每次比上一次多一个阶段（累计秒数），"
-              "所以加起来不会恰好等于整个迭代周期。两条流水线得到的损失和精度几乎相同：同一个模型，"
-              "只是打乱的顺序不同。",
+              "所以加起来不会恰好等于整个迭代周期。两条流水线从同一起点训练同一个模型，只是打乱的顺序不同："
+              "在右边的表中比较它们的损失和精度。",
     },
     "sc.book_failed": {
         "en": "The book's pipeline could not run here: {detail}",
@@ -452,14 +452,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Yes, badly. Each batch costs a fixed overhead (a call into the DataLoader, "
               "collating, a Python round trip, and in training a forward, backward and update "
               "each with their kernel launches), so with batch size 1 the 60,000 images pay it "
-              "60,000 times instead of 235. Reading one image at a time through `ToTensor` is "
-              "already the largest stage of the book's epoch at batch size 256 (run it above). "
+              "60,000 times instead of 235. Even at batch size 256 the book's epoch spends much of "
+              "its time in the DataLoader: run it above and compare that row with the rest. "
               "Here, try batch size 16 against 2048 in training and compare the seconds per "
               "epoch.",
         "zh": "会，而且影响很大。每个批量都有固定开销（调用一次 DataLoader、拼批、一次 Python 往返，"
               "训练时还有前向、反向和更新各自的内核启动），批量大小为 1 时 60,000 张图像要付 60,000 次，"
-              "而不是 235 次。在批量大小 256 时，逐张经 `ToTensor` 读取就已经是书中一个迭代周期里最慢的"
-              "阶段（在上面运行一下就能看到）。在本页训练时试试批量大小 16 和 2048，比较每个迭代周期的秒数。",
+              "而不是 235 次。即使批量大小为 256，书中的一个迭代周期也有很多时间花在 DataLoader 上："
+              "在上面运行一下，把这一行和其余各行比一比。在本页训练时试试批量大小 16 和 2048，比较每个迭代周期的秒数。",
     },
     "sc.ex6.q": {
         "en": "The performance of the data iterator is important. Is the current implementation "
