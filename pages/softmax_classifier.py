@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core import book_pipeline, classifier, images, pipeline_timing
-from core.data import CLASS_NAMES
+from core.data import CLASS_NAMES, DataError
 from core.device import device_name
 from ui import lesson, state
 from ui.charts import show
@@ -179,7 +179,7 @@ def the_books_way(data, seed: int) -> None:
             try:
                 st.session_state[BOOK_RESULT] = (
                     seed, pipeline_timing.compare_one_epoch(data, seed))
-            except (OSError, RuntimeError) as e:  # files, workers: said, never raised
+            except (DataError, OSError, RuntimeError) as e:  # files, workers: said, not raised
                 st.warning(t("sc.book_failed", detail=str(e)[:200]))
     done = st.session_state.get(BOOK_RESULT)
     if done is not None:

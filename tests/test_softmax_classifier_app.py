@@ -194,3 +194,17 @@ def test_every_exercise_names_its_source(at):
     assert all("Source: d2l §3." in q for q in questions)
     assert [q.split("§")[1][:3] for q in questions] == ["3.5", "3.5", "3.6", "3.6", "3.6",
                                                         "3.6", "3.7", "3.7"]
+
+
+def test_a_failing_book_pipeline_is_said_not_raised(monkeypatch):
+    from core import pipeline_timing
+
+    def broken(*args, **kwargs):
+        raise core_data.DataError("unreadable", "/nowhere", "no writable directory")
+
+    at = app_test("softmax_classifier").run()
+    monkeypatch.setattr(pipeline_timing, "compare_one_epoch", broken)
+    at.button(key="sc.book_run").click().run()
+    assert not at.exception, at.exception
+    assert any("could not run here" in w.value and "/nowhere" in w.value for w in at.warning)
+    assert "sc.book_epoch" not in at.session_state

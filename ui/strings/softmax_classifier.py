@@ -488,13 +488,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.ex7.a": {
         "en": "The output layer has one row of weights per word: with a vocabulary of q words "
               "and d features, $\\mathbf{W}$ has $d \\times q$ entries, and every prediction "
-              "computes all q scores and normalises over all of them, for every example and "
+              "computes all q logits and normalises over all of them, for every example and "
               "every step. Memory and time grow with q; most words are rare, so their weights "
               "get few gradient updates; and the probabilities of most words are tiny, so the "
               "naive softmax underflows. Remedies include hierarchical softmax, sampled "
               "softmax or negative sampling, and subword vocabularies.",
         "zh": "输出层每个单词对应一组权重：词表有 q 个词、特征有 d 个时，$\\mathbf{W}$ 有 $d \\times q$ "
-              "个元素，每次预测都要算出全部 q 个得分并在它们上面做规范化，每个样本、每一步都如此。内存和时间"
+              "个元素，每次预测都要算出全部 q 个未规范化的预测（logit）并在它们上面做规范化，每个样本、每一步都如此。内存和时间"
               "随 q 增长；多数单词很少出现，它们的权重很少得到梯度更新；多数单词的概率极小，朴素的 "
               "softmax 会下溢。对策有层序 softmax、采样 softmax 或负采样，以及子词词表。",
     },
