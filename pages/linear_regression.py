@@ -72,6 +72,17 @@ def edge_bound(data_key: tuple, batch_size: int, impl: str) -> float:
     return edge.stable or stable_lr(data_key, batch_size, impl)
 
 
+def edge_text(data_key: tuple, batch_size: int, impl: str) -> str:
+    """Where the edge really is for these settings, against the printed estimate."""
+    edge = measured_edge(data_key, batch_size, impl)
+    fields = {"impl": t(f"lr.impl.{impl}"), "batch": batch_size}
+    if not edge.stable:
+        return t("lr.edge_none", **fields)
+    return t("lr.edge", **fields, estimate=f"{stable_lr(data_key, batch_size, impl):.3g}",
+             stable=f"{edge.stable:.3g}", unstable=f"{edge.unstable:.3g}", epochs=edge.epochs,
+             runs=edge.runs, seconds=f"{edge.seconds:.2f}")
+
+
 def sourced(key: str, section: str, number: int, adapted: bool = False) -> str:
     """An exercise's question followed by where it comes from in the book."""
     source = t("lr.source_adapted" if adapted else "lr.source", section=section, number=number)
@@ -160,6 +171,7 @@ def training(data_key: tuple):
     cfg = linreg.TrainConfig(lr=lr, batch_size=batch_size, num_epochs=epochs, seed=data_key[5])
     run_key = (data_key, impl, lr, batch_size, epochs)
 
+    st.markdown(edge_text(data_key, batch_size, impl))
     too_many = total_steps > MAX_STEPS
     if too_many:
         st.warning(t("lr.too_many", steps=total_steps, limit=MAX_STEPS))
@@ -296,15 +308,6 @@ if lesson.section(t("lr.s_diverge")):
         t("lr.impl.concise"): [stable_lr(data_key, s, "concise") for s in sizes],
     }), hide_index=True)
     st.caption(t("lr.diverge_caption.safe"))
-    impl, batch = state.value("impl", "scratch"), min(state.value("batch", 10), n)
-    edge = measured_edge(data_key, batch, impl)
-    fields = {"impl": t(f"lr.impl.{impl}"), "batch": batch}
-    if edge.stable:
-        st.markdown(t("lr.edge", **fields, estimate=f"{stable_lr(data_key, batch, impl):.3g}",
-                      stable=f"{edge.stable:.3g}", unstable=f"{edge.unstable:.3g}",
-                      epochs=edge.epochs, runs=edge.runs, seconds=f"{edge.seconds:.2f}"))
-    else:
-        st.markdown(t("lr.edge_none", **fields))
 
 shape = curvature(data_key, state.value("impl", "scratch"))
 lesson.exercises(t("exercises"), [

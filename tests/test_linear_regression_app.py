@@ -272,3 +272,14 @@ def test_update_equations_network_and_sources(lang):
         text = " ".join(m.value for m in at.markdown)
         for term in ("解析解", "小批量随机梯度下降", "全连接层", "超参数", "验证集"):
             assert term in text, term
+
+
+def test_the_measured_edge_follows_the_batch_slider():
+    at = app_test("linear_regression", n=200).run()
+    at.select_slider(key="linear-regression.batch").set_value(1).run()
+    assert not at.exception
+    (text,) = [m.value for m in at.markdown if m.value.startswith("**Measured")]
+    assert "batch size 1)" in text
+    at.select_slider(key="linear-regression.batch").set_value(10000).run()
+    (text,) = [m.value for m in at.markdown if m.value.startswith("**Measured")]
+    assert "batch size 200)" in text  # the full batch: at most n

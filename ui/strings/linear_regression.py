@@ -413,10 +413,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "lr.diverge_caption.safe": {
         "en": "The largest stable learning rate as estimated from the data: exact (2/λ_max) only "
               "for the full batch; for minibatches it is a cautious estimate, and the edge "
-              "measured below is usually higher. Near the limit training is slow and jumpy, so the page suggests "
+              "measured for your settings (under the training controls) is usually higher. Near the limit training is slow and jumpy, so the page suggests "
               "about half of the edge when a run diverges.",
         "zh": "由数据估计的最大稳定学习率：只有全批量时才是精确值（2/λ_max）；对小批量它是一个偏保守的"
-              "估计，下面实测的边界通常更高。接近上限时训练又慢又抖，所以训练发散时，本页建议取边界的一半左右。",
+              "估计，按你的设置实测的边界（见训练控件下方）通常更高。接近上限时训练又慢又抖，所以训练发散时，本页建议取边界的一半左右。",
     },
     "lr.edge": {
         "en": "**Measured for your settings** ({impl}, batch size {batch}): the estimate says "
