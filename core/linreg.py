@@ -306,16 +306,18 @@ class Edge:
     """The largest learning rate that did not blow up in short SGD runs, found by bisection.
 
     stable < edge ≤ unstable (stable is 0.0 when even the smallest tried rate blew up);
+    each run took `steps` SGD steps (`epochs` epochs, the last one possibly cut short);
     runs: how many short runs it took; seconds: what the search cost.
     """
     stable: float
     unstable: float
     epochs: int
+    steps: int
     runs: int
     seconds: float
 
 
-def _sgd_grows(X1, y, lr: float, batch_size: int, epochs: int, scale: float, seed: int) -> bool:
+def _sgd_grows(X1, y, lr: float, batch_size: int, steps: int, scale: float, seed: int) -> bool:
     """Does minibatch SGD on scale·mean (x̃ᵀθ − y)² end above its starting loss (or at inf/nan)?
 
     The same update as both implementations, θ ← θ − lr · 2·scale·X̃_Bᵀ(X̃_Bθ − y_B)/|B|, written
@@ -328,12 +330,13 @@ def _sgd_grows(X1, y, lr: float, batch_size: int, epochs: int, scale: float, see
     def loss() -> float:
         return float(scale * ((X1 @ theta - y) ** 2).mean())
 
-    start = loss()
+    start, done = loss(), 0
     with torch.no_grad():
-        for _ in range(epochs):
-            for idx in torch.randperm(len(X1), generator=g).split(batch_size):
+        while done < steps:  # whole epochs, the last one cut at `steps`
+            for idx in torch.randperm(len(X1), generator=g).split(batch_size)[:steps - done]:
                 Xb, yb = X1[idx], y[idx]  # (B, d + 1), (B, 1)
                 theta -= lr * 2 * scale * Xb.T @ (Xb @ theta - yb) / len(idx)
+                done += 1
             end = loss()
             if not math.isfinite(end):
                 return True
@@ -341,25 +344,25 @@ def _sgd_grows(X1, y, lr: float, batch_size: int, epochs: int, scale: float, see
 
 
 def measured_stable_lr(X, y, batch_size: int, impl: str, seed: int = 0, min_steps: int = 300,
-                       max_steps: int = 10_000, rel_tol: float = 0.02, max_runs: int = 24) -> Edge:
+                       max_steps: int = 3000, rel_tol: float = 0.02, max_runs: int = 24) -> Edge:
     """Bisect lr (in log scale) between a rate that trains and one whose loss grows.
 
-    A rate counts as stable when a short run of minibatch SGD (this seed's shuffles; at
-    least 3 epochs and `min_steps` steps, at most `max_steps`) ends below its starting loss:
-    just above the edge the error grows by |1 − lr·λ| > 1 per step, and a few hundred steps
-    make that visible. The search starts from the full-batch bound 2/λ_max.
+    A rate counts as stable when a short run of minibatch SGD (this seed's shuffles; 3
+    epochs, lengthened to `min_steps` steps or cut to `max_steps`) ends below its starting
+    loss: just above the edge the error grows by |1 − lr·λ| > 1 per step, and a few hundred
+    steps make that visible. The search starts from the full-batch bound 2/λ_max.
     """
     start = time.perf_counter()
     steps_per_epoch = math.ceil(len(X) / batch_size)
-    epochs = max(3, math.ceil(min_steps / steps_per_epoch))
-    epochs = max(1, min(epochs, max_steps // steps_per_epoch))
+    steps = min(max(3 * steps_per_epoch, min_steps), max_steps)
+    epochs = math.ceil(steps / steps_per_epoch)
     X1, y = with_bias_column(X.float()), y.float().reshape(-1, 1)
     scale, runs = loss_scale(impl), 0
 
     def grows(lr: float) -> bool:
         nonlocal runs
         runs += 1
-        return _sgd_grows(X1, y, lr, batch_size, epochs, scale, seed)
+        return _sgd_grows(X1, y, lr, batch_size, steps, scale, seed)
 
     bound = curvature(X, impl).bound
     lo, hi = bound / 2, bound * 2
@@ -372,7 +375,7 @@ def measured_stable_lr(X, y, batch_size: int, impl: str, seed: int = 0, min_step
     while lo > 0 and hi / lo > 1 + rel_tol and runs < max_runs:
         mid = math.sqrt(lo * hi)
         lo, hi = (lo, mid) if grows(mid) else (mid, hi)
-    return Edge(lo, hi, epochs, runs, time.perf_counter() - start)
+    return Edge(lo, hi, epochs, steps, runs, time.perf_counter() - start)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -79,7 +79,7 @@ def edge_text(data_key: tuple, batch_size: int, impl: str) -> str:
     if not edge.stable:
         return t("lr.edge_none", **fields)
     return t("lr.edge", **fields, estimate=f"{stable_lr(data_key, batch_size, impl):.3g}",
-             stable=f"{edge.stable:.3g}", unstable=f"{edge.unstable:.3g}", epochs=edge.epochs,
+             stable=f"{edge.stable:.3g}", unstable=f"{edge.unstable:.3g}", steps=edge.steps,
              runs=edge.runs, seconds=f"{edge.seconds:.2f}")
 
 

@@ -421,11 +421,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "lr.edge": {
         "en": "**Measured for your settings** ({impl}, batch size {batch}): the estimate says "
               "{estimate}; the true edge lies between {stable} and {unstable}. Short SGD runs "
-              "({epochs} epochs each, this seed's shuffles) were bisected over the learning "
+              "({steps} steps each, this seed's shuffles) were bisected over the learning "
               "rate: below the edge the loss ends lower than it started, above it higher. "
               "{runs} runs, {seconds} s.",
         "zh": "**按你的设置实测**（{impl}，批量大小 {batch}）：估计值为 {estimate}；真正的边界在 {stable} "
-              "与 {unstable} 之间。做法是对学习率二分，每次用当前种子跑一次只有 {epochs} 个迭代周期的"
+              "与 {unstable} 之间。做法是对学习率二分，每次用当前种子跑一次只有 {steps} 步的"
               "小批量随机梯度下降：边界以下损失最终低于起点，边界以上则高于起点。共 {runs} 次，用时 "
               "{seconds} 秒。",
     },
