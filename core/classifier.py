@@ -241,6 +241,47 @@ def per_class_accuracy(confusion: torch.Tensor) -> torch.Tensor:
     return confusion.diagonal() / confusion.sum(dim=1).clamp(min=1)
 
 
+@dataclasses.dataclass(frozen=True)
+class Hardest:
+    """The classes the model gets wrong most often, and its most frequent single confusion."""
+    classes: tuple[int, ...]          # lowest accuracy first
+    accuracies: tuple[float, ...]     # their per-class accuracy
+    confused_true: int                # the off-diagonal cell with the largest count:
+    confused_pred: int                # images of class confused_true predicted confused_pred
+    confused_count: int
+    class_size: int                   # test images of class confused_true
+
+
+def hardest_classes(confusion: torch.Tensor, k: int = 3) -> Hardest:
+    """The k classes of lowest accuracy (diagonal / row sum) and the largest off-diagonal C[i, j]."""
+    acc = per_class_accuracy(confusion)
+    order = torch.argsort(acc, stable=True)[:k]
+    off = confusion.clone()
+    off.fill_diagonal_(-1)
+    i, j = divmod(int(off.argmax()), confusion.shape[1])
+    return Hardest(tuple(order.tolist()), tuple(acc[order].tolist()), i, j, int(off[i, j]),
+                   int(confusion[i].sum()))
+
+
+@dataclasses.dataclass(frozen=True)
+class Untrained:
+    """The model before training: its test accuracy, and how unevenly it guesses."""
+    accuracy: float
+    top_class: int     # the class it predicts most often
+    top_share: float   # the share of test images predicted as top_class
+
+
+def untrained(data, seed: int) -> Untrained:
+    """softmax(XW + b) at the start (W ~ N(0, 0.01²), b = 0) on the test set: accuracy ≈ 1/10."""
+    W, b = init_params(seed, data.test_labels.device)
+    W, b = W.detach(), b.detach()
+    accuracy = evaluate_accuracy(lambda X: net(X, W, b), data.test_images, data.test_labels)
+    counts = torch.bincount(probabilities(W, b, data.test_images).argmax(1),
+                            minlength=NUM_OUTPUTS)
+    top = int(counts.argmax())
+    return Untrained(accuracy, top, int(counts[top]) / len(data.test_labels))
+
+
 def select_examples(y: torch.Tensor, y_pred: torch.Tensor, which: str, count: int) -> list[int]:
     """Indices of the first `count` test images that are: 'all', 'mistakes', or of class '3'."""
     if which == "all":

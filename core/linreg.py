@@ -275,3 +275,144 @@ def max_stable_lr(X, batch_size: int, impl: str) -> float:
     v = max(float(torch.linalg.eigvalsh(M)[-1]) - lam * lam, 0.0)
     fpc = (1 / batch_size - 1 / n) * n / (n - 1) if n > 1 else 0.0
     return 2 * lam / (lam * lam + v * max(fpc, 0.0))
+
+
+# ---- how fast, and where the edge really is (d2l 3.1 and the exercises of 3.2) ----------
+
+@dataclasses.dataclass(frozen=True)
+class Curvature:
+    """The extreme eigenvalues of the Hessian H of the loss, and the learning rates they set.
+
+    bound = 2/λ_max: full-batch gradient descent converges iff lr < bound.
+    fastest = 2/(λ_min + λ_max): the lr whose slowest direction shrinks fastest,
+    |1 − lr·λ| largest over λ ∈ {λ_min, λ_max} is smallest there.
+    """
+    lam_min: float
+    lam_max: float
+    bound: float
+    fastest: float
+
+
+def curvature(X, impl: str) -> Curvature:
+    """λ_min and λ_max of H = 2·scale·X̃ᵀX̃/n (bias folded in), and 2/λ_max, 2/(λ_min + λ_max)."""
+    X1 = with_bias_column(X.double())
+    lam = torch.linalg.eigvalsh(2 * loss_scale(impl) * X1.T @ X1 / len(X1))
+    lo, hi = float(lam[0]), float(lam[-1])
+    return Curvature(lo, hi, 2 / hi, 2 / (lo + hi))
+
+
+@dataclasses.dataclass(frozen=True)
+class Edge:
+    """The largest learning rate that did not blow up in short SGD runs, found by bisection.
+
+    stable < edge ≤ unstable (stable is 0.0 when even the smallest tried rate blew up);
+    each run took `steps` SGD steps (`epochs` epochs, the last one possibly cut short);
+    runs: how many short runs it took; seconds: what the search cost.
+    """
+    stable: float
+    unstable: float
+    epochs: int
+    steps: int
+    runs: int
+    seconds: float
+
+
+def _sgd_grows(X1, y, lr: float, batch_size: int, steps: int, scale: float, seed: int) -> bool:
+    """Does minibatch SGD on scale·mean (x̃ᵀθ − y)² end above its starting loss (or at inf/nan)?
+
+    The same update as both implementations, θ ← θ − lr · 2·scale·X̃_Bᵀ(X̃_Bθ − y_B)/|B|, written
+    without autograd so that a run costs microseconds per step.
+    """
+    g = make_generator(seed)
+    theta = torch.cat([torch.normal(0, 0.01, size=(X1.shape[1] - 1, 1), generator=g),
+                       torch.zeros(1, 1)])  # (d + 1, 1): w as initialised, then b = 0
+
+    def loss() -> float:
+        return float(scale * ((X1 @ theta - y) ** 2).mean())
+
+    start, done = loss(), 0
+    with torch.no_grad():
+        while done < steps:  # whole epochs, the last one cut at `steps`
+            for idx in torch.randperm(len(X1), generator=g).split(batch_size)[:steps - done]:
+                Xb, yb = X1[idx], y[idx]  # (B, d + 1), (B, 1)
+                theta -= lr * 2 * scale * Xb.T @ (Xb @ theta - yb) / len(idx)
+                done += 1
+            end = loss()
+            if not math.isfinite(end):
+                return True
+    return end > start
+
+
+def measured_stable_lr(X, y, batch_size: int, impl: str, seed: int = 0, min_steps: int = 300,
+                       max_steps: int = 3000, rel_tol: float = 0.02, max_runs: int = 24) -> Edge:
+    """Bisect lr (in log scale) between a rate that trains and one whose loss grows.
+
+    A rate counts as stable when a short run of minibatch SGD (this seed's shuffles; 3
+    epochs, lengthened to `min_steps` steps or cut to `max_steps`) ends below its starting
+    loss: just above the edge the error grows by |1 − lr·λ| > 1 per step, and a few hundred
+    steps make that visible. The search starts from the full-batch bound 2/λ_max.
+    """
+    start = time.perf_counter()
+    steps_per_epoch = math.ceil(len(X) / batch_size)
+    steps = min(max(3 * steps_per_epoch, min_steps), max_steps)
+    epochs = math.ceil(steps / steps_per_epoch)
+    X1, y = with_bias_column(X.float()), y.float().reshape(-1, 1)
+    scale, runs = loss_scale(impl), 0
+
+    def grows(lr: float) -> bool:
+        nonlocal runs
+        runs += 1
+        return _sgd_grows(X1, y, lr, batch_size, steps, scale, seed)
+
+    bound = curvature(X, impl).bound
+    lo, hi = bound / 2, bound * 2
+    while not grows(hi) and runs < max_runs // 3:
+        lo, hi = hi, hi * 2
+    while grows(lo) and lo > bound / 1e3 and runs < max_runs // 2:
+        hi, lo = lo, lo / 2
+    if lo <= bound / 1e3:
+        lo = 0.0
+    while lo > 0 and hi / lo > 1 + rel_tol and runs < max_runs:
+        mid = math.sqrt(lo * hi)
+        lo, hi = (lo, mid) if grows(mid) else (mid, hi)
+    return Edge(lo, hi, epochs, steps, runs, time.perf_counter() - start)
+
+
+@dataclasses.dataclass(frozen=True)
+class VectorTiming:
+    """d2l 3.1.2: adding two n-vectors element by element in Python, and in one call."""
+    n: int
+    loop_seconds: float
+    vector_seconds: float
+    ratio: float
+    device: str
+
+
+def time_vectorisation(n: int = 10_000, device=None, repeats: int = 5) -> VectorTiming:
+    """c[i] = a[i] + b[i] in a Python for-loop against d = a + b (best of `repeats`)."""
+    device = torch.device(device or get_device())
+    a, b = torch.ones(n, device=device), torch.ones(n, device=device)
+
+    def sync():
+        if device.type == "cuda":
+            torch.cuda.synchronize(device)
+
+    def loop() -> float:
+        c = torch.zeros(n, device=device)
+        sync()
+        t0 = time.perf_counter()
+        for i in range(n):
+            c[i] = a[i] + b[i]
+        sync()
+        return time.perf_counter() - t0
+
+    def vector() -> float:
+        sync()
+        t0 = time.perf_counter()
+        d = a + b  # noqa: F841 (the book's name)
+        sync()
+        return time.perf_counter() - t0
+
+    loop_s = loop()  # one loop is already many thousand calls: no need to repeat it
+    vector_s = min(vector() for _ in range(repeats))
+    return VectorTiming(n, loop_s, vector_s, loop_s / max(vector_s, 1e-9), str(device))

@@ -1,5 +1,6 @@
 """Linear regression training: d2l's synthetic data, SGD from scratch and concise, live."""
 
+import inspect
 import math
 import time
 
@@ -55,6 +56,39 @@ def stable_lr(data_key: tuple, batch_size: int, impl: str) -> float:
     return linreg.max_stable_lr(make_data(*data_key)[0], batch_size, impl)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def measured_edge(data_key: tuple, batch_size: int, impl: str) -> linreg.Edge:
+    return linreg.measured_stable_lr(*make_data(*data_key), batch_size, impl, seed=data_key[5])
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def curvature(data_key: tuple, impl: str) -> linreg.Curvature:
+    return linreg.curvature(make_data(*data_key)[0], impl)
+
+
+def edge_bound(data_key: tuple, batch_size: int, impl: str) -> float:
+    """The measured edge when the search found one, else the (safe) estimate."""
+    edge = measured_edge(data_key, batch_size, impl)
+    return edge.stable or stable_lr(data_key, batch_size, impl)
+
+
+def edge_text(data_key: tuple, batch_size: int, impl: str) -> str:
+    """Where the edge really is for these settings, against the printed estimate."""
+    edge = measured_edge(data_key, batch_size, impl)
+    fields = {"impl": t(f"lr.impl.{impl}"), "batch": batch_size}
+    if not edge.stable:
+        return t("lr.edge_none", **fields)
+    return t("lr.edge", **fields, estimate=f"{stable_lr(data_key, batch_size, impl):.3g}",
+             stable=f"{edge.stable:.3g}", unstable=f"{edge.unstable:.3g}", steps=edge.steps,
+             runs=edge.runs, seconds=f"{edge.seconds:.2f}")
+
+
+def sourced(key: str, section: str, number: int, adapted: bool = False) -> str:
+    """An exercise's question followed by where it comes from in the book."""
+    source = t("lr.source_adapted" if adapted else "lr.source", section=section, number=number)
+    return f"{t(key)}  \n*{source}*"
+
+
 def suggestion(bound: float) -> float:
     """A learning rate from the menu safely below the stability limit."""
     safe = [v for v in LR_CHOICES if v <= bound / 2]
@@ -78,7 +112,7 @@ def draw_curve(slots, records, data_key, impl, total_steps, done=False):
     if not records:
         return
     true_w, true_b, last = list(data_key[2:4]), data_key[4], records[-1]
-    lines = [t("lr.out.epoch", epoch=r.epoch, loss=f"{r.loss:f}")
+    lines = [t("lr.out.epoch_line", epoch=r.epoch, loss=f"{r.loss:f}")
              for r in records if r.kind == "epoch"]
     if last.kind == "diverged":
         lines.append(t("lr.out.stopped", step=last.step, loss=last.loss))
@@ -111,6 +145,8 @@ def parameter_table(data_key, sgd, found) -> pd.DataFrame:
         columns[t("lr.col.analytic")] = [*found[0], found[1]]
     if sgd:
         columns[t("lr.col.sgd")] = sgd
+    if sgd and found:
+        columns[t("lr.col.gap")] = [a - b for a, b in zip(sgd, [*found[0], found[1]], strict=True)]
     estimate = sgd or ([*found[0], found[1]] if found else None)
     if estimate:
         columns[t("lr.col.error")] = [a - b for a, b in zip(true, estimate, strict=True)]
@@ -135,6 +171,7 @@ def training(data_key: tuple):
     cfg = linreg.TrainConfig(lr=lr, batch_size=batch_size, num_epochs=epochs, seed=data_key[5])
     run_key = (data_key, impl, lr, batch_size, epochs)
 
+    st.markdown(edge_text(data_key, batch_size, impl))
     too_many = total_steps > MAX_STEPS
     if too_many:
         st.warning(t("lr.too_many", steps=total_steps, limit=MAX_STEPS))
@@ -179,7 +216,12 @@ def training(data_key: tuple):
         draw_state(slots, records, data_key, impl)
     last = records[-1]
     progress.caption(t("lr.done", seconds=f"{result['seconds']:.2f}", device=device_name()))
-    bound = stable_lr(data_key, batch_size, impl)
+    bound = edge_bound(data_key, batch_size, impl)
+    found = solve(data_key)
+    if last.kind == "epoch" and found:
+        gap = max(abs(a - b) for a, b in zip([*last.w, last.b], [*found[0], found[1]],
+                                             strict=True))
+        st.caption(t("lr.gap", epochs=last.epoch, gap=f"{gap:.2g}"))
     if last.kind == "diverged":
         message.error(t("lr.diverged", step=last.step, epoch=last.epoch, lr=lr,
                         bound=f"{bound:.3g}", suggestion=suggestion(bound)), icon="💥")
@@ -191,7 +233,7 @@ def training(data_key: tuple):
 # ---- the page ------------------------------------------------------------------------------
 
 st.title(t("lr.title"))
-lesson.key_idea(t("lr.key_idea"))
+lesson.key_idea(t("lr.key_idea.approach"))
 st.markdown(t("lr.intro"))
 
 if lesson.section(t("lr.s_data")):
@@ -213,7 +255,7 @@ else:  # lecture mode on another section: the data as last set
 data_key = (n, noise, w1, w2, b, state.seed())
 
 if lesson.section(t("lr.s_analytic")):
-    st.markdown(t("lr.analytic_text"))
+    st.markdown(t("lr.analytic_text.approach"))
     found = solve(data_key)
     if found is None:
         st.warning(t("lr.singular"))
@@ -221,13 +263,41 @@ if lesson.section(t("lr.s_analytic")):
         st.table(parameter_table(data_key, None, found))
     lesson.show_code(linreg.with_bias_column, linreg.analytic_solution, title=t("show_code"))
 
+if lesson.section(t("lr.s_network")):
+    st.markdown(t("lr.network_text"))
+    st.graphviz_chart(lr_charts.network_diagram(2, t("lr.net.input"), t("lr.net.output")))
+    st.caption(t("lr.net.caption"))
+
+if lesson.section(t("lr.s_vector")):
+    st.markdown(t("lr.vector_text"))
+    if st.button(t("lr.vector_run"), key=f"{PAGE}.vector"):
+        timing = linreg.time_vectorisation(10_000, get_device())
+        st.success(t("lr.vector_result", device=device_name(), n=f"{timing.n:,}",
+                     loop=f"{timing.loop_seconds * 1e3:.1f}",
+                     vector=f"{timing.vector_seconds * 1e3:.4f}", ratio=f"{timing.ratio:,.0f}"))
+        st.caption(t("lr.vector_note"))
+
 if lesson.section(t("lr.s_impl")):
     st.markdown(t("lr.impl_text"))
     st.info(t("lr.note"), icon="🔎")
 
+if lesson.section(t("lr.s_update")):
+    st.markdown(t("lr.update_text"))
+    left, right = st.columns(2)
+    left.latex(r"\mathbf{w} \leftarrow \mathbf{w} - \frac{\eta}{|\mathcal{B}|}"
+               r"\sum_{i \in \mathcal{B}} \mathbf{x}^{(i)}\left(\mathbf{w}^\top"
+               r"\mathbf{x}^{(i)} + b - y^{(i)}\right)")
+    left.latex(r"b \leftarrow b - \frac{\eta}{|\mathcal{B}|}\sum_{i \in \mathcal{B}}"
+               r"\left(\mathbf{w}^\top\mathbf{x}^{(i)} + b - y^{(i)}\right)")
+    left.markdown(t("lr.update_code"))
+    with right:
+        for fn in (linreg.squared_loss, linreg.sgd):
+            st.code(inspect.getsource(fn), language="python")
+
 if lesson.section(t("lr.s_train")):
     st.markdown(t("lr.train_text"))
     training(data_key)
+    st.markdown(t("lr.hyper_text"))
 
 if lesson.section(t("lr.s_diverge")):
     st.markdown(t("lr.diverge_text"))
@@ -237,7 +307,16 @@ if lesson.section(t("lr.s_diverge")):
         t("lr.impl.scratch"): [stable_lr(data_key, s, "scratch") for s in sizes],
         t("lr.impl.concise"): [stable_lr(data_key, s, "concise") for s in sizes],
     }), hide_index=True)
-    st.caption(t("lr.diverge_caption"))
+    st.caption(t("lr.diverge_caption.safe"))
 
-lesson.exercises(t("exercises"), [(t(f"lr.ex{i}.q"), t(f"lr.ex{i}.a")) for i in range(1, 6)],
-                 t("reveal"))
+shape = curvature(data_key, state.value("impl", "scratch"))
+lesson.exercises(t("exercises"), [
+    (sourced("lr.ex6.q", "3.1", 2), t("lr.ex6.a")),
+    (sourced("lr.ex1.q", "3.2", 1), t("lr.ex1.a")),
+    (sourced("lr.ex2.q", "3.2", 5), t("lr.ex2.a")),
+    (sourced("lr.ex3.q", "3.2", 6), t("lr.ex3.a.fastest", fastest=f"{shape.fastest:.3g}",
+                                          bound=f"{shape.bound:.3g}")),
+    (sourced("lr.ex4.q", "3.2", 7), t("lr.ex4.a")),
+    (sourced("lr.ex5.q", "3.3", 1, adapted=True), t("lr.ex5.a")),
+    (sourced("lr.ex7.q", "3.3", 3), t("lr.ex7.a")),
+], t("reveal"))

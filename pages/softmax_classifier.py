@@ -5,8 +5,8 @@ import math
 import pandas as pd
 import streamlit as st
 
-from core import classifier, images
-from core.data import CLASS_NAMES
+from core import book_pipeline, classifier, images, pipeline_timing
+from core.data import CLASS_NAMES, DataError
 from core.device import device_name
 from ui import lesson, state
 from ui.charts import show
@@ -15,6 +15,7 @@ from ui.data import require_fashion_mnist
 from ui.i18n import t
 
 RESULT = "sc.result"  # the session's last completed run (classifier.Trained)
+BOOK_RESULT = "sc.book_epoch"  # the session's last book-vs-ours epoch (pipeline_timing.Comparison)
 BATCH_SIZES = [16, 32, 64, 128, 256, 512, 1024, 2048]
 LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0]
 FILTERS = ["all", "mistakes"] + [str(k) for k in range(len(CLASS_NAMES))]
@@ -109,6 +110,88 @@ def confusion_chart(matrix):
                             accuracy_title=t("sc.class_accuracy"))
 
 
+# ---- the book's code and pipeline, next to ours (issue 13 §5) ------------------------------
+
+def fmt(values) -> str:
+    """A tuple of numbers as the book prints a tensor, four decimals."""
+    return "[" + ", ".join(f"{v:.4f}" for v in values) + "]"
+
+
+def hardest_text(confusion) -> str:
+    """The student's own hardest classes and most frequent confusion, named."""
+    hard = classifier.hardest_classes(confusion)
+    items = t("sc.list_sep").join(t("sc.hardest_item", name=name(k), acc=f"{a:.2f}")
+                                  for k, a in zip(hard.classes, hard.accuracies, strict=True))
+    return t("sc.hardest", classes=items, count=hard.confused_count, size=hard.class_size,
+             true=name(hard.confused_true), pred=name(hard.confused_pred))
+
+
+def book_stages(c: pipeline_timing.Comparison) -> pd.DataFrame:
+    """Where each pipeline's epoch goes: the book's in three parts, ours stage by stage."""
+    book, ours, st_ = t("sc.pipe.book"), t("sc.pipe.ours"), c.stages
+    rows = [(book, "load", c.book.load), (book, "step", c.book.step),
+            (book, "evaluate", c.book.evaluate), (book, "total", c.book.seconds),
+            (ours, "batches", st_.batches), (ours, "forward", st_.forward),
+            (ours, "backward", st_.backward), (ours, "sgd", st_.sgd),
+            (ours, "metrics", st_.metrics), (ours, "evaluate", st_.evaluate),
+            (ours, "total", c.ours.seconds)]
+    return pd.DataFrame({t("sc.col.pipeline"): [r[0] for r in rows],
+                         t("sc.col.stage"): [t(f"sc.stage.{r[1]}") for r in rows],
+                         t("sc.col.seconds"): [f"{r[2]:.3f}" for r in rows]})
+
+
+def book_metrics(c: pipeline_timing.Comparison) -> pd.DataFrame:
+    """Both pipelines' loss and accuracies after their one epoch."""
+    runs = [(t("sc.pipe.book"), c.book.train_loss, c.book.train_acc, c.book.test_acc),
+            (t("sc.pipe.ours"), c.ours.train_loss, c.ours.train_acc, c.ours.test_acc)]
+    columns = ["sc.col.pipeline", "sc.col.train_loss", "sc.col.train_acc", "sc.col.test_acc"]
+    return pd.DataFrame([[r[0], *(f"{v:.4f}" for v in r[1:])] for r in runs],
+                        columns=[t(c) for c in columns])
+
+
+def the_books_way(data, seed: int) -> None:
+    """The worked example, the untrained model, the two codes, and one epoch of each."""
+    ex = book_pipeline.worked_example()
+    y_hat = "[" + ", ".join("[" + ", ".join(f"{v:.1f}" for v in row) + "]" for row in ex.y_hat) + "]"
+    st.markdown(t("sc.worked", y_hat=y_hat, y=f"[{', '.join(map(str, ex.y))}]",
+                  picked=fmt(ex.picked), losses=fmt(ex.losses), accuracy=f"{ex.accuracy:.1f}"))
+    start = classifier.untrained(data, seed)
+    st.markdown(t("sc.untrained", seed=seed, acc=f"{start.accuracy:.4f}",
+                  share=f"{start.top_share:.0%}", name=name(start.top_class)))
+    st.markdown(t("sc.bias_note"))
+    left, right = st.columns(2)
+    with left:
+        lesson.show_code(book_pipeline.load_data_fashion_mnist, book_pipeline.Accumulator,
+                         book_pipeline.cross_entropy, book_pipeline.accuracy,
+                         book_pipeline.evaluate_accuracy, book_pipeline.train_epoch_ch3,
+                         book_pipeline.train_ch3, book_pipeline.sgd, book_pipeline.init_weights,
+                         title=t("sc.book_code"))
+    with right:
+        lesson.show_code(classifier.to_float, classifier.minibatches, classifier.cross_entropy,
+                         classifier.accuracy, classifier.evaluate_accuracy, classifier.sgd,
+                         classifier.train_scratch, classifier.concise_net,
+                         title=t("sc.our_code"))
+    st.markdown(t("sc.book_diffs"))
+    st.markdown(t("sc.book_run_intro"))
+    st.caption(t("sc.book_workers", workers=book_pipeline.get_dataloader_workers()))
+    if st.button(t("sc.book_run"), key="sc.book_run", icon=":material/timer:"):
+        with st.spinner(t("sc.book_run")):
+            try:
+                st.session_state[BOOK_RESULT] = (
+                    seed, pipeline_timing.compare_one_epoch(data, seed))
+            except (DataError, OSError, RuntimeError) as e:  # files, workers: said, not raised
+                st.warning(t("sc.book_failed", detail=str(e)[:200]))
+    done = st.session_state.get(BOOK_RESULT)
+    if done is not None:
+        run_seed, c = done
+        st.markdown(t("sc.book_result", book=f"{c.book.seconds:.2f}", ours=f"{c.ours.seconds:.2f}",
+                      ratio=f"{c.ratio:.0f}", seed=run_seed))
+        a, b = st.columns([3, 2])
+        a.dataframe(book_stages(c), hide_index=True)
+        b.dataframe(book_metrics(c), hide_index=True)
+        st.caption(t("sc.stages_caption"))
+
+
 # ---- the lesson ---------------------------------------------------------------------------
 
 st.title(t("sc.title"))
@@ -142,6 +225,9 @@ if lesson.section(t("sc.s_impl")):
                      title=t("sc.code_concise"))
     lesson.show_code(classifier.to_float, classifier.minibatches, classifier.evaluate_accuracy,
                      classifier.single_thread, title=t("sc.code_data"))
+
+if lesson.section(t("sc.s_book")):  # issue 13 §5: the book's code and pipeline beside ours
+    the_books_way(data, state.seed())
 
 if lesson.section(t("sc.s_train")):
     st.markdown(t("sc.train_intro"))
@@ -202,8 +288,9 @@ if lesson.section(t("sc.s_inside")):
     else:
         st.markdown(t("sc.weights_intro"))
         show(weights_chart(result.W))
-        st.markdown(t("sc.confusion_intro"))
+        st.markdown(t("sc.confusion_intro.own"))
         show(confusion_chart(result.confusion))
+        st.markdown(hardest_text(result.confusion))
 
 if lesson.section(t("sc.s_upload")):
     st.markdown(t("sc.upload_intro"))
@@ -245,5 +332,8 @@ if lesson.section(t("sc.s_keep")):
         st.code(t("sc.load_code", file=f"softmax_{result.impl}_state_dict.pt"),
                 language="python")
 
-lesson.exercises(t("exercises"), [(t(f"sc.ex{k}.q"), t(f"sc.ex{k}.a")) for k in range(1, 5)],
-                 t("reveal"))
+SOURCES = {5: ("3.5", 1), 6: ("3.5", 2), 1: ("3.6", 1), 2: ("3.6", 2), 3: ("3.6", 4),
+           7: ("3.6", 5), 8: ("3.7", 1), 4: ("3.7", 2)}  # exercise → (section, number)
+lesson.exercises(t("exercises"), [
+    (f"{t(f'sc.ex{k}.q')}  \n*{t('sc.source', section=sec, number=num)}*", t(f"sc.ex{k}.a"))
+    for k, (sec, num) in SOURCES.items()], t("reveal"))

@@ -1,5 +1,6 @@
 """core.linreg against independent references: lstsq, torch.optim.SGD, nn.MSELoss, brute force."""
 
+import dataclasses
 import math
 
 import pytest
@@ -196,3 +197,79 @@ def test_contours_are_level_sets_of_the_loss(scale):
         w = torch.tensor([[a], [b]], dtype=torch.float64)
         b_star = (y - X @ w).mean()
         assert scale * float(F.mse_loss(X @ w + b_star, y)) == pytest.approx(lv, rel=1e-9)
+
+
+# ---- issue 13: the fastest rate, the measured edge, the vectorisation timer -------------
+
+@pytest.mark.parametrize("impl", ["scratch", "concise"])
+def test_curvature_against_eigvalsh_and_the_fastest_rate(impl):
+    X, _ = book_data(n=200)
+    c = linreg.curvature(X, impl)
+    X1 = torch.cat([X.double(), torch.ones(len(X), 1, dtype=torch.float64)], dim=1)
+    # the Hessian of scale · mean (x̃ᵀθ − y)², by autograd
+    H = torch.autograd.functional.hessian(
+        lambda th: linreg.loss_scale(impl) * ((X1 @ th) ** 2).mean(), torch.zeros(3).double())
+    lam = torch.linalg.eigvalsh(H)
+    assert (c.lam_min, c.lam_max) == pytest.approx((float(lam[0]), float(lam[-1])), rel=1e-9)
+    assert c.bound == pytest.approx(2 / c.lam_max) and c.bound == pytest.approx(
+        linreg.max_stable_lr(X, len(X), impl), rel=1e-9)
+
+    def rate(lr):  # the worst contraction factor of a full-batch step
+        return max(abs(1 - lr * c.lam_min), abs(1 - lr * c.lam_max))
+
+    grid = torch.linspace(0.01, c.bound, 400).tolist()
+    assert min(grid, key=rate) == pytest.approx(c.fastest, abs=c.bound / 200)
+    assert rate(c.fastest) < rate(0.5 * c.fastest) and rate(c.fastest) < rate(
+        (c.fastest + c.bound) / 2)
+
+
+@pytest.mark.parametrize("impl", ["scratch", "concise"])
+def test_full_batch_edge_is_two_over_lambda_max(impl):
+    X, y = book_data()
+    edge = linreg.measured_stable_lr(X, y, len(X), impl)
+    bound = linreg.curvature(X, impl).bound
+    assert bound * 0.98 <= edge.stable < edge.unstable <= bound * 1.05
+    assert edge.unstable / edge.stable <= 1.02 + 1e-9 and edge.runs <= 24 and edge.seconds > 0
+
+
+@pytest.mark.parametrize(("impl", "margin"), [("scratch", 1.0), ("concise", 1.1)])
+def test_measured_edge_separates_the_real_training_runs(impl, margin):
+    """From scratch the search's short run is the page's run (same start, shuffles and
+    update); the concise DataLoader shuffles differently, so it gets a 10 % margin."""
+    X, y = book_data()
+    edge = linreg.measured_stable_lr(X, y, 10, impl, seed=0)
+    assert edge.stable > linreg.max_stable_lr(X, 10, impl)  # the estimate is the safe side
+
+    def ends(lr):
+        records = list(linreg.train(impl, X, y, linreg.TrainConfig(
+            lr=lr, batch_size=10, num_epochs=edge.epochs, seed=0)))
+        return records[0].loss, records[-1]
+
+    start, last = ends(edge.stable / margin)
+    assert last.kind == "epoch" and last.loss < start
+    start, last = ends(edge.unstable * margin)
+    assert last.kind == "diverged" or last.loss > start
+
+
+def test_the_books_batch_of_ten_trains_above_the_printed_estimate():
+    X, y = book_data()
+    assert linreg.max_stable_lr(X, 10, "scratch") < 1.5  # the printed estimate, ≈ 1.28
+    records = list(linreg.train("scratch", X, y, linreg.TrainConfig(lr=1.5, batch_size=10)))
+    assert records[-1].kind == "epoch" and records[-1].loss < 1e-3
+    assert linreg.measured_stable_lr(X, y, 10, "scratch").stable > 1.5
+
+
+def test_an_edge_is_reported_missing_when_everything_grows(monkeypatch):
+    X, y = book_data(n=50)
+    monkeypatch.setattr(linreg, "_sgd_grows", lambda *args: True)
+    edge = linreg.measured_stable_lr(X, y, 10, "scratch")
+    assert edge.stable == 0.0 and edge.unstable > 0
+
+
+def test_vectorisation_timer_returns_sane_fields():
+    timing = linreg.time_vectorisation(1000, "cpu", repeats=2)
+    assert timing.n == 1000 and timing.device == "cpu"
+    assert timing.loop_seconds > 0 and timing.vector_seconds > 0
+    assert timing.ratio == pytest.approx(timing.loop_seconds / timing.vector_seconds)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        timing.ratio = 1.0

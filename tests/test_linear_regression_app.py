@@ -8,6 +8,9 @@ import pytest
 from tests.conftest import app_test
 
 TRAIN = "linear-regression.train"
+SECTIONS = ["The data", "The analytic solution", "Linear regression as a neural network",
+            "Vectorisation for speed", "Two implementations", "The minibatch SGD update",
+            "Training with minibatch SGD", "When does SGD diverge?", "Questions to think about"]
 RESULT = "linear-regression.result"
 
 
@@ -36,9 +39,7 @@ def numbers(text: str) -> list[float]:
 def test_page_before_training():
     at = app_test("linear_regression").run()
     assert not at.exception
-    assert [h.value for h in at.header][:5] == [
-        "The data", "The analytic solution", "Two implementations",
-        "Training with minibatch SGD", "When does SGD diverge?"]
+    assert [h.value for h in at.header] == SECTIONS
     scatter = find(at, "x", "y")
     assert len(scatter) == 1 and len(scatter[0]) == 1000
     assert len(find(at, "w1_lo", "loss")) == 1      # the landscape is drawn
@@ -95,7 +96,10 @@ def test_chinese_output():
     at.button(key=TRAIN).click().run()
     assert not at.exception
     text = printed(at)
-    assert "w的估计误差" in text and "b的估计误差" in text and "迭代周期 1，损失" in text
+    assert "w的估计误差" in text and "b的估计误差" in text
+    assert [line.split("，")[0] for line in text.splitlines()[:3]] == [
+        "迭代周期 1", "迭代周期 2", "迭代周期 3"]
+    assert "epoch" not in text and "loss" not in text
     assert find(at, "series")[0].series.isin(["小批量损失", "全部数据上的损失"]).all()
 
 
@@ -166,7 +170,7 @@ def test_lecture_mode_shows_one_section_at_a_time_and_trains():
     at = app_test("linear_regression", n=500).run()
     at.sidebar.toggle[0].set_value(True).run()  # the lecture-mode switch
     seen = []
-    for step in range(6):
+    for step in range(len(SECTIONS)):
         assert not at.exception, at.exception
         seen.append([h.value for h in at.header])
         if seen[-1] == ["Training with minibatch SGD"]:
@@ -175,9 +179,107 @@ def test_lecture_mode_shows_one_section_at_a_time_and_trains():
             # the data set is the one the hidden data section was set to
             assert at.session_state[RESULT]["key"][0][0] == 500
             assert "error in estimating w" in printed(at)
-        if step < 5:
+        if step < len(SECTIONS) - 1:
             at.button(key="_lesson.next").click().run()
-    assert [len(h) for h in seen] == [1] * 6
-    assert [h[0] for h in seen][:5] == ["The data", "The analytic solution",
-                                        "Two implementations", "Training with minibatch SGD",
-                                        "When does SGD diverge?"]
+    assert [len(h) for h in seen] == [1] * len(SECTIONS)
+    assert [h[0] for h in seen] == SECTIONS
+
+
+# ---- issue 13: the new pieces of the lesson ---------------------------------------------
+
+def test_sgd_approaches_the_analytic_solution_and_the_gap_is_the_runs():
+    from core import linreg
+
+    at = app_test("linear_regression").run()
+    at.button(key=TRAIN).click().run()
+    assert not at.exception
+    last = at.session_state[RESULT]["records"][-1]
+    data_key = at.session_state[RESULT]["key"][0]
+    w_star, b_star = linreg.analytic_solution(*_book_data(data_key))
+    gap = max(abs(a - b) for a, b in zip([*last.w, last.b], [*w_star, b_star], strict=True))
+    (caption,) = [c.value for c in at.caption if c.value.startswith("After 3 epochs")]
+    assert f"within {gap:.2g} of the analytic solution" in caption
+    assert 0 < gap < 0.01
+    assert "approaches" in at.info[0].value and "same w and b" not in at.info[0].value
+    table = [t for t in at.table if "SGD − analytic" in t.value.columns]
+    assert len(table) == 1
+    assert [float(v) for v in table[0].value["SGD − analytic"]] == pytest.approx(
+        [last.w[0] - w_star[0], last.w[1] - w_star[1], last.b - b_star], abs=6e-5)
+
+
+def _book_data(data_key):
+    import torch
+
+    from core.data import synthetic_data
+    from core.device import make_generator
+
+    n, noise, w1, w2, b, seed = data_key
+    return synthetic_data(torch.tensor([w1, w2]), b, n, noise, generator=make_generator(seed))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("n", "batch", "impl"), [(10, "10000", "scratch"), (10_000, "1", "concise"),
+                                                  (1000, "10", "scratch")])
+def test_measured_edge_for_the_students_batch(lang, n, batch, impl):
+    from core import linreg
+
+    at = app_test("linear_regression", lang, n=n, batch=batch, impl=impl).run()
+    assert not at.exception, at.exception
+    (text,) = [m.value for m in at.markdown if m.value.startswith(("**Measured", "**按你的设置"))]
+    bs = min(int(batch), n)
+    edge = linreg.measured_stable_lr(*_book_data((n, 0.01, 2.0, -3.4, 4.2, 0)), bs, impl)
+    assert f"{edge.stable:.3g}" in text and f"{edge.unstable:.3g}" in text
+    assert (f"batch size {bs}" if lang == "en" else f"批量大小 {bs}") in text
+    estimate = f"{linreg.max_stable_lr(_book_data((n, 0.01, 2.0, -3.4, 4.2, 0))[0], bs, impl):.3g}"
+    assert estimate in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_vectorisation_button(lang):
+    at = app_test("linear_regression", lang).run()
+    assert not at.success
+    at.button(key="linear-regression.vector").click().run()
+    assert not at.exception
+    (result,) = [s.value for s in at.success]
+    numbers = [float(v.replace(",", "")) for v in re.findall(r"\d[\d,]*\.?\d*", result)]
+    loop_ms, vector_ms, ratio = numbers[0], numbers[1], numbers[2]
+    assert loop_ms > 0 and vector_ms > 0 and ratio >= 1
+    assert ("10,000" in result) and (("for-loop" in result) if lang == "en" else ("循环" in result))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_update_equations_network_and_sources(lang):
+    at = app_test("linear_regression", lang).run()
+    assert not at.exception
+    latex = [x.value for x in at.latex]
+    assert any(r"\frac{\eta}{|\mathcal{B}|}" in v and r"\mathbf{w} \leftarrow" in v for v in latex)
+    assert any(v.strip("$\n").startswith(r"b \leftarrow") for v in latex)
+    assert any("def sgd" in c.value and "batch_size" in c.value for c in at.code)
+    (dot,) = [g.proto.spec for g in at.get("graphviz_chart")]
+    assert dot.count("-> o1") == 2 and ("input layer" in dot if lang == "en" else "输入层" in dot)
+    questions = [m.value for m in at.markdown if re.match(r"\*\*\d\.\*\*", m.value)]
+    assert len(questions) == 7
+    source = "d2l §" if lang == "en" else "《动手学深度学习》（第二版）"
+    assert all(source in q for q in questions)
+    assert sum("3.1" in q for q in questions) == 1 and sum("3.3" in q for q in questions) == 2
+    # the answer about the fastest rate quotes this data's numbers
+    from core import linreg
+
+    c = linreg.curvature(_book_data((1000, 0.01, 2.0, -3.4, 4.2, 0))[0], "scratch")
+    answers = [m.value for m in at.markdown if "2/(λ_min + λ_max)" in m.value]
+    assert answers and f"{c.fastest:.3g}" in answers[0] and f"{c.bound:.3g}" in answers[0]
+    if lang == "zh":
+        text = " ".join(m.value for m in at.markdown)
+        for term in ("解析解", "小批量随机梯度下降", "全连接层", "超参数", "验证集"):
+            assert term in text, term
+
+
+def test_the_measured_edge_follows_the_batch_slider():
+    at = app_test("linear_regression", n=200).run()
+    at.select_slider(key="linear-regression.batch").set_value(1).run()
+    assert not at.exception
+    (text,) = [m.value for m in at.markdown if m.value.startswith("**Measured")]
+    assert "batch size 1)" in text
+    at.select_slider(key="linear-regression.batch").set_value(10000).run()
+    (text,) = [m.value for m in at.markdown if m.value.startswith("**Measured")]
+    assert "batch size 200)" in text  # the full batch: at most n

@@ -40,3 +40,12 @@ def test_landscape_clips_a_diverging_path_instead_of_failing():
     spec = chart.to_dict()
     assert len(spec["layer"]) == 4  # colour, path, its ends, the optimum
     assert all(layer["mark"].get("clip") for layer in spec["layer"][1:])
+
+
+def test_network_diagram_connects_every_input_to_the_one_output():
+    from ui.charts.linear_regression import network_diagram
+
+    dot = network_diagram(12, "input layer", "output layer")
+    assert dot.count("-> o1") == 12 and 'label="x₁₂"' in dot and 'label=" w₁₂"' in dot
+    assert 'label="input layer"' in dot and 'label="output layer"' in dot
+    assert dot.count("{") == dot.count("}")

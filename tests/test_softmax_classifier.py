@@ -236,3 +236,31 @@ def test_downloads_round_trip():
         assert [int(r["epoch"]) for r in rows] == [1, 2]
         assert float(rows[-1]["test_acc"]) == history[-1].test_acc
         assert result.test_probs.shape == (200, 10) and result.confusion.sum() == 200
+
+
+# ---- issue 13: the student's own hardest classes, and the model before training ----------
+
+def test_hardest_classes_are_read_from_the_matrix():
+    confusion = torch.diag(torch.tensor([90, 95, 60, 99, 70, 98, 40, 97, 96, 94]))
+    confusion[6, 0] = 50  # shirts taken for t-shirts: the largest off-diagonal cell
+    confusion[6, 4] = 10
+    confusion[2, 4] = 40
+    confusion[4, 2] = 30
+    confusion[0, 6] = 10
+    hard = C.hardest_classes(confusion, k=3)
+    acc = C.per_class_accuracy(confusion)
+    assert hard.classes == (6, 2, 4)
+    assert hard.accuracies == pytest.approx(tuple(acc[[6, 2, 4]].tolist()))
+    assert (hard.confused_true, hard.confused_pred, hard.confused_count) == (6, 0, 50)
+    assert hard.class_size == 100
+
+
+def test_untrained_model_guesses():
+    data = synthetic()
+    start = C.untrained(data, seed=0)
+    W, b = C.init_params(0)
+    pred = (C.to_float(data.test_images).reshape(-1, 784) @ W.detach() + b.detach()).argmax(1)
+    assert start.accuracy == pytest.approx(float((pred == data.test_labels).float().mean()))
+    counts = torch.bincount(pred, minlength=10)
+    assert start.top_class == int(counts.argmax())
+    assert start.top_share == pytest.approx(int(counts.max()) / len(pred))

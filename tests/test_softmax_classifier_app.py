@@ -141,3 +141,70 @@ def test_chinese_page_trains():
     assert set(curves["metric"]) == {"训练损失", "训练精度", "测试精度"}
     assert at.session_state[RESULT].impl == "concise"
     assert io.BytesIO(at.session_state[RESULT].weights).getbuffer().nbytes > 30_000
+
+
+# ---- issue 13: the book's code and pipeline, the student's own hardest classes ----------
+
+def test_hardest_classes_come_from_this_run(at):
+    result = at.session_state[RESULT]
+    hard = C.hardest_classes(result.confusion)
+    (text,) = [m.value for m in at.markdown if m.value.startswith("**Your model's hardest")]
+    names = core_data.CLASS_NAMES
+    assert text.index(names[hard.classes[0]]) < text.index(names[hard.classes[1]])
+    assert f"{hard.confused_count} of the {hard.class_size} test images of " \
+           f"{names[hard.confused_true]} were taken for {names[hard.confused_pred]}" in text
+    assert not any("Shirts, t-shirts, pullovers and coats" in m.value for m in at.markdown)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_epoch_the_books_way_button(lang, monkeypatch):
+    monkeypatch.delenv("D2L_BOOK_WORKERS", raising=False)
+    at = app_test("softmax_classifier", lang, seed=3).run()
+    assert not at.exception, at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert ("[2.3026, 0.6931]" in text) and ("0.5" in text)  # the book's worked example
+    start = C.untrained(core_data.load_fashion_mnist("cpu", allow_download=False), 3)
+    assert f"{start.accuracy:.4f}" in text
+    workers = [c.value for c in at.caption if "D2L_BOOK_WORKERS" in c.value]
+    assert len(workers) == 1 and (" 0 " in workers[0])
+    assert "sc.book_epoch" not in at.session_state
+    at.button(key="sc.book_run").click().run()
+    assert not at.exception, at.exception
+    seed, c = at.session_state["sc.book_epoch"]
+    assert seed == 3 and c.book.workers == 0
+    (line,) = [m.value for m in at.markdown if f"{c.book.seconds:.2f}" in m.value]
+    assert f"{c.ours.seconds:.2f}" in line and f"{c.ratio:.0f}" in line
+    stages, metrics = at.dataframe[0].value, at.dataframe[1].value
+    assert len(stages) == 11 and len(metrics) == 2
+    assert float(stages.iloc[3, 2]) == pytest.approx(c.book.seconds, abs=1e-3)
+    assert float(metrics.iloc[1, 3]) == pytest.approx(c.ours.test_acc, abs=1e-4)
+    if lang == "zh":
+        for term in ("迭代周期", "精度"):
+            assert term in text + line
+    code = " ".join(x.value for x in at.code)
+    assert "y_hat[range(len(y_hat)), y]" in code and "gather(1" in code
+    assert "num_workers=get_dataloader_workers()" in code and "transforms.ToTensor()" in code
+
+
+def test_every_exercise_names_its_source(at):
+    questions = [m.value for m in at.markdown if m.value[:2] == "**" and m.value[2].isdigit()
+                 and ".**" in m.value[:6]]
+    assert len(questions) == 8
+    assert all("Source: d2l §3." in q for q in questions)
+    assert [q.split("§")[1][:3] for q in questions] == ["3.5", "3.5", "3.6", "3.6", "3.6",
+                                                        "3.6", "3.7", "3.7"]
+
+
+def test_a_failing_book_pipeline_is_said_not_raised(monkeypatch):
+    from core import pipeline_timing
+
+    def broken(*args, **kwargs):
+        raise core_data.DataError("unreadable", "/nowhere", "no writable directory")
+
+    at = app_test("softmax_classifier").run()
+    monkeypatch.setattr(pipeline_timing, "compare_one_epoch", broken)
+    at.button(key="sc.book_run").click().run()
+    assert not at.exception, at.exception
+    assert any("could not run here" in w.value and "/nowhere" in w.value for w in at.warning)
+    assert "sc.book_epoch" not in at.session_state

@@ -126,3 +126,28 @@ def landscape(grid: tuple[list, list, list], window: tuple[tuple, tuple],
                                                  color=PALETTE[7], clip=True)
                       .encode(tooltip=["what:N"], **enc))
     return alt.layer(*layers).properties(height=420)
+
+
+def network_diagram(d: int, input_title: str, output_title: str) -> str:
+    """Graphviz DOT of d2l's fig. 3.1.2: inputs x₁…x_d, all connected to one output o₁."""
+    sub = "₀₁₂₃₄₅₆₇₈₉"
+
+    def idx(i: int) -> str:
+        return "".join(sub[int(c)] for c in str(i))
+
+    inputs = "\n".join(f'    x{i} [label="x{idx(i)}"];' for i in range(1, d + 1))
+    edges = "\n".join(f'  x{i} -> o1 [label=" w{idx(i)}"];' for i in range(1, d + 1))
+    return f"""digraph {{
+  rankdir=BT; nodesep=0.6; ranksep=0.9;
+  node [shape=circle, fontname="sans-serif", width=0.55, fixedsize=true];
+  edge [fontname="sans-serif", fontsize=11, color="#666666"];
+  subgraph cluster_in {{
+    label="{input_title}"; labelloc=b; style=dashed; color="#999999"; fontname="sans-serif";
+{inputs}
+  }}
+  subgraph cluster_out {{
+    label="{output_title}"; labelloc=t; style=dashed; color="#999999"; fontname="sans-serif";
+    o1 [label="o₁", style=filled, fillcolor="{PALETTE[0]}", fontcolor=white];
+  }}
+{edges}
+}}"""

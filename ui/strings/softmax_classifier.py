@@ -170,13 +170,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "$o_k = \\mathbf{x}\\mathbf{w}_k + b_k$。常常能看出衣物的轮廓。",
     },
     "sc.weight": {"en": "weight", "zh": "权重"},
-    "sc.confusion_intro": {
-        "en": "The confusion matrix counts, for each true class (row), how the 1,000 test images "
-              "were classified (column); the diagonal is correct. On the right: each class's "
-              "accuracy. Shirts, t-shirts, pullovers and coats are the hard ones.",
-        "zh": "混淆矩阵统计每个真实类别（行）的 1,000 张测试图像被分到了哪一类（列）；对角线是正确的。"
-              "右侧是每个类别的精度。衬衫、T恤、套衫和外套最难区分。",
-    },
     "sc.true": {"en": "true class", "zh": "真实类别"},
     "sc.predicted": {"en": "predicted class", "zh": "预测类别"},
     "sc.count_images": {"en": "images", "zh": "图像数"},
@@ -298,4 +291,222 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.alt_wrong": {"en": "wrong", "zh": "错误"},
     "sc.alt_upload": {"en": "Your picture as the model sees it: 28 × 28 grey pixels",
                       "zh": "模型眼中的你的图片：28 × 28 的灰度像素"},
+    # ---- issue 13 (p13b): new keys, appended; the ones they supersede are listed in the report
+    "sc.confusion_intro.own": {
+        "en": "The confusion matrix counts, for each true class (row), how its test images were "
+              "classified (column); the diagonal is correct. On the right: each class's accuracy.",
+        "zh": "混淆矩阵统计每个真实类别（行）的测试图像被分到了哪一类（列）；对角线是分对的。"
+              "右侧是每个类别的精度。",
+    },
+    "sc.hardest": {
+        "en": "**Your model's hardest classes:** {classes}. Its most frequent mistake: {count} of "
+              "the {size} test images of {true} were taken for {pred}.",
+        "zh": "**你的模型最难分对的类别：**{classes}。它最常犯的错误：{true}的 {size} 张测试图像中有 "
+              "{count} 张被当成了{pred}。",
+    },
+    "sc.hardest_item": {"en": "{name} ({acc})", "zh": "{name}（{acc}）"},
+    "sc.list_sep": {"en": ", ", "zh": "、"},
+    # the book's code and pipeline, next to ours (d2l 3.5-3.7)
+    "sc.s_book": {"en": "The book's code, next to ours", "zh": "书中的代码与本页代码的对照"},
+    "sc.worked": {
+        "en": r"**The book's worked example** (3.6.4), computed now with the book's "
+              r"`cross_entropy` and `accuracy`: two examples, three classes, "
+              r"`y_hat = {y_hat}` and labels `y = {y}`. "
+              r"`y_hat[[0, 1], y]` picks the probabilities of the true classes, {picked}; "
+              r"the losses $-\log$ of them are {losses}; the first example is predicted "
+              r"class 2 (wrong), the second class 2 (right), so the accuracy is {accuracy}.",
+        "zh": r"**书中的例子**（3.6.4 节），现在用书中的 `cross_entropy` 和 `accuracy` 计算：两个样本、"
+              r"三个类别，`y_hat = {y_hat}`，标签 `y = {y}`。"
+              r"`y_hat[[0, 1], y]` 取出真实类别的概率 {picked}；取 $-\log$ 得到损失 {losses}；"
+              r"第一个样本预测为类别 2（错），第二个预测为类别 2（对），所以精度为 {accuracy}。",
+    },
+    "sc.untrained": {
+        "en": "**Before any training** (seed {seed}: $\\mathbf{{W}} \\sim \\mathcal{{N}}(0, "
+              "0.01^2)$, $\\mathbf{{b}} = 0$) the model's accuracy on the test set, the book's "
+              "`evaluate_accuracy(net, test_iter)`, is {acc}. The book expects about 0.1, "
+              "guessing among ten classes; it is not exactly 0.1 because random weights do not "
+              "guess evenly: this model calls {share} of the test images {name}.",
+        "zh": "**训练之前**（种子 {seed}：$\\mathbf{{W}} \\sim \\mathcal{{N}}(0, 0.01^2)$，"
+              "$\\mathbf{{b}} = 0$），模型在测试集上的精度（即书中的 `evaluate_accuracy(net, test_iter)`）"
+              "是 {acc}。书中预计约为 0.1，相当于在十个类别中随机猜；不恰好是 0.1，是因为随机权重并不均匀地"
+              "猜：这个模型把 {share} 的测试图像都判为{name}。",
+    },
+    "sc.bias_note": {
+        "en": "**The concise model's bias starts at 0 here.** The book's `init_weights` sets only "
+              "the weight ($\\mathcal{N}(0, 0.01^2)$), so its bias keeps `nn.Linear`'s default, "
+              "uniform on $(-1/\\sqrt{784}, 1/\\sqrt{784}) = (-0.036, 0.036)$. This page copies "
+              "the from-scratch start ($\\mathbf{W}$ and $\\mathbf{b} = 0$) into `nn.Linear` so "
+              "that both implementations make the very same updates and can be compared step "
+              "by step. The book's small random bias changes the first steps only a little.",
+        "zh": "**本页简洁实现的偏置从 0 开始。** 书中的 `init_weights` 只设置权重"
+              "（$\\mathcal{N}(0, 0.01^2)$），偏置保留 `nn.Linear` 的默认初始化，即在 "
+              "$(-1/\\sqrt{784}, 1/\\sqrt{784}) = (-0.036, 0.036)$ 上均匀分布。本页把从零实现的起点"
+              "（$\\mathbf{W}$ 和 $\\mathbf{b} = 0$）复制进 `nn.Linear`，这样两种实现做完全相同的更新，"
+              "可以逐步对照。书中那一点随机偏置对最初几步的影响很小。",
+    },
+    "sc.book_code": {"en": "The book's code (d2l 3.5–3.7)", "zh": "书中的代码（3.5–3.7 节）"},
+    "sc.our_code": {"en": "The code that runs here", "zh": "本页实际运行的代码"},
+    "sc.book_diffs": {
+        "en": "What differs, and what it buys:\n"
+              "- **Data in memory as uint8.** The book's `DataLoader` opens every image as a PIL "
+              "image and converts it with `ToTensor` once per image per epoch. Here the 70,000 "
+              "images are decoded once per server into a uint8 tensor (55 MB, a quarter of "
+              "float32); a minibatch is an `index_select` of a shuffled index, scaled to "
+              "$[0, 1]$ on the fly.\n"
+              "- **One sync per epoch.** The book's `Accumulator` calls `float()` on the loss and "
+              "the accuracy of every batch, a device-to-host read that waits for the step to "
+              "finish. Here the sums stay tensors and are read once at the end of the epoch.\n"
+              "- **`gather` instead of fancy indexing.** `y_hat[range(len(y_hat)), y]` builds an "
+              "index from a Python range each step; `y_hat.gather(1, y.unsqueeze(1))` picks the "
+              "same entries with one kernel.\n"
+              "- **`grad = None` instead of `grad.zero_()`.** The next `backward` writes a fresh "
+              "gradient instead of adding to a buffer of zeros; one fused `sub_` per tensor.\n"
+              "- **Evaluation in four batches of 2,500**, in order and without gradients, "
+              "instead of 40 DataLoader batches of 256.",
+        "zh": "有什么不同，换来了什么：\n"
+              "- **数据以 uint8 常驻内存。** 书中的 `DataLoader` 每个迭代周期都要把每张图像作为 PIL 图像"
+              "打开，再用 `ToTensor` 转换一次。本页在每个服务器进程中只解码一次，把 70,000 张图像存成 "
+              "uint8 张量（55 MB，是 float32 的四分之一）；一个小批量就是对打乱后索引的一次 "
+              "`index_select`，随用随缩放到 $[0, 1]$。\n"
+              "- **每个迭代周期只同步一次。** 书中的 `Accumulator` 对每个批量的损失和精度调用 "
+              "`float()`，这是一次从设备到主机的读取，要等这一步算完。本页把求和保留为张量，"
+              "在迭代周期结束时只读一次。\n"
+              "- **用 `gather` 代替花式索引。** `y_hat[range(len(y_hat)), y]` 每一步都要从 Python 的 "
+              "range 构造索引；`y_hat.gather(1, y.unsqueeze(1))` 用一个内核取出同样的元素。\n"
+              "- **用 `grad = None` 代替 `grad.zero_()`。** 下一次 `backward` 直接写入新的梯度，"
+              "而不是累加到一块全零的缓冲区；每个张量只做一次融合的 `sub_`。\n"
+              "- **评估分四批、每批 2,500 张**，按顺序、不计算梯度，而不是 DataLoader 的 40 个"
+              "大小为 256 的批量。",
+    },
+    "sc.book_run": {"en": "Run one epoch the book's way", "zh": "按书中的方式跑一个迭代周期"},
+    "sc.book_run_intro": {
+        "en": "The button really runs one epoch of the book's pipeline (torchvision's "
+              "`FashionMNIST` with `ToTensor` through a `DataLoader`, read from the same "
+              "verified files this page uses, then `train_epoch_ch3` and `evaluate_accuracy`) "
+              "and one epoch of ours, with the same starting model, batch size 256 and learning "
+              "rate 0.1, both on the CPU. It takes a few seconds.",
+        "zh": "这个按钮真的会跑一个迭代周期的书中流水线（torchvision 的 `FashionMNIST` 加 `ToTensor`，"
+              "经 `DataLoader` 读取本页所用的同一批已校验文件，再调用 `train_epoch_ch3` 和 "
+              "`evaluate_accuracy`），再跑一个迭代周期的本页实现：相同的初始模型、批量大小 256、"
+              "学习率 0.1，都在 CPU 上。需要几秒钟。",
+    },
+    "sc.book_workers": {
+        "en": "The book's DataLoaders use {workers} worker processes here (the book uses 4). "
+              "The environment variable D2L_BOOK_WORKERS sets the number (at most 8); it is 0 by "
+              "default, so that a shared server never starts new processes for a click.",
+        "zh": "这里书中的 DataLoader 使用 {workers} 个工作进程（书中用 4 个）。进程数由环境变量 "
+              "D2L_BOOK_WORKERS 设定（最多 8 个）；默认为 0，这样共享服务器不会因为一次点击就启动新进程。",
+    },
+    "sc.book_result": {
+        "en": "One epoch the book's way: **{book} s**; ours: **{ours} s**, **{ratio}×** faster "
+              "(seed {seed}, one measurement on a shared machine: the ratio varies from run to run).",
+        "zh": "按书中的方式跑一个迭代周期：**{book} 秒**；本页实现：**{ours} 秒**，快 **{ratio} 倍**"
+              "（种子 {seed}；共享机器上的单次测量，比值每次都会变）。",
+    },
+    "sc.col.pipeline": {"en": "pipeline", "zh": "流水线"},
+    "sc.col.stage": {"en": "stage", "zh": "阶段"},
+    "sc.col.seconds": {"en": "seconds", "zh": "秒"},
+    "sc.col.train_loss": {"en": "train loss", "zh": "训练损失"},
+    "sc.col.train_acc": {"en": "train accuracy", "zh": "训练精度"},
+    "sc.col.test_acc": {"en": "test accuracy", "zh": "测试精度"},
+    "sc.pipe.book": {"en": "the book", "zh": "书中"},
+    "sc.pipe.ours": {"en": "ours", "zh": "本页"},
+    "sc.stage.load": {"en": "DataLoader: read, ToTensor, collate", "zh": "DataLoader：读取、ToTensor、拼批"},
+    "sc.stage.step": {"en": "forward, backward, sgd, float() per batch",
+                      "zh": "前向、反向、sgd、每批 float()"},
+    "sc.stage.evaluate": {"en": "test evaluation", "zh": "测试集评估"},
+    "sc.stage.total": {"en": "whole epoch", "zh": "整个迭代周期"},
+    "sc.stage.batches": {"en": "minibatches: index_select, uint8 → float",
+                         "zh": "小批量：index_select、uint8 → float"},
+    "sc.stage.forward": {"en": "+ forward and loss", "zh": "+ 前向与损失"},
+    "sc.stage.backward": {"en": "+ backward", "zh": "+ 反向传播"},
+    "sc.stage.sgd": {"en": "+ sgd", "zh": "+ sgd"},
+    "sc.stage.metrics": {"en": "+ loss and accuracy sums", "zh": "+ 损失与精度求和"},
+    "sc.stages_caption": {
+        "en": "Our stages are timed in separate runs of one epoch, each adding one stage to the "
+              "previous (cumulative seconds), so they do not add up exactly to the whole epoch. "
+              "Both pipelines train the same model from the same start, shuffled differently: "
+              "compare their loss and accuracy in the table on the right.",
+        "zh": "本页实现的各阶段是在单独的一个迭代周期里分别计时的，每次比上一次多一个阶段（累计秒数），"
+              "所以加起来不会恰好等于整个迭代周期。两条流水线从同一起点训练同一个模型，只是打乱的顺序不同："
+              "在右边的表中比较它们的损失和精度。",
+    },
+    "sc.book_failed": {
+        "en": "The book's pipeline could not run here: {detail}",
+        "zh": "书中的流水线无法在这里运行：{detail}",
+    },
+    # exercise sources and the exercises of 3.5-3.7 that were missing
+    "sc.source": {
+        "en": "Source: d2l §{section}, exercise {number} (numbering of 《动手学深度学习》, 2nd ed.)",
+        "zh": "出处：《动手学深度学习》（第二版）{section} 节练习 {number}",
+    },
+    "sc.ex5.q": {
+        "en": "Does reducing `batch_size` (for instance, to 1) affect the reading performance?",
+        "zh": "减少 `batch_size`（如减少到 1）是否会影响读取性能？",
+    },
+    "sc.ex5.a": {
+        "en": "Yes, badly. Each batch costs a fixed overhead (a call into the DataLoader, "
+              "collating, a Python round trip, and in training a forward, backward and update "
+              "each with their kernel launches), so with batch size 1 the 60,000 images pay it "
+              "60,000 times instead of 235. Even at batch size 256 the book's epoch spends much of "
+              "its time in the DataLoader: run it above and compare that row with the rest. "
+              "Here, try batch size 16 against 2048 in training and compare the seconds per "
+              "epoch.",
+        "zh": "会，而且影响很大。每个批量都有固定开销（调用一次 DataLoader、拼批、一次 Python 往返，"
+              "训练时还有前向、反向和更新各自的内核启动），批量大小为 1 时 60,000 张图像要付 60,000 次，"
+              "而不是 235 次。即使批量大小为 256，书中的一个迭代周期也有很多时间花在 DataLoader 上："
+              "在上面运行一下，把这一行和其余各行比一比。在本页训练时试试批量大小 16 和 2048，比较每个迭代周期的秒数。",
+    },
+    "sc.ex6.q": {
+        "en": "The performance of the data iterator is important. Is the current implementation "
+              "fast enough? Explore various options to improve it.",
+        "zh": "数据迭代器的性能非常重要。当前的实现足够快吗？探索各种选项来改进它。",
+    },
+    "sc.ex6.a": {
+        "en": "Not for a data set this small. The options, roughly by effect: keep the decoded "
+              "data in memory as a tensor instead of decoding PIL images every epoch (this "
+              "page's pipeline: compare the two above); batch by slicing a shuffled index "
+              "instead of collating single items; convert to float per batch on the device (or "
+              "once, if memory allows); keep everything on the GPU when there is one; read "
+              "metrics once per epoch. Worker processes (`num_workers`) and `pin_memory` help a "
+              "pipeline that must decode per item, at the cost of processes and memory.",
+        "zh": "对这么小的数据集来说不够快。可选的改进，大致按效果排序：把解码后的数据作为张量放在内存里，"
+              "而不是每个迭代周期都重新解码 PIL 图像（这正是本页的流水线：在上面对比两者）；用打乱后索引的"
+              "切片来分批，而不是逐个样本拼批；在设备上逐批转换为 float（内存允许时也可以一次转完）；"
+              "有 GPU 时把一切都放在 GPU 上；每个迭代周期只读一次指标。工作进程（`num_workers`）和 "
+              "`pin_memory` 能帮助必须逐个样本解码的流水线，代价是更多的进程和内存。",
+    },
+    "sc.ex7.q": {
+        "en": "Assume that we want to use softmax regression to predict the next word based on "
+              "some features. What are some problems that might arise from a large vocabulary?",
+        "zh": "假设我们使用 softmax 回归来预测下一个单词，可选取的单词数目过多可能会带来哪些问题？",
+    },
+    "sc.ex7.a": {
+        "en": "The output layer has one row of weights per word: with a vocabulary of q words "
+              "and d features, $\\mathbf{W}$ has $d \\times q$ entries, and every prediction "
+              "computes all q logits and normalises over all of them, for every example and "
+              "every step. Memory and time grow with q; most words are rare, so their weights "
+              "get few gradient updates; and the probabilities of most words are tiny, so the "
+              "naive softmax underflows. Remedies include hierarchical softmax, sampled "
+              "softmax or negative sampling, and subword vocabularies.",
+        "zh": "输出层每个单词对应一组权重：词表有 q 个词、特征有 d 个时，$\\mathbf{W}$ 有 $d \\times q$ "
+              "个元素，每次预测都要算出全部 q 个未规范化的预测（logit）并在它们上面做规范化，每个样本、每一步都如此。内存和时间"
+              "随 q 增长；多数单词很少出现，它们的权重很少得到梯度更新；多数单词的概率极小，朴素的 "
+              "softmax 会下溢。对策有层序 softmax、采样 softmax 或负采样，以及子词词表。",
+    },
+    "sc.ex8.q": {
+        "en": "Try adjusting the hyperparameters, such as the batch size, the number of epochs "
+              "and the learning rate, to see what the results are.",
+        "zh": "尝试调整超参数，例如批量大小、迭代周期数和学习率，并查看结果。",
+    },
+    "sc.ex8.a": {
+        "en": "Use the controls under *Train it*: a larger learning rate learns faster until the "
+              "naive softmax overflows (from scratch, lr ≥ 1 or so); a smaller batch makes more "
+              "updates per epoch but costs more time per epoch; more epochs raise the training "
+              "accuracy while the test accuracy levels off. Compare settings on a validation "
+              "set held out from the training data, not on the test set.",
+        "zh": "用“训练”一节的控件试一试：学习率越大学得越快，直到朴素的 softmax 上溢（从零实现时大约 "
+              "lr ≥ 1）；批量越小，每个迭代周期更新的次数越多，但每个迭代周期也更慢；迭代周期越多，"
+              "训练精度越高，而测试精度趋于平稳。比较不同设置要用从训练数据中留出的验证集，而不是测试集。",
+    },
 }
