@@ -332,8 +332,8 @@ if lesson.section(t("sc.s_keep")):
         st.code(t("sc.load_code", file=f"softmax_{result.impl}_state_dict.pt"),
                 language="python")
 
-SOURCES = {5: ("3.5", 1), 6: ("3.5", 2), 1: ("3.6", 1), 2: ("3.6", 2), 3: ("3.6", 4),
-           7: ("3.6", 5), 8: ("3.7", 1), 4: ("3.7", 2)}  # exercise → (section, number)
+# 3.6's exercises on overflow and the argmax live on the softmax-overflow page, once.
+SOURCES = {5: ("3.5", 1), 6: ("3.5", 2), 8: ("3.7", 1), 4: ("3.7", 2)}  # key → (section, number)
 lesson.exercises(t("exercises"), [
     (f"{t(f'sc.ex{k}.q')}  \n*{t('sc.source', section=sec, number=num)}*", t(f"sc.ex{k}.a"))
     for k, (sec, num) in SOURCES.items()], t("reveal"))

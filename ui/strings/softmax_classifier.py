@@ -227,49 +227,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "import torch\nstate = torch.load('{file}')  # 只含张量：weights_only=True\n"
               "print({{k: v.shape for k, v in state.items()}})",
     },
-    # ---- exercises (d2l 3.6 and 3.7) ----
-    "sc.ex1.q": {
-        "en": "We implemented `softmax` directly from its definition. What problems might this "
-              "cause? (Hint: compute $\\exp(50)$, and try a large learning rate above.)",
-        "zh": "我们直接按定义实现了 `softmax`。这可能导致什么问题？（提示：算一算 $\\exp(50)$，"
-              "并在上面试试很大的学习率。）",
-    },
-    "sc.ex1.a": {
-        "en": "$\\exp(x)$ overflows float32 for $x > 88.7$: the numerator and the sum become "
-              "$\\infty$ and $\\infty/\\infty$ = nan. Subtracting the row maximum first "
-              "($\\mathrm{softmax}(\\mathbf{o}) = \\mathrm{softmax}(\\mathbf{o} - \\max_k o_k)$) "
-              "gives the same result without overflow; the softmax overflow page shows it.",
-        "zh": "当 $x > 88.7$ 时 $\\exp(x)$ 超出 float32 的范围：分子和分母都变成 $\\infty$，"
-              "$\\infty/\\infty$ = nan。先减去每行的最大值"
-              "（$\\mathrm{softmax}(\\mathbf{o}) = \\mathrm{softmax}(\\mathbf{o} - \\max_k o_k)$）"
-              "结果不变，却不会上溢；softmax 上溢页面演示了这一点。",
-    },
-    "sc.ex2.q": {
-        "en": "`cross_entropy` follows the definition $-\\log \\hat{y}_y$. What could go wrong? "
-              "(Hint: the domain of the logarithm.)",
-        "zh": "`cross_entropy` 按定义 $-\\log \\hat{y}_y$ 实现。可能出什么问题？（提示：对数的定义域。）",
-    },
-    "sc.ex2.a": {
-        "en": "If the probability of the true class underflows to 0, $-\\log 0 = \\infty$ and "
-              "the gradient is useless. Computing $\\log \\hat{y}_y = o_y - \\log\\sum_k \\exp "
-              "o_k$ from the logits (log-sum-exp with the maximum subtracted) never takes the "
-              "log of 0 — this is what `nn.CrossEntropyLoss` does.",
-        "zh": "如果真实类别的概率下溢为 0，$-\\log 0 = \\infty$，梯度也就没有意义了。直接从未规范化的预测"
-              "计算 $\\log \\hat{y}_y = o_y - \\log\\sum_k \\exp o_k$（减去最大值的 log-sum-exp），"
-              "就不会对 0 取对数——`nn.CrossEntropyLoss` 正是这样做的。",
-    },
-    "sc.ex3.q": {
-        "en": "Is it always a good idea to return the most likely label? Would you do this for a "
-              "medical diagnosis?",
-        "zh": "总是返回最可能的标签是个好主意吗？在医学诊断中你会这样做吗？",
-    },
-    "sc.ex3.a": {
-        "en": "No: the most likely label ignores the cost of each mistake. When missing a disease "
-              "costs far more than a false alarm, act on the probabilities with a threshold "
-              "chosen for those costs (and report the uncertainty), not on the arg max alone.",
-        "zh": "不是：最可能的标签忽略了每种错误的代价。如果漏诊的代价远高于误报，就应该根据这些代价"
-              "选定阈值、依据概率来决策（并报告不确定性），而不是只看 arg max。",
-    },
+    # ---- exercises (d2l 3.5 and 3.7; 3.6's are on the softmax-overflow page) ----
     "sc.ex4.q": {
         "en": "Train for more epochs (say 30). Why might the test accuracy stop improving or even "
               "drop after a while, and what could you do?",
@@ -475,24 +433,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "切片来分批，而不是逐个样本拼批；在设备上逐批转换为 float（内存允许时也可以一次转完）；"
               "有 GPU 时把一切都放在 GPU 上；每个迭代周期只读一次指标。工作进程（`num_workers`）和 "
               "`pin_memory` 能帮助必须逐个样本解码的流水线，代价是更多的进程和内存。",
-    },
-    "sc.ex7.q": {
-        "en": "Assume that we want to use softmax regression to predict the next word based on "
-              "some features. What are some problems that might arise from a large vocabulary?",
-        "zh": "假设我们使用 softmax 回归来预测下一个单词，可选取的单词数目过多可能会带来哪些问题？",
-    },
-    "sc.ex7.a": {
-        "en": "The output layer has one row of weights per word: with a vocabulary of q words "
-              "and d features, $\\mathbf{W}$ has $d \\times q$ entries, and every prediction "
-              "computes all q logits and normalises over all of them, for every example and "
-              "every step. Memory and time grow with q; most words are rare, so their weights "
-              "get few gradient updates; and the probabilities of most words are tiny, so the "
-              "naive softmax underflows. Remedies include hierarchical softmax, sampled "
-              "softmax or negative sampling, and subword vocabularies.",
-        "zh": "输出层每个单词对应一组权重：词表有 q 个词、特征有 d 个时，$\\mathbf{W}$ 有 $d \\times q$ "
-              "个元素，每次预测都要算出全部 q 个未规范化的预测（logit）并在它们上面做规范化，每个样本、每一步都如此。内存和时间"
-              "随 q 增长；多数单词很少出现，它们的权重很少得到梯度更新；多数单词的概率极小，朴素的 "
-              "softmax 会下溢。对策有层序 softmax、采样 softmax 或负采样，以及子词词表。",
     },
     "sc.ex8.q": {
         "en": "Try adjusting the hyperparameters, such as the batch size, the number of epochs "
