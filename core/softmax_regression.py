@@ -46,7 +46,7 @@ class Minibatch:
     X: tuple[tuple[float, ...], ...]      # (n, d)
     W: tuple[tuple[float, ...], ...]      # (d, q)
     b: tuple[float, ...]                  # (q,), broadcast over the n rows
-    O: tuple[tuple[float, ...], ...]      # (n, q)
+    O: tuple[tuple[float, ...], ...]      # (n, q)  # noqa: E741 (the book's name)
     Y_hat: tuple[tuple[float, ...], ...]  # (n, q), each row sums to 1
 
 
@@ -56,7 +56,7 @@ def minibatch(n: int, d: int, q: int, seed: int) -> Minibatch:
     X = torch.randn(n, d, generator=g, dtype=DTYPE)
     W = torch.randn(d, q, generator=g, dtype=DTYPE)
     b = torch.randn(q, generator=g, dtype=DTYPE)
-    O = X @ W + b                            # (n, q): b is added to every row
+    O = X @ W + b  # noqa: E741 (the book's name)  (n, q): b is added to every row
     Y_hat = torch.softmax(O, dim=1)
 
     def rows(M):
@@ -155,6 +155,12 @@ def softmax_covariance(o) -> tuple[tuple[float, ...], ...]:
     return tuple(tuple(r) for r in (torch.diag(p) - torch.outer(p, p)).tolist())
 
 
+def loss_hessian(o, y: int) -> tuple[tuple[float, ...], ...]:
+    """∂²l/∂o_i∂o_j of l = log Σ_k exp(o_k) − o_y, by autograd (it does not depend on y)."""
+    H = torch.autograd.functional.hessian(lambda x: torch.logsumexp(x, 0) - x[y], _vec(o))
+    return tuple(tuple(r) for r in H.tolist())
+
+
 # ---- information theory -------------------------------------------------------------------
 
 def to_unit(nats: float, unit: str) -> float:
@@ -164,7 +170,7 @@ def to_unit(nats: float, unit: str) -> float:
 
 def surprisal(p) -> tuple[float, ...]:
     """−log P(j) per class, in nats: math.inf for a class of probability 0."""
-    return tuple(math.inf if v <= 0 else -math.log(v) for v in p)
+    return tuple(math.inf if v <= 0 else 0.0 - math.log(v) for v in p)  # 0.0, never −0.0
 
 
 def entropy(p) -> float:

@@ -189,6 +189,7 @@ def test_softmax_covariance_is_the_hessian_of_the_loss(o):
     hessian = torch.autograd.functional.hessian(
         lambda x: F.cross_entropy(x[None], torch.tensor([0])), t64(o))
     assert torch.allclose(t64(sr.softmax_covariance(o)), hessian, atol=1e-12)
+    assert torch.allclose(t64(sr.loss_hessian(o, len(o) - 1)), hessian, atol=1e-12)
 
 
 def test_block_codes_approach_log2_3_bits():
