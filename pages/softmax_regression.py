@@ -43,8 +43,8 @@ def clamp(v, lo, hi):
     return min(max(v, lo), hi)
 
 
-def toy_name(c: str) -> str:
-    return t(f"sr.toy.{c}")
+def toy_name(c: int) -> str:
+    return t(f"sr.toy.{TOY[c]}")
 
 
 def fm_name(k: int) -> str:
@@ -124,9 +124,9 @@ if lesson.section(t("sr.s1")):
     st.markdown(t("sr.s1_text"))
     left, right = st.columns(2)
     with left:
-        toy = state.select(t("sr.toy_pick"), "toy", TOY, "cat", widget="segmented_control",
-                           format_func=toy_name)
-        y_toy = sr.one_hot(TOY.index(toy), len(TOY))
+        toy = state.select(t("sr.toy_pick"), "toy", list(range(len(TOY))), 0, widget="radio",
+                           horizontal=True, format_func=toy_name)  # a class index, as `fm`
+        y_toy = sr.one_hot(toy, len(TOY))
         st.latex(r"\mathbf{y}_{\text{" + toy_name(toy) + r"}} = ("
                  + ", ".join(str(int(v)) for v in y_toy) + r")^\top")
         st.markdown(t("sr.toy_all"))
@@ -302,8 +302,8 @@ if lesson.section(t("sr.s5")):
 if lesson.section(t("sr.s6")):
     st.markdown(t("sr.s6_text"))
     c1, c2 = st.columns(2)
-    unit = state.select(t("sr.unit"), "unit", ["nats", "bits"], "nats",
-                        widget="segmented_control", container=c1,
+    unit = state.select(t("sr.unit"), "unit", ["nats", "bits"], "nats", widget="radio",
+                        horizontal=True, container=c1,
                         format_func=lambda u: t(f"sr.unit.{u}"))
     kp = state.slider(t("sr.kp"), "kp", 2, INFO_K, 3, container=c2)
     st.markdown(t("sr.shape"))

@@ -9,7 +9,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from tests.conftest import app_test
+from tests.conftest import ROOT, app_test, skip_or_fail
 
 P = "softmax-regression."  # session keys of this page's widgets
 SECTIONS = 8
@@ -73,13 +73,13 @@ def test_page_draws_every_section_with_its_charts(lang):
 
 
 def test_one_hot_of_the_toy_and_fashion_mnist_classes():
-    at = page(toy="chicken", fm="7")
+    at = page(toy="1", fm="7")
     assert any(r"\mathbf{y}_{\text{chicken}} = (0, 1, 0)" in x.value for x in at.latex)
     (bars, *_) = chart(at, "one-hot vector of the class sneaker")
     assert bars["value"].tolist() == F.one_hot(torch.tensor(7), 10).double().tolist()
-    at.segmented_control(key=P + "toy").set_value("dog").run()
+    at.radio(key=P + "toy").set_value(2).run()
     assert any("(0, 0, 1)" in x.value for x in at.latex)
-    assert at.query_params["toy"] == "dog"
+    assert at.query_params["toy"] == "2"
 
 
 @pytest.mark.parametrize("d, q", [(1, 2), (4, 3), (16, 10)])
@@ -186,7 +186,7 @@ def test_book_information_example_in_nats_and_bits():
     assert metric(at, "entropy") == "0 nats"
     assert metric(at, "cross-entropy") == f"{-math.log(0.7):.5g} nats"
     assert metric(at, "KL") == f"{-math.log(0.7):.5g} nats"
-    at.segmented_control(key=P + "unit").set_value("bits").run()
+    at.radio(key=P + "unit").set_value("bits").run()
     assert metric(at, "cross-entropy") == f"{-math.log2(0.7):.5g} bits"
     parts, *_ = chart(at, "split into the entropy")
     assert parts["value"].tolist() == pytest.approx([0.0, -math.log2(0.7)], abs=1e-9)
@@ -292,3 +292,31 @@ def test_lecture_mode_uses_the_linked_logits_in_the_gradient_section():
     assert "o = [9, -9, 0]" in text(at)
     assert at.dataframe[0].value.iloc[1, 0] == pytest.approx(
         float(torch.softmax(torch.tensor([9.0, -9.0, 0.0], dtype=torch.float64), 0)[1]) - 1)
+
+
+BOOK_ORDER = ["normal-mse", "linear-regression", "loss-comparison", "softmax-regression",
+              "softmax-overflow", "softmax-classifier"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_home_lists_the_lessons_in_the_books_order(lang):
+    at = app_test("home", lang).run()
+    assert [e.proto.page for e in at.get("page_link")] == BOOK_ORDER
+    assert ("Softmax regression" if lang == "en" else "softmax 回归") in \
+        [e.proto.label for e in at.get("page_link")]
+
+
+def test_the_sidebar_follows_the_books_order():
+    """AppTest does not expose st.navigation's menu: the router's list is its order."""
+    router = (ROOT / "streamlit_app.py").read_text(encoding="utf-8")
+    where = [router.index(f'url_path="{path}"') for path in BOOK_ORDER]
+    assert where == sorted(where) and router.index('url_path="overview"') < where[0]
+
+
+@pytest.mark.parametrize("other", ["softmax_overflow", "softmax_classifier"])
+def test_overflow_and_classifier_pages_link_back_here(other):
+    at = app_test(other).run()
+    assert not at.exception
+    if other == "softmax_classifier" and at.error:  # no Fashion-MNIST: the page stops early
+        skip_or_fail("Fashion-MNIST is not available")
+    assert "softmax-regression" in [e.proto.page for e in at.get("page_link")]

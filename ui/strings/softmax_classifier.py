@@ -295,4 +295,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.alt_wrong": {"en": "wrong", "zh": "错误"},
     "sc.alt_upload": {"en": "Your picture as the model sees it: 28 × 28 grey pixels",
                       "zh": "模型眼中的你的图片：28 × 28 的灰度像素"},
+    "sc.theory_link": {
+        "en": "Why the labels are one-hot and the loss is the cross-entropy: Softmax regression",
+        "zh": "为什么标签用独热编码、损失用交叉熵损失：softmax 回归",
+    },
 }
