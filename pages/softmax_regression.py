@@ -233,7 +233,8 @@ if lesson.section(t("sr.s4")):
         r"\mid \mathbf{x}^{(i)}\big) = \sum_{i=1}^{n} l\big(\mathbf{y}^{(i)}, "
         r"\hat{\mathbf{y}}^{(i)}\big)",
         r"l(\mathbf{y}, \hat{\mathbf{y}}) = -\sum_{j=1}^{q} y_j \log \hat{y}_j",
-        r"\mathbf{y} = \text{one-hot}(c) \ \Rightarrow\ l = -\log \hat{y}_c = "
+        r"\mathbf{y} = \text{" + t("sr.one_hot_of") + r"}(c) \ \Rightarrow\ "
+        r"l = -\log \hat{y}_c = "
         r"\log \sum_{k} \exp(o_k) - o_c",
     ]
     for i, formula in enumerate(steps, 1):

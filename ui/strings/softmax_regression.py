@@ -216,6 +216,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "probability given to the true class.",
         "zh": "只有真实类别 $c$ 的 $y_c = 1$：损失就是真实类别所得概率的负对数。",
     },
+    "sr.one_hot_of": {"en": "one-hot", "zh": "独热编码"},
     "sr.examples_text": {
         "en": "Check it on a few labelled examples: type each example's logits and pick its "
               "label. The three numbers below must agree.",
