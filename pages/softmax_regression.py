@@ -141,7 +141,7 @@ if lesson.section(t("sr.s1")):
             st.caption(t("sr.no_images"))
         else:
             first = int((data.train_labels == fm).nonzero()[0])
-            st.image(images.enlarge(data.train_images[first]), width=112,
+            st.image(images.enlarge(data.train_images[first]), width=140,
                      alt=t("sr.alt_image", name=fm_name(fm)),
                      caption=t("sr.image_caption", name=fm_name(fm), index=first))
     names = [fm_name(k) for k in range(len(CLASS_NAMES))]
