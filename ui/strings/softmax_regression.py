@@ -35,7 +35,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "类别不是数。如果把猫、鸡、狗编码为 $y = 1, 2, 3$，回归模型会认为鸡位于猫和狗*之间*，"
               "而且把猫错认成狗比错认成鸡糟糕一倍。只有当类别之间有自然顺序时（书中的例子：婴儿、"
               "儿童、青少年、青年人、中年人、老年人），这样做才说得通，那时用回归也可以。否则我们用"
-              "**独热编码**（one-hot encoding）：一个向量，它的分量和类别一样多，真实类别对应的"
+              "**独热编码**：一个向量，它的分量和类别一样多，真实类别对应的"
               "分量为 1，其他所有分量为 0。选一个类别：",
     },
     "sr.toy_pick": {"en": "The book's three classes", "zh": "书中的三个类别"},
@@ -124,7 +124,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "and not summing to 1. Softmax exponentiates them (so each is positive) and "
               "divides by the sum (so they sum to 1). Drag the logits $o_j$; the temperature "
               "$T$ divides them first ($T = 1$ is the book's softmax).",
-        "zh": "输出 $\\mathbf{o}$ 是**未规范化的预测**（logit），可以是任意实数：可以为负，"
+        "zh": "输出 $\\mathbf{o}$ 是**未规范化的预测（logit）**，可以是任意实数：可以为负，"
               "总和也不必为 1。softmax 先取指数（于是每一项为正），再除以总和（于是总和为 1）。"
               "拖动未规范化的预测 $o_j$；温度 $T$ 先把它们除一下（$T = 1$ 就是书中的 softmax）。",
     },
