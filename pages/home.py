@@ -10,8 +10,8 @@ from ui.i18n import t
 st.title(t("home.title"))
 st.markdown(t("home.intro"))
 
-for page in ("normal_mse", "softmax_overflow", "loss_comparison", "linear_regression",
-             "softmax_classifier"):
+for page in ("normal_mse", "linear_regression", "loss_comparison", "softmax_regression",
+             "softmax_overflow", "softmax_classifier"):  # the learning path, in the book's order
     st.page_link(f"pages/{page}.py", label=t(f"nav.{page}"))
     st.caption(t(f"home.{page}"))
 

@@ -218,6 +218,7 @@ if lesson.section(t("sc.s_impl")):
     left, right = st.columns(2)
     left.markdown(t("sc.impl_scratch_md"))
     right.markdown(t("sc.impl_concise_md"))
+    st.page_link("pages/softmax_regression.py", label=t("sc.theory_link"), icon=":material/category:")
     lesson.show_code(classifier.init_params, classifier.softmax, classifier.net,
                      classifier.cross_entropy, classifier.accuracy, classifier.sgd,
                      classifier.train_scratch, title=t("sc.code_scratch"))

@@ -209,6 +209,7 @@ if lesson.section(t("so.s3")):
     st.dataframe(charts.styled(grads), width="stretch")
     st.markdown(verdict("so.grad_verdict", result, "grad_status"))
     st.markdown(t("so.grad_note"))
+    st.page_link("pages/softmax_regression.py", label=t("so.theory_link"), icon=":material/category:")
 
 if lesson.section(t("so.s4")):
     st.markdown(t("so.s4_text"))

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
 PAGES = ["home", "normal_mse", "softmax_overflow", "loss_comparison", "linear_regression",
-         "softmax_classifier"]
+         "softmax_classifier", "softmax_regression"]
 GLOBAL_PARAMS = {"seed", "lecture"}  # the sidebar's, kept on every page
 TIMEOUT = 60  # seconds for one AppTest run: importing torch alone takes ~1.5 s
 
@@ -90,7 +90,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-s
                  "--disable-background-networking"]
 PAGE_URLS = {"home": "", "normal_mse": "normal-mse", "softmax_overflow": "softmax-overflow",
              "loss_comparison": "loss-comparison", "linear_regression": "linear-regression",
-             "softmax_classifier": "softmax-classifier"}
+             "softmax_classifier": "softmax-classifier",
+             "softmax_regression": "softmax-regression"}
 
 
 def free_port() -> int:

@@ -8,10 +8,11 @@ from ui.strings import (
     normal_mse,
     softmax_classifier,
     softmax_overflow,
+    softmax_regression,
 )
 
 MODULES = [common, home, normal_mse, softmax_overflow, loss_comparison, linear_regression,
-           softmax_classifier]
+           softmax_classifier, softmax_regression]
 
 
 def _merge(modules) -> dict[str, dict[str, str]]:

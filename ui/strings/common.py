@@ -8,6 +8,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.loss_comparison": {"en": "Loss comparison: L1, L2, Huber", "zh": "损失函数比较：L1、L2、Huber"},
     "nav.linear_regression": {"en": "Linear regression training", "zh": "线性回归训练"},
     "nav.softmax_classifier": {"en": "Softmax classifier", "zh": "softmax 分类器"},
+    "nav.softmax_regression": {"en": "Softmax regression", "zh": "softmax 回归"},
     "sb.seed": {"en": "Random seed", "zh": "随机种子"},
     "sb.seed_help": {
         "en": "The same seed gives the same data, the same initial weights and the same curves.",

@@ -29,6 +29,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Softmax regression on the real Fashion-MNIST, with a grid of test predictions.",
         "zh": "在真实的 Fashion-MNIST 上训练 softmax 回归，并查看测试图像的预测网格。",
     },
+    "home.softmax_regression": {
+        "en": "Why labels are one-hot, where the cross-entropy comes from, and why its gradient "
+              "is prediction minus label: softmax regression's theory, with information theory.",
+        "zh": "为什么标签用独热编码，交叉熵损失从何而来，为什么它的梯度是预测减去标签："
+              "softmax 回归的理论，以及信息论基础。",
+    },
     "home.where": {"en": "Where this app runs", "zh": "运行环境"},
     "home.device": {"en": "Device: **{device}** · PyTorch {torch}",
                     "zh": "设备：**{device}** · PyTorch {torch}"},

@@ -449,4 +449,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "lr ≥ 1）；批量越小，每个迭代周期更新的次数越多，但每个迭代周期也更慢；迭代周期越多，"
               "训练精度越高，而测试精度趋于平稳。比较不同设置要用从训练数据中留出的验证集，而不是测试集。",
     },
+    "sc.theory_link": {
+        "en": "Why the labels are one-hot and the loss is the cross-entropy: Softmax regression",
+        "zh": "为什么标签用独热编码、损失用交叉熵损失：softmax 回归",
+    },
 }

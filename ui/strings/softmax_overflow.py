@@ -468,4 +468,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "而且罕见词的训练样本很少。对策：采样 softmax 或负采样、层次 softmax 或自适应 softmax，"
               "以及子词词表。",
     },
+    "so.theory_link": {
+        "en": "Where the cross-entropy and its gradient softmax(o) − y come from: Softmax regression",
+        "zh": "交叉熵损失及其梯度 softmax(o) − y 从何而来：softmax 回归",
+    },
 }

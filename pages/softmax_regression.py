@@ -1,0 +1,425 @@
+"""Softmax regression (d2l 3.4): one-hot labels, softmax, cross-entropy, information theory."""
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from core import images
+from core import softmax_regression as sr
+from core.data import CLASS_NAMES
+from core.softmax import parse_logits
+from ui import lesson, state
+from ui.charts import show
+from ui.charts import softmax_regression as charts
+from ui.data import fashion_mnist
+from ui.i18n import t
+
+TOY = ("cat", "chicken", "dog")               # the book's three classes
+MAX_K = 10                                    # at most ten logits, as Fashion-MNIST's classes
+LOGIT_RANGE = 10.0
+DEFAULT_LOGITS = (2.0, 1.0, 0.1, 0.5, -0.5, 1.5, -1.0, 0.0, 0.8, -1.5)
+T_MIN, T_MAX = 0.05, 5.0
+EXAMPLES = (("2, 1, 0.1", 0), ("0.5, 2.5, -1", 1), ("1, 1, 3", 2), ("0, 0, 0", 0),
+            ("-1, 4, 0.5", 1))
+INFO_K = 6
+P_DEFAULT = (1.0, 0.0, 0.0, 0.0, 0.0, 0.0)    # the book's p = [1, 0, 0]
+Q_DEFAULT = (0.7, 0.2, 0.1, 0.0, 0.0, 0.0)    # the book's q = [0.7, 0.2, 0.1]
+BOOK_ROWS = ((0.1, 0.3, 0.6), (0.3, 0.2, 0.5))
+BOOK_LABELS = (0, 2)
+SHIFTS = [i / 20 for i in range(-60, 121)]    # δ from −3 to 6 for the accuracy sweep
+LAMBDAS = (1.0, 10.0, 100.0)
+
+
+def fmt(v: float, digits: int = 4) -> str:
+    return charts.number(float(v), digits)
+
+
+def vector(values, digits: int = 4) -> str:
+    return "[" + ", ".join(fmt(v, digits) for v in values) + "]"
+
+
+def clamp(v, lo, hi):
+    return min(max(v, lo), hi)
+
+
+def toy_name(c: int) -> str:
+    return t(f"sr.toy.{TOY[c]}")
+
+
+def fm_name(k: int) -> str:
+    return t(f"sc.class.{k}")
+
+
+def class_names(k: int) -> list[str]:
+    return [f"{j + 1}" for j in range(k)]
+
+
+def equations(d: int, q: int) -> str:
+    """o_j = x_1 w_j1 + ... + x_d w_jd + b_j for each output, the middle elided when long."""
+    sep = "," if max(d, q) > 9 else ""
+    lines = []
+    for j in range(1, q + 1):
+        terms = [f"x_{{{k}}} w_{{{j}{sep}{k}}}" for k in range(1, d + 1)]
+        if d > 5:
+            terms = terms[:2] + [r"\cdots"] + terms[-1:]
+        lines.append(f"o_{{{j}}} &= " + " + ".join(terms) + f" + b_{{{j}}}")
+    if q > 5:
+        lines = lines[:2] + [r"&\ \ \vdots"] + lines[-1:]
+    return r"\begin{aligned}" + r"\\".join(lines) + r"\end{aligned}"
+
+
+def current_logits() -> tuple[int, tuple[float, ...]]:
+    """Section 3's k and logits o; from the link or the kept values when it is hidden."""
+    k = clamp(int(state.value("k", 3)), 3, MAX_K)
+    return k, tuple(clamp(float(state.value(f"o{j + 1}", DEFAULT_LOGITS[j])), -LOGIT_RANGE,
+                          LOGIT_RANGE) for j in range(k))
+
+
+def shape(symbol: str, rows: int, cols: int) -> str:
+    """A matrix's symbol with its shape written under it."""
+    return rf"\underbrace{{{symbol}}}_{{{rows}\times {cols}}}"
+
+
+def typed_row(text: str, what: str, fallback: tuple[float, ...]) -> tuple[float, ...]:
+    """The numbers typed in a field, or (after a message, with the text shown literally)
+    the fallback."""
+    parsed = parse_logits(text)
+    error = parsed.error
+    if parsed.logits is not None and len(parsed.logits) > MAX_K:
+        error = "too_many"
+    if error is None:
+        return parsed.logits
+    known = error in ("empty", "not_number", "not_finite", "too_large", "too_few", "too_many")
+    st.error(t(f"sr.err.{error}" if known else "sr.err.other", what=what, cap=MAX_K,
+               fallback=vector(fallback)), icon=":material/error:")
+    if text.strip():
+        st.code(text[:300], language=None)  # what was typed, literally
+    return fallback
+
+
+def distribution(values, what: str) -> tuple[float, ...]:
+    """A row used as a probability distribution: checked, normalised when needed, explained."""
+    row = sr.check_row(values)
+    if row.problem is None:
+        return row.values
+    if row.problem == "not_one":
+        st.info(t("sr.not_one", what=what, total=fmt(row.total, 6),
+                  normalised=vector(row.normalised)), icon=":material/info:")
+        return row.normalised
+    uniform = tuple(1 / len(values) for _ in values)
+    st.warning(t(f"sr.{row.problem}", what=what, uniform=vector(uniform)),
+               icon=":material/warning:")
+    return uniform
+
+
+# ---- the lesson ---------------------------------------------------------------------------
+
+st.title(t("sr.title"))
+lesson.key_idea(t("sr.key_idea"))
+st.markdown(t("sr.intro"))
+
+# ---- 1. classification and one-hot labels ---------------------------------------------------
+if lesson.section(t("sr.s1")):
+    st.markdown(t("sr.s1_text"))
+    left, right = st.columns(2)
+    with left:
+        toy = state.select(t("sr.toy_pick"), "toy", list(range(len(TOY))), 0, widget="radio",
+                           horizontal=True, format_func=toy_name)  # a class index, as `fm`
+        y_toy = sr.one_hot(toy, len(TOY))
+        st.latex(r"\mathbf{y}_{\text{" + toy_name(toy) + r"}} = ("
+                 + ", ".join(str(int(v)) for v in y_toy) + r")^\top")
+        st.markdown(t("sr.toy_all"))
+        st.latex(r"y \in \{(1, 0, 0),\ (0, 1, 0),\ (0, 0, 1)\}")
+    with right:
+        fm = state.select(t("sr.fm_pick"), "fm", list(range(len(CLASS_NAMES))), 0,
+                          format_func=fm_name)
+        y_fm = sr.one_hot(fm, len(CLASS_NAMES))
+        st.latex(r"\mathbf{y} = (" + ", ".join(str(int(v)) for v in y_fm) + r")^\top")
+        data, _problem = fashion_mnist()
+        if data is None:
+            st.caption(t("sr.no_images"))
+        else:
+            first = int((data.train_labels == fm).nonzero()[0])
+            st.image(images.enlarge(data.train_images[first]), width=140,
+                     alt=t("sr.alt_image", name=fm_name(fm)),
+                     caption=t("sr.image_caption", name=fm_name(fm), index=first))
+    names = [fm_name(k) for k in range(len(CLASS_NAMES))]
+    show(charts.bars(charts.bar_frame(names, {t("sr.one_hot"): list(y_fm)}), names,
+                     t("sr.class"), "y_j", t("sr.desc_one_hot", name=fm_name(fm)), (0, 1),
+                     height=200), name="one_hot")
+    lesson.show_code(sr.one_hot, title=t("show_code"))
+
+# ---- 2. the network --------------------------------------------------------------------------
+if lesson.section(t("sr.s2")):
+    st.markdown(t("sr.s2_text"))
+    c1, c2, c3 = st.columns(3)
+    d = state.slider(t("sr.d"), "d", 1, 16, 4, container=c1, help=t("sr.d_help"))
+    q = state.slider(t("sr.q"), "q", 2, 10, 3, container=c2)
+    n = state.slider(t("sr.n"), "n", 1, 6, 2, container=c3, help=t("sr.n_help"))
+    left, right = st.columns([3, 2])
+    with left:
+        show(charts.network(d, q, [f"x{k + 1}" for k in range(d)],
+                            [f"o{j + 1}" for j in range(q)], t("sr.layer"),
+                            t("sr.desc_network", d=d, q=q, edges=d * q)), name="network")
+    with right:
+        st.latex(equations(d, q))
+        st.markdown(t("sr.count", d=d, q=q, weights=d * q, params=sr.parameter_count(d, q)))
+        st.markdown(t("sr.count_fm", params=sr.parameter_count(784, 10)))
+    st.markdown(t("sr.batch_text"))
+    shapes = [shape(symbol, rows, cols) for symbol, rows, cols in (
+        (r"\mathbf{O}", n, q), (r"\mathbf{X}", n, d), (r"\mathbf{W}", d, q),
+        (r"\mathbf{b}", 1, q), (r"\hat{\mathbf{Y}}", n, q))]  # O = XW + b, Ŷ = softmax(O)
+    st.latex(r"{} = {}\,{} + {},\qquad {} = \operatorname{{softmax}}(\mathbf{{O}})".format(
+        *shapes))
+    batch = sr.minibatch(n, d, q, state.seed())
+    table = pd.DataFrame(batch.Y_hat, columns=[f"ŷ{j + 1}" for j in range(q)])
+    table[t("sr.row_sum")] = [math.fsum(r) for r in batch.Y_hat]
+    table.index = [t("sr.example", i=i + 1) for i in range(n)]
+    st.dataframe(table.style.format("{:.4f}"), width="stretch")
+    st.caption(t("sr.batch_caption", n=n, d=d, q=q))
+    lesson.show_code(sr.parameter_count, sr.minibatch, title=t("show_code"))
+
+# ---- 3. softmax --------------------------------------------------------------------------------
+if lesson.section(t("sr.s3")):
+    st.markdown(t("sr.s3_text"))
+    st.latex(r"\hat{\mathbf{y}} = \operatorname{softmax}(\mathbf{o}), \qquad "
+             r"\hat{y}_j = \frac{\exp(o_j / T)}{\sum_k \exp(o_k / T)}")
+    k = state.slider(t("sr.k"), "k", 3, MAX_K, 3, help=t("sr.k_help"))
+    columns = st.columns(5)
+    for j in range(k):
+        state.slider(f"o{j + 1}", f"o{j + 1}", -LOGIT_RANGE, LOGIT_RANGE, DEFAULT_LOGITS[j],
+                     0.1, container=columns[j % 5])
+    c1, c2 = st.columns(2)
+    temperature = state.slider(t("sr.temperature"), "temp", T_MIN, T_MAX, 1.0, 0.05,
+                               container=c1, help=t("sr.temperature_help"))
+    shift = state.slider(t("sr.shift"), "shift", -100.0, 100.0, 20.0, 1.0, container=c2,
+                         help=t("sr.shift_help"))
+    k, o = current_logits()
+    labels = class_names(k)
+    y_hat = sr.softmax(o)
+    y_hat_t = sr.softmax(o, temperature)
+    series = {t("sr.y_hat"): list(y_hat)}
+    if temperature != 1.0:
+        series[t("sr.y_hat_t", T=fmt(temperature, 3))] = list(y_hat_t)
+    show(charts.bars(charts.bar_frame(labels, series), labels, t("sr.class"), "ŷ_j",
+                     t("sr.desc_softmax", k=k), (0, 1)), name="softmax")
+    shifted = sr.softmax([v + shift for v in o])
+    gap = max(abs(a - b) for a, b in zip(shifted, y_hat, strict=True))
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("sr.sum"), f"{math.fsum(y_hat_t):.6f}")
+    m2.metric(t("sr.argmax"), f"{sr.argmax(o) + 1} = {sr.argmax(y_hat_t) + 1}")
+    m3.metric(t("sr.shift_gap", c=fmt(shift, 3)), f"{gap:.1e}")
+    st.markdown(t("sr.range", lo=fmt(min(y_hat_t), 4), hi=fmt(max(y_hat_t), 4)))
+    if len(set(o)) == 1:
+        st.info(t("sr.equal", k=k, p=fmt(1 / k, 4)), icon=":material/balance:")
+    if temperature <= T_MIN + 1e-9:
+        zeros = sum(v == 0.0 for v in y_hat_t)
+        st.info(t("sr.t_min", T=fmt(T_MIN, 2), factor=fmt(1 / T_MIN, 3),
+                  top=fmt(max(y_hat_t), 6), zeros=zeros), icon=":material/thermostat:")
+    st.markdown(t("sr.s3_after"))
+    lesson.show_code(sr.softmax, title=t("show_code"))
+
+k, o = current_logits()  # also when lecture mode hides section 3
+labels = class_names(k)
+
+# ---- 4. cross-entropy from maximum likelihood -------------------------------------------------
+if lesson.section(t("sr.s4")):
+    st.markdown(t("sr.s4_text"))
+    steps = [
+        r"P(\mathbf{Y} \mid \mathbf{X}) = \prod_{i=1}^{n} P\big(\mathbf{y}^{(i)} \mid "
+        r"\mathbf{x}^{(i)}\big)",
+        r"-\log P(\mathbf{Y} \mid \mathbf{X}) = \sum_{i=1}^{n} -\log P\big(\mathbf{y}^{(i)} "
+        r"\mid \mathbf{x}^{(i)}\big) = \sum_{i=1}^{n} l\big(\mathbf{y}^{(i)}, "
+        r"\hat{\mathbf{y}}^{(i)}\big)",
+        r"l(\mathbf{y}, \hat{\mathbf{y}}) = -\sum_{j=1}^{q} y_j \log \hat{y}_j",
+        r"\mathbf{y} = \text{" + t("sr.one_hot_of") + r"}(c) \ \Rightarrow\ "
+        r"l = -\log \hat{y}_c = "
+        r"\log \sum_{k} \exp(o_k) - o_c",
+    ]
+    for i, formula in enumerate(steps, 1):
+        st.markdown(f"**{i}.** {t(f'sr.d{i}')}")
+        st.latex(formula)
+    st.markdown(t("sr.examples_text"))
+    m = state.slider(t("sr.m"), "m", 1, len(EXAMPLES), 3)
+    examples = []
+    for i in range(m):
+        text0, label0 = EXAMPLES[i]
+        left, right = st.columns([3, 1])
+        text = state.text(t("sr.example_logits", i=i + 1), f"x{i + 1}", text0, max_chars=200,
+                          container=left)
+        with left:
+            logits = typed_row(text, t("sr.example", i=i + 1),
+                               tuple(float(v) for v in text0.split(",")))
+        label = state.select(t("sr.example_label", i=i + 1), f"y{i + 1}",
+                             list(range(len(logits))), min(label0, len(logits) - 1),
+                             container=right, format_func=lambda c: t("sr.class_n", c=c + 1))
+        examples.append((logits, label))
+    r = sr.likelihood(examples)
+    rows = pd.DataFrame({
+        t("sr.col_logits"): [vector(lg, 3) for lg, _ in examples],
+        t("sr.col_label"): [c + 1 for _, c in examples],
+        t("sr.col_p"): [fmt(p, 6) for p in r.p],
+        t("sr.col_loss"): [fmt(v, 6) for v in r.losses]},
+        index=[t("sr.example", i=i + 1) for i in range(m)])
+    st.dataframe(rows, width="stretch")
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("sr.product"), fmt(r.product, 6))
+    m2.metric(t("sr.neg_log_product"), fmt(r.neg_log_product, 8))
+    m3.metric(t("sr.sum_losses"), fmt(r.sum_losses, 8))
+    if math.isfinite(r.neg_log_product):
+        st.markdown(t("sr.agree", gap=f"{abs(r.neg_log_product - r.sum_losses):.1e}"))
+    else:
+        st.warning(t("sr.underflow", total=fmt(r.sum_losses, 6)), icon=":material/warning:")
+    lesson.show_code(sr.cross_entropy, sr.cross_entropy_from_logits, sr.likelihood,
+                     title=t("show_code"))
+
+# ---- 5. the gradient --------------------------------------------------------------------------
+if lesson.section(t("sr.s5")):
+    st.markdown(t("sr.s5_text"))
+    st.latex(r"l(\mathbf{y}, \hat{\mathbf{y}}) = -\sum_j y_j \log "
+             r"\frac{\exp(o_j)}{\sum_k \exp(o_k)} = \log \sum_k \exp(o_k) - \sum_j y_j o_j")
+    st.latex(r"\frac{\partial l}{\partial o_j} = \frac{\exp(o_j)}{\sum_k \exp(o_k)} - y_j"
+             r" = \operatorname{softmax}(\mathbf{o})_j - y_j")
+    st.caption(t("sr.uses_logits", o=vector(o, 3)))
+    y = state.select(t("sr.true_class"), "y", list(range(k)), 0,
+                     format_func=lambda c: t("sr.class_n", c=c + 1))
+    g = sr.gradient(o, y)
+    show(charts.bars(charts.bar_frame(labels, {t("sr.y_hat"): list(g.y_hat), "y": list(g.y),
+                                               t("sr.grad"): list(g.autograd)}),
+                     labels, t("sr.class"), t("sr.value"), t("sr.desc_gradient", c=y + 1),
+                     (-1, 1)), name="gradient")
+    table = pd.DataFrame({t("sr.col_formula"): g.formula, t("sr.col_autograd"): g.autograd},
+                         index=labels)
+    st.dataframe(table.style.format("{:.8f}"), width="stretch")
+    st.markdown(t("sr.grad_agree", diff=f"{g.max_difference:.1e}",
+                  total=f"{math.fsum(g.formula):.1e}"))
+    st.markdown(t("sr.linreg_link"))
+    st.page_link("pages/linear_regression.py", label=t("nav.linear_regression"),
+                 icon=":material/show_chart:")
+    lesson.show_code(sr.gradient, title=t("show_code"))
+
+# ---- 6. information theory --------------------------------------------------------------------
+if lesson.section(t("sr.s6")):
+    st.markdown(t("sr.s6_text"))
+    c1, c2 = st.columns(2)
+    unit = state.select(t("sr.unit"), "unit", ["nats", "bits"], "nats", widget="radio",
+                        horizontal=True, container=c1,
+                        format_func=lambda u: t(f"sr.unit.{u}"))
+    kp = state.slider(t("sr.kp"), "kp", 2, INFO_K, 3, container=c2)
+    st.markdown(t("sr.shape"))
+    row_p, row_q = st.columns(kp), st.columns(kp)
+    raw_p = [state.slider(f"P({j + 1})", f"p{j + 1}", 0.0, 1.0, P_DEFAULT[j], 0.01,
+                          container=row_p[j]) for j in range(kp)]
+    raw_q = [state.slider(f"Q({j + 1})", f"q{j + 1}", 0.0, 1.0, Q_DEFAULT[j], 0.01,
+                          container=row_q[j]) for j in range(kp)]
+    P, Q = distribution(raw_p, "P"), distribution(raw_q, "Q")
+    factor = sr.to_unit(1.0, unit)
+    h_p, h_pq, kl = (sr.to_unit(v, unit) for v in (sr.entropy(P), sr.cross_entropy_of(P, Q),
+                                                    sr.kl_divergence(P, Q)))
+    u = t(f"sr.unit.{unit}")
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("sr.h_p"), f"{fmt(h_p, 5)} {u}")
+    m2.metric(t("sr.h_pq"), f"{fmt(h_pq, 5)} {u}")
+    m3.metric(t("sr.kl"), f"{fmt(kl, 5)} {u}")
+    st.markdown(t("sr.units", bits=fmt(1 / math.log(2), 5), log_k=fmt(sr.to_unit(
+        math.log(kp), unit), 5), k=kp, unit=u))
+    names = class_names(kp)
+    left, right = st.columns(2)
+    with left:
+        show(charts.bars(charts.bar_frame(names, {"P": list(P), "Q": list(Q)}), names,
+                         t("sr.class"), t("sr.probability"), t("sr.desc_pq"), (0, 1)),
+             name="distributions")
+    with right:
+        surprise = {f"−log P(j) ({u})": [v * factor for v in sr.surprisal(P)],
+                    f"−log Q(j) ({u})": [v * factor for v in sr.surprisal(Q)]}
+        show(charts.bars(charts.bar_frame(names, surprise), names, t("sr.class"),
+                         t("sr.surprisal", unit=u), t("sr.desc_surprisal")), name="surprisal")
+    if math.isinf(h_pq):
+        st.warning(t("sr.infinite"), icon=":material/warning:")
+    else:
+        parts = pd.DataFrame({"part": [t("sr.h_p"), t("sr.kl")], "value": [h_p, kl],
+                              "label": [fmt(h_p, 5), fmt(kl, 5)], "order": [0, 1]})
+        show(charts.entropy_gap(parts, "H(P, Q)", t("sr.h_axis", unit=u),
+                                t("sr.desc_gap", h=fmt(h_p, 4), kl=fmt(kl, 4))), name="gap")
+    st.markdown(t("sr.gap_text"))
+    points = pd.DataFrame({"class": names, "q": list(Q), "p": list(P),
+                           "s": [v * factor if math.isfinite(v) else None
+                                 for v in sr.surprisal(Q)]})
+    show(charts.surprisal_curve(points, t("sr.q_axis"), t("sr.surprisal", unit=u),
+                                t("sr.desc_curve"), factor), name="likelihood_surprisal")
+    st.markdown(t("sr.picture"))
+    book_p, book_q = (1.0, 0.0, 0.0), (0.7, 0.2, 0.1)
+    st.markdown(t("sr.book_info", h=fmt(sr.entropy(book_p), 4),
+                  hpq=fmt(sr.cross_entropy_of(book_p, book_q), 4),
+                  kl=fmt(sr.kl_divergence(book_p, book_q), 4)))
+    lesson.show_code(sr.entropy, sr.cross_entropy_of, sr.kl_divergence, sr.surprisal,
+                     title=t("show_code"))
+
+# ---- 7. prediction and accuracy -----------------------------------------------------------------
+if lesson.section(t("sr.s7")):
+    st.markdown(t("sr.s7_text"))
+    predictions = []
+    for i in range(len(BOOK_ROWS)):
+        left, right = st.columns([3, 1])
+        text = state.text(t("sr.row", i=i + 1), f"r{i + 1}",
+                          ", ".join(f"{v:g}" for v in BOOK_ROWS[i]), max_chars=200,
+                          container=left)
+        with left:
+            row = distribution(typed_row(text, t("sr.example", i=i + 1), BOOK_ROWS[i]),
+                               f"ŷ⁽{i + 1}⁾")
+        label = state.select(t("sr.example_label", i=i + 1), f"l{i + 1}",
+                             list(range(len(row))), min(BOOK_LABELS[i], len(row) - 1),
+                             container=right, format_func=lambda c: t("sr.class_n", c=c + 1))
+        predictions.append((row, label))
+    rows_hat = [r for r, _ in predictions]
+    truth = [c for _, c in predictions]
+    losses = [sr.cross_entropy(r, c) for r, c in predictions]
+    acc = sr.accuracy(rows_hat, truth)
+    st.dataframe(pd.DataFrame({
+        "ŷ": [vector(r, 3) for r in rows_hat], t("sr.col_label"): [c + 1 for c in truth],
+        t("sr.col_pred"): [sr.argmax(r) + 1 for r in rows_hat],
+        t("sr.col_right"): ["✓" if sr.argmax(r) == c else "✗" for r, c in predictions],
+        t("sr.col_loss"): [fmt(v, 5) for v in losses]},
+        index=[t("sr.example", i=i + 1) for i in range(len(predictions))]), width="stretch")
+    m1, m2 = st.columns(2)
+    m1.metric(t("sr.accuracy"), f"{acc:g}")
+    m2.metric(t("sr.mean_loss"), fmt(math.fsum(losses) / len(losses), 5))
+    if any(math.isinf(v) for v in losses):
+        st.warning(t("sr.log_zero"), icon=":material/warning:")
+    book = [round(sr.cross_entropy(r, c), 4) for r, c in zip(BOOK_ROWS, BOOK_LABELS,
+                                                               strict=True)]
+    st.markdown(t("sr.book_example", l1=f"{book[0]:.4f}", l2=f"{book[1]:.4f}",
+                  acc=f"{sr.accuracy(BOOK_ROWS, BOOK_LABELS):g}"))
+    st.markdown(t("sr.why_not_accuracy"))
+    logits = [[math.log(p) if p > 0 else -math.inf for p in r] for r in rows_hat]
+    if rows_hat[0][truth[0]] > 0:
+        sweep = sr.shift_true_logit(logits, truth, 0, SHIFTS)
+        frame = pd.DataFrame(
+            [{"shift": s, "metric": t("sr.mean_loss"), "value": v}
+             for s, v in zip(sweep.shift, sweep.loss, strict=True) if math.isfinite(v)]
+            + [{"shift": s, "metric": t("sr.accuracy"), "value": v}
+               for s, v in zip(sweep.shift, sweep.accuracy, strict=True)])
+        show(charts.loss_and_accuracy(frame, t("sr.delta_axis"), t("sr.value"),
+                                      t("sr.desc_sweep"), 0.0), name="loss_vs_accuracy")
+        st.caption(t("sr.sweep_caption"))
+    else:
+        st.caption(t("sr.no_sweep"))
+    lesson.show_code(sr.accuracy, sr.shift_true_logit, title=t("show_code"))
+
+# ---- questions (the Chinese edition's exercises of 3.4) -----------------------------------------
+lse = sr.real_softmax(o)
+scaled = "; ".join(f"λ = {lam:g}: {fmt(sr.scaled_real_softmax(o, lam), 6)}" for lam in LAMBDAS)
+hessian_gap = max(abs(a - b) for ra, rb in zip(sr.loss_hessian(o, 0), sr.softmax_covariance(o),
+                                                strict=True) for a, b in zip(ra, rb, strict=True))
+codes = ", ".join(f"n = {n}: {sr.block_code_bits(n)}/{n} = {sr.block_code_bits(n) / n:.3f}"
+                  for n in (1, 2, 3, 5, 10))
+answers = {
+    1: {"o": vector(o, 3), "gap": f"{hessian_gap:.1e}"},
+    2: {"codes": codes, "log2_3": f"{math.log2(3):.4f}"},
+    3: {"o": vector(o, 3), "max": fmt(max(o), 6), "lse": fmt(lse, 6),
+        "bound": fmt(max(o) + math.log(k), 6), "k": k, "scaled": scaled,
+        "softmin": fmt(-sr.real_softmax([-v for v in o]), 6), "min": fmt(min(o), 6)},
+}
+lesson.exercises(t("exercises"), [(t(f"sr.q{i}"), t(f"sr.a{i}", **answers[i]))
+                                  for i in range(1, 4)], t("reveal"))
