@@ -7,6 +7,7 @@ from urllib.parse import urlencode, urlsplit
 import segno
 import streamlit as st
 
+from ui import state
 from ui.i18n import t
 
 ENV_BASE = "D2L_BASE_URL"
@@ -25,9 +26,11 @@ def base_url() -> str:
 def current_link(url_path: str) -> str:
     """The link that reopens this page with the settings now in the URL.
 
-    The router's state.finish() has already dropped the parameters no page owns.
+    Only parameters some page has registered: lecture mode may keep a short unknown one in
+    the address bar (a hidden section's, on a fresh server), never in the shared link.
     """
-    params = {name: st.query_params.get_all(name)[-1] for name in st.query_params.keys()}
+    params = {name: st.query_params.get_all(name)[-1] for name in st.query_params.keys()
+              if state.registered(name)}
     query = urlencode(params)
     return f"{base_url()}/{url_path}" + (f"?{query}" if query else "")
 

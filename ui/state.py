@@ -77,6 +77,11 @@ def finish() -> None:
     st.session_state[_NOTES] = []
 
 
+def registered(name: str) -> bool:
+    """Has some page of this app registered a widget named `name` (in this process)?"""
+    return name in _REGISTERED
+
+
 def _plausible(name: str, raw: str | None) -> bool:
     """A parameter that could be a hidden widget's: a short plain name and a short value."""
     return bool(_NAME.fullmatch(name)) and raw is not None and len(raw) <= MAX_HIDDEN_VALUE
