@@ -53,10 +53,10 @@ def run():
     longest_book = MAX_EPOCHS * per_epoch[256]
     uncapped = max((MAX_EPOCHS * s, bs) for bs, s in per_epoch.items())
     capped = max((min(MAX_EPOCHS, resources.max_epochs(bs)) * s, bs) for bs, s in per_epoch.items())
-    # the largest cap under which every allowed run costs at most the book's 256 × 30
-    suggested = min(resources.steps(bs, max(1, int(longest_book / s))) for bs, s in
-                    per_epoch.items() if MAX_EPOCHS * s > longest_book) if uncapped[0] > \
-        longest_book else resources.steps(BATCH_SIZES[0], MAX_EPOCHS)
+    # the largest cap under which no allowed run costs more than the book's batch at 30 epochs
+    suggested = min((resources.steps(bs, max(1, int(longest_book / s)))
+                     for bs, s in per_epoch.items() if MAX_EPOCHS * s > longest_book),
+                    default=resources.steps(BATCH_SIZES[0], MAX_EPOCHS))
     yield {"figure": "work_cap_steps", "value": resources.MAX_CLASSIFIER_STEPS, "unit": "steps",
            "book_run_steps": resources.steps(256, 10),
            "suggested_by_this_run": suggested}

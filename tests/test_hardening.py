@@ -251,3 +251,16 @@ def test_a_fragment_that_raises_shows_the_same_short_message():
     at = AppTest.from_function(fragment_script, default_timeout=30).run()
     assert not at.exception
     assert "went wrong" in at.error[0].value and "secret" not in texts(at)
+
+
+# ---- memory given back -----------------------------------------------------------------------
+
+def test_the_server_caps_malloc_arenas_and_trims_in_the_background():
+    """glibc keeps freed pages in per-thread arenas: the server caps them and trims them."""
+    import threading
+
+    from core import resources
+
+    app_test("home").run()
+    assert any(th.name == "d2l-malloc-trim" and th.daemon for th in threading.enumerate())
+    assert resources.limit_arenas() and resources._libc() is not None  # glibc here
