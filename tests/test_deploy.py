@@ -1,9 +1,13 @@
 """The deployment: what a host installs imports and runs; the laptop path stays a script."""
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import app_test
 
@@ -52,3 +56,21 @@ def test_the_server_runs_one_torch_thread_set_once():
     import torch
 
     assert torch.get_num_threads() == resources.THREADS
+
+
+def test_the_makefile_takes_whichever_python_3_11_to_3_13_exists(tmp_path):
+    """A machine with only python3.12 (no 3.11) gets 3.12 instead of a failure."""
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("make is not installed")
+    (tmp_path / "python3.12").symlink_to(sys.executable)
+    for tool in ("sh", "echo"):
+        if shutil.which(tool):
+            (tmp_path / tool).symlink_to(shutil.which(tool))
+    out = subprocess.run([make, "-s", "python"], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "PATH": str(tmp_path)}, timeout=60)
+    assert out.stdout.strip() == str(tmp_path / "python3.12"), out.stderr
+    (tmp_path / "python3.12").unlink()
+    out = subprocess.run([make, "-s", "python"], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "PATH": str(tmp_path)}, timeout=60)
+    assert out.returncode != 0 and "python3.11" in out.stderr
