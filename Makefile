@@ -1,18 +1,24 @@
 # The README's two commands: `make run` (set up, then serve the app) and `make test`
 # (set up, then run every test, browser tests included). `make bench` prints figures.
-PYTHON ?= python3.11
+# The first of python3.11, 3.12, 3.13 on the PATH (3.11 is what the app is tested with).
+PYTHON ?= $(or $(firstword $(foreach v,3.11 3.12 3.13,$(shell command -v python$(v) 2>/dev/null))),\
+              $(error none of python3.11, python3.12, python3.13 is on the PATH))
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test bench lint setup setup-test data browser clean
+.PHONY: run test bench lint setup setup-test data browser clean python
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# requirements.txt names PyTorch's CPU index for hosts (Community Cloud, laptops). Here that
+# index may be unreachable, and pip would retry it for every package: the line is left out,
+# and the pins are installed from the indexes pip is configured with.
 $(VENV)/.app: requirements.txt | $(BIN)/python
-	$(BIN)/pip install -q -r requirements.txt
+	grep -v -e '^--extra-index-url' -e '^--index-url' requirements.txt > $(VENV)/requirements-local.txt
+	$(BIN)/pip install -q -r $(VENV)/requirements-local.txt
 	touch $@
 
 $(VENV)/.test: requirements-dev.txt $(VENV)/.app
@@ -41,6 +47,9 @@ test: setup-test lint
 
 bench: setup-test
 	FASHION_MNIST_DOWNLOAD=0 $(BIN)/python scripts/bench.py
+
+python:
+	@echo $(PYTHON)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts

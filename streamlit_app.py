@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from ui import lesson, share, sidebar, state
+from core import resources
+from ui import lesson, safe, share, sidebar, state
 from ui.i18n import t
 
 st.set_page_config(page_title="Linear neural networks · d2l", page_icon="📈", layout="wide")
+resources.configure_process()  # once per server: one torch thread, fewer malloc arenas, trims
 
 state.begin()
 sidebar.language()  # before the navigation, so that the page titles are translated
@@ -33,7 +35,7 @@ page = st.navigation(PAGES)
 state.set_page(page.url_path)
 sidebar.controls()
 lesson.begin()
-page.run()
+safe.run_page(page)  # the error boundary: a short message, the traceback in the log
 lesson.finish()
 state.finish()
 share.panel(page.url_path)

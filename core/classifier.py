@@ -7,7 +7,6 @@ accuracy are summed as tensors during the epoch and read once at its end (one sy
 epoch, not one per step); the test set is evaluated in a few large batches.
 """
 
-import contextlib
 import dataclasses
 import io
 import math
@@ -200,11 +199,11 @@ def make_model(impl: str, seed: int, device: torch.device | str = "cpu"):
 
 def train(model, data, cfg: Config) -> Iterator[Epoch]:
     """Train `model` (from make_model) in place, one Epoch record per epoch."""
-    device = data.train_labels.device
-    with single_thread(device):
-        trainer = (train_concise(model, data, cfg) if isinstance(model, nn.Module)
-                   else train_scratch(*model, data, cfg))
-        yield from trainer
+    # no thread setting here: it is process-wide, so the server sets it once
+    # (core.resources.configure_threads), never one session for all
+    trainer = (train_concise(model, data, cfg) if isinstance(model, nn.Module)
+               else train_scratch(*model, data, cfg))
+    yield from trainer
 
 
 def linear_params(model) -> tuple[torch.Tensor, torch.Tensor]:
@@ -312,25 +311,6 @@ def history_csv(history: list[Epoch]) -> str:
     lines = [",".join(fields)]
     lines += [",".join(repr(getattr(e, f)) for f in fields) for e in history]
     return "\n".join(lines) + "\n"
-
-
-@contextlib.contextmanager
-def single_thread(device: torch.device):
-    """One intra-op thread on the CPU while a step's tensors are this small.
-
-    A 256 × 784 batch is too small to share: on a busy 2-core machine the second thread
-    mostly waits, and a step can take ten times longer. PyTorch keeps the setting per
-    thread; it is restored afterwards.
-    """
-    if device.type != "cpu":
-        yield
-        return
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 
 @dataclasses.dataclass

@@ -78,6 +78,9 @@ class FashionMNIST:
     test_labels: torch.Tensor
     source: str          # the directory the files came from
     decode_seconds: float
+    reason: str = "env"  # why that directory: see Located
+    passed_over: str = ""       # FASHION_MNIST_DIR when it was set but not used
+    passed_over_file: str = ""  # the file missing there
 
 
 def cache_dir() -> Path:
@@ -94,30 +97,65 @@ def candidate_dirs() -> list[Path]:
     return dirs
 
 
+@dataclasses.dataclass(frozen=True)
+class Located:
+    """The four files found, the directory they came from and why that one.
+
+    reason: 'env' (FASHION_MNIST_DIR), 'debian' (Debian's package) or 'cache' (a download).
+    passed_over: the FASHION_MNIST_DIR that was set but not used, else "";
+    passed_over_file: the first file missing there.
+    """
+    paths: dict[str, Path]
+    directory: str
+    reason: str
+    passed_over: str = ""
+    passed_over_file: str = ""
+
+
 def _find(directory: Path, name: str) -> Path | None:
+    """The file `name` (or `name`.gz) in `directory` or its FashionMNIST/raw/; None if absent.
+
+    Raises DataError("unreadable_dir") when the directory cannot be searched (no permission to
+    enter it: Path.is_file() raises PermissionError then instead of answering False).
+    """
     for sub in (directory, directory / "FashionMNIST" / "raw"):
         for candidate in (sub / name, sub / f"{name}.gz"):
-            if candidate.is_file():
-                return candidate
+            try:
+                if candidate.is_file():
+                    return candidate
+            except OSError as e:
+                raise DataError("unreadable_dir", sub, f"{type(e).__name__}: {e.strerror or e}") from e
     return None
 
 
-def locate() -> dict[str, Path]:
-    """Paths of the four files from the first directory that holds all four.
+def locate_with_reason() -> Located:
+    """The four files from the first directory that holds all four, and why that directory.
 
-    Raises DataError('missing', ...) naming the first absent file otherwise.
+    Raises DataError("missing", ...) naming the first absent file, or DataError("unreadable_dir")
+    naming a directory the server may not enter.
     """
     first_missing = None
-    for directory in candidate_dirs():
+    env = os.environ.get(ENV_DIR)
+    reasons = (["env"] if env else []) + ["debian", "cache"]
+    for directory, reason in zip(candidate_dirs(), reasons, strict=True):
         found = {key: _find(directory, spec.name) for key, spec in FILES.items()}
         if all(found.values()):
-            return found
+            skipped = "" if reason == "env" or not env else str(Path(env))
+            missing_there = next((FILES[k].name for k in FILES if skipped and
+                                  _find(Path(env), FILES[k].name) is None), "")
+            return Located(found, str(found["train_images"].parent), reason, skipped,
+                           missing_there)
         if first_missing is None and any(found.values()):
             key = next(k for k, p in found.items() if p is None)
             first_missing = directory / FILES[key].name
     if first_missing is None:
         first_missing = candidate_dirs()[0]
     raise DataError("missing", first_missing)
+
+
+def locate() -> dict[str, Path]:
+    """Paths of the four files from the first directory that holds all four."""
+    return locate_with_reason().paths
 
 
 def read_verified(path: Path, spec: IdxSpec, check_sha: bool = True) -> bytes:
@@ -197,19 +235,22 @@ def load_fashion_mnist(device: torch.device | str = "cpu",
         allow_download = os.environ.get(ENV_DOWNLOAD, "1") != "0"
     start = time.perf_counter()
     try:
-        paths = locate()
-    except DataError:
-        if not allow_download:
+        located = locate_with_reason()
+    except DataError as e:
+        if not allow_download or e.kind != "missing":
             raise
         download()
-        paths = locate()
+        located = locate_with_reason()
+    paths = located.paths
     tensors = {}
     for key, spec in FILES.items():
         plain = str(verified_plain_file(paths[key], spec))
         tensor = read_image_file(plain) if spec.is_images else read_label_file(plain)
         tensors[key] = tensor.to(device)
-    return FashionMNIST(**tensors, source=str(paths["train_images"].parent),
-                        decode_seconds=time.perf_counter() - start)
+    return FashionMNIST(**tensors, source=located.directory,
+                        decode_seconds=time.perf_counter() - start, reason=located.reason,
+                        passed_over=located.passed_over,
+                        passed_over_file=located.passed_over_file)
 
 
 def synthetic_data(w: torch.Tensor, b: float, num_examples: int, noise: float = 0.01,

@@ -1,10 +1,17 @@
 """A picture from a user, made to look like a Fashion-MNIST image.
 
 Fashion-MNIST's images are light garments on a black background, 28 × 28, grayscale.
-`prepare` checks the upload before it decodes anything big (bytes, then the pixel count
-from the header: PIL.Image.open reads only the header), refuses animations, then converts:
-grayscale, inverted when the background is light, trimmed to the object, fitted into
-28 × 28 keeping the aspect ratio, centred, scaled to [0, 1].
+`prepare` checks the upload before it decodes anything big (bytes, then from the header
+alone — PIL.Image.open reads only the header — the pixel count, each side and the aspect
+ratio), refuses animations, then converts: grayscale, inverted when the background is light,
+trimmed to the object, fitted into 28 × 28 keeping the aspect ratio, centred, in [0, 1].
+
+Memory is bounded, not just the pixel count: a JPEG is decoded at 1/2..1/8 scale (draft);
+other formats, which PIL can only decode whole, are capped at MAX_DECODED_PIXELS (WebP at
+half: its decoder keeps a second copy); the
+decoded picture is shrunk to at most WORK_SIDE pixels a side at once, and everything after
+(grayscale, background, trimming) works on that small copy. `python scripts/bench_uploads.py`
+prints the peak extra memory of the worst upload of a hostile set.
 """
 
 import dataclasses
@@ -15,18 +22,23 @@ import torch
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 5 * 2**20         # 5 MiB, as the server's maxUploadSize
-MAX_PIXELS = 40_000_000       # e.g. 8000 × 5000: more is refused before decoding
+MAX_PIXELS = 40_000_000       # e.g. 8000 × 5000 JPEG (decoded at 1/8 scale): more is refused
+MAX_DECODED_PIXELS = 8_000_000  # formats decoded whole (PNG, WebP, GIF, BMP): ≤ 4 B × 8 M each
+MAX_SIDE = 10_000             # pixels on the longest side
+MAX_ASPECT = 20               # longest side / shortest side
+WORK_SIDE = 8 * 28            # the decoded picture is shrunk to this at once
 FORMATS = ("PNG", "JPEG", "GIF", "WEBP", "BMP")
 SIZE = 28
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # PIL's own decompression-bomb limit, to the same bound
 
 
 class ImageError(Exception):
-    """Why an upload cannot be used: kind is one of
-    'empty', 'too_big', 'not_image', 'too_many_pixels', 'animated', 'damaged'."""
+    """Why an upload cannot be used: kind is one of 'empty', 'too_big', 'not_image',
+    'too_many_pixels' (`limit` says how many were allowed), 'bad_shape' (a side longer than
+    MAX_SIDE or an aspect ratio beyond MAX_ASPECT), 'animated', 'damaged'."""
 
-    def __init__(self, kind: str, detail: str = ""):
-        self.kind, self.detail = kind, detail
+    def __init__(self, kind: str, detail: str = "", limit: int = 0):
+        self.kind, self.detail, self.limit = kind, detail, limit
         super().__init__(f"{kind}: {detail}".strip(": "))
 
 
@@ -57,17 +69,52 @@ def open_checked(data: bytes) -> Image.Image:
     width, height = image.size
     if width < 1 or height < 1:
         raise ImageError("damaged", f"size {width}×{height}")
-    if width * height > MAX_PIXELS:
-        raise ImageError("too_many_pixels", f"{width}×{height}")
+    limit = MAX_PIXELS if image.format == "JPEG" else min(MAX_PIXELS, MAX_DECODED_PIXELS)
+    if image.format == "WEBP":
+        limit //= 2  # PIL's WebP decoder holds a second full-size copy while it decodes
+    if width * height > limit:
+        raise ImageError("too_many_pixels", f"{width}×{height}", limit)
+    if max(width, height) > MAX_SIDE or max(width, height) > MAX_ASPECT * min(width, height):
+        raise ImageError("bad_shape", f"{width}×{height}")
     if getattr(image, "is_animated", False) or getattr(image, "n_frames", 1) > 1:
         raise ImageError("animated")
     return image
 
 
+# EXIF orientation → the transpose that puts the picture upright (as ImageOps.exif_transpose)
+_UPRIGHT = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+            4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
+            6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+            8: Image.Transpose.ROTATE_90}
+
+
+def shrink(image: Image.Image, side: int = WORK_SIDE) -> Image.Image:
+    """Decode `image` and shrink it at once to at most `side` pixels a side, upright.
+
+    Only this decode is full size (JPEG: already reduced by draft); every later step works
+    on the small copy. Palette and bilevel pictures become RGBA or L first (resizing them
+    would pick nearest pixels), CMYK becomes RGB.
+    """
+    orientation = image.getexif().get(0x0112)  # photos taken sideways
+    image.load()
+    if image.mode in ("P", "PA", "1", "I;16", "I;16B", "I;16L", "I", "F", "CMYK", "YCbCr",
+                      "LAB", "HSV"):
+        transparent = image.mode in ("P", "PA") and (
+            image.mode == "PA" or "transparency" in image.info)
+        image = image.convert("RGBA" if transparent else "RGB" if image.mode in
+                              ("CMYK", "YCbCr", "LAB", "HSV", "P") else "L")
+    scale = side / max(image.size)
+    if scale < 1:
+        new = (max(1, round(image.size[0] * scale)), max(1, round(image.size[1] * scale)))
+        image = image.resize(new, Image.Resampling.BOX)  # area average: one pass, small output
+    if orientation in _UPRIGHT:
+        image = image.transpose(_UPRIGHT[orientation])
+    return image
+
+
 def to_gray(image: Image.Image) -> Image.Image:
     """Grayscale ('L'); a transparent background becomes white."""
-    image = ImageOps.exif_transpose(image)  # photos taken sideways
-    if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info:
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = Image.alpha_composite(white, rgba)
@@ -75,7 +122,10 @@ def to_gray(image: Image.Image) -> Image.Image:
 
 
 def is_light_background(gray: Image.Image) -> bool:
-    """Is the border of the picture (where the background is) lighter than mid-gray?"""
+    """Is the border of the picture (where the background is) lighter than mid-gray?
+
+    `gray` is the small copy (at most WORK_SIDE a side), read as uint8.
+    """
     pixels = torch.frombuffer(bytearray(gray.tobytes()), dtype=torch.uint8)
     pixels = pixels.reshape(gray.size[1], gray.size[0])
     border = torch.cat([pixels[0], pixels[-1], pixels[:, 0], pixels[:, -1]])
@@ -108,9 +158,9 @@ def prepare(data: bytes) -> Prepared:
     image = open_checked(data)
     size = image.size
     if image.format == "JPEG":
-        image.draft("L", (SIZE * 8, SIZE * 8))  # decode a big photo at 1/2..1/8 scale
+        image.draft("RGB", (WORK_SIDE, WORK_SIDE))  # decode a big photo at 1/2..1/8 scale
     try:
-        gray = to_gray(image)  # decodes here
+        gray = to_gray(shrink(image))  # decodes here, and shrinks at once
     except Exception as e:  # truncated or corrupt data: any decoder error means the same
         raise ImageError("damaged", f"{type(e).__name__}: {e}") from e
     inverted = is_light_background(gray)

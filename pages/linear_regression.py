@@ -11,7 +11,7 @@ import torch
 from core import linreg
 from core.data import synthetic_data
 from core.device import device_name, get_device, make_generator
-from ui import charts, lesson, state
+from ui import charts, lesson, safe, state
 from ui.charts import linear_regression as lr_charts
 from ui.i18n import t
 
@@ -154,7 +154,7 @@ def parameter_table(data_key, sgd, found) -> pd.DataFrame:
         lambda v: f"{v:.4f}" if abs(v) < 1e4 else f"{v:.3g}")
 
 
-@st.fragment
+@safe.fragment  # st.fragment inside the error boundary (its reruns skip the router)
 def training(data_key: tuple):
     impl = state.select(t("lr.impl"), "impl", linreg.IMPLEMENTATIONS, "scratch",
                         widget="segmented_control", format_func=lambda k: t(f"lr.impl.{k}"))

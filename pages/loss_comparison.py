@@ -8,6 +8,7 @@ from ui import lesson, state
 from ui.charts import loss_comparison as charts
 from ui.charts import show
 from ui.i18n import t
+from ui.safe import literal  # user text in an error box is shown as typed
 
 DEFAULT_DATA = "2.1, 2.9, 3.4, 3.8, 4.4, 5.0"
 COUNTER = (-2.0, -2.0, 0.0, 0.01, 50.0)  # data whose Huber constant can leave [median, mean]
@@ -134,7 +135,7 @@ if lesson.section(t("lc.s2")):
         points = losses.parse_numbers(text)
     except losses.NumbersError as e:
         points = None
-        st.error(t(f"lc.err.{e.code}", token=e.token, limit=losses.MAX_POINTS,
+        st.error(t(f"lc.err.{e.code}", token=literal(e.token, 40), limit=losses.MAX_POINTS,
                    largest=f"{losses.MAX_ABS:g}"))
     if points is not None:
         values = (*points, outlier)

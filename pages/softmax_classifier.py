@@ -8,7 +8,7 @@ import streamlit as st
 from core import book_pipeline, classifier, images, pipeline_timing
 from core.data import CLASS_NAMES, DataError
 from core.device import device_name
-from ui import lesson, state
+from ui import lesson, safe, state, uploads
 from ui.charts import show
 from ui.charts import softmax_classifier as charts
 from ui.data import require_fashion_mnist
@@ -225,7 +225,7 @@ if lesson.section(t("sc.s_impl")):
     lesson.show_code(classifier.concise_net, classifier.train_concise,
                      title=t("sc.code_concise"))
     lesson.show_code(classifier.to_float, classifier.minibatches, classifier.evaluate_accuracy,
-                     classifier.single_thread, title=t("sc.code_data"))
+                     title=t("sc.code_data"))
 
 if lesson.section(t("sc.s_book")):  # issue 13 §5: the book's code and pipeline beside ours
     the_books_way(data, state.seed())
@@ -241,8 +241,9 @@ if lesson.section(t("sc.s_train")):
                       container=c2, help=t("sc.lr_help"))
     epochs = state.slider(t("sc.epochs"), "epochs", 1, 30, 10, container=c3)
     cfg = classifier.Config(batch_size=batch_size, lr=lr, num_epochs=epochs, seed=state.seed())
+    allowed = safe.work_allowed(batch_size, epochs)  # a run over the work cap says why
     clicked = st.button(t("sc.train"), key="sc.train", type="primary",
-                        icon=":material/play_arrow:")
+                        icon=":material/play_arrow:", disabled=not allowed) and allowed
     bar, slot, status = st.empty(), st.empty(), st.empty()
     done = None
     if clicked:
@@ -298,12 +299,8 @@ if lesson.section(t("sc.s_upload")):
     upload = st.file_uploader(t("sc.upload"), type=["png", "jpg", "jpeg", "gif", "webp", "bmp"],
                               key="sc.upload")
     if upload is not None:
-        try:
-            prepared = images.prepare(upload.getvalue())
-        except images.ImageError as e:
-            st.warning(t(f"sc.bad.{e.kind}", mb=images.MAX_BYTES // 2**20,
-                         mp=images.MAX_PIXELS // 1_000_000), icon=":material/image:")
-        else:
+        prepared = uploads.prepare(upload)  # once per file (its file_id), not on every rerun
+        if prepared is not None:  # else uploads.prepare has said why it was refused
             left, right = st.columns([1, 3])
             left.image(images.enlarge(prepared.pixels, 6), width="stretch",
                        caption=t("sc.prepared", w=prepared.original_size[0],

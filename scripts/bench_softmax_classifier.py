@@ -25,7 +25,7 @@ from torch import nn
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core import book_pipeline as book  # noqa: E402
-from core import classifier, pipeline_timing  # noqa: E402
+from core import classifier, pipeline_timing, resources  # noqa: E402
 from core import data as core_data  # noqa: E402
 from core.device import device_name, get_device, seed_everything  # noqa: E402
 
@@ -90,6 +90,7 @@ def timing(name: str, seconds: float, epochs: int, last, **extra) -> dict:
 
 def run(epochs: int = EPOCHS):
     device = get_device()
+    resources.configure_threads()  # the server's policy: one intra-op thread, set once
     data = core_data.load_fashion_mnist(device, allow_download=False)
     yield {"figure": "device", "value": device_name(device), "unit": "",
            "threads": torch.get_num_threads(), "cpus": os.cpu_count(),
@@ -146,13 +147,16 @@ def run(epochs: int = EPOCHS):
         previous = seconds
         yield figure
 
-    # 4. the same loop without classifier.train's single_thread: PyTorch's default threads
+    # 4. the same loop with PyTorch's default threads (one per core) instead of the policy's
+    torch.set_num_threads(os.cpu_count() or 1)
     start = time.perf_counter()
     W, b = classifier.init_params(0, device)
     list(classifier.train_scratch(W, b, data, classifier.Config(num_epochs=epochs)))
     seconds = time.perf_counter() - start
+    threads = torch.get_num_threads()
+    resources.configure_threads()
     yield {"figure": "ours_scratch_default_threads_seconds", "value": round(seconds, 3),
-           "unit": "s", "threads": torch.get_num_threads(),
+           "unit": "s", "threads": threads,
            "vs_one_thread": round(seconds / ours_seconds["scratch"], 2)}
 
 

@@ -162,7 +162,8 @@ def test_an_interrupted_run_keeps_the_previous_result(monkeypatch):
 
     monkeypatch.setattr(linreg, "train", interrupted)
     at.button(key=TRAIN).click().run()
-    assert at.exception  # the run did stop half-way
+    assert not at.exception and "went wrong" in at.error[-1].value  # stopped half-way; the
+    # error boundary (ui.safe.run_page) showed its short message, not a traceback
     assert len(finished) == 304 and at.session_state[RESULT]["records"] == finished
 
 

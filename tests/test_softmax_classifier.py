@@ -177,11 +177,13 @@ def test_a_nan_loss_stops_training():
     assert all(math.isfinite(r.train_loss) for r in records[:-1])
 
 
-def test_single_thread_is_restored():
-    before = torch.get_num_threads()
-    with C.single_thread(torch.device("cpu")):
-        assert torch.get_num_threads() == 1
-    assert torch.get_num_threads() == before
+def test_training_never_changes_the_process_thread_setting(monkeypatch):
+    """torch.set_num_threads is global to the server: a session's run must not call it."""
+    calls = []
+    monkeypatch.setattr(torch, "set_num_threads", calls.append)
+    for impl in C.IMPLS:
+        run(impl, synthetic(), num_epochs=1)
+    assert calls == [] and not hasattr(C, "single_thread")
 
 
 # ---- what the page shows after training ----------------------------------------------------

@@ -7,9 +7,10 @@ from core.device import get_device
 from ui.i18n import t
 
 _tried_download = False
+PLAIN_KINDS = ("missing", "unreadable", "unreadable_dir", "download")
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _load(device: str, _allow_download: bool) -> FashionMNIST:
     # read-only and shared by every session: the decoded tensors, never a model
     return load_fashion_mnist(device, allow_download=_allow_download)
@@ -17,11 +18,21 @@ def _load(device: str, _allow_download: bool) -> FashionMNIST:
 
 def explain(error: DataError) -> str:
     """A message that names the file and the fix."""
-    kind = error.kind if error.kind in ("missing", "unreadable", "download") else "damaged"
+    kind = error.kind if error.kind in PLAIN_KINDS else "damaged"
     detail = error.detail[:200]
     if kind == "damaged":
         detail = f"{t('data.why.' + error.kind)}; {detail}" if detail else t(f"data.why.{error.kind}")
     return t(f"data.{kind}", path=error.path, detail=detail, env=ENV_DIR)
+
+
+def source(data: FashionMNIST) -> str:
+    """Which directory the data set was read from, and why that one."""
+    if data.passed_over:
+        why = t("data.why_fallback", env=ENV_DIR, wanted=data.passed_over,
+                file=data.passed_over_file)
+    else:
+        why = t(f"data.why_{data.reason}", env=ENV_DIR)
+    return t("data.source", path=data.source, why=why)
 
 
 def fashion_mnist() -> tuple[FashionMNIST | None, str | None]:
@@ -36,9 +47,13 @@ def fashion_mnist() -> tuple[FashionMNIST | None, str | None]:
 
 
 def require_fashion_mnist() -> FashionMNIST:
-    """The data set, or an error box and the end of this page's run."""
+    """The data set, or an error box and the end of this page's run; says where it came from."""
     data, message = fashion_mnist()
     if data is None:
         st.error(message, icon="🗂️")
         st.stop()
+    if data.passed_over:  # FASHION_MNIST_DIR was set and not used: never silently
+        st.warning(source(data), icon="🗂️")
+    else:
+        st.caption(source(data))
     return data

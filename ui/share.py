@@ -7,9 +7,11 @@ from urllib.parse import urlencode, urlsplit
 import segno
 import streamlit as st
 
+from ui import state
 from ui.i18n import t
 
 ENV_BASE = "D2L_BASE_URL"
+QR_LIMIT = 2331  # bytes of a version-40 QR code at error level M: a longer link has no QR
 
 
 def base_url() -> str:
@@ -22,24 +24,37 @@ def base_url() -> str:
 
 
 def current_link(url_path: str) -> str:
-    """The link that reopens this page with the settings now in the URL."""
-    params = {name: st.query_params.get_all(name)[-1] for name in st.query_params.keys()}
+    """The link that reopens this page with the settings now in the URL.
+
+    Only parameters some page has registered: lecture mode may keep a short unknown one in
+    the address bar (a hidden section's, on a fresh server), never in the shared link.
+    """
+    params = {name: st.query_params.get_all(name)[-1] for name in st.query_params.keys()
+              if state.registered(name)}
     query = urlencode(params)
     return f"{base_url()}/{url_path}" + (f"?{query}" if query else "")
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def qr_png(link: str) -> bytes:
-    """A QR code of `link`, drawn locally (no web service)."""
+@st.cache_data(max_entries=64, show_spinner=False)
+def qr_png(link: str) -> bytes | None:
+    """A QR code of `link`, drawn locally (no web service); None when it is too long for one."""
+    try:
+        code = segno.make(link, error="m")
+    except segno.DataOverflowError:  # more than a version-40 symbol holds
+        return None
     buffer = io.BytesIO()
-    segno.make(link, error="m").save(buffer, kind="png", scale=8, border=4)
+    code.save(buffer, kind="png", scale=8, border=4)
     return buffer.getvalue()
 
 
 def panel(url_path: str) -> None:
-    """The sidebar's share popover."""
+    """The sidebar's share popover: the link always; its QR code when the link fits one."""
     link = current_link(url_path)
     with st.sidebar.popover(t("share.title"), icon=":material/qr_code_2:", width="stretch"):
         st.code(link, language=None, wrap_lines=True)
-        st.image(qr_png(link), width=260, alt=t("share.qr_alt", url=link))
+        png = qr_png(link)
+        if png is None:
+            st.info(t("share.too_long", n=len(link), limit=QR_LIMIT), icon=":material/qr_code_2:")
+        else:
+            st.image(png, width=260, alt=t("share.qr_alt", url=link))
         st.caption(t("share.help"))

@@ -8,18 +8,27 @@ with a small notice. The router calls `begin()` before and `finish()` after each
 """
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
 
 from ui.i18n import t
+from ui.safe import literal
 
 _PAGE = "_url.page"          # the page being drawn
 _SEEN = "_url.seen"          # names registered during this run
 _KNOWN = "_url.known"        # names any page registered this session
 _NOTES = "_url.notices"      # notices to show at the end of this run
 MAX_TEXT = 2000              # longest text accepted from the URL
+MAX_NAMED = 5                # unknown parameter names listed in the one notice about them
+MAX_NOTICES = 8              # toasts in one run, at most
+MAX_HIDDEN_VALUE = 100       # lecture mode keeps an unregistered parameter only this short
+_NAME = re.compile(r"[a-z][a-z0-9_]{0,15}")
+# Every name any page has registered in this process: names come from the code, not from
+# users, so the set is small and bounded; lecture mode keeps hidden sections' settings by it.
+_REGISTERED: set[str] = set()
 
 
 def begin() -> None:
@@ -46,18 +55,41 @@ def finish() -> None:
             if text is not None and st.query_params.get(name) != text:
                 st.query_params[name] = text
     lecture = bool(st.session_state.get("g.lecture"))
+    unknown = []
     for name in list(st.query_params.keys()):
-        if name not in seen and not lecture:  # lecture mode hides sections: keep their links
-            if name not in known:  # another page's setting is dropped silently
-                notes.append(t("url.unknown", name=name[:40]))
-            del st.query_params[name]
-    for note in notes:
-        st.toast(note, icon="⚠️")
+        if name in seen:
+            continue
+        # lecture mode hides sections: their settings stay in the link, but only names some
+        # page of this app has registered, or short plain ones on a fresh server
+        if lecture and (name in _REGISTERED or _plausible(name, st.query_params.get(name))):
+            continue
+        if name not in known and name not in _REGISTERED:  # another page's: dropped silently
+            unknown.append(name)
+        del st.query_params[name]
+    if unknown:  # one notice, however many: a link with 999 strangers gives one toast
+        names = ", ".join(literal(name, 40) for name in unknown[:MAX_NAMED])
+        more = len(unknown) - MAX_NAMED
+        notes.append(t("url.unknown", name=names) if len(unknown) == 1 else
+                     t("url.unknown_many", count=len(unknown), names=names +
+                       (t("url.and_more", count=more) if more > 0 else "")))
+    for note in notes[:MAX_NOTICES]:
+        st.toast(note, icon="⚠️")  # a toast renders Markdown: user text in it is escaped
     st.session_state[_NOTES] = []
 
 
+def registered(name: str) -> bool:
+    """Has some page of this app registered a widget named `name` (in this process)?"""
+    return name in _REGISTERED
+
+
+def _plausible(name: str, raw: str | None) -> bool:
+    """A parameter that could be a hidden widget's: a short plain name and a short value."""
+    return bool(_NAME.fullmatch(name)) and raw is not None and len(raw) <= MAX_HIDDEN_VALUE
+
+
 def _notice(name: str, raw: str) -> None:
-    st.session_state.setdefault(_NOTES, []).append(t("url.bad_value", name=name, value=raw[:40]))
+    st.session_state.setdefault(_NOTES, []).append(
+        t("url.bad_value", name=literal(name, 40), value=literal(raw, 40)))
 
 
 def _bind(name: str, default: Any, parse: Callable[[str], Any], global_: bool) -> str:
@@ -65,6 +97,7 @@ def _bind(name: str, default: Any, parse: Callable[[str], Any], global_: bool) -
     key = f"g.{name}" if global_ else f"{st.session_state.get(_PAGE, '')}.{name}"
     st.session_state.setdefault(_SEEN, set()).add(name)
     st.session_state.setdefault(_KNOWN, set()).add(name)
+    _REGISTERED.add(name)
     if key not in st.session_state:
         value = st.session_state.get(f"_keep.{key}", default)
         raw = st.query_params.get(name)

@@ -74,6 +74,59 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.why.count": {"en": "wrong number of items", "zh": "条目数不对"},
     "data.why.length": {"en": "wrong length: truncated or padded", "zh": "长度不对：被截断或多出数据"},
     "data.why.checksum": {"en": "checksum mismatch", "zh": "校验和不符"},
+    # ---- hardening (issue 14) ----
+    "url.unknown_many": {
+        "en": "Ignored {count} unknown link parameters: {names}.",
+        "zh": "已忽略 {count} 个未知的链接参数：{names}。",
+    },
+    "url.and_more": {"en": " and {count} more", "zh": " 等另外 {count} 个"},
+    "app.page_failed": {
+        "en": "Something went wrong on this page. Change a setting or reload the page; "
+              "the details were written to the server's log.",
+        "zh": "本页出了点问题。请更改设置或刷新页面；详细信息已记录在服务器日志中。",
+    },
+    "share.too_long": {
+        "en": "No QR code: this link is {n} characters long, more than a QR code can hold "
+              "(about {limit}). Copy the link above, or return some settings to their defaults "
+              "to shorten it.",
+        "zh": "无法生成二维码：此链接长 {n} 个字符，超过了二维码的容量（约 {limit} 个）。"
+              "请复制上面的链接，或把部分设置恢复为默认值以缩短链接。",
+    },
+    "upload.bad_shape": {
+        "en": "The image is too long or too narrow: at most {side} pixels a side, and the long "
+              "side at most {aspect} times the short one. Please crop it around the garment.",
+        "zh": "图像太长或太窄：每边最多 {side} 像素，且长边最多是短边的 {aspect} 倍。"
+              "请围绕衣物裁剪后再上传。",
+    },
+    "data.source": {
+        "en": "Fashion-MNIST read from `{path}` ({why}).",
+        "zh": "Fashion-MNIST 读取自 `{path}`（{why}）。",
+    },
+    "data.why_env": {"en": "the directory named by {env}", "zh": "{env} 指定的目录"},
+    "data.why_debian": {"en": "Debian's package dataset-fashion-mnist",
+                        "zh": "Debian 软件包 dataset-fashion-mnist"},
+    "data.why_cache": {"en": "the app's download cache", "zh": "应用的下载缓存"},
+    "data.why_fallback": {
+        "en": "{env} is set to `{wanted}`, but `{file}` is not there; the app uses this "
+              "copy instead",
+        "zh": "{env} 设为 `{wanted}`，但那里没有 `{file}`；应用改用这份副本",
+    },
+    "data.unreadable_dir": {
+        "en": "The directory `{path}` cannot be read ({detail}). Check that the user running the "
+              "app may enter it, or point `{env}` at a readable copy.",
+        "zh": "无法读取目录 `{path}`（{detail}）。请检查运行应用的用户是否有权进入该目录，"
+              "或将 `{env}` 指向一份可读的副本。",
+    },
+    "work.too_much": {
+        "en": "This run would take {steps:,} SGD steps ({epochs} epochs × {per_epoch:,} "
+              "minibatches of {bs}); one run may take at most {limit:,}, so that one click "
+              "cannot hold a shared server's CPU for a minute. Choose fewer epochs or a larger "
+              "batch: at batch size {bs}, up to {max_epochs} epochs.",
+        "zh": "这次训练需要 {steps:,} 步 SGD（{epochs} 个迭代周期 × 每个周期 {per_epoch:,} 个"
+              "大小为 {bs} 的小批量）；每次训练最多 {limit:,} 步，以免一次点击就占用共享服务器"
+              "一分钟的 CPU。请减少迭代周期数或增大批量：批量大小为 {bs} 时，最多 {max_epochs} "
+              "个迭代周期。",
+    },
 }
 
 
