@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import lesson, share, sidebar, state
+from ui import classroom, lesson, share, sidebar, state
 from ui.i18n import t
 
 st.set_page_config(page_title="Linear neural networks · d2l", page_icon="📈", layout="wide")
@@ -23,6 +23,8 @@ PAGES = [
             icon=":material/show_chart:", url_path="linear-regression"),
     st.Page("pages/softmax_classifier.py", title=t("nav.softmax_classifier"),
             icon=":material/checkroom:", url_path="softmax-classifier"),
+    st.Page("pages/class_board.py", title=t("nav.class_board"), icon=":material/groups:",
+            url_path="class-board"),
 ]
 
 # URL paths differ from the file names on purpose: a `pages/` folder makes Streamlit's
@@ -30,6 +32,7 @@ PAGES = [
 page = st.navigation(PAGES)
 state.set_page(page.url_path)
 sidebar.controls()
+classroom.sidebar(page.url_path)  # the class experiment: join from a link, or start
 lesson.begin()
 page.run()
 lesson.finish()
