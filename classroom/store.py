@@ -276,6 +276,26 @@ class Store:
                 conn.execute(sa.update(VERSION).values(version=v))
         return SCHEMA_VERSION
 
+    def check_writable(self, wait: float = 0.5) -> None:
+        """A write that changes nothing, waiting at most `wait` s for a lock: StoreError
+        'unwritable' or 'locked' when a submission would fail now (the board says so)."""
+        sqlite = self.engine.dialect.name == "sqlite"
+        try:
+            with self.engine.connect() as conn:
+                raw = conn.connection.dbapi_connection
+                if sqlite:
+                    raw.execute(f"PRAGMA busy_timeout={int(wait * 1000)}").close()
+                try:
+                    conn.execution_options(classroom_write=True)
+                    with conn.begin():
+                        conn.execute(sa.update(VERSION).values(version=VERSION.c.version))
+                finally:
+                    if sqlite:
+                        timeout = int(self.limits.busy_timeout * 1000)
+                        raw.execute(f"PRAGMA busy_timeout={timeout}").close()
+        except exc.SQLAlchemyError as e:
+            raise _classify(e, self.path) from e
+
     # -- rooms ----------------------------------------------------------------------------
 
     def create_room(self, session_id: str, lesson: str) -> Created:

@@ -23,10 +23,10 @@ elif room.teaches(code):
     room.token_once(code)
     found = room.peek(lambda s: s.room(code))
     if lesson.lecture():  # the projector: the board first and large, the rest folded away
-        room.live_board(code, big=True)
+        room.live_board(code, big=True, teacher=True)
         with st.expander(t("cl.join")):
             room.join_panel(code, found.lesson if found else "classifier")
-        with st.expander(t("cl.sidebar")):
+        with st.expander(t("cl.controls")):
             room.controls(code)
     else:
         left, right = st.columns([3, 2])
@@ -34,7 +34,7 @@ elif room.teaches(code):
             room.controls(code)
         with right:
             room.join_panel(code, found.lesson if found else "classifier")
-        room.live_board(code, big=True)
+        room.live_board(code, big=True, teacher=True)
 else:  # a student, or the projector's browser before the teacher token
     room.live_board(code, big=lesson.lecture())
     room.take_control(code)

@@ -429,6 +429,9 @@ def test_a_read_only_database_is_named_unwritable(tmp_path):
     sqlite_store(path).ensure_schema()
     engine = sa.create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
     assert fault(db.Store(engine)) == "unwritable"
+    with pytest.raises(db.StoreError, match="unwritable"):
+        db.Store(engine).check_writable()
+    sqlite_store(path).check_writable()  # the same file opened for writing is fine
 
 
 def test_a_locked_database_is_named_locked_and_readers_still_read(tmp_path):
@@ -440,6 +443,8 @@ def test_a_locked_database_is_named_locked_and_readers_still_read(tmp_path):
     holder.execute("BEGIN EXCLUSIVE")
     try:
         assert s.room(code) is not None  # WAL: the board can still read
+        with pytest.raises(db.StoreError, match="locked"):
+            s.check_writable(wait=0.1)
         with pytest.raises(db.StoreError) as e:
             s.join(code, "s")
         assert e.value.kind == "locked"

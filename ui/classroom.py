@@ -26,6 +26,7 @@ ENV_DB = "D2L_CLASSROOM_DB"    # the SQLite file, when no URL is configured
 BOARD_PAGE = "pages/class_board.py"
 PARAM = "room"                 # the link's room parameter
 REFRESH_SECONDS = 2.0          # the board redraws itself this often
+LIMITS = db.Limits()           # caps, rate limit, expiry (24 h), SQLite's busy timeout
 
 SESSION = "_class.session"     # a random id: the database knows only its hash
 ROOM = "_class.room"           # the room this session follows (as a student or teacher)
@@ -55,6 +56,10 @@ def sqlite_path() -> Path:
     return path
 
 
+def sqlite_url() -> str:
+    return f"sqlite:///{sqlite_path()}"
+
+
 def _configured() -> bool:
     """Does .streamlit/secrets.toml name a database for [connections.classroom]?"""
     try:
@@ -70,9 +75,10 @@ def open_store() -> db.Store:
         if _configured():
             conn = st.connection(CONNECTION, type="sql", pool_pre_ping=True)
         else:
-            path = sqlite_path()
-            conn = st.connection(CONNECTION, type="sql", url=f"sqlite:///{path}")
-        store = db.Store(conn.engine)
+            url = sqlite_url()
+            path = Path(url.removeprefix("sqlite:///").split("?")[0].removeprefix("file:"))
+            conn = st.connection(CONNECTION, type="sql", url=url)
+        store = db.Store(conn.engine, LIMITS)
         store.ensure_schema()
         return store
     except db.StoreError:
@@ -260,11 +266,14 @@ def _token(code: str) -> str:
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
-def live_board(code: str, big: bool) -> None:
-    """Counts and charts of the room, redrawn every few seconds without a page reload."""
+def live_board(code: str, big: bool, teacher: bool = False) -> None:
+    """Counts and charts of the room, redrawn every few seconds without a page reload;
+    the teacher's also says when submissions would fail now (a locked or read-only file)."""
     room = _call(st, lambda s: s.room(code))
     if room is None:
         return
+    if teacher:
+        _call(st, lambda s: s.check_writable())
     rows = peek(lambda s: s.rows(code, session_id())) or []
     board = summarize(rows, room.lesson, lang())
     a, b, c, d = st.columns(4)
@@ -326,6 +335,12 @@ def take_control(code: str) -> None:
                 st.warning(t("cl.token_wrong"))
 
 
+def act(fn) -> None:
+    """A teacher's action: redraw at once when it worked, else keep the message in view."""
+    if _call(st, lambda s: fn(s) or True):
+        st.rerun()
+
+
 def controls(code: str) -> None:
     """Lesson, pause/resume, clear, close and the CSV: the teacher's only."""
     room = _call(st, lambda s: s.room(code))
@@ -337,25 +352,20 @@ def controls(code: str) -> None:
                                   format_func=lambda k: t(f"cl.lesson.{k}"),
                                   key=f"_class.lesson.{code}", required=True)
     if picked and picked != room.lesson:
-        _call(st, lambda s: s.set_lesson(code, session_id(), picked, token))
-        st.rerun()
+        act(lambda s: s.set_lesson(code, session_id(), picked, token))
     a, b, c, d = st.columns(4)
     if room.status != "closed":
         paused = room.status == "paused"
         if a.button(t("cl.resume" if paused else "cl.pause"), key="_class.pause",
                     icon=":material/play_arrow:" if paused else ":material/pause:"):
-            _call(st, lambda s: s.set_status(code, session_id(), "open" if paused else "paused",
-                                             token))
-            st.rerun()
+            act(lambda s: s.set_status(code, session_id(), "open" if paused else "paused", token))
     with b.popover(t("cl.clear"), icon=":material/delete_sweep:"):
         if st.button(t("cl.clear_confirm"), key="_class.clear", type="primary"):
-            _call(st, lambda s: s.clear(code, session_id(), token))
-            st.rerun()
+            act(lambda s: s.clear(code, session_id(), token))
     if room.status != "closed":
         with c.popover(t("cl.close"), icon=":material/lock:"):
             if st.button(t("cl.close_confirm"), key="_class.close", type="primary"):
-                _call(st, lambda s: s.set_status(code, session_id(), "closed", token))
-                st.rerun()
+                act(lambda s: s.set_status(code, session_id(), "closed", token))
 
     def csv() -> str:
         return to_csv(peek(lambda s: s.rows(code)) or [], lang())

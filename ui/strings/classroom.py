@@ -51,6 +51,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cl.status.open": {"en": "open", "zh": "开放"},
     "cl.status.paused": {"en": "paused", "zh": "已暂停"},
     "cl.status.closed": {"en": "closed", "zh": "已关闭"},
+    "cl.controls": {"en": "The teacher's controls", "zh": "老师的操作"},
     "cl.pause": {"en": "Pause submissions", "zh": "暂停提交"},
     "cl.resume": {"en": "Resume submissions", "zh": "恢复提交"},
     "cl.clear": {"en": "Clear all results", "zh": "清空所有结果"},
