@@ -28,13 +28,13 @@ elif room.teaches(code):
             room.join_panel(code, found.lesson if found else "classifier")
         with st.expander(t("cl.controls")):
             room.controls(code)
-    else:
-        left, right = st.columns([3, 2])
-        with left:
-            room.controls(code)
-        with right:
+    else:  # the board beside the join code, the controls under it
+        board, side = st.columns([3, 1])
+        with side:
             room.join_panel(code, found.lesson if found else "classifier")
-        room.live_board(code, big=True, teacher=True)
+            room.controls(code)
+        with board:
+            room.live_board(code, big=True, teacher=True)
 else:  # a student, or the projector's browser before the teacher token
     room.live_board(code, big=lesson.lecture())
     room.take_control(code)

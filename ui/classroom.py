@@ -213,8 +213,10 @@ def offer_classifier(result) -> None:
           len(history) == cfg.num_epochs and all(math.isfinite(e.train_loss) for e in history))
 
 
+@st.fragment
 def offer(raw: dict, complete: bool) -> None:
-    """The Submit button, what became of it, and the room's board in small."""
+    """The Submit button, what became of it, and the room's board in small. A fragment of
+    its own: a click redraws this panel only, never the lesson's training panel around it."""
     code = st.session_state[ROOM]
     box = st.container(border=True)
     if not complete:
@@ -305,7 +307,7 @@ def join_panel(code: str, lesson_key: str) -> None:
     """The link and a large QR code for the students' phones."""
     link = room_link(code, lesson_key)
     st.subheader(t("cl.join"))
-    st.image(share.qr_png(link), width=380, alt=t("cl.qr_alt", url=link))
+    st.image(share.qr_png(link), width="stretch", alt=t("cl.qr_alt", url=link))
     st.code(link, language=None, wrap_lines=True)
 
 
@@ -353,24 +355,23 @@ def controls(code: str) -> None:
                                   key=f"_class.lesson.{code}", required=True)
     if picked and picked != room.lesson:
         act(lambda s: s.set_lesson(code, session_id(), picked, token))
-    a, b, c, d = st.columns(4)
     if room.status != "closed":
         paused = room.status == "paused"
-        if a.button(t("cl.resume" if paused else "cl.pause"), key="_class.pause",
+        if st.button(t("cl.resume" if paused else "cl.pause"), key="_class.pause",
                     icon=":material/play_arrow:" if paused else ":material/pause:"):
             act(lambda s: s.set_status(code, session_id(), "open" if paused else "paused", token))
-    with b.popover(t("cl.clear"), icon=":material/delete_sweep:"):
+    with st.popover(t("cl.clear"), icon=":material/delete_sweep:"):
         if st.button(t("cl.clear_confirm"), key="_class.clear", type="primary"):
             act(lambda s: s.clear(code, session_id(), token))
     if room.status != "closed":
-        with c.popover(t("cl.close"), icon=":material/lock:"):
+        with st.popover(t("cl.close"), icon=":material/lock:"):
             if st.button(t("cl.close_confirm"), key="_class.close", type="primary"):
                 act(lambda s: s.set_status(code, session_id(), "closed", token))
 
     def csv() -> str:
         return to_csv(peek(lambda s: s.rows(code)) or [], lang())
 
-    d.download_button(t("cl.csv"), csv, f"class_{code}.csv", "text/csv", key="_class.csv",
+    st.download_button(t("cl.csv"), csv, f"class_{code}.csv", "text/csv", key="_class.csv",
                       icon=":material/download:", on_click="ignore")
     hours = round((room.expires_at - room.created_at) / 3600)
     st.caption(t("cl.expires", hours=hours))

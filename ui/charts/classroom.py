@@ -36,12 +36,12 @@ def scatter(board: Board, words: dict[str, str], height: int = 420, big: bool = 
     dots = alt.Chart(df).mark_circle(opacity=0.8, stroke="white", strokeWidth=1).encode(
         x=x, y=y,
         color=alt.Color("batch:O", title=words["batch"], scale=alt.Scale(scheme="viridis")),
-        size=alt.Size("epochs:Q", title=words["epochs"],
+        size=alt.Size("epochs:O", title=words["epochs"],
                       scale=alt.Scale(range=[120, 900] if big else [40, 300])),
         tooltip=[alt.Tooltip("who:N", title=words["who"]),
                  alt.Tooltip("lr:Q", title=words["lr"], format=".3g"),
                  alt.Tooltip("batch:O", title=words["batch"]),
-                 alt.Tooltip("epochs:Q", title=words["epochs"]),
+                 alt.Tooltip("epochs:O", title=words["epochs"]),
                  alt.Tooltip("value:Q", title=words["metric"], format=".4g")])
     mine = alt.Chart(df[df["mine"]]).mark_point(
         shape="circle", filled=False, size=900 if big else 500, strokeWidth=3,
