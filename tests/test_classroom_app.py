@@ -260,3 +260,37 @@ def test_the_submit_button_says_what_is_wrong(fault):
     assert words in texts(teacher), "the teacher's board says it too"
     if words in ("locked by", "cannot be written"):  # reading still works: the board shows
         assert metrics(teacher)["Joined"] == "1"
+
+
+# ---- where the database lives ----------------------------------------------------------
+
+def test_the_default_database_is_a_per_user_sqlite_file_in_wal_mode(tmp_path, monkeypatch):
+    monkeypatch.delenv(room_ui.ENV_DB, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    start_room()
+    path = tmp_path / "data" / "d2l-linear-networks" / "classroom.sqlite3"
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert raw.execute("SELECT count(*) FROM classroom_rooms").fetchone()[0] == 1
+
+
+def test_a_url_in_secrets_replaces_the_sqlite_file(database, tmp_path):
+    other = tmp_path / "from-secrets.sqlite3"
+    at = app_test("class_board")
+    at.secrets["connections"] = {"classroom": {"url": f"sqlite:///{other}"}}
+    at.run()
+    at.button(key="_class.start_here").click().run()
+    assert not at.exception and len(metrics(at)) == 4, texts(at)
+    assert other.exists() and not database.exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lecture", ["0", "1"])
+def test_the_board_page_without_a_room(database, lang, lecture):
+    at = app_test("class_board", lang, lecture=lecture).run()
+    assert not at.exception
+    assert at.title[0].value == ("Class experiment" if lang == "en" else "全班实验")
+    for lesson in ("linreg", "classifier"):
+        at.button_group(key="_class.new_lesson").set_value(lesson).run()
+        assert not at.exception
+    assert not database.exists(), "looking at the page creates nothing"

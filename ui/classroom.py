@@ -60,20 +60,26 @@ def sqlite_url() -> str:
     return f"sqlite:///{sqlite_path()}"
 
 
-def _configured() -> bool:
-    """Does .streamlit/secrets.toml name a database for [connections.classroom]?"""
+def _secrets() -> dict:
+    """[connections.classroom] of .streamlit/secrets.toml: a `url`, or dialect/host/username."""
     try:
-        return bool(st.secrets.get("connections", {}).get(CONNECTION))
+        return dict(st.secrets.get("connections", {}).get(CONNECTION) or {})
     except Exception:  # no secrets file, or one that does not parse: use SQLite
-        return False
+        return {}
+
+
+def _configured() -> bool:
+    return bool(_secrets())
 
 
 def open_store() -> db.Store:
     """The room database, its schema made current; db.StoreError when that fails."""
     path = None
     try:
-        if _configured():
-            conn = st.connection(CONNECTION, type="sql", pool_pre_ping=True)
+        if _configured():  # PostgreSQL for several replicas, say
+            url = _secrets().get("url")
+            conn = st.connection(CONNECTION, type="sql", pool_pre_ping=True,
+                                 **({"url": url} if url else {}))
         else:
             url = sqlite_url()
             path = Path(url.removeprefix("sqlite:///").split("?")[0].removeprefix("file:"))
