@@ -357,21 +357,22 @@ class Store:
             raise Refused("not_teacher")
         return row
 
+    def _update_as_teacher(self, code: str, session_id: str, token: str | None, **values):
+        with self._tx(write=True) as conn:
+            row = self._as_teacher(conn, code, session_id, token)
+            conn.execute(sa.update(ROOMS).where(ROOMS.c.id == row.id).values(**values))
+
     def set_status(self, code: str, session_id: str, status: str, token: str | None = None):
         """Pause, resume (open) or close a room: its teacher only."""
         if status not in STATUSES:
             raise Refused("status")
-        with self._tx(write=True) as conn:
-            row = self._as_teacher(conn, code, session_id, token)
-            conn.execute(sa.update(ROOMS).where(ROOMS.c.id == row.id).values(status=status))
+        self._update_as_teacher(code, session_id, token, status=status)
 
     def set_lesson(self, code: str, session_id: str, lesson: str, token: str | None = None):
         """Which lesson the room is about: its teacher only."""
         if lesson not in LESSONS:
             raise Refused("lesson")
-        with self._tx(write=True) as conn:
-            row = self._as_teacher(conn, code, session_id, token)
-            conn.execute(sa.update(ROOMS).where(ROOMS.c.id == row.id).values(lesson=lesson))
+        self._update_as_teacher(code, session_id, token, lesson=lesson)
 
     def clear(self, code: str, session_id: str, token: str | None = None) -> int:
         """Delete every submission of the room (members stay): its teacher only."""
