@@ -103,6 +103,10 @@ def test_students_submissions_appear_on_the_teachers_board(database):
     teacher.run()
     assert metrics(teacher)["Runs"] == "2"
 
+    b.button(key="_class.leave").click().run()
+    assert not b.exception and room_ui.ROOM not in b.session_state
+    assert SUBMIT["linear_regression"] not in [x.key for x in b.button], "no room, no button"
+
 
 def test_a_student_cannot_pause_clear_or_close(database):
     teacher, code = start_room()

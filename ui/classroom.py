@@ -168,8 +168,17 @@ def sidebar(url_path: str) -> None:
             st.caption(t("cl.teaching", code=code))
         if code:
             st.page_link(BOARD_PAGE, label=t("cl.open_board"), icon=":material/leaderboard:")
+            st.button(t("cl.leave"), key="_class.leave", icon=":material/logout:", on_click=leave)
         if st.button(t("cl.start"), key="_class.start", icon=":material/add_circle:"):
             start(lesson_of(url_path))
+
+
+def leave() -> None:
+    """Follow no room any more (the membership stays in the database until the room expires)."""
+    for key in (ROOM, MEMBER):
+        st.session_state.pop(key, None)
+    if PARAM in st.query_params:
+        del st.query_params[PARAM]
 
 
 def start(lesson: str) -> None:
