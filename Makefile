@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test bench lint setup setup-test data browser clean python
+.PHONY: run test bench lint setup setup-test data browser postgres clean python
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,13 +26,17 @@ $(VENV)/.test: requirements-dev.txt $(VENV)/.app
 	touch $@
 
 setup: $(VENV)/.app data
-setup-test: $(VENV)/.test data browser
+setup-test: $(VENV)/.test data browser postgres
 
 data:
 	@sh scripts/apt-install.sh dataset-fashion-mnist
 
 browser:
 	@sh scripts/apt-install.sh chromium fonts-wqy-microhei fonts-noto-color-emoji
+
+# The class experiment's PostgreSQL test starts a throwaway server of its own.
+postgres:
+	@sh scripts/apt-install.sh postgresql
 
 run: setup
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import resources
-from ui import lesson, safe, share, sidebar, state
+from ui import classroom, lesson, safe, share, sidebar, state
 from ui.i18n import t
 
 st.set_page_config(page_title="Linear neural networks · d2l", page_icon="📈", layout="wide")
@@ -27,6 +27,8 @@ PAGES = [  # in the book's order: the learning path of the home page
             icon=":material/warning:", url_path="softmax-overflow"),
     st.Page("pages/softmax_classifier.py", title=t("nav.softmax_classifier"),
             icon=":material/checkroom:", url_path="softmax-classifier"),
+    st.Page("pages/class_board.py", title=t("nav.class_board"), icon=":material/groups:",
+            url_path="class-board"),
 ]
 
 # URL paths differ from the file names on purpose: a `pages/` folder makes Streamlit's
@@ -34,6 +36,7 @@ PAGES = [  # in the book's order: the learning path of the home page
 page = st.navigation(PAGES)
 state.set_page(page.url_path)
 sidebar.controls()
+classroom.sidebar(page.url_path)  # the class experiment: join from a link, or start
 lesson.begin()
 safe.run_page(page)  # the error boundary: a short message, the traceback in the log
 lesson.finish()

@@ -11,7 +11,7 @@ import torch
 from core import linreg
 from core.data import synthetic_data
 from core.device import device_name, get_device, make_generator
-from ui import charts, lesson, safe, state
+from ui import charts, classroom, lesson, safe, state
 from ui.charts import linear_regression as lr_charts
 from ui.i18n import t
 
@@ -228,6 +228,7 @@ def training(data_key: tuple):
     elif last.loss > records[0].loss:
         message.warning(t("lr.growing", lr=lr, bound=f"{bound:.3g}",
                           suggestion=suggestion(bound)), icon="📈")
+    classroom.offer_linreg(result)  # in a class experiment: "Submit to the class"
 
 
 # ---- the page ------------------------------------------------------------------------------

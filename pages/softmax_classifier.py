@@ -8,7 +8,7 @@ import streamlit as st
 from core import book_pipeline, classifier, images, pipeline_timing
 from core.data import CLASS_NAMES, DataError
 from core.device import device_name
-from ui import lesson, safe, state, uploads
+from ui import classroom, lesson, safe, state, uploads
 from ui.charts import show
 from ui.charts import softmax_classifier as charts
 from ui.data import require_fashion_mnist
@@ -254,6 +254,7 @@ if lesson.section(t("sc.s_train")):
         show(curves_chart(result.history, result.config.num_epochs), container=slot)
         status.empty()
         show_checks(result)
+        classroom.offer_classifier(result)  # in a class experiment: "Submit to the class"
     elif result is None and not clicked:
         st.info(t("sc.press_train"))
 

@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def pins(path: Path) -> dict[str, str]:
     lines = path.read_text(encoding="utf-8").splitlines()
-    return dict(re.match(r"([\w.-]+)==([\w.+-]+)$", line).groups() for line in lines
+    return dict(re.match(r"([\w.-]+)(?:\[[\w,]+\])?==([\w.+-]+)$", line).groups()
+                for line in lines
                 if line and not line.startswith(("#", "-")))
 
 
@@ -50,11 +51,11 @@ def test_the_sidebar_reads_the_device_line():
 
 
 def test_the_server_runs_one_torch_thread_set_once():
-    from core import resources
-
     import threading
 
     import torch
+
+    from core import resources
 
     app_test("home").run()
     seen = []

@@ -1,6 +1,7 @@
 """The catalogue, merged from one module per page. A key may be defined once only."""
 
 from ui.strings import (
+    classroom,
     common,
     home,
     linear_regression,
@@ -12,7 +13,7 @@ from ui.strings import (
 )
 
 MODULES = [common, home, normal_mse, softmax_overflow, loss_comparison, linear_regression,
-           softmax_classifier, softmax_regression]
+           softmax_classifier, softmax_regression, classroom]
 
 
 def _merge(modules) -> dict[str, dict[str, str]]:

@@ -1,0 +1,490 @@
+"""Rooms, members and submissions in a SQL database, through SQLAlchemy only.
+
+The same code runs on an SQLite file (the default: WAL mode, writes take the lock up front
+with BEGIN IMMEDIATE) and on PostgreSQL (several app replicas: writes lock the room's row
+with SELECT … FOR UPDATE). The app creates and upgrades the schema itself: `schema_version`
+holds the version, `MIGRATIONS[v]` turns version v − 1 into v, and an older database is
+upgraded in place without losing rows. A database newer than this app is left untouched.
+
+Sessions are known by a hash of a random id the page keeps; a teacher token is shown once
+and only its hash is stored. Failures of the database become `StoreError(kind)`; a request
+the rules refuse becomes `Refused(reason)` (or `submission.Invalid(reason)`).
+"""
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import secrets
+import time
+from collections.abc import Callable, Iterator
+
+import sqlalchemy as sa
+from sqlalchemy import event, exc
+
+from classroom import names
+from classroom.submission import LESSONS, Submission, validate
+
+SCHEMA_VERSION = 2
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read off a projector
+CODE_LENGTH = 8                                      # 32⁸ ≈ 1.1 · 10¹² codes
+STATUSES = ("open", "paused", "closed")
+
+
+@dataclasses.dataclass(frozen=True)
+class Limits:
+    """What protects a public server."""
+    ttl_seconds: float = 24 * 3600     # a room expires this long after it was created
+    max_members: int = 300
+    max_submissions: int = 3000        # per room
+    max_per_member: int = 60           # submissions per member
+    min_interval: float = 2.0          # seconds between two submissions of one member
+    max_rooms_per_hour: int = 5        # rooms one session may create
+    busy_timeout: float = 10.0         # seconds SQLite waits for a lock
+
+
+class StoreError(Exception):
+    """The database failed. kind: unwritable, locked, missing, corrupt, newer, unavailable."""
+
+    def __init__(self, kind: str, detail: str = ""):
+        super().__init__(f"{kind}: {detail}")
+        self.kind, self.detail = kind, detail
+
+
+class Refused(Exception):
+    """The rules refuse this request; `reason` is a short code the page translates."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclasses.dataclass(frozen=True)
+class Created:
+    code: str
+    token: str  # shown once to the teacher; only its hash is kept
+
+
+@dataclasses.dataclass(frozen=True)
+class Room:
+    code: str
+    lesson: str
+    status: str
+    created_at: float
+    expires_at: float
+    members: int
+    submitted: int      # members with at least one submission
+    submissions: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Member:
+    adjective: int
+    animal: int
+
+    def name(self, lang: str = "en") -> str:
+        return names.pseudonym(self.adjective, self.animal, lang)
+
+
+@dataclasses.dataclass(frozen=True)
+class Row:
+    """One stored submission as the board reads it."""
+    id: int
+    member: Member
+    mine: bool
+    submission: Submission
+    created_at: float
+
+
+def session_hash(session_id: str) -> str:
+    return hashlib.sha256(f"session:{session_id}".encode()).hexdigest()
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(f"teacher:{token}".encode()).hexdigest()
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def valid_code(code) -> bool:
+    """Is `code` shaped like a room code (so it may be looked up at all)?"""
+    return (isinstance(code, str) and len(code) == CODE_LENGTH
+            and all(c in CODE_ALPHABET for c in code))
+
+
+# ---- the schema, version by version -----------------------------------------------------
+
+def _tables(metadata: sa.MetaData, version: int) -> tuple[sa.Table, sa.Table, sa.Table]:
+    rooms = sa.Table(
+        "classroom_rooms", metadata,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("code", sa.String(16), nullable=False, unique=True),
+        sa.Column("lesson", sa.String(16), nullable=False),
+        sa.Column("status", sa.String(8), nullable=False),
+        sa.Column("teacher_hash", sa.String(64), nullable=False),
+        sa.Column("creator_hash", sa.String(64), nullable=False, index=True),
+        sa.Column("created_at", sa.Float, nullable=False),
+        sa.Column("expires_at", sa.Float, nullable=False, index=True))
+    members = sa.Table(
+        "classroom_members", metadata,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("room_id", sa.Integer, sa.ForeignKey("classroom_rooms.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("session_hash", sa.String(64), nullable=False),
+        sa.Column("adjective", sa.Integer, nullable=False),
+        sa.Column("animal", sa.Integer, nullable=False),
+        sa.Column("joined_at", sa.Float, nullable=False),
+        sa.UniqueConstraint("room_id", "session_hash", name="uq_member_session"))
+    columns = [
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("room_id", sa.Integer, sa.ForeignKey("classroom_rooms.id", ondelete="CASCADE"),
+                  nullable=False, index=True),
+        sa.Column("member_id", sa.Integer,
+                  sa.ForeignKey("classroom_members.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("lesson", sa.String(16), nullable=False),
+        sa.Column("impl", sa.String(16), nullable=False),
+        sa.Column("lr", sa.Float, nullable=False),
+        sa.Column("batch_size", sa.Integer, nullable=False),
+        sa.Column("epochs", sa.Integer, nullable=False),
+        sa.Column("seed", sa.BigInteger, nullable=False),
+        sa.Column("device", sa.String(8), nullable=False),
+        sa.Column("seconds_per_epoch", sa.Float, nullable=False),
+        sa.Column("train_loss", sa.Text, nullable=False),   # JSON list, one value per epoch
+        sa.Column("train_acc", sa.Text),
+        sa.Column("test_acc", sa.Text),
+        sa.Column("final_loss", sa.Float, nullable=False),
+        sa.Column("final_test_acc", sa.Float),
+        sa.Column("created_at", sa.Float, nullable=False)]
+    if version >= 2:  # v2: a resubmitted run is recognised and refused
+        columns.append(sa.Column("run_token", sa.String(32)))
+    submissions = sa.Table("classroom_submissions", metadata, *columns)
+    return rooms, members, submissions
+
+
+VERSION = sa.Table("classroom_schema_version", sa.MetaData(),
+                   sa.Column("version", sa.Integer, nullable=False))
+ROOMS, MEMBERS, SUBMISSIONS = _tables(sa.MetaData(), SCHEMA_VERSION)
+
+
+def _v1(conn: sa.Connection) -> None:
+    """Version 1: rooms, members, submissions."""
+    metadata = sa.MetaData()
+    _tables(metadata, 1)
+    metadata.create_all(conn)
+
+
+def _v2(conn: sa.Connection) -> None:
+    """Version 2: submissions carry a run token, unique per member."""
+    conn.execute(sa.text("ALTER TABLE classroom_submissions ADD COLUMN run_token VARCHAR(32)"))
+    conn.execute(sa.text("CREATE UNIQUE INDEX IF NOT EXISTS uq_submission_run "
+                         "ON classroom_submissions (room_id, member_id, run_token)"))
+
+
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _v1, 2: _v2}
+
+
+# ---- SQLite: WAL, a busy timeout, and writes that take the lock when they begin ----------
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    write = conn.get_execution_options().get("classroom_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def prepare_engine(engine: sa.Engine, busy_timeout: float = Limits.busy_timeout) -> sa.Engine:
+    """Attach the SQLite settings once (nothing to do for other databases)."""
+    if engine.dialect.name != "sqlite" or event.contains(engine, "begin", _sqlite_begin):
+        return engine
+
+    def connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # the "begin" event issues BEGIN itself
+        for pragma in (f"busy_timeout={int(busy_timeout * 1000)}", "journal_mode=WAL",
+                       "foreign_keys=ON"):
+            dbapi_connection.execute(f"PRAGMA {pragma}").close()
+
+    event.listen(engine, "connect", connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _classify(e: Exception, path: str | None) -> StoreError:
+    """What went wrong, in words a teacher can act on."""
+    import os
+
+    text = str(getattr(e, "orig", None) or e).lower()
+    if "locked" in text or "busy" in text:
+        kind = "locked"
+    elif "readonly" in text or "read-only" in text or "permission" in text:
+        kind = "unwritable"
+    elif "not a database" in text or "malformed" in text or "disk image" in text:
+        kind = "corrupt"
+    elif "unable to open" in text and path:
+        folder = os.path.dirname(os.path.abspath(path))
+        kind = "missing" if not os.path.isdir(folder) else "unwritable"
+    elif "newer" in text:
+        kind = "newer"
+    else:
+        kind = "unavailable"
+    return StoreError(kind, str(getattr(e, "orig", None) or e)[:200])
+
+
+class Store:
+    """The class experiment's database."""
+
+    def __init__(self, engine: sa.Engine, limits: Limits = Limits(),
+                 clock: Callable[[], float] = time.time):
+        self.engine = prepare_engine(engine, limits.busy_timeout)
+        self.limits, self.clock = limits, clock
+        self.path = engine.url.database if engine.dialect.name == "sqlite" else None
+
+    # -- transactions ---------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _tx(self, write: bool) -> Iterator[sa.Connection]:
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(classroom_write=write)
+                with conn.begin():
+                    yield conn
+        except exc.SQLAlchemyError as e:
+            raise _classify(e, self.path) from e
+
+    def schema_version(self) -> int:
+        """The database's schema version (0: no classroom tables yet)."""
+        with self._tx(write=False) as conn:
+            if not sa.inspect(conn).has_table(VERSION.name):
+                return 0
+            return int(conn.execute(sa.select(VERSION.c.version)).scalar() or 0)
+
+    def ensure_schema(self) -> int:
+        """Create or upgrade the tables; refuse (StoreError 'newer') a database from a newer app."""
+        version = self.schema_version()
+        if version == SCHEMA_VERSION:
+            return version
+        if version > SCHEMA_VERSION:
+            raise StoreError("newer", f"schema {version} > {SCHEMA_VERSION}")
+        with self._tx(write=True) as conn:
+            if conn.dialect.name == "postgresql":  # replicas starting together: one migrates
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(1717)"))
+            if not sa.inspect(conn).has_table(VERSION.name):
+                VERSION.create(conn)
+                conn.execute(sa.insert(VERSION).values(version=0))
+            version = int(conn.execute(sa.select(VERSION.c.version)).scalar() or 0)
+            for v in range(version + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[v](conn)
+                conn.execute(sa.update(VERSION).values(version=v))
+        return SCHEMA_VERSION
+
+    def check_writable(self, wait: float = 0.5) -> None:
+        """A write that changes nothing, waiting at most `wait` s for a lock: StoreError
+        'unwritable' or 'locked' when a submission would fail now (the board says so)."""
+        sqlite = self.engine.dialect.name == "sqlite"
+        try:
+            with self.engine.connect() as conn:
+                raw = conn.connection.dbapi_connection
+                if sqlite:
+                    raw.execute(f"PRAGMA busy_timeout={int(wait * 1000)}").close()
+                try:
+                    conn.execution_options(classroom_write=True)
+                    with conn.begin():
+                        conn.execute(sa.update(VERSION).values(version=VERSION.c.version))
+                finally:
+                    if sqlite:
+                        timeout = int(self.limits.busy_timeout * 1000)
+                        raw.execute(f"PRAGMA busy_timeout={timeout}").close()
+        except exc.SQLAlchemyError as e:
+            raise _classify(e, self.path) from e
+
+    # -- rooms ----------------------------------------------------------------------------
+
+    def create_room(self, session_id: str, lesson: str) -> Created:
+        if lesson not in LESSONS:
+            raise Refused("lesson")
+        self.purge()
+        now, creator = self.clock(), session_hash(session_id)
+        token = secrets.token_urlsafe(18)
+        with self._tx(write=True) as conn:
+            recent = conn.execute(sa.select(sa.func.count()).select_from(ROOMS).where(
+                ROOMS.c.creator_hash == creator, ROOMS.c.created_at > now - 3600)).scalar()
+            if recent >= self.limits.max_rooms_per_hour:
+                raise Refused("rooms_rate")
+            while True:
+                code = new_code()
+                if conn.execute(sa.select(ROOMS.c.id).where(ROOMS.c.code == code)).first() is None:
+                    break
+            conn.execute(sa.insert(ROOMS).values(
+                code=code, lesson=lesson, status="open", teacher_hash=token_hash(token),
+                creator_hash=creator, created_at=now, expires_at=now + self.limits.ttl_seconds))
+        return Created(code, token)
+
+    def _room_row(self, conn: sa.Connection, code: str, lock: bool = False):
+        if not valid_code(code):
+            return None
+        query = sa.select(ROOMS).where(ROOMS.c.code == code, ROOMS.c.expires_at > self.clock())
+        return conn.execute(query.with_for_update() if lock else query).first()
+
+    def room(self, code: str) -> Room | None:
+        """The room and its counts, or None when there is no such (unexpired) room."""
+        with self._tx(write=False) as conn:
+            row = self._room_row(conn, code)
+            if row is None:
+                return None
+            members = conn.execute(sa.select(sa.func.count()).select_from(MEMBERS)
+                                   .where(MEMBERS.c.room_id == row.id)).scalar()
+            counts = conn.execute(
+                sa.select(sa.func.count(), sa.func.count(sa.distinct(SUBMISSIONS.c.member_id)))
+                .where(SUBMISSIONS.c.room_id == row.id)).one()
+        return Room(row.code, row.lesson, row.status, row.created_at, row.expires_at,
+                    int(members), int(counts[1]), int(counts[0]))
+
+    def is_teacher(self, code: str, session_id: str, token: str | None = None) -> bool:
+        with self._tx(write=False) as conn:
+            row = self._room_row(conn, code)
+        return row is not None and self._teacher(row, session_id, token)
+
+    @staticmethod
+    def _teacher(row, session_id: str, token: str | None) -> bool:
+        by_session = secrets.compare_digest(row.creator_hash, session_hash(session_id))
+        by_token = bool(token) and secrets.compare_digest(row.teacher_hash, token_hash(token))
+        return by_session or by_token
+
+    def _as_teacher(self, conn, code: str, session_id: str, token: str | None):
+        row = self._room_row(conn, code, lock=True)
+        if row is None:
+            raise Refused("no_room")
+        if not self._teacher(row, session_id, token):
+            raise Refused("not_teacher")
+        return row
+
+    def _update_as_teacher(self, code: str, session_id: str, token: str | None, **values):
+        with self._tx(write=True) as conn:
+            row = self._as_teacher(conn, code, session_id, token)
+            conn.execute(sa.update(ROOMS).where(ROOMS.c.id == row.id).values(**values))
+
+    def set_status(self, code: str, session_id: str, status: str, token: str | None = None):
+        """Pause, resume (open) or close a room: its teacher only."""
+        if status not in STATUSES:
+            raise Refused("status")
+        self._update_as_teacher(code, session_id, token, status=status)
+
+    def set_lesson(self, code: str, session_id: str, lesson: str, token: str | None = None):
+        """Which lesson the room is about: its teacher only."""
+        if lesson not in LESSONS:
+            raise Refused("lesson")
+        self._update_as_teacher(code, session_id, token, lesson=lesson)
+
+    def clear(self, code: str, session_id: str, token: str | None = None) -> int:
+        """Delete every submission of the room (members stay): its teacher only."""
+        with self._tx(write=True) as conn:
+            row = self._as_teacher(conn, code, session_id, token)
+            return conn.execute(sa.delete(SUBMISSIONS)
+                                .where(SUBMISSIONS.c.room_id == row.id)).rowcount
+
+    def purge(self) -> int:
+        """Delete expired rooms with their members and submissions; how many rooms went."""
+        now = self.clock()
+        with self._tx(write=True) as conn:
+            old = sa.select(ROOMS.c.id).where(ROOMS.c.expires_at <= now)
+            conn.execute(sa.delete(SUBMISSIONS).where(SUBMISSIONS.c.room_id.in_(old)))
+            conn.execute(sa.delete(MEMBERS).where(MEMBERS.c.room_id.in_(old)))
+            return conn.execute(sa.delete(ROOMS).where(ROOMS.c.expires_at <= now)).rowcount
+
+    # -- students -------------------------------------------------------------------------
+
+    def join(self, code: str, session_id: str) -> Member:
+        """The session's pseudonym in the room (the same one when it joins again)."""
+        who = session_hash(session_id)
+        with self._tx(write=True) as conn:
+            row = self._room_row(conn, code, lock=True)
+            if row is None:
+                raise Refused("no_room")
+            found = conn.execute(sa.select(MEMBERS.c.adjective, MEMBERS.c.animal).where(
+                MEMBERS.c.room_id == row.id, MEMBERS.c.session_hash == who)).first()
+            if found is not None:
+                return Member(found.adjective, found.animal)
+            if row.status == "closed":
+                raise Refused("closed")
+            taken = {(r.adjective, r.animal) for r in conn.execute(
+                sa.select(MEMBERS.c.adjective, MEMBERS.c.animal)
+                .where(MEMBERS.c.room_id == row.id))}
+            if len(taken) >= self.limits.max_members:
+                raise Refused("members_cap")
+            pairs = [(a, n) for a in range(len(names.ADJECTIVES)) for n in range(len(names.ANIMALS))
+                     if (a, n) not in taken]
+            adjective, animal = secrets.choice(pairs) if pairs else (0, 0)
+            conn.execute(sa.insert(MEMBERS).values(room_id=row.id, session_hash=who,
+                                                   adjective=adjective, animal=animal,
+                                                   joined_at=self.clock()))
+        return Member(adjective, animal)
+
+    def submit(self, code: str, session_id: str, raw) -> int:
+        """Store one checked run of a member; its id. Invalid or Refused when it may not."""
+        s = validate(raw)
+        who, now = session_hash(session_id), self.clock()
+        with self._tx(write=True) as conn:
+            row = self._room_row(conn, code, lock=True)
+            if row is None:
+                raise Refused("no_room")
+            if row.status != "open":
+                raise Refused(row.status)  # paused or closed
+            if s.lesson != row.lesson:
+                raise Refused("other_lesson")
+            member = conn.execute(sa.select(MEMBERS.c.id).where(
+                MEMBERS.c.room_id == row.id, MEMBERS.c.session_hash == who)).first()
+            if member is None:
+                raise Refused("not_member")
+            mine = conn.execute(
+                sa.select(sa.func.count(), sa.func.max(SUBMISSIONS.c.created_at))
+                .where(SUBMISSIONS.c.member_id == member.id)).one()
+            if mine[0] >= self.limits.max_per_member:
+                raise Refused("member_cap")
+            if mine[1] is not None and now - mine[1] < self.limits.min_interval:
+                raise Refused("rate")
+            total = conn.execute(sa.select(sa.func.count()).select_from(SUBMISSIONS)
+                                 .where(SUBMISSIONS.c.room_id == row.id)).scalar()
+            if total >= self.limits.max_submissions:
+                raise Refused("submissions_cap")
+            token = s.run_token
+            if conn.execute(sa.select(SUBMISSIONS.c.id).where(
+                    SUBMISSIONS.c.member_id == member.id,
+                    SUBMISSIONS.c.run_token == token)).first() is not None:
+                raise Refused("duplicate")
+            return conn.execute(sa.insert(SUBMISSIONS).values(
+                room_id=row.id, member_id=member.id, lesson=s.lesson, impl=s.impl, lr=s.lr,
+                batch_size=s.batch_size, epochs=s.epochs, seed=s.seed, device=s.device,
+                seconds_per_epoch=s.seconds_per_epoch, train_loss=json.dumps(s.train_loss),
+                train_acc=None if s.train_acc is None else json.dumps(s.train_acc),
+                test_acc=None if s.test_acc is None else json.dumps(s.test_acc),
+                final_loss=s.final_loss, final_test_acc=s.final_test_acc, created_at=now,
+                run_token=token)).inserted_primary_key[0]
+
+    def rows(self, code: str, session_id: str | None = None) -> list[Row]:
+        """The room's submissions for its current lesson, oldest first; `mine` marks the
+        caller's. A row that no longer passes the checks (an edited database) is left out."""
+        who = session_hash(session_id) if session_id else None
+        with self._tx(write=False) as conn:
+            room = self._room_row(conn, code)
+            if room is None:
+                return []
+            result = conn.execute(
+                sa.select(SUBMISSIONS, MEMBERS.c.adjective, MEMBERS.c.animal,
+                          MEMBERS.c.session_hash)
+                .join(MEMBERS, MEMBERS.c.id == SUBMISSIONS.c.member_id)
+                .where(SUBMISSIONS.c.room_id == room.id, SUBMISSIONS.c.lesson == room.lesson)
+                .order_by(SUBMISSIONS.c.id)).all()
+        rows = []
+        for r in result:
+            try:
+                s = validate({
+                    "lesson": r.lesson, "impl": r.impl, "lr": r.lr, "batch_size": r.batch_size,
+                    "epochs": r.epochs, "seed": r.seed, "device": r.device,
+                    "seconds_per_epoch": r.seconds_per_epoch,
+                    "train_loss": json.loads(r.train_loss),
+                    **({"train_acc": json.loads(r.train_acc), "test_acc": json.loads(r.test_acc)}
+                       if r.train_acc is not None else {})})
+            except (ValueError, TypeError):
+                continue
+            rows.append(Row(r.id, Member(r.adjective, r.animal), who == r.session_hash, s,
+                            r.created_at))
+        return rows
