@@ -127,7 +127,7 @@ def test_every_lesson_ends_with_exercises_and_answers(page, lang):
     at = app_test(page, lang).run()
     reveal = "Show the answer" if lang == "en" else "显示答案"
     answers = [e for e in at.expander if e.label == reveal]
-    assert 2 <= len(answers) <= 5, f"{page}: {len(answers)} exercises"
+    assert 2 <= len(answers) <= 8, f"{page}: {len(answers)} exercises"  # a section's worth
     for expander in answers:
         assert expander.markdown and all(m.value.strip() for m in expander.markdown)
     assert headers(at)[-1] == ("Questions to think about" if lang == "en" else "思考题")
