@@ -11,7 +11,7 @@ import torch
 from core import linreg
 from core.data import synthetic_data
 from core.device import device_name, get_device, make_generator
-from ui import charts, lesson, safe, state
+from ui import charts, lesson, safe, share, state
 from ui.charts import linear_regression as lr_charts
 from ui.i18n import t
 
@@ -163,6 +163,7 @@ def training(data_key: tuple):
     batch = state.select(t("lr.batch"), "batch", BATCH_CHOICES, 10, widget="select_slider",
                          container=c2)
     epochs = state.slider(t("lr.epochs"), "epochs", 1, 30, 3, container=c3)
+    share.refresh_if_stale()  # these settings are in the sidebar's link too
     n = data_key[0]
     batch_size = min(batch, n)
     if batch >= n:

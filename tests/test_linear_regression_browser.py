@@ -28,3 +28,23 @@ def test_train_draws_the_run(server, browser, impl, lang, label, done):
         assert page.locator('[data-testid="stVegaLiteChart"]').nth(2).bounding_box()["height"] > 300
     finally:
         page.close()
+
+
+def test_share_link_follows_a_change_inside_the_training_fragment(server, browser):
+    """The training panel is a fragment: its reruns skip the sidebar, whose link went stale."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{server}/?lang=en")
+        wait_for_app(page)
+        page.goto(f"{server}/linear-regression?lang=en")
+        wait_for_app(page)
+        page.get_by_role("slider", name="Learning rate lr").focus()
+        page.keyboard.press("ArrowRight")  # 0.03 -> 0.1, inside the fragment
+        page.wait_for_function("() => location.search.includes('lr=0.1')", timeout=30_000)
+        page.get_by_role("button", name="Share this view").click()
+        expect(page.locator('[data-testid="stPopoverBody"] code').first).to_contain_text(
+            "linear-regression?lr=0.1", timeout=30_000)
+    finally:
+        page.close()
