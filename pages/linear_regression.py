@@ -11,12 +11,10 @@ import torch
 from core import linreg
 from core.data import synthetic_data
 from core.device import device_name, get_device, make_generator
-from ui import charts, lesson, safe, share, state
+from ui import charts, keys, lesson, safe, share, state
 from ui.charts import linear_regression as lr_charts
 from ui.i18n import t
 
-PAGE = "linear-regression"
-RESULT = f"{PAGE}.result"  # the last finished run: {"key": ..., "records": [...], ...}
 LR_CHOICES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0]
 BATCH_CHOICES = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
 MAX_STEPS = 20_000    # a longer run would keep the page busy for many seconds
@@ -176,7 +174,7 @@ def training(data_key: tuple):
     too_many = total_steps > MAX_STEPS
     if too_many:
         st.warning(t("lr.too_many", steps=total_steps, limit=MAX_STEPS))
-    clicked = st.button(t("lr.train"), type="primary", key=f"{PAGE}.train", disabled=too_many)
+    clicked = st.button(t("lr.train"), type="primary", key=keys.LR_TRAIN, disabled=too_many)
     progress, message = st.empty(), st.empty()
     left, right = st.columns([3, 2])
     slots = {"loss": left.empty(), "landscape": left.empty(), "printed": right.empty(),
@@ -200,9 +198,9 @@ def training(data_key: tuple):
                 draw_state(slots, records, data_key, impl)
                 drawn = time.perf_counter()
         result = {"key": run_key, "records": records, "seconds": time.perf_counter() - start}
-        st.session_state[RESULT] = result  # only a run that got here replaces the last one
+        st.session_state[keys.LR_RESULT] = result  # only a run that got here replaces the last one
     else:
-        result = st.session_state.get(RESULT)
+        result = st.session_state.get(keys.LR_RESULT)
         if result is not None and result["key"] != run_key:
             result = None
 
@@ -271,7 +269,7 @@ if lesson.section(t("lr.s_network")):
 
 if lesson.section(t("lr.s_vector")):
     st.markdown(t("lr.vector_text"))
-    if st.button(t("lr.vector_run"), key=f"{PAGE}.vector"):
+    if st.button(t("lr.vector_run"), key=keys.LR_VECTOR):
         timing = linreg.time_vectorisation(10_000, get_device())
         st.success(t("lr.vector_result", device=device_name(), n=f"{timing.n:,}",
                      loop=f"{timing.loop_seconds * 1e3:.1f}",

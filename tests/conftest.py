@@ -74,7 +74,9 @@ def fmnist():
 def no_data(tmp_path, monkeypatch):
     """A world without Fashion-MNIST: every candidate directory is empty."""
     import core.data
+    import ui.data
 
+    monkeypatch.setattr(ui.data, "DOWNLOAD", False)  # decided at import, from the environment
     monkeypatch.setenv("FASHION_MNIST_DIR", str(tmp_path / "none"))
     monkeypatch.setenv("FASHION_MNIST_DOWNLOAD", "0")
     monkeypatch.setenv("D2L_CACHE_DIR", str(tmp_path / "cache"))

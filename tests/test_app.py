@@ -3,6 +3,7 @@
 import pytest
 
 from tests.conftest import PAGES, app_test
+from ui import keys
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -31,8 +32,8 @@ def test_home_reports_device_and_torch():
 
 def test_seed_and_language_come_from_the_url():
     at = app_test("home", "zh", seed=1234).run()
-    assert at.session_state["g.seed"] == 1234
-    assert at.session_state["g.lang"] == "zh"
+    assert at.session_state[keys.SEED] == 1234
+    assert at.session_state[keys.LANG] == "zh"
     assert at.sidebar.number_input[0].value == 1234
 
 
@@ -46,7 +47,7 @@ def test_changed_seed_goes_into_the_url():
 def test_malformed_seed_is_ignored_with_a_notice(bad):
     at = app_test("home", seed=bad).run()
     assert not at.exception
-    assert at.session_state["g.seed"] == 0
+    assert at.session_state[keys.SEED] == 0
     assert any("seed" in toast.value for toast in at.toast)
 
 
@@ -59,7 +60,7 @@ def test_unknown_parameter_is_dropped_with_a_notice():
 
 def test_unknown_language_falls_back_to_english():
     at = app_test("home", "xx").run()
-    assert not at.exception and at.session_state["g.lang"] == "en"
+    assert not at.exception and at.session_state[keys.LANG] == "en"
 
 
 def test_missing_data_is_explained_on_home(no_data):

@@ -4,6 +4,7 @@ import pyarrow as pa
 import pytest
 
 from tests.conftest import app_test
+from ui import keys
 
 P = "normal-mse."  # session keys of this page's widgets
 DENSITY, SCATTER, NLL, MSE, RESIDUALS = range(5)  # the charts, top to bottom
@@ -144,7 +145,7 @@ def test_bad_url_values_are_ignored_with_a_notice():
 
 def test_lecture_mode_shows_one_section_at_a_time():
     at = app_test("normal_mse").run()
-    at.sidebar.toggle(key="g.lecture").set_value(True).run()
+    at.sidebar.toggle(key=keys.LECTURE).set_value(True).run()
     assert not at.exception
     assert len(at.get("vega_lite_chart")) == 1 and len(at.header) == 1
     for _ in range(4):

@@ -12,9 +12,10 @@ import pytest
 import core.data as core_data
 from core import classifier as C
 from tests.conftest import app_test, skip_or_fail
+from ui import keys
 
 pytestmark = pytest.mark.realdata
-RESULT = "sc.result"
+RESULT = keys.SC_RESULT
 
 
 @pytest.fixture(scope="module", autouse=True)
