@@ -59,6 +59,20 @@ def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
     return at.switch_page(f"pages/{page}.py")
 
 
+def chart_frames(chart) -> list:
+    """The data sets of one Altair chart that AppTest saw, as DataFrames (one per layer's
+    data): the Arrow IPC streams of its vega_lite_chart proto, decoded."""
+    import pyarrow.ipc
+
+    return [pyarrow.ipc.open_stream(d.data.data).read_all().to_pandas()
+            for d in chart.proto.datasets]
+
+
+def all_frames(at) -> list:
+    """Every data set of every Altair chart on the page, as DataFrames."""
+    return [frame for chart in at.get("vega_lite_chart") for frame in chart_frames(chart)]
+
+
 @pytest.fixture(scope="session")
 def fmnist():
     """The real Fashion-MNIST on the CPU; skipped locally, required under `make test`."""
@@ -155,6 +169,21 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh 1400 × 1000 tab, closed after the test."""
+    tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+    yield tab
+    tab.close()
+
+
+def drawn(page) -> None:
+    """Until the page has settled: no request in flight, web fonts loaded (for screenshots
+    and for tests that watch requests), never a fixed pause."""
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
 
 
 def wait_for_app(page, timeout_ms: int = 60_000) -> None:

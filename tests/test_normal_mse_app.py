@@ -1,9 +1,8 @@
 """The normal-distribution page through AppTest: widgets at their ends, charts that respond."""
 
-import pyarrow as pa
 import pytest
 
-from tests.conftest import app_test
+from tests.conftest import app_test, chart_frames
 from ui import keys
 
 P = "normal-mse."  # session keys of this page's widgets
@@ -12,8 +11,7 @@ DENSITY, SCATTER, NLL, MSE, RESIDUALS = range(5)  # the charts, top to bottom
 
 def frames(at, index: int):
     """The data sets of chart `index`, as DataFrames (Altair layers may have several)."""
-    chart = at.get("vega_lite_chart")[index]
-    return [pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets]
+    return chart_frames(at.get("vega_lite_chart")[index])
 
 
 def table(at):

@@ -3,10 +3,9 @@
 import json
 
 import pandas as pd
-import pyarrow as pa
 import pytest
 
-from tests.conftest import app_test
+from tests.conftest import app_test, chart_frames
 from ui import keys
 
 NAIVE_BREAKS = {  # dtype: (last scale on the slider where naive is right, first where it is nan)
@@ -30,9 +29,7 @@ def verdicts(at) -> dict[str, str]:
     return {str(method): str(row.iloc[-1]) for method, row in table.iterrows()}
 
 
-def datasets(chart) -> list[pd.DataFrame]:
-    return [pa.ipc.open_stream(d.data.data).read_all().to_pandas()
-            for d in chart.proto.datasets]
+datasets = chart_frames
 
 
 def chart_frames(at) -> list[pd.DataFrame]:

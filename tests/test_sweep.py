@@ -12,6 +12,8 @@ import pytest
 from tests.conftest import PAGES, app_test
 from ui import keys
 
+pytestmark = pytest.mark.slow
+
 KINDS = ["slider", "select_slider", "number_input", "selectbox", "radio", "toggle", "checkbox",
          "text_input", "text_area", "multiselect", "button_group"]
 GLOBAL = {keys.LANG, keys.LECTURE}  # covered by the parametrisation below
