@@ -159,7 +159,7 @@ def parameter_table(spec, sgd, found) -> pd.DataFrame:
 def controls(spec: DataSpec) -> tuple[str, linreg.TrainConfig]:
     """Implementation, learning rate, batch size and epochs, kept in the URL."""
     names = {k: t(f"lr.impl.{k}") for k in linreg.IMPLEMENTATIONS}
-    impl = state.select(t("lr.impl"), "impl", linreg.IMPLEMENTATIONS, "scratch",
+    impl = state.select(t("lr.impl"), "impl", linreg.IMPLEMENTATIONS, linreg.IMPLEMENTATIONS[0],
                         widget="segmented_control", format_func=names.get)
     c1, c2, c3 = st.columns(3)
     lr = state.select(t("lr.lr"), "lr", LR_CHOICES, BOOK_RUN.lr, widget="select_slider",
@@ -326,7 +326,7 @@ if lesson.section(t("lr.s_diverge")):
     }), hide_index=True)
     st.caption(t("lr.diverge_caption.safe"))
 
-shape = curvature(spec, state.value("impl", "scratch"))
+shape = curvature(spec, state.value("impl", linreg.IMPLEMENTATIONS[0]))
 lesson.exercises(t("exercises"), [
     (sourced("lr.ex6.q", "3.1", 2), t("lr.ex6.a")),
     (sourced("lr.ex1.q", "3.2", 1), t("lr.ex1.a")),

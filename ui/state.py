@@ -5,6 +5,14 @@ widget under a page-prefixed session key and mirrors its value into `st.query_pa
 under a short name. On a session's first run the URL wins; after a page switch the
 last value is restored; a malformed value, or a parameter no page knows, is ignored
 with a small notice. ui.frame.page_run() calls `begin()` before and `finish()` after each page.
+
+Why not Streamlit 1.67's own `bind="query-params"` (checked against its source and in
+AppTest, issue 15): the widget's key is the parameter's name and keys are session-wide, so
+pages sharing a name (n, lr, b, noise, epochs, impl, y, ...) would share one value; a choice
+with a format_func is written as its label (`lang=简体中文`, and a Chinese student's
+`noise=拉普拉斯` fails in English), so `?lang=zh` links stop working; ranges become repeated
+parameters and toggles `true`; a bad value is dropped or clamped silently (no notice); and a
+widget lecture mode hides loses its parameter. Every link in use would break.
 """
 
 import math
