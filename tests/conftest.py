@@ -1,5 +1,6 @@
 """Shared test helpers: a skip that CI turns into a failure, tiny IDX files, AppTest runs."""
 
+import functools
 import gzip
 import os
 from pathlib import Path
@@ -13,6 +14,21 @@ PAGES = ["home", "normal_mse", "softmax_overflow", "loss_comparison", "linear_re
          "softmax_classifier", "softmax_regression"]
 GLOBAL_PARAMS = {"seed", "lecture"}  # the sidebar's, kept on every page
 TIMEOUT = 60  # seconds for one AppTest run: importing torch alone takes ~1.5 s
+
+
+def pytest_collection_modifyitems(items):
+    """Tests in a module that runs the app through AppTest carry the `app` marker, so that
+    `-m "not app"` is the sub-minute loop over the maths, parsers and translations."""
+    for item in items:
+        path = getattr(getattr(item, "module", None), "__file__", None)
+        if path and _runs_the_app(path):
+            item.add_marker(pytest.mark.app)
+
+
+@functools.cache
+def _runs_the_app(path: str) -> bool:
+    text = Path(path).read_text(encoding="utf-8")
+    return Path(path).name != "conftest.py" and ("app_test(" in text or "AppTest" in text)
 
 
 def skip_or_fail(reason: str) -> None:

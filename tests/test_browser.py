@@ -27,3 +27,33 @@ def test_link_restores_settings(server, page):
     wait_for_app(page)
     expect(page.locator('[data-testid="stNumberInput"] input').first).to_have_value("4242")
     assert "seed=4242" in page.url and "lang=zh" in page.url
+
+
+def open_in_lecture_mode(server, page) -> None:
+    page.goto(f"{server}/?lang=en")  # a fresh server's first deep link may say "not found"
+    wait_for_app(page)
+    page.goto(f"{server}/normal-mse?lang=en&lecture=1&n=123")  # n: section 2's setting
+    wait_for_app(page)
+    expect(page.get_by_role("slider", name="Number of curves")).to_be_visible()  # section 1
+
+
+def test_a_hidden_sections_setting_survives_lecture_mode(server, page):
+    """Lecture mode shows one section; the link's n (section 2's) stays in the address bar
+    meanwhile, and the slider shows it when its section comes."""
+    open_in_lecture_mode(server, page)
+    page.wait_for_function("() => location.search.includes('n=123')")
+    page.get_by_role("button", name="▶").click()
+    expect(page.get_by_role("slider", name="Number of examples n")).to_have_attribute(
+        "aria-valuetext", "123", timeout=30_000)
+    page.wait_for_function("() => location.search.includes('n=123')")
+
+
+@pytest.mark.xfail(reason="known (issue 15): the share link keeps only names some page has "
+                          "registered in this server process; a hidden section's are not, "
+                          "until a page draws them", strict=False)
+def test_a_hidden_sections_setting_reaches_the_share_link(server, page):
+    open_in_lecture_mode(server, page)
+    page.get_by_role("button", name="Share this view").click()
+    link = page.locator('[data-testid="stPopoverBody"] code').first
+    expect(link).to_contain_text("lecture=1")
+    expect(link).to_contain_text("n=123")
