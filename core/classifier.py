@@ -7,6 +7,7 @@ accuracy are summed as tensors during the epoch and read once at its end (one sy
 epoch, not one per step); the test set is evaluated in a few large batches.
 """
 
+import csv
 import dataclasses
 import io
 import math
@@ -308,9 +309,11 @@ def save_bytes(tensors: dict[str, torch.Tensor]) -> bytes:
 def history_csv(history: list[Epoch]) -> str:
     """The per-epoch metrics as CSV text."""
     fields = [f.name for f in dataclasses.fields(Epoch)]
-    lines = [",".join(fields)]
-    lines += [",".join(repr(getattr(e, f)) for f in fields) for e in history]
-    return "\n".join(lines) + "\n"
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(fields)
+    writer.writerows([repr(getattr(e, f)) for f in fields] for e in history)
+    return text.getvalue()
 
 
 @dataclasses.dataclass

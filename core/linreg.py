@@ -28,6 +28,23 @@ class TrainConfig:
     seed: int = 0
 
 
+@dataclasses.dataclass(frozen=True)
+class DataSpec:
+    """d2l's synthetic data: n examples of y = w1·x1 + w2·x2 + b + ε, ε ~ N(0, noise²), drawn
+    with `seed`. The defaults are the book's; hashable, so it keys a page's caches."""
+    n: int = 1000
+    noise: float = 0.01
+    w1: float = 2.0
+    w2: float = -3.4
+    b: float = 4.2
+    seed: int = 0
+
+
+def total_steps(spec: DataSpec, cfg: TrainConfig) -> int:
+    """Minibatch updates in a run: epochs × ⌈n / batch_size⌉."""
+    return cfg.num_epochs * math.ceil(spec.n / cfg.batch_size)
+
+
 @dataclasses.dataclass
 class Record:
     """One moment of training. kind: "init", "step", "epoch" or "diverged".
@@ -278,6 +295,21 @@ def max_stable_lr(X, batch_size: int, impl: str) -> float:
 
 
 # ---- how fast, and where the edge really is (d2l 3.1 and the exercises of 3.2) ----------
+
+@dataclasses.dataclass(frozen=True)
+class Run:
+    """A finished run: the data, implementation and hyperparameters it used, its records."""
+    spec: DataSpec
+    impl: str
+    cfg: TrainConfig
+    records: tuple[Record, ...]
+    seconds: float
+
+    @property
+    def state(self) -> str:
+        """'diverged' (stopped by a non-finite loss) or 'trained'."""
+        return "diverged" if self.records[-1].kind == "diverged" else "trained"
+
 
 @dataclasses.dataclass(frozen=True)
 class Curvature:

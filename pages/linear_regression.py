@@ -1,7 +1,6 @@
 """Linear regression training: d2l's synthetic data, SGD from scratch and concise, live."""
 
 import inspect
-import math
 import time
 
 import pandas as pd
@@ -11,12 +10,10 @@ import torch
 from core import linreg
 from core.data import synthetic_data
 from core.device import device_name, get_device, make_generator
-from ui import charts, classroom, lesson, safe, state
+from ui import charts, classroom, keys, lesson, safe, share, state
 from ui.charts import linear_regression as lr_charts
 from ui.i18n import t
 
-PAGE = "linear-regression"
-RESULT = f"{PAGE}.result"  # the last finished run: {"key": ..., "records": [...], ...}
 LR_CHOICES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0]
 BATCH_CHOICES = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
 MAX_STEPS = 20_000    # a longer run would keep the page busy for many seconds
@@ -29,21 +26,26 @@ CODE = {
 }
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def make_data(n: int, noise: float, w1: float, w2: float, b: float, seed: int):
-    return synthetic_data(torch.tensor([w1, w2]), b, n, noise, generator=make_generator(seed))
+DataSpec = linreg.DataSpec
+BOOK, BOOK_RUN = DataSpec(), linreg.TrainConfig()  # the book's data and hyperparameters
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def solve(data_key: tuple):
-    return linreg.analytic_solution(*make_data(*data_key))
+def make_data(spec: DataSpec):
+    return synthetic_data(torch.tensor([spec.w1, spec.w2]), spec.b, spec.n, spec.noise,
+                          generator=make_generator(spec.seed))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def landscape(data_key: tuple, impl: str):
-    X, y = make_data(*data_key)
-    found = solve(data_key)
-    w_star = found[0] if found else list(data_key[2:4])
+def solve(spec: DataSpec):
+    return linreg.analytic_solution(*make_data(spec))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def landscape(spec: DataSpec, impl: str):
+    X, y = make_data(spec)
+    found = solve(spec)
+    w_star = found[0] if found else [spec.w1, spec.w2]
     window = linreg.landscape_window((0.0, 0.0), w_star)
     scale = linreg.loss_scale(impl)
     grid = linreg.loss_landscape(X, y, *window, size=GRID, scale=scale)
@@ -52,33 +54,33 @@ def landscape(data_key: tuple, impl: str):
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def stable_lr(data_key: tuple, batch_size: int, impl: str) -> float:
-    return linreg.max_stable_lr(make_data(*data_key)[0], batch_size, impl)
+def stable_lr(spec: DataSpec, batch_size: int, impl: str) -> float:
+    return linreg.max_stable_lr(make_data(spec)[0], batch_size, impl)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def measured_edge(data_key: tuple, batch_size: int, impl: str) -> linreg.Edge:
-    return linreg.measured_stable_lr(*make_data(*data_key), batch_size, impl, seed=data_key[5])
+def measured_edge(spec: DataSpec, batch_size: int, impl: str) -> linreg.Edge:
+    return linreg.measured_stable_lr(*make_data(spec), batch_size, impl, seed=spec.seed)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def curvature(data_key: tuple, impl: str) -> linreg.Curvature:
-    return linreg.curvature(make_data(*data_key)[0], impl)
+def curvature(spec: DataSpec, impl: str) -> linreg.Curvature:
+    return linreg.curvature(make_data(spec)[0], impl)
 
 
-def edge_bound(data_key: tuple, batch_size: int, impl: str) -> float:
+def edge_bound(spec: tuple, batch_size: int, impl: str) -> float:
     """The measured edge when the search found one, else the (safe) estimate."""
-    edge = measured_edge(data_key, batch_size, impl)
-    return edge.stable or stable_lr(data_key, batch_size, impl)
+    edge = measured_edge(spec, batch_size, impl)
+    return edge.stable or stable_lr(spec, batch_size, impl)
 
 
-def edge_text(data_key: tuple, batch_size: int, impl: str) -> str:
+def edge_text(spec: tuple, batch_size: int, impl: str) -> str:
     """Where the edge really is for these settings, against the printed estimate."""
-    edge = measured_edge(data_key, batch_size, impl)
+    edge = measured_edge(spec, batch_size, impl)
     fields = {"impl": t(f"lr.impl.{impl}"), "batch": batch_size}
     if not edge.stable:
         return t("lr.edge_none", **fields)
-    return t("lr.edge", **fields, estimate=f"{stable_lr(data_key, batch_size, impl):.3g}",
+    return t("lr.edge", **fields, estimate=f"{stable_lr(spec, batch_size, impl):.3g}",
              stable=f"{edge.stable:.3g}", unstable=f"{edge.unstable:.3g}", steps=edge.steps,
              runs=edge.runs, seconds=f"{edge.seconds:.2f}")
 
@@ -102,7 +104,7 @@ def fmt(values) -> str:
 
 # ---- the training panel: its own fragment, so Train reruns only this part -------------------
 
-def draw_curve(slots, records, data_key, impl, total_steps, done=False):
+def draw_curve(slots, records, spec, impl, total_steps, done=False):
     """The loss curve and the lines the book prints (cheap: redrawn after every epoch)."""
     steps = [(r.step, r.loss) for r in records if r.kind == "step"]
     epochs = [(r.step, r.loss) for r in records if r.kind in ("init", "epoch")]
@@ -111,7 +113,7 @@ def draw_curve(slots, records, data_key, impl, total_steps, done=False):
                                      t(f"lr.loss_axis.{impl}")), container=slots["loss"])
     if not records:
         return
-    true_w, true_b, last = list(data_key[2:4]), data_key[4], records[-1]
+    true_w, true_b, last = [spec.w1, spec.w2], spec.b, records[-1]
     lines = [t("lr.out.epoch_line", epoch=r.epoch, loss=f"{r.loss:f}")
              for r in records if r.kind == "epoch"]
     if last.kind == "diverged":
@@ -122,10 +124,10 @@ def draw_curve(slots, records, data_key, impl, total_steps, done=False):
     slots["printed"].code("\n".join(lines) or "…", language=None, wrap_lines=True)
 
 
-def draw_state(slots, records, data_key, impl):
+def draw_state(slots, records, spec, impl):
     """The path over the landscape and the parameter table (heavier: redrawn less often)."""
-    grid, window, contours = landscape(data_key, impl)
-    found = solve(data_key)
+    grid, window, contours = landscape(spec, impl)
+    found = solve(spec)
     path = [(r.w[0], r.w[1]) for r in records if r.kind in ("init", "step")]
     titles = {"colour": t("lr.colour"), "start": t("lr.start"), "end": t("lr.end"),
               "optimum": t("lr.optimum")}
@@ -133,13 +135,13 @@ def draw_state(slots, records, data_key, impl):
     charts.show(chart, container=slots["landscape"])
     if not records:
         return
-    slots["table"].table(parameter_table(data_key, [*records[-1].w, records[-1].b], found))
+    slots["table"].table(parameter_table(spec, [*records[-1].w, records[-1].b], found))
 
 
-def parameter_table(data_key, sgd, found) -> pd.DataFrame:
+def parameter_table(spec, sgd, found) -> pd.DataFrame:
     """True, analytic and SGD parameters side by side, four decimals; the error is SGD's
     when there is an SGD result, else the analytic solution's."""
-    true = [*data_key[2:4], data_key[4]]
+    true = [spec.w1, spec.w2, spec.b]
     columns = {t("lr.col.true"): true}
     if found:
         columns[t("lr.col.analytic")] = [*found[0], found[1]]
@@ -154,28 +156,72 @@ def parameter_table(data_key, sgd, found) -> pd.DataFrame:
         lambda v: f"{v:.4f}" if abs(v) < 1e4 else f"{v:.3g}")
 
 
-@safe.fragment  # st.fragment inside the error boundary (its reruns skip the router)
-def training(data_key: tuple):
-    impl = state.select(t("lr.impl"), "impl", linreg.IMPLEMENTATIONS, "scratch",
-                        widget="segmented_control", format_func=lambda k: t(f"lr.impl.{k}"))
+def controls(spec: DataSpec) -> tuple[str, linreg.TrainConfig]:
+    """Implementation, learning rate, batch size and epochs, kept in the URL."""
+    names = {k: t(f"lr.impl.{k}") for k in linreg.IMPLEMENTATIONS}
+    impl = state.select(t("lr.impl"), "impl", linreg.IMPLEMENTATIONS, linreg.IMPLEMENTATIONS[0],
+                        widget="segmented_control", format_func=names.get)
     c1, c2, c3 = st.columns(3)
-    lr = state.select(t("lr.lr"), "lr", LR_CHOICES, 0.03, widget="select_slider", container=c1)
-    batch = state.select(t("lr.batch"), "batch", BATCH_CHOICES, 10, widget="select_slider",
-                         container=c2)
-    epochs = state.slider(t("lr.epochs"), "epochs", 1, 30, 3, container=c3)
-    n = data_key[0]
-    batch_size = min(batch, n)
-    if batch >= n:
-        c2.caption(t("lr.full_batch", n=n))
-    total_steps = epochs * math.ceil(n / batch_size)
-    cfg = linreg.TrainConfig(lr=lr, batch_size=batch_size, num_epochs=epochs, seed=data_key[5])
-    run_key = (data_key, impl, lr, batch_size, epochs)
+    lr = state.select(t("lr.lr"), "lr", LR_CHOICES, BOOK_RUN.lr, widget="select_slider",
+                      container=c1)
+    batch = state.select(t("lr.batch"), "batch", BATCH_CHOICES, BOOK_RUN.batch_size,
+                         widget="select_slider", container=c2)
+    epochs = state.slider(t("lr.epochs"), "epochs", 1, 30, BOOK_RUN.num_epochs, container=c3)
+    if batch >= spec.n:
+        c2.caption(t("lr.full_batch", n=spec.n))
+    return impl, linreg.TrainConfig(lr=lr, batch_size=min(batch, spec.n), num_epochs=epochs,
+                                    seed=spec.seed)
 
-    st.markdown(edge_text(data_key, batch_size, impl))
-    too_many = total_steps > MAX_STEPS
-    if too_many:
-        st.warning(t("lr.too_many", steps=total_steps, limit=MAX_STEPS))
-    clicked = st.button(t("lr.train"), type="primary", key=f"{PAGE}.train", disabled=too_many)
+
+def run(spec: DataSpec, impl: str, cfg: linreg.TrainConfig, slots: dict, progress) -> linreg.Run:
+    """Train live: the curve after every epoch, the landscape at most every REDRAW_SECONDS."""
+    total = linreg.total_steps(spec, cfg)
+    records, start, drawn = [], time.perf_counter(), 0.0
+    for record in linreg.train(impl, *make_data(spec), cfg, get_device()):
+        records.append(record)
+        final = record.kind == "diverged" or (record.kind == "epoch"
+                                              and record.epoch == cfg.num_epochs)
+        timely = time.perf_counter() - drawn > REDRAW_SECONDS
+        if final or timely or record.kind == "epoch":
+            progress.progress(min(record.step / total, 1.0),
+                              text=t("lr.progress", epoch=max(record.epoch, 1),
+                                     epochs=cfg.num_epochs, step=record.step, total=total))
+            draw_curve(slots, records, spec, impl, total, done=final)
+        if final or timely:
+            draw_state(slots, records, spec, impl)
+            drawn = time.perf_counter()
+    return linreg.Run(spec, impl, cfg, tuple(records), time.perf_counter() - start)
+
+
+def advice(done: linreg.Run, message) -> None:
+    """What the finished run says: how close to the analytic solution, or why it failed."""
+    records, lr = done.records, done.cfg.lr
+    last, found = records[-1], solve(done.spec)
+    bound = edge_bound(done.spec, done.cfg.batch_size, done.impl)
+    if last.kind == "epoch" and found:
+        gap = max(abs(a - b) for a, b in zip([*last.w, last.b], [*found[0], found[1]],
+                                             strict=True))
+        st.caption(t("lr.gap", epochs=last.epoch, gap=f"{gap:.2g}"))
+    if done.state == "diverged":
+        message.error(t("lr.diverged", step=last.step, epoch=last.epoch, lr=lr,
+                        bound=f"{bound:.3g}", suggestion=suggestion(bound)), icon="💥")
+    elif last.loss > records[0].loss:
+        message.warning(t("lr.growing", lr=lr, bound=f"{bound:.3g}",
+                          suggestion=suggestion(bound)), icon="📈")
+
+
+@safe.fragment  # st.fragment inside the error boundary: Train reruns this panel only
+def training(spec: DataSpec):
+    """The panel's states: never trained (for these settings), training, diverged, trained;
+    a run over MAX_STEPS is refused before it starts."""
+    impl, cfg = controls(spec)
+    share.refresh_if_stale()  # these settings are in the sidebar's link too
+    total = linreg.total_steps(spec, cfg)
+    st.markdown(edge_text(spec, cfg.batch_size, impl))
+    refused = total > MAX_STEPS
+    if refused:
+        st.warning(t("lr.too_many", steps=total, limit=MAX_STEPS))
+    clicked = st.button(t("lr.train"), type="primary", key=keys.LR_TRAIN, disabled=refused)
     progress, message = st.empty(), st.empty()
     left, right = st.columns([3, 2])
     slots = {"loss": left.empty(), "landscape": left.empty(), "printed": right.empty(),
@@ -184,51 +230,20 @@ def training(data_key: tuple):
         lesson.show_code(*CODE[impl], title=t("show_code"))
     left.caption(t("lr.landscape_caption"))
 
-    if clicked:
-        records, start, drawn = [], time.perf_counter(), 0.0
-        for record in linreg.train(impl, *make_data(*data_key), cfg, get_device()):
-            records.append(record)
-            final = record.kind == "diverged" or record.kind == "epoch" and record.epoch == epochs
-            timely = time.perf_counter() - drawn > REDRAW_SECONDS
-            if final or timely or record.kind == "epoch":
-                progress.progress(min(record.step / total_steps, 1.0),
-                                  text=t("lr.progress", epoch=max(record.epoch, 1), epochs=epochs,
-                                         step=record.step, total=total_steps))
-                draw_curve(slots, records, data_key, impl, total_steps, done=final)
-            if final or timely:
-                draw_state(slots, records, data_key, impl)
-                drawn = time.perf_counter()
-        result = {"key": run_key, "records": records, "seconds": time.perf_counter() - start}
-        st.session_state[RESULT] = result  # only a run that got here replaces the last one
+    if clicked:  # training: drawn live; only a run that finishes replaces the kept one
+        done = st.session_state[keys.LR_RESULT] = run(spec, impl, cfg, slots, progress)
     else:
-        result = st.session_state.get(RESULT)
-        if result is not None and result["key"] != run_key:
-            result = None
-
-    if result is None:
-        draw_curve(slots, [], data_key, impl, total_steps)
-        draw_state(slots, [], data_key, impl)
-        message.info(t("lr.press_train"))
-        return
-    records = result["records"]
-    if not clicked:
-        draw_curve(slots, records, data_key, impl, total_steps, done=True)
-        draw_state(slots, records, data_key, impl)
-    last = records[-1]
-    progress.caption(t("lr.done", seconds=f"{result['seconds']:.2f}", device=device_name()))
-    bound = edge_bound(data_key, batch_size, impl)
-    found = solve(data_key)
-    if last.kind == "epoch" and found:
-        gap = max(abs(a - b) for a, b in zip([*last.w, last.b], [*found[0], found[1]],
-                                             strict=True))
-        st.caption(t("lr.gap", epochs=last.epoch, gap=f"{gap:.2g}"))
-    if last.kind == "diverged":
-        message.error(t("lr.diverged", step=last.step, epoch=last.epoch, lr=lr,
-                        bound=f"{bound:.3g}", suggestion=suggestion(bound)), icon="💥")
-    elif last.loss > records[0].loss:
-        message.warning(t("lr.growing", lr=lr, bound=f"{bound:.3g}",
-                          suggestion=suggestion(bound)), icon="📈")
-    classroom.offer_linreg(result)  # in a class experiment: "Submit to the class"
+        done = st.session_state.get(keys.LR_RESULT)
+        if done is None or (done.spec, done.impl, done.cfg) != (spec, impl, cfg):
+            draw_curve(slots, [], spec, impl, total)  # never trained with these settings
+            draw_state(slots, [], spec, impl)
+            message.info(t("lr.press_train"))
+            return
+        draw_curve(slots, done.records, spec, impl, total, done=True)
+        draw_state(slots, done.records, spec, impl)
+    progress.caption(t("lr.done", seconds=f"{done.seconds:.2f}", device=device_name()))
+    advice(done, message)
+    classroom.offer_linreg(done)  # in a class experiment: "Submit to the class"
 
 
 # ---- the page ------------------------------------------------------------------------------
@@ -240,28 +255,30 @@ st.markdown(t("lr.intro"))
 if lesson.section(t("lr.s_data")):
     st.markdown(t("lr.data_text"))
     c1, c2 = st.columns(2)
-    n = state.slider(t("lr.n"), "n", 10, 10_000, 1000, step=10, container=c1)
-    noise = state.slider(t("lr.noise"), "noise", 0.0, 2.0, 0.01, step=0.01, container=c2)
+    n = state.slider(t("lr.n"), "n", 10, 10_000, BOOK.n, step=10, container=c1)
+    noise = state.slider(t("lr.noise"), "noise", 0.0, 2.0, BOOK.noise, step=0.01, container=c2)
     c1, c2, c3 = st.columns(3)
-    w1 = state.slider(t("lr.w1"), "w1", -5.0, 5.0, 2.0, step=0.1, container=c1)
-    w2 = state.slider(t("lr.w2"), "w2", -5.0, 5.0, -3.4, step=0.1, container=c2)
-    b = state.slider(t("lr.b"), "b", -10.0, 10.0, 4.2, step=0.1, container=c3)
-    X, y = make_data(n, noise, w1, w2, b, state.seed())
+    w1 = state.slider(t("lr.w1"), "w1", -5.0, 5.0, BOOK.w1, step=0.1, container=c1)
+    w2 = state.slider(t("lr.w2"), "w2", -5.0, 5.0, BOOK.w2, step=0.1, container=c2)
+    b = state.slider(t("lr.b"), "b", -10.0, 10.0, BOOK.b, step=0.1, container=c3)
+    spec = DataSpec(n, noise, w1, w2, b, state.seed())
+    X, y = make_data(spec)
     charts.show(lr_charts.scatter(X[:, 1].tolist(), y[:, 0].tolist(), t("lr.scatter_x"),
                                   t("lr.scatter_y")))
     st.caption(t("lr.data_caption"))
 else:  # lecture mode on another section: the data as last set
-    n, noise = state.value("n", 1000), state.value("noise", 0.01)
-    w1, w2, b = state.value("w1", 2.0), state.value("w2", -3.4), state.value("b", 4.2)
-data_key = (n, noise, w1, w2, b, state.seed())
+    spec = DataSpec(state.value("n", BOOK.n), state.value("noise", BOOK.noise),
+                        state.value("w1", BOOK.w1), state.value("w2", BOOK.w2),
+                        state.value("b", BOOK.b), state.seed())
+n = spec.n
 
 if lesson.section(t("lr.s_analytic")):
     st.markdown(t("lr.analytic_text.approach"))
-    found = solve(data_key)
+    found = solve(spec)
     if found is None:
         st.warning(t("lr.singular"))
     else:
-        st.table(parameter_table(data_key, None, found))
+        st.table(parameter_table(spec, None, found))
     lesson.show_code(linreg.with_bias_column, linreg.analytic_solution, title=t("show_code"))
 
 if lesson.section(t("lr.s_network")):
@@ -271,7 +288,7 @@ if lesson.section(t("lr.s_network")):
 
 if lesson.section(t("lr.s_vector")):
     st.markdown(t("lr.vector_text"))
-    if st.button(t("lr.vector_run"), key=f"{PAGE}.vector"):
+    if st.button(t("lr.vector_run"), key=keys.LR_VECTOR):
         timing = linreg.time_vectorisation(10_000, get_device())
         st.success(t("lr.vector_result", device=device_name(), n=f"{timing.n:,}",
                      loop=f"{timing.loop_seconds * 1e3:.1f}",
@@ -297,7 +314,7 @@ if lesson.section(t("lr.s_update")):
 
 if lesson.section(t("lr.s_train")):
     st.markdown(t("lr.train_text"))
-    training(data_key)
+    training(spec)
     st.markdown(t("lr.hyper_text"))
 
 if lesson.section(t("lr.s_diverge")):
@@ -305,12 +322,12 @@ if lesson.section(t("lr.s_diverge")):
     sizes = sorted({1, 10, 100, n})
     st.dataframe(pd.DataFrame({
         t("lr.batch"): [str(s) if s < n else t("lr.full", n=n) for s in sizes],
-        t("lr.impl.scratch"): [stable_lr(data_key, s, "scratch") for s in sizes],
-        t("lr.impl.concise"): [stable_lr(data_key, s, "concise") for s in sizes],
+        t("lr.impl.scratch"): [stable_lr(spec, s, "scratch") for s in sizes],
+        t("lr.impl.concise"): [stable_lr(spec, s, "concise") for s in sizes],
     }), hide_index=True)
     st.caption(t("lr.diverge_caption.safe"))
 
-shape = curvature(data_key, state.value("impl", "scratch"))
+shape = curvature(spec, state.value("impl", linreg.IMPLEMENTATIONS[0]))
 lesson.exercises(t("exercises"), [
     (sourced("lr.ex6.q", "3.1", 2), t("lr.ex6.a")),
     (sourced("lr.ex1.q", "3.2", 1), t("lr.ex1.a")),

@@ -8,14 +8,12 @@ import streamlit as st
 from core import book_pipeline, classifier, images, pipeline_timing
 from core.data import CLASS_NAMES, DataError
 from core.device import device_name
-from ui import classroom, lesson, safe, state, uploads
+from ui import classroom, keys, lesson, safe, state, uploads
 from ui.charts import show
 from ui.charts import softmax_classifier as charts
 from ui.data import require_fashion_mnist
 from ui.i18n import t
 
-RESULT = "sc.result"  # the session's last completed run (classifier.Trained)
-BOOK_RESULT = "sc.book_epoch"  # the session's last book-vs-ours epoch (pipeline_timing.Comparison)
 BATCH_SIZES = [16, 32, 64, 128, 256, 512, 1024, 2048]
 LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0]
 FILTERS = ["all", "mistakes"] + [str(k) for k in range(len(CLASS_NAMES))]
@@ -174,14 +172,14 @@ def the_books_way(data, seed: int) -> None:
     st.markdown(t("sc.book_diffs"))
     st.markdown(t("sc.book_run_intro"))
     st.caption(t("sc.book_workers", workers=book_pipeline.get_dataloader_workers()))
-    if st.button(t("sc.book_run"), key="sc.book_run", icon=":material/timer:"):
+    if st.button(t("sc.book_run"), key=keys.SC_BOOK_RUN, icon=":material/timer:"):
         with st.spinner(t("sc.book_run")):
             try:
-                st.session_state[BOOK_RESULT] = (
+                st.session_state[keys.SC_BOOK_RESULT] = (
                     seed, pipeline_timing.compare_one_epoch(data, seed))
             except (DataError, OSError, RuntimeError) as e:  # files, workers: said, not raised
                 st.warning(t("sc.book_failed", detail=str(e)[:200]))
-    done = st.session_state.get(BOOK_RESULT)
+    done = st.session_state.get(keys.SC_BOOK_RESULT)
     if done is not None:
         run_seed, c = done
         st.markdown(t("sc.book_result", book=f"{c.book.seconds:.2f}", ours=f"{c.ours.seconds:.2f}",
@@ -198,7 +196,7 @@ st.title(t("sc.title"))
 lesson.key_idea(t("sc.key_idea"))
 st.markdown(t("sc.intro"))
 data = require_fashion_mnist()
-result: classifier.Trained | None = st.session_state.get(RESULT)
+result: classifier.Trained | None = st.session_state.get(keys.SC_RESULT)
 
 if lesson.section(t("sc.s_data")):
     st.markdown(t("sc.data_intro"))
@@ -242,14 +240,14 @@ if lesson.section(t("sc.s_train")):
     epochs = state.slider(t("sc.epochs"), "epochs", 1, 30, 10, container=c3)
     cfg = classifier.Config(batch_size=batch_size, lr=lr, num_epochs=epochs, seed=state.seed())
     allowed = safe.work_allowed(batch_size, epochs)  # a run over the work cap says why
-    clicked = st.button(t("sc.train"), key="sc.train", type="primary",
+    clicked = st.button(t("sc.train"), key=keys.SC_TRAIN, type="primary",
                         icon=":material/play_arrow:", disabled=not allowed) and allowed
     bar, slot, status = st.empty(), st.empty(), st.empty()
     done = None
     if clicked:
         done = train_live(impl, cfg, data, bar, slot, status)
         if done is not None:  # only a completed run replaces the session's model
-            st.session_state[RESULT] = result = done
+            st.session_state[keys.SC_RESULT] = result = done
     if result is not None and (done is not None or not clicked):
         show(curves_chart(result.history, result.config.num_epochs), container=slot)
         status.empty()
@@ -298,7 +296,7 @@ if lesson.section(t("sc.s_inside")):
 if lesson.section(t("sc.s_upload")):
     st.markdown(t("sc.upload_intro"))
     upload = st.file_uploader(t("sc.upload"), type=["png", "jpg", "jpeg", "gif", "webp", "bmp"],
-                              key="sc.upload")
+                              key=keys.SC_UPLOAD)
     if upload is not None:
         prepared = uploads.prepare(upload)  # once per file (its file_id), not on every rerun
         if prepared is not None:  # else uploads.prepare has said why it was refused
@@ -324,9 +322,9 @@ if lesson.section(t("sc.s_keep")):
         a, b = st.columns(2)
         a.download_button(t("sc.download_weights"), result.weights,
                           f"softmax_{result.impl}_state_dict.pt", "application/octet-stream",
-                          key="sc.dl_weights", icon=":material/download:", on_click="ignore")
+                          key=keys.SC_DL_WEIGHTS, icon=":material/download:", on_click="ignore")
         b.download_button(t("sc.download_metrics"), classifier.history_csv(result.history),
-                          f"softmax_{result.impl}_metrics.csv", "text/csv", key="sc.dl_csv",
+                          f"softmax_{result.impl}_metrics.csv", "text/csv", key=keys.SC_DL_CSV,
                           icon=":material/table_view:", on_click="ignore")
         st.code(t("sc.load_code", file=f"softmax_{result.impl}_state_dict.pt"),
                 language="python")

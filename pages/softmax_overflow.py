@@ -7,14 +7,13 @@ import streamlit as st
 
 from core import softmax as sm
 from core.device import get_device
-from ui import lesson, state
+from ui import keys, lesson, state
 from ui.charts import show
 from ui.charts import softmax_overflow as charts
 from ui.i18n import t
 
 DEFAULT_TEXT = "2, 1, 0.1"
 DEFAULT_LOGITS = (2.0, 1.0, 0.1)
-LAST_GOOD = "softmax-overflow.last_good"  # the last logits that parsed, in this session
 SCALES = sm.scale_grid()
 DEVICE = str(get_device())
 METHODS = list(sm.METHODS)
@@ -84,11 +83,11 @@ with st.container(border=True):  # the controls stay visible in every section of
                          widget="segmented_control", container=right)
     parsed = sm.parse_logits(text)
     if parsed.logits is not None:
-        st.session_state[LAST_GOOD] = parsed.logits
+        st.session_state[keys.SO_LAST_GOOD] = parsed.logits
     else:
         st.error(t(f"so.err.{parsed.error}", detail=plain(parsed.detail), cap=sm.MAX_LOGITS,
                    big=f"{sm.MAX_ABS_LOGIT:g}"), icon=":material/error:")
-    logits = tuple(st.session_state.get(LAST_GOOD, DEFAULT_LOGITS))
+    logits = tuple(st.session_state.get(keys.SO_LAST_GOOD, DEFAULT_LOGITS))
     if parsed.logits is None:
         st.caption(t("so.kept", logits=vector(logits)))
     scale = state.select(t("so.scale"), "scale", SCALES, 1.0, widget="select_slider",

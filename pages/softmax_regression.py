@@ -17,6 +17,7 @@ from ui.i18n import t
 
 TOY = ("cat", "chicken", "dog")               # the book's three classes
 MAX_K = 10                                    # at most ten logits, as Fashion-MNIST's classes
+K = 3  # classes shown at first (the slider's default and the hidden section's)
 LOGIT_RANGE = 10.0
 DEFAULT_LOGITS = (2.0, 1.0, 0.1, 0.5, -0.5, 1.5, -1.0, 0.0, 0.8, -1.5)
 T_MIN, T_MAX = 0.05, 5.0
@@ -71,7 +72,7 @@ def equations(d: int, q: int) -> str:
 
 def current_logits() -> tuple[int, tuple[float, ...]]:
     """Section 3's k and logits o; from the link or the kept values when it is hidden."""
-    k = clamp(int(state.value("k", 3)), 3, MAX_K)
+    k = clamp(int(state.value("k", K)), 3, MAX_K)
     return k, tuple(clamp(float(state.value(f"o{j + 1}", DEFAULT_LOGITS[j])), -LOGIT_RANGE,
                           LOGIT_RANGE) for j in range(k))
 
@@ -185,7 +186,7 @@ if lesson.section(t("sr.s3")):
     st.markdown(t("sr.s3_text"))
     st.latex(r"\hat{\mathbf{y}} = \operatorname{softmax}(\mathbf{o}), \qquad "
              r"\hat{y}_j = \frac{\exp(o_j / T)}{\sum_k \exp(o_k / T)}")
-    k = state.slider(t("sr.k"), "k", 3, MAX_K, 3, help=t("sr.k_help"))
+    k = state.slider(t("sr.k"), "k", 3, MAX_K, K, help=t("sr.k_help"))
     columns = st.columns(5)
     for j in range(k):
         state.slider(f"o{j + 1}", f"o{j + 1}", -LOGIT_RANGE, LOGIT_RANGE, DEFAULT_LOGITS[j],

@@ -1,5 +1,6 @@
 """Shared test helpers: a skip that CI turns into a failure, tiny IDX files, AppTest runs."""
 
+import functools
 import gzip
 import os
 from pathlib import Path
@@ -13,6 +14,21 @@ PAGES = ["home", "normal_mse", "softmax_overflow", "loss_comparison", "linear_re
          "softmax_classifier", "softmax_regression"]
 GLOBAL_PARAMS = {"seed", "lecture"}  # the sidebar's, kept on every page
 TIMEOUT = 60  # seconds for one AppTest run: importing torch alone takes ~1.5 s
+
+
+def pytest_collection_modifyitems(items):
+    """Tests in a module that runs the app through AppTest carry the `app` marker, so that
+    `-m "not app"` is the sub-minute loop over the maths, parsers and translations."""
+    for item in items:
+        path = getattr(getattr(item, "module", None), "__file__", None)
+        if path and _runs_the_app(path):
+            item.add_marker(pytest.mark.app)
+
+
+@functools.cache
+def _runs_the_app(path: str) -> bool:
+    text = Path(path).read_text(encoding="utf-8")
+    return Path(path).name != "conftest.py" and ("app_test(" in text or "AppTest" in text)
 
 
 def skip_or_fail(reason: str) -> None:
@@ -59,6 +75,20 @@ def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
     return at.switch_page(f"pages/{page}.py")
 
 
+def chart_frames(chart) -> list:
+    """The data sets of one Altair chart that AppTest saw, as DataFrames (one per layer's
+    data): the Arrow IPC streams of its vega_lite_chart proto, decoded."""
+    import pyarrow.ipc
+
+    return [pyarrow.ipc.open_stream(d.data.data).read_all().to_pandas()
+            for d in chart.proto.datasets]
+
+
+def all_frames(at) -> list:
+    """Every data set of every Altair chart on the page, as DataFrames."""
+    return [frame for chart in at.get("vega_lite_chart") for frame in chart_frames(chart)]
+
+
 @pytest.fixture(scope="session")
 def fmnist():
     """The real Fashion-MNIST on the CPU; skipped locally, required under `make test`."""
@@ -74,7 +104,9 @@ def fmnist():
 def no_data(tmp_path, monkeypatch):
     """A world without Fashion-MNIST: every candidate directory is empty."""
     import core.data
+    import ui.data
 
+    monkeypatch.setattr(ui.data, "DOWNLOAD", False)  # decided at import, from the environment
     monkeypatch.setenv("FASHION_MNIST_DIR", str(tmp_path / "none"))
     monkeypatch.setenv("FASHION_MNIST_DOWNLOAD", "0")
     monkeypatch.setenv("D2L_CACHE_DIR", str(tmp_path / "cache"))
@@ -153,6 +185,21 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh 1400 × 1000 tab, closed after the test."""
+    tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+    yield tab
+    tab.close()
+
+
+def drawn(page) -> None:
+    """Until the page has settled: no request in flight, web fonts loaded (for screenshots
+    and for tests that watch requests), never a fixed pause."""
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
 
 
 def wait_for_app(page, timeout_ms: int = 60_000) -> None:

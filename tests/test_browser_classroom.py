@@ -4,8 +4,9 @@ import io
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.conftest import ARTIFACTS, PAGE_URLS, wait_for_app
+from tests.conftest import ARTIFACTS, PAGE_URLS, drawn, wait_for_app
 
 pytestmark = pytest.mark.browser
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
@@ -23,7 +24,7 @@ def test_no_request_leaves_the_server(server, browser, name):
     try:
         page.goto(f"{server}/{PAGE_URLS[name]}")
         wait_for_app(page)
-        page.wait_for_timeout(1000)
+        drawn(page)  # every request the page makes has been made
         assert not outside, outside
     finally:
         context.close()
@@ -38,9 +39,9 @@ def test_phone_width(server, browser, name):
     try:
         page.goto(f"{server}/{PAGE_URLS[name]}")
         wait_for_app(page)
-        assert page.locator('[data-testid="stException"]').count() == 0
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+        drawn(page)  # charts and formulas finished drawing
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        page.wait_for_timeout(1000)  # let charts and formulas finish drawing
         (ARTIFACTS / "phone").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "phone" / f"{name}.png"), full_page=True)
         assert overflow <= 1, f"{name} scrolls sideways by {overflow} px at 390 px"
@@ -54,8 +55,8 @@ def test_lecture_mode_screenshots(server, browser, name):
     try:
         page.goto(f"{server}/{PAGE_URLS[name]}?lecture=1")
         wait_for_app(page)
-        assert page.locator('[data-testid="stException"]').count() == 0
-        page.wait_for_timeout(1000)  # let charts and formulas finish drawing
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+        drawn(page)  # charts and formulas finished drawing
         (ARTIFACTS / "lecture").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "lecture" / f"{name}.png"))
     finally:
@@ -65,7 +66,6 @@ def test_lecture_mode_screenshots(server, browser, name):
 def test_qr_code_on_screen_opens_this_view(server, browser):
     zxingcpp = pytest.importorskip("zxingcpp")
     from PIL import Image
-    from playwright.sync_api import expect
 
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:

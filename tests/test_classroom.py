@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import PAGES, app_test
+from ui import keys
 from ui.charts import to_csv
 
 
@@ -39,7 +40,7 @@ def test_lecture_mode_walks_every_section(page, lang):
 def test_leaving_lecture_mode_keeps_the_settings():
     at = app_test("home", seed=99, lecture="1").run()
     at.sidebar.toggle[0].set_value(False).run()
-    assert not at.exception and at.session_state["g.seed"] == 99
+    assert not at.exception and at.session_state[keys.SEED] == 99
 
 
 def share_link(at) -> str:

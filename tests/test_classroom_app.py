@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from classroom import store as db
 from tests.conftest import PAGES, app_test
 from ui import classroom as room_ui
+from ui import keys
 
 TRAIN = {"linear_regression": "linear-regression.train", "softmax_classifier": "sc.train"}
 SUBMIT = {"linear_regression": "_class.submit.linreg", "softmax_classifier": "_class.submit.classifier"}
@@ -95,7 +96,7 @@ def test_students_submissions_appear_on_the_teachers_board(database):
     points = board_points(teacher)
     assert sorted(points["lr"]) == [0.01, 0.3] and sorted(points["batch"]) == [10, 100]
     assert not points["mine"].any()
-    loss = b.session_state["linear-regression.result"]["records"][-1].loss
+    loss = b.session_state[keys.LR_RESULT].records[-1].loss
     assert points.loc[points["lr"] == 0.3, "value"].item() == pytest.approx(loss)
 
     b.button(key=SUBMIT["linear_regression"]).click().run()  # the same run again

@@ -27,6 +27,7 @@ def broken(tmp_path, monkeypatch):
     monkeypatch.setenv(data.ENV_DIR, str(directory))
     monkeypatch.setenv(data.ENV_CACHE, str(tmp_path / "cache"))
     monkeypatch.setenv(data.ENV_DOWNLOAD, "0")
+    monkeypatch.setattr(ui.data, "DOWNLOAD", False)
     monkeypatch.setattr(data, "DEBIAN_DIR", tmp_path / "no-debian")
     ui.data._load.clear()
     yield directory

@@ -2,10 +2,9 @@
 
 import re
 
-import pyarrow.ipc
 import pytest
 
-from tests.conftest import app_test
+from tests.conftest import all_frames, app_test
 
 TRAIN = "linear-regression.train"
 SECTIONS = ["The data", "The analytic solution", "Linear regression as a neural network",
@@ -14,10 +13,7 @@ SECTIONS = ["The data", "The analytic solution", "Linear regression as a neural 
 RESULT = "linear-regression.result"
 
 
-def datasets(at) -> list:
-    """Every data set of every Altair chart on the page, as DataFrames."""
-    return [pyarrow.ipc.open_stream(d.data.data).read_all().to_pandas()
-            for el in at.get("vega_lite_chart") for d in el.proto.datasets]
+datasets = all_frames
 
 
 def find(at, *columns):
@@ -73,8 +69,8 @@ def test_train_each_implementation(impl):
     errors = numbers(lines[3]) + numbers(lines[4])
     assert len(errors) == 3 and all(abs(e) < 0.01 for e in errors)
     result = at.session_state[RESULT]
-    assert [r.kind for r in result["records"]].count("epoch") == 3
-    final = result["records"][-1]
+    assert [r.kind for r in result.records].count("epoch") == 3
+    final = result.records[-1]
     assert errors == pytest.approx([2.0 - final.w[0], -3.4 - final.w[1], 4.2 - final.b],
                                    abs=5e-5)  # printed with four decimals, as the book does
     assert any(impl == "scratch" and "def sgd" in c.value or
@@ -87,7 +83,7 @@ def test_concise_loss_is_twice_the_scratch_loss_at_the_start():
     for impl in ("scratch", "concise"):
         at = app_test("linear_regression", impl=impl, epochs=1).run()
         at.button(key=TRAIN).click().run()
-        starts[impl] = at.session_state[RESULT]["records"][0].loss
+        starts[impl] = at.session_state[RESULT].records[0].loss
     assert starts["concise"] == pytest.approx(2 * starts["scratch"], rel=1e-5)
 
 
@@ -112,12 +108,12 @@ def test_divergent_learning_rate_stops_with_a_suggestion(impl):
     assert "too large" in message and "try lr = " in message
     suggested = float(message.rsplit("try lr = ", 1)[1].rstrip("."))
     assert suggested < 10.0
-    records = at.session_state[RESULT]["records"]
+    records = at.session_state[RESULT].records
     assert records[-1].kind == "diverged" and records[-1].epoch == 1
     # the suggested rate does train: reuse the page's own choice
     at.select_slider(key="linear-regression.lr").set_value(suggested).run()
     at.button(key=TRAIN).click().run()
-    assert not at.error and at.session_state[RESULT]["records"][-1].kind == "epoch"
+    assert not at.error and at.session_state[RESULT].records[-1].kind == "epoch"
 
 
 def test_growing_loss_is_flagged():
@@ -151,7 +147,7 @@ def test_an_interrupted_run_keeps_the_previous_result(monkeypatch):
 
     at = app_test("linear_regression").run()
     at.button(key=TRAIN).click().run()
-    finished = at.session_state[RESULT]["records"]
+    finished = at.session_state[RESULT].records
     real_train = linreg.train
 
     def interrupted(*args, **kwargs):
@@ -164,7 +160,7 @@ def test_an_interrupted_run_keeps_the_previous_result(monkeypatch):
     at.button(key=TRAIN).click().run()
     assert not at.exception and "went wrong" in at.error[-1].value  # stopped half-way; the
     # error boundary (ui.safe.run_page) showed its short message, not a traceback
-    assert len(finished) == 304 and at.session_state[RESULT]["records"] == finished
+    assert len(finished) == 304 and at.session_state[RESULT].records == finished
 
 
 def test_lecture_mode_shows_one_section_at_a_time_and_trains():
@@ -178,7 +174,7 @@ def test_lecture_mode_shows_one_section_at_a_time_and_trains():
             at.button(key=TRAIN).click().run()
             assert not at.exception
             # the data set is the one the hidden data section was set to
-            assert at.session_state[RESULT]["key"][0][0] == 500
+            assert at.session_state[RESULT].spec.n == 500
             assert "error in estimating w" in printed(at)
         if step < len(SECTIONS) - 1:
             at.button(key="_lesson.next").click().run()
@@ -194,9 +190,9 @@ def test_sgd_approaches_the_analytic_solution_and_the_gap_is_the_runs():
     at = app_test("linear_regression").run()
     at.button(key=TRAIN).click().run()
     assert not at.exception
-    last = at.session_state[RESULT]["records"][-1]
-    data_key = at.session_state[RESULT]["key"][0]
-    w_star, b_star = linreg.analytic_solution(*_book_data(data_key))
+    last = at.session_state[RESULT].records[-1]
+    spec = at.session_state[RESULT].spec
+    w_star, b_star = linreg.analytic_solution(*_book_data(spec))
     gap = max(abs(a - b) for a, b in zip([*last.w, last.b], [*w_star, b_star], strict=True))
     (caption,) = [c.value for c in at.caption if c.value.startswith("After 3 epochs")]
     assert f"within {gap:.2g} of the analytic solution" in caption
@@ -208,14 +204,14 @@ def test_sgd_approaches_the_analytic_solution_and_the_gap_is_the_runs():
         [last.w[0] - w_star[0], last.w[1] - w_star[1], last.b - b_star], abs=6e-5)
 
 
-def _book_data(data_key):
+def _book_data(spec):
     import torch
 
     from core.data import synthetic_data
     from core.device import make_generator
 
-    n, noise, w1, w2, b, seed = data_key
-    return synthetic_data(torch.tensor([w1, w2]), b, n, noise, generator=make_generator(seed))
+    return synthetic_data(torch.tensor([spec.w1, spec.w2]), spec.b, spec.n, spec.noise,
+                          generator=make_generator(spec.seed))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -228,10 +224,10 @@ def test_measured_edge_for_the_students_batch(lang, n, batch, impl):
     assert not at.exception, at.exception
     (text,) = [m.value for m in at.markdown if m.value.startswith(("**Measured", "**按你的设置"))]
     bs = min(int(batch), n)
-    edge = linreg.measured_stable_lr(*_book_data((n, 0.01, 2.0, -3.4, 4.2, 0)), bs, impl)
+    edge = linreg.measured_stable_lr(*_book_data(linreg.DataSpec(n=n)), bs, impl)
     assert f"{edge.stable:.3g}" in text and f"{edge.unstable:.3g}" in text
     assert (f"batch size {bs}" if lang == "en" else f"批量大小 {bs}") in text
-    estimate = f"{linreg.max_stable_lr(_book_data((n, 0.01, 2.0, -3.4, 4.2, 0))[0], bs, impl):.3g}"
+    estimate = f"{linreg.max_stable_lr(_book_data(linreg.DataSpec(n=n))[0], bs, impl):.3g}"
     assert estimate in text
 
 
@@ -266,7 +262,7 @@ def test_update_equations_network_and_sources(lang):
     # the answer about the fastest rate quotes this data's numbers
     from core import linreg
 
-    c = linreg.curvature(_book_data((1000, 0.01, 2.0, -3.4, 4.2, 0))[0], "scratch")
+    c = linreg.curvature(_book_data(linreg.DataSpec())[0], "scratch")
     answers = [m.value for m in at.markdown if "2/(λ_min + λ_max)" in m.value]
     assert answers and f"{c.fastest:.3g}" in answers[0] and f"{c.bound:.3g}" in answers[0]
     if lang == "zh":

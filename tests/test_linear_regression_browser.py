@@ -1,6 +1,7 @@
 """A real Chromium: press Train on the linear-regression page and see the charts finish."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import wait_for_app
 
@@ -11,20 +12,32 @@ pytestmark = pytest.mark.browser
     ("scratch", "en", "Train", "error in estimating b"),
     ("concise", "zh", "训练", "b的估计误差"),
 ])
-def test_train_draws_the_run(server, browser, impl, lang, label, done):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    try:
-        # a fresh server answers its very first deep link with a "Page not found" dialog
-        page.goto(f"{server}/?lang={lang}")
-        wait_for_app(page)
-        page.goto(f"{server}/linear-regression?lang={lang}&impl={impl}")
-        wait_for_app(page)
-        page.get_by_role("button", name=label, exact=True).click()
-        page.get_by_text(done).wait_for(timeout=60_000)
-        wait_for_app(page)
-        assert page.locator('[data-testid="stException"]').count() == 0
-        assert page.locator('[data-testid="stVegaLiteChart"]').count() == 3
-        # the landscape carries the path: its canvas or svg has been drawn
-        assert page.locator('[data-testid="stVegaLiteChart"]').nth(2).bounding_box()["height"] > 300
-    finally:
-        page.close()
+def test_train_draws_the_run(server, page, impl, lang, label, done):
+    # a fresh server answers its very first deep link with a "Page not found" dialog
+    page.goto(f"{server}/?lang={lang}")
+    wait_for_app(page)
+    page.goto(f"{server}/linear-regression?lang={lang}&impl={impl}")
+    wait_for_app(page)
+    page.get_by_role("button", name=label, exact=True).click()
+    expect(page.get_by_text(done)).to_be_visible(timeout=60_000)
+    wait_for_app(page)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    expect(charts).to_have_count(3)
+    # the landscape carries the path: its canvas or svg has been drawn
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=stVegaLiteChart]')[2]"
+                           "?.getBoundingClientRect().height > 300")
+
+
+def test_share_link_follows_a_change_inside_the_training_fragment(server, page):
+    """The training panel is a fragment: its reruns skip the sidebar, whose link went stale."""
+    page.goto(f"{server}/?lang=en")
+    wait_for_app(page)
+    page.goto(f"{server}/linear-regression?lang=en")
+    wait_for_app(page)
+    page.get_by_role("slider", name="Learning rate lr").focus()
+    page.keyboard.press("ArrowRight")  # 0.03 -> 0.1, inside the fragment
+    page.wait_for_function("() => location.search.includes('lr=0.1')", timeout=30_000)
+    page.get_by_role("button", name="Share this view").click()
+    expect(page.locator('[data-testid="stPopoverBody"] code').first).to_contain_text(
+        "linear-regression?lr=0.1", timeout=30_000)

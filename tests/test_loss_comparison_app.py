@@ -1,9 +1,8 @@
 """The loss-comparison page through AppTest: every widget to both ends, the outlier drags the mean."""
 
-import pyarrow as pa
 import pytest
 
-from tests.conftest import app_test
+from tests.conftest import all_frames, app_test
 
 PAGE = "loss_comparison"
 KEY = "loss-comparison."
@@ -18,13 +17,7 @@ SLIDERS = {  # URL name: (lowest, highest)
 }
 
 
-def frames(at):
-    """Every data set of every Altair chart on the page, as DataFrames."""
-    out = []
-    for chart in at.get("vega_lite_chart"):
-        for ds in chart.proto.datasets:
-            out.append(pa.ipc.open_stream(ds.data.data).read_all().to_pandas())
-    return out
+frames = all_frames
 
 
 def constants_frame(at):

@@ -1,9 +1,9 @@
 """The normal-distribution page through AppTest: widgets at their ends, charts that respond."""
 
-import pyarrow as pa
 import pytest
 
-from tests.conftest import app_test
+from tests.conftest import app_test, chart_frames
+from ui import keys
 
 P = "normal-mse."  # session keys of this page's widgets
 DENSITY, SCATTER, NLL, MSE, RESIDUALS = range(5)  # the charts, top to bottom
@@ -11,8 +11,7 @@ DENSITY, SCATTER, NLL, MSE, RESIDUALS = range(5)  # the charts, top to bottom
 
 def frames(at, index: int):
     """The data sets of chart `index`, as DataFrames (Altair layers may have several)."""
-    chart = at.get("vega_lite_chart")[index]
-    return [pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets]
+    return chart_frames(at.get("vega_lite_chart")[index])
 
 
 def table(at):
@@ -144,7 +143,7 @@ def test_bad_url_values_are_ignored_with_a_notice():
 
 def test_lecture_mode_shows_one_section_at_a_time():
     at = app_test("normal_mse").run()
-    at.sidebar.toggle(key="g.lecture").set_value(True).run()
+    at.sidebar.toggle(key=keys.LECTURE).set_value(True).run()
     assert not at.exception
     assert len(at.get("vega_lite_chart")) == 1 and len(at.header) == 1
     for _ in range(4):

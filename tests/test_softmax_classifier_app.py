@@ -6,15 +6,15 @@ failure in CI (D2L_REQUIRE_DATA=1).
 
 import io
 
-import pyarrow.ipc as ipc
 import pytest
 
 import core.data as core_data
 from core import classifier as C
-from tests.conftest import app_test, skip_or_fail
+from tests.conftest import app_test, chart_frames, skip_or_fail
+from ui import keys
 
-pytestmark = pytest.mark.realdata
-RESULT = "sc.result"
+pytestmark = [pytest.mark.realdata, pytest.mark.slow]  # trains on the real data
+RESULT = keys.SC_RESULT
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -25,8 +25,7 @@ def need_data():
         skip_or_fail(f"Fashion-MNIST not available: {e}")
 
 
-def frames(chart) -> list:
-    return [ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets]
+frames = chart_frames
 
 
 def chart_with(at, column: str):

@@ -9,7 +9,7 @@ import pytest
 
 from core import classifier as C
 
-pytestmark = pytest.mark.realdata
+pytestmark = [pytest.mark.realdata, pytest.mark.slow]
 SEEDS = (0, 1, 2)
 
 

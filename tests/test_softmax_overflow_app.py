@@ -3,10 +3,10 @@
 import json
 
 import pandas as pd
-import pyarrow as pa
 import pytest
 
-from tests.conftest import app_test
+from tests.conftest import app_test, chart_frames
+from ui import keys
 
 NAIVE_BREAKS = {  # dtype: (last scale on the slider where naive is right, first where it is nan)
     "float16": (5.5, 5.6),     # 2 * 5.5 = 11 < 11.09 < 11.2
@@ -29,9 +29,7 @@ def verdicts(at) -> dict[str, str]:
     return {str(method): str(row.iloc[-1]) for method, row in table.iterrows()}
 
 
-def datasets(chart) -> list[pd.DataFrame]:
-    return [pa.ipc.open_stream(d.data.data).read_all().to_pandas()
-            for d in chart.proto.datasets]
+datasets = chart_frames
 
 
 def chart_frames(at) -> list[pd.DataFrame]:
@@ -172,7 +170,7 @@ def test_tables_highlight_nan_inf_and_zero():
 
 def test_lecture_mode_shows_one_section_and_keeps_the_controls():
     at = app_test("softmax_overflow", scale="45.0")
-    at.session_state["g.lecture"] = True  # the sidebar toggle (a link sets it on a first visit)
+    at.session_state[keys.LECTURE] = True  # the sidebar toggle (a link sets it on a first visit)
     at.run()
     assert not at.exception
     assert len(at.header) == 1

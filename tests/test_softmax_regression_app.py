@@ -10,6 +10,7 @@ import torch
 import torch.nn.functional as F
 
 from tests.conftest import ROOT, app_test, skip_or_fail
+from ui import keys
 
 P = "softmax-regression."  # session keys of this page's widgets
 SECTIONS = 8
@@ -284,7 +285,7 @@ def test_widgets_write_the_url():
 
 def test_lecture_mode_uses_the_linked_logits_in_the_gradient_section():
     at = app_test("softmax_regression", o1="9.0", o2="-9.0", o3="0.0", y="1")
-    at.session_state["g.lecture"] = True
+    at.session_state[keys.LECTURE] = True
     at.run()
     for _ in range(4):  # to section 5
         at.button(key="_lesson.next").click().run()

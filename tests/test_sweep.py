@@ -10,10 +10,13 @@ import random
 import pytest
 
 from tests.conftest import PAGES, app_test
+from ui import keys
+
+pytestmark = pytest.mark.slow
 
 KINDS = ["slider", "select_slider", "number_input", "selectbox", "radio", "toggle", "checkbox",
          "text_input", "text_area", "multiselect", "button_group"]
-GLOBAL = {"g.lang", "g.lecture"}  # covered by the parametrisation below
+GLOBAL = {keys.LANG, keys.LECTURE}  # covered by the parametrisation below
 TEXTS = ["", "abc", "1e400", "nan", "-inf", "1,,2", "9" * 300, "x; DROP TABLE", "<b>hi</b>",
          "０.５", "1, 2, 3"]
 RANDOM_VALUES = 2

@@ -13,6 +13,8 @@ from PIL import Image
 from core import images
 from core.images import ImageError
 
+pytestmark = pytest.mark.slow
+
 
 def png_bytes(size=(40, 30), mode="RGB") -> bytes:
     buffer = io.BytesIO()

@@ -5,16 +5,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import PAGES, app_test
+from ui import keys
 
-_names: dict[str, list[str]] = {}
+pytestmark = pytest.mark.slow
 
 
 def url_names(page: str) -> list[str]:
     """The URL names this page's widgets use, found by opening it once."""
-    if page not in _names:
-        at = app_test(page).run()
-        _names[page] = sorted(at.session_state["_url.seen"])
-    return _names[page]
+    return sorted(app_test(page).run().session_state[keys.URL_SEEN])
 
 
 values = st.one_of(

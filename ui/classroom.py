@@ -16,7 +16,7 @@ from classroom import store as db
 from classroom.board import summarize, to_csv
 from classroom.submission import LESSONS, Invalid
 from core.device import device_name
-from ui import share, state
+from ui import keys, share, state
 from ui.charts import classroom as charts
 from ui.charts import show
 from ui.i18n import lang, t
@@ -28,11 +28,8 @@ PARAM = "room"                 # the link's room parameter
 REFRESH_SECONDS = 2.0          # the board redraws itself this often
 LIMITS = db.Limits()           # caps, rate limit, expiry (24 h), SQLite's busy timeout
 
-SESSION = "_class.session"     # a random id: the database knows only its hash
-ROOM = "_class.room"           # the room this session follows (as a student or teacher)
-MEMBER = "_class.member"       # this session's pseudonym in ROOM: db.Member
-TEACHES = "_class.teaches"     # {code: token or ""} of the rooms this session controls
-NEW_TOKEN = "_class.new_token" # the teacher token, until the teacher has noted it
+SESSION, ROOM, MEMBER = keys.CLASS_SESSION, keys.CLASS_ROOM, keys.CLASS_MEMBER
+TEACHES, NEW_TOKEN = keys.CLASS_TEACHES, keys.CLASS_NEW_TOKEN
 
 
 def session_id() -> str:
@@ -199,17 +196,18 @@ def _device_kind(name: str) -> str:
     return "cpu" if name == "CPU" else "cuda"
 
 
-def offer_linreg(result: dict | None) -> None:
-    """The linear-regression page's last run (its RESULT dict), offered to the room."""
-    if result is None or not st.session_state.get(ROOM):
+def offer_linreg(done) -> None:
+    """The linear-regression page's last run (a core.linreg.Run), offered to the room."""
+    if done is None or not st.session_state.get(ROOM):
         return
-    data_key, impl, lr, batch_size, epochs = result["key"]
-    records = result["records"]
+    cfg, records = done.cfg, done.records
     losses = [r.loss for r in records if r.kind == "epoch"]
-    complete = records[-1].kind == "epoch" and len(losses) == epochs
-    offer({"lesson": "linreg", "impl": impl, "lr": lr, "batch_size": batch_size,
-           "epochs": epochs, "seed": data_key[5], "device": _device_kind(device_name()),
-           "seconds_per_epoch": records[-1].seconds / max(epochs, 1), "train_loss": losses},
+    complete = records[-1].kind == "epoch" and len(losses) == cfg.num_epochs
+    offer({"lesson": "linreg", "impl": done.impl, "lr": cfg.lr, "batch_size": cfg.batch_size,
+           "epochs": cfg.num_epochs, "seed": done.spec.seed,
+           "device": _device_kind(device_name()),
+           "seconds_per_epoch": records[-1].seconds / max(cfg.num_epochs, 1),
+           "train_loss": losses},
           complete)
 
 

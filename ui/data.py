@@ -1,19 +1,36 @@
-"""Fashion-MNIST for the pages: decoded once per server process, errors explained."""
+"""Fashion-MNIST for the pages: decoded once per server process, errors explained.
+
+Whether the server may download the data set is decided once, from the environment
+(FASHION_MNIST_DOWNLOAD=0 forbids it), not by whichever session asked first; a download that
+failed is not tried again for ten minutes, whoever asks.
+"""
+
+import os
 
 import streamlit as st
 
-from core.data import ENV_DIR, DataError, FashionMNIST, load_fashion_mnist
+from core.data import ENV_DIR, ENV_DOWNLOAD, DataError, FashionMNIST, download, load_fashion_mnist
 from core.device import get_device
 from ui.i18n import t
 
-_tried_download = False
+DOWNLOAD = os.environ.get(ENV_DOWNLOAD, "1") != "0"
 PLAIN_KINDS = ("missing", "unreadable", "unreadable_dir", "download")
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _load(device: str, _allow_download: bool) -> FashionMNIST:
+def _load(device: str) -> FashionMNIST:
     # read-only and shared by every session: the decoded tensors, never a model
-    return load_fashion_mnist(device, allow_download=_allow_download)
+    return load_fashion_mnist(device, allow_download=False)
+
+
+@st.cache_resource(show_spinner=False, ttl=600)
+def _download() -> DataError | None:
+    """One download attempt per ten minutes per server: None when it worked, else why not."""
+    try:
+        download()
+    except DataError as e:
+        return e
+    return None
 
 
 def explain(error: DataError) -> str:
@@ -37,11 +54,17 @@ def source(data: FashionMNIST) -> str:
 
 def fashion_mnist() -> tuple[FashionMNIST | None, str | None]:
     """(data, None), or (None, message) when the data set cannot be used."""
-    global _tried_download
-    allow = not _tried_download  # offline, try the download once per process, not every rerun
-    _tried_download = True
+    device = str(get_device())
     try:
-        return _load(str(get_device()), allow), None
+        return _load(device), None
+    except DataError as e:
+        if not (DOWNLOAD and e.kind == "missing"):
+            return None, explain(e)
+    failed = _download()
+    if failed is not None:
+        return None, explain(failed)
+    try:
+        return _load(device), None
     except DataError as e:
         return None, explain(e)
 

@@ -8,27 +8,24 @@ session's language.
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from ui import keys
 from ui.strings import CATALOGUE
 
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 
 
-_last = DEFAULT_LANGUAGE  # the language of the latest script run in this process
-
-
 def lang() -> str:
-    """The session's language code.
+    """The session's language code (English outside a script run, where there is no session).
 
-    Outside a script run (AppTest calls a widget's format_func from the test's thread)
-    there is no session: the language of the latest run stands in.
+    A widget's format_func may be called outside the run (AppTest calls it from the test's
+    thread): pages build it eagerly, as a lookup `{option: t(...)}.get`, never a lambda that
+    calls `t` later.
     """
-    global _last
     if get_script_run_ctx(suppress_warning=True) is None:
-        return _last
-    code = st.session_state.get("g.lang", DEFAULT_LANGUAGE)
-    _last = code if code in LANGUAGES else DEFAULT_LANGUAGE
-    return _last
+        return DEFAULT_LANGUAGE
+    code = st.session_state.get(keys.LANG, DEFAULT_LANGUAGE)
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def t(key: str, **fields) -> str:

@@ -4,29 +4,30 @@ Pages write
     if lesson.section(title_of_section_1):
         ...draw section 1...
 In the normal view every section is drawn. In lecture mode (a sidebar toggle kept in the
-URL) only the current section is drawn, and the router's `lesson.finish()` adds Back/Next.
+URL) only the current section is drawn, and the router's `ui.frame.page_run()` adds Back/Next.
 """
 
 import inspect
 
 import streamlit as st
 
-_COUNT = "_lesson.count"
+from ui import keys
+
+_COUNT = keys.LESSON_COUNT
 
 
 def lecture() -> bool:
     """Is the presenter view on?"""
-    return bool(st.session_state.get("g.lecture", False))
+    return bool(st.session_state.get(keys.LECTURE, False))
 
 
 def begin() -> None:
-    """The router calls this before each page run."""
+    """ui.frame.page_run() calls this before each page run."""
     st.session_state[_COUNT] = 0
-    st.session_state["_charts.count"] = 0
 
 
 def _step_key() -> str:
-    return f"_lesson.step.{st.session_state.get('_url.page', '')}"
+    return keys.lesson_step(st.session_state.get(keys.URL_PAGE, ""))
 
 
 def section(title: str) -> bool:
@@ -74,11 +75,11 @@ def finish() -> None:
     step = min(st.session_state.get(key, 0), count - 1)
     st.session_state[key] = step
     back, where, forward = st.columns([1, 2, 1])
-    back.button("◀", key="_lesson.back", disabled=step == 0, width="stretch",
+    back.button("◀", key=keys.LESSON_BACK, disabled=step == 0, width="stretch",
                 on_click=_move, args=(key, -1))
     where.markdown(f"<div style='text-align:center'>{step + 1} / {count}</div>",
                    unsafe_allow_html=True)
-    forward.button("▶", key="_lesson.next", disabled=step >= count - 1, width="stretch",
+    forward.button("▶", key=keys.LESSON_NEXT, disabled=step >= count - 1, width="stretch",
                    on_click=_move, args=(key, +1))
 
 

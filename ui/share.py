@@ -6,8 +6,9 @@ from urllib.parse import urlencode, urlsplit
 
 import segno
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import state
+from ui import keys, state
 from ui.i18n import t
 
 ENV_BASE = "D2L_BASE_URL"
@@ -47,9 +48,21 @@ def qr_png(link: str) -> bytes | None:
     return buffer.getvalue()
 
 
+def refresh_if_stale() -> None:
+    """In a fragment, after its widgets: a fragment's rerun does not redraw the sidebar, so
+    when a setting there changed the link, rerun the whole app (Train alone changes nothing)."""
+    ctx = get_script_run_ctx()
+    if ctx is None or not ctx.fragment_ids_this_run:  # a full run redraws the sidebar anyway
+        return
+    drawn = st.session_state.get(keys.SHARE_DRAWN)
+    if drawn is not None and current_link(drawn[0]) != drawn[1]:
+        st.rerun(scope="app")
+
+
 def panel(url_path: str) -> None:
     """The sidebar's share popover: the link always; its QR code when the link fits one."""
     link = current_link(url_path)
+    st.session_state[keys.SHARE_DRAWN] = (url_path, link)
     with st.sidebar.popover(t("share.title"), icon=":material/qr_code_2:", width="stretch"):
         st.code(link, language=None, wrap_lines=True)
         png = qr_png(link)

@@ -4,7 +4,15 @@ Each wrapper (`slider`, `select`, `toggle`, `number`, `text`) creates the Stream
 widget under a page-prefixed session key and mirrors its value into `st.query_params`
 under a short name. On a session's first run the URL wins; after a page switch the
 last value is restored; a malformed value, or a parameter no page knows, is ignored
-with a small notice. The router calls `begin()` before and `finish()` after each page.
+with a small notice. ui.frame.page_run() calls `begin()` before and `finish()` after each page.
+
+Why not Streamlit 1.67's own `bind="query-params"` (checked against its source and in
+AppTest, issue 15): the widget's key is the parameter's name and keys are session-wide, so
+pages sharing a name (n, lr, b, noise, epochs, impl, y, ...) would share one value; a choice
+with a format_func is written as its label (`lang=简体中文`, and a Chinese student's
+`noise=拉普拉斯` fails in English), so `?lang=zh` links stop working; ranges become repeated
+parameters and toggles `true`; a bad value is dropped or clamped silently (no notice); and a
+widget lecture mode hides loses its parameter. Every link in use would break.
 """
 
 import math
@@ -14,13 +22,11 @@ from typing import Any
 
 import streamlit as st
 
+from ui import keys
 from ui.i18n import t
 from ui.safe import literal
 
-_PAGE = "_url.page"          # the page being drawn
-_SEEN = "_url.seen"          # names registered during this run
-_KNOWN = "_url.known"        # names any page registered this session
-_NOTES = "_url.notices"      # notices to show at the end of this run
+_PAGE, _SEEN, _KNOWN, _NOTES = keys.URL_PAGE, keys.URL_SEEN, keys.URL_KNOWN, keys.URL_NOTICES
 MAX_TEXT = 2000              # longest text accepted from the URL
 MAX_NAMED = 5                # unknown parameter names listed in the one notice about them
 MAX_NOTICES = 8              # toasts in one run, at most
@@ -49,12 +55,13 @@ def finish() -> None:
     notes = st.session_state.get(_NOTES, [])
     page = f"{st.session_state.get(_PAGE, '')}."
     for key, text in list(st.session_state.items()):  # widgets hidden this run keep their link
-        if key.startswith(f"_text.{page}") and key[len(f"_text.{page}"):] not in seen:
-            name = key[len(f"_text.{page}"):]
+        prefix = keys.link_text(page)
+        if key.startswith(prefix) and key[len(prefix):] not in seen:
+            name = key[len(prefix):]
             seen.add(name)
             if text is not None and st.query_params.get(name) != text:
                 st.query_params[name] = text
-    lecture = bool(st.session_state.get("g.lecture"))
+    lecture = bool(st.session_state.get(keys.LECTURE))
     unknown = []
     for name in list(st.query_params.keys()):
         if name in seen:
@@ -94,12 +101,12 @@ def _notice(name: str, raw: str) -> None:
 
 def _bind(name: str, default: Any, parse: Callable[[str], Any], global_: bool) -> str:
     """Put the starting value of widget `name` into session state; return its key."""
-    key = f"g.{name}" if global_ else f"{st.session_state.get(_PAGE, '')}.{name}"
+    key = keys.setting(name) if global_ else keys.widget(st.session_state.get(_PAGE, ""), name)
     st.session_state.setdefault(_SEEN, set()).add(name)
     st.session_state.setdefault(_KNOWN, set()).add(name)
     _REGISTERED.add(name)
     if key not in st.session_state:
-        value = st.session_state.get(f"_keep.{key}", default)
+        value = st.session_state.get(keys.kept(key), default)
         raw = st.query_params.get(name)
         if raw is not None:
             try:
@@ -113,10 +120,10 @@ def _bind(name: str, default: Any, parse: Callable[[str], Any], global_: bool) -
 def _publish(name: str, key: str, default: Any, serialize: Callable[[Any], str]) -> Any:
     """Remember the widget's value across page switches and write it into the URL."""
     value = st.session_state[key]
-    st.session_state[f"_keep.{key}"] = value
+    st.session_state[keys.kept(key)] = value
     text = serialize(value)
     link = None if text == serialize(default) else text  # defaults keep links short
-    st.session_state[f"_text.{key}"] = link  # finish() keeps it when the widget is hidden
+    st.session_state[keys.link_text(key)] = link  # finish() keeps it when the widget is hidden
     if link is None:
         if name in st.query_params:
             del st.query_params[name]
@@ -201,6 +208,9 @@ def select(label: str, name: str, options: Sequence, value=None, *, widget: str 
         match = [o for o in numbers if math.isfinite(float(raw)) and float(raw) == o]
         return match[0] if match else _raise(raw)  # "45" finds the option 45.0
 
+    if "format_func" in kwargs:  # labels made now, in this run's language: AppTest calls it later
+        labels = {o: kwargs["format_func"](o) for o in options}
+        kwargs["format_func"] = lambda o: labels.get(o, str(o))
     make = getattr(container, widget)
     if widget == "segmented_control":
         kwargs.setdefault("required", True)
@@ -230,12 +240,12 @@ def value(name: str, default):
     """The value of this page's setting `name` when its widget is not drawn this run
     (lecture mode hides sections): the widget's state, the kept value, the link's, or
     `default`. A link value is parsed as the type of `default` and checked no further."""
-    key = f"{st.session_state.get(_PAGE, '')}.{name}"
+    key = keys.widget(st.session_state.get(_PAGE, ""), name)
     st.session_state.setdefault(_SEEN, set()).add(name)  # its link parameter stays
     if key in st.session_state:
         return st.session_state[key]
-    if f"_keep.{key}" in st.session_state:
-        return st.session_state[f"_keep.{key}"]
+    if keys.kept(key) in st.session_state:
+        return st.session_state[keys.kept(key)]
     raw = st.query_params.get(name)
     if raw is not None:
         try:
@@ -249,4 +259,4 @@ def value(name: str, default):
 
 def seed() -> int:
     """The session's random seed (set in the sidebar)."""
-    return int(st.session_state.get("g.seed", 0))
+    return int(st.session_state.get(keys.SEED, 0))

@@ -10,9 +10,8 @@ import dataclasses
 import streamlit as st
 
 from core import images
+from ui import keys
 from ui.i18n import t
-
-PREPARED = "_upload.prepared"  # the session's latest upload: a Kept
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,13 +35,13 @@ def prepare(upload) -> images.Prepared | None:
     """The upload as a (28, 28) image, decoded only when it is a new file; None (and a warning
     on the page) when it is refused."""
     file_id = str(getattr(upload, "file_id", "") or f"{upload.name}:{upload.size}")
-    kept = st.session_state.get(PREPARED)
+    kept = st.session_state.get(keys.UPLOAD)
     if kept is None or kept.file_id != file_id:
         try:
             kept = Kept(file_id, images.prepare(upload.getvalue()))
         except images.ImageError as e:
             kept = Kept(file_id, None, e.kind, e.limit)
-        st.session_state[PREPARED] = kept
+        st.session_state[keys.UPLOAD] = kept
     if kept.prepared is None:
         st.warning(refusal_message(kept.refusal, kept.limit), icon=":material/image:")
     return kept.prepared

@@ -9,13 +9,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui import lesson
+from ui import keys, lesson
 from ui.i18n import t
 
 # A palette colour-blind readers can tell apart (Okabe & Ito).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
            "#000000"]
-_COUNT = "_charts.count"
+_COUNT = keys.CHARTS_COUNT
 
 
 def frames(chart) -> list[pd.DataFrame]:

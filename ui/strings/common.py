@@ -1,7 +1,6 @@
 """Strings shared by the router, the sidebar, the URL state and the data loader."""
 
 STRINGS: dict[str, dict[str, str]] = {
-    "app.title": {"en": "Linear neural networks", "zh": "线性神经网络"},
     "nav.home": {"en": "Home", "zh": "首页"},
     "nav.normal_mse": {"en": "Normal distribution & MSE", "zh": "正态分布与均方误差"},
     "nav.softmax_overflow": {"en": "Softmax overflow", "zh": "softmax 的上溢与下溢"},
@@ -40,7 +39,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Ignored the link parameter {name}={value}: not a valid value here.",
         "zh": "已忽略链接参数 {name}={value}：此处不是有效的取值。",
     },
-    "coming_soon": {"en": "This page is coming soon.", "zh": "本页即将推出。"},
     "data.missing": {
         "en": "Fashion-MNIST was not found (looked for `{path}`). To fix it, do one of these: "
               "install Debian's package (`sudo apt-get install dataset-fashion-mnist`); "

@@ -1,0 +1,74 @@
+"""Every st.session_state key the app uses, named once: grep this module to see them all.
+
+Widget keys are built by `widget` (a page's setting) and `setting` (the sidebar's, shared
+by every page); everything else is a constant below, grouped by the module that owns it.
+"""
+
+# ---- the sidebar's settings, shared by every page (ui.sidebar; kept in the URL) ------------
+LANG = "g.lang"
+SEED = "g.seed"
+LECTURE = "g.lecture"
+
+
+def setting(name: str) -> str:
+    """The key of a sidebar setting kept in the URL as `name`."""
+    return f"g.{name}"
+
+
+def widget(page: str, name: str) -> str:
+    """The key of page `page`'s setting kept in the URL as `name`."""
+    return f"{page}.{name}"
+
+
+# ---- ui.state: the URL ---------------------------------------------------------------------
+URL_PAGE = "_url.page"        # the page being drawn
+URL_SEEN = "_url.seen"        # names registered during this run
+URL_KNOWN = "_url.known"      # names any page registered this session
+URL_NOTICES = "_url.notices"  # notices to show at the end of this run
+
+
+def kept(key: str) -> str:
+    """A widget's last value, restored when its page is opened again."""
+    return f"_keep.{key}"
+
+
+def link_text(key: str) -> str:
+    """A widget's text in the link (None at its default), kept while the widget is hidden."""
+    return f"_text.{key}"
+
+
+# ---- ui.lesson, ui.charts, ui.share, ui.uploads --------------------------------------------
+LESSON_COUNT = "_lesson.count"   # sections met in this run
+LESSON_BACK = "_lesson.back"
+LESSON_NEXT = "_lesson.next"
+
+
+def lesson_step(page: str) -> str:
+    """The section lecture mode shows on `page`."""
+    return f"_lesson.step.{page}"
+
+
+CHARTS_COUNT = "_charts.count"   # charts drawn in this run: unique export-button keys
+SHARE_DRAWN = "_share.drawn"     # (url_path, link) the sidebar's share popover shows
+UPLOAD = "_upload.prepared"      # the latest uploaded picture, prepared once (ui.uploads.Kept)
+
+# ---- pages: results a session keeps -------------------------------------------------------
+LR_RESULT = "linear-regression.result"  # the last finished regression run
+LR_TRAIN = "linear-regression.train"
+LR_VECTOR = "linear-regression.vector"
+SO_LAST_GOOD = "softmax-overflow.last_good"  # the last logits that parsed
+SC_RESULT = "sc.result"             # the last completed classifier run (classifier.Trained)
+SC_BOOK_RESULT = "sc.book_epoch"    # the last book-vs-ours epoch (pipeline_timing.Comparison)
+SC_BOOK_RUN = "sc.book_run"
+SC_TRAIN = "sc.train"
+SC_UPLOAD = "sc.upload"
+SC_DL_WEIGHTS = "sc.dl_weights"
+SC_DL_CSV = "sc.dl_csv"
+
+
+# ---- the class experiment (ui.classroom) -------------------------------------------------
+CLASS_SESSION = "_class.session"      # a random id: the database knows only its hash
+CLASS_ROOM = "_class.room"            # the room this session follows (as a student or teacher)
+CLASS_MEMBER = "_class.member"        # this session's pseudonym in CLASS_ROOM: db.Member
+CLASS_TEACHES = "_class.teaches"      # {code: token or ""} of the rooms this session controls
+CLASS_NEW_TOKEN = "_class.new_token"  # the teacher token, until the teacher has noted it
