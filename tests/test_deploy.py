@@ -50,11 +50,11 @@ def test_the_sidebar_reads_the_device_line():
 
 
 def test_the_server_runs_one_torch_thread_set_once():
-    from core import resources
-
     import threading
 
     import torch
+
+    from core import resources
 
     app_test("home").run()
     seen = []

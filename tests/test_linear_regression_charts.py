@@ -38,8 +38,11 @@ def test_landscape_clips_a_diverging_path_instead_of_failing():
                                 [(0.0, 0.0), (1e30, -1e30), (math.nan, 1.0)], (0.5, 0.5),
                                 {"colour": "c", "start": "a", "end": "b", "optimum": "o"})
     spec = chart.to_dict()
-    assert len(spec["layer"]) == 4  # colour, path, its ends, the optimum
+    assert len(spec["layer"]) == 5  # colour, the path's outline, the path, its ends, the optimum
     assert all(layer["mark"].get("clip") for layer in spec["layer"][1:])
+    outline, path = spec["layer"][1]["mark"], spec["layer"][2]["mark"]
+    assert outline["color"] == lr_charts.OUTLINE and path["color"] == lr_charts.PATH
+    assert outline["strokeWidth"] > path["strokeWidth"]  # a dark rim around the orange line
 
 
 def test_network_diagram_connects_every_input_to_the_one_output():

@@ -13,6 +13,7 @@ from ui.charts import PALETTE
 
 MAX_POINTS = 1500   # longest line drawn; longer series are thinned, keeping the last point
 LOSS_FLOOR = 1e-12  # a log axis cannot show 0
+PATH, OUTLINE = PALETTE[1], "#000000"  # the SGD path: orange on black, apart from the blues
 
 
 def thin(rows: list, limit: int = MAX_POINTS) -> list:
@@ -28,7 +29,7 @@ def scatter(x, y, x_title: str, y_title: str, limit: int = 2000) -> alt.Chart:
     df = pd.DataFrame({"x": list(x)[:limit], "y": list(y)[:limit]})
     return alt.Chart(df).mark_circle(size=14, opacity=0.5, color=PALETTE[0]).encode(
         x=alt.X("x:Q", title=x_title), y=alt.Y("y:Q", title=y_title),
-    ).properties(height=300)
+    ).properties(height=300, name="data")
 
 
 def loss_curve(steps: list[tuple[int, float]], epochs: list[tuple[int, float]],
@@ -48,13 +49,14 @@ def loss_curve(steps: list[tuple[int, float]], epochs: list[tuple[int, float]],
                                        range=[PALETTE[5], PALETTE[0]]),
                        legend=alt.Legend(orient="top"))
     x = alt.X("step:Q", title=x_title, scale=alt.Scale(domain=[0, max(total_steps, 1)]))
-    y = alt.Y("loss:Q", title=y_title, scale=alt.Scale(type="log"))
+    y = alt.Y("loss:Q", title=y_title, scale=alt.Scale(type="log"),
+              axis=alt.Axis(format=".0e"))  # one format: 1e-3 … 1e+1, never 0.001 … 10
     base = alt.Chart(df).encode(x=x, y=y, color=colour,
                                 tooltip=["series:N", "step:Q", alt.Tooltip("loss:Q", format=".3g")])
     line = base.transform_filter(alt.datum.series == names["step"]).mark_line(strokeWidth=1)
     dots = base.transform_filter(alt.datum.series == names["epoch"]).mark_line(
         point=alt.OverlayMarkDef(size=60, filled=True), strokeWidth=2)
-    return (line + dots).properties(height=280)
+    return (line + dots).properties(height=300, name="loss-curve")
 
 
 def contour_levels(lo: float, hi: float) -> list[float]:
@@ -111,21 +113,22 @@ def landscape(grid: tuple[list, list, list], window: tuple[tuple, tuple],
               if math.isfinite(a) and math.isfinite(b)]
     if points:
         trail = pd.DataFrame(thin(points), columns=["step", "w1", "w2"])
-        layers.append(alt.Chart(trail).mark_line(color=PALETTE[3], strokeWidth=2, clip=True,
-                                                  point=alt.OverlayMarkDef(size=12, clip=True))
-                      .encode(order="step:Q", tooltip=["step:Q"], **enc))
+        path_line = alt.Chart(trail).encode(order="step:Q", tooltip=["step:Q"], **enc)
+        layers.append(path_line.mark_line(color=OUTLINE, strokeWidth=6, clip=True))  # outline
+        layers.append(path_line.mark_line(color=PATH, strokeWidth=3, clip=True, point=alt.
+                                          OverlayMarkDef(size=18, clip=True, color=PATH)))
         ends = trail.iloc[[0, -1]].assign(where=[titles["start"], titles["end"]])
         shape = alt.Shape("where:N", title=None, scale=alt.Scale(
             domain=[titles["start"], titles["end"]], range=["diamond", "circle"]))
-        layers.append(alt.Chart(ends).mark_point(size=140, filled=True, clip=True,
-                                                 color=PALETTE[3], stroke="white")
+        layers.append(alt.Chart(ends).mark_point(size=200, filled=True, clip=True,
+                                                 color=PATH, stroke=OUTLINE, strokeWidth=2)
                       .encode(shape=shape, tooltip=["where:N", "step:Q"], **enc))
     if optimum is not None:
         best = pd.DataFrame({"w1": [optimum[0]], "w2": [optimum[1]], "what": [titles["optimum"]]})
         layers.append(alt.Chart(best).mark_point(shape="cross", size=220, filled=True,
                                                  color=PALETTE[7], clip=True)
                       .encode(tooltip=["what:N"], **enc))
-    return alt.layer(*layers).properties(height=420)
+    return alt.layer(*layers).properties(height=460, name="loss-landscape")
 
 
 def network_diagram(d: int, input_title: str, output_title: str) -> str:

@@ -25,7 +25,7 @@ def densities(x: Sequence[float], curves: list[dict], x_title: str, y_title: str
     dots = alt.Chart(peaks).mark_point(filled=True, size=70).encode(x="x:Q", y="p:Q", color=color)
     text = alt.Chart(peaks).mark_text(dy=-12, fontSize=13).encode(
         x="x:Q", y="p:Q", text="text:N", color=color)
-    return (base + dots + text).properties(height=340)
+    return (base + dots + text).properties(height=340, name="densities")
 
 
 def data_and_lines(x: Sequence[float], y: Sequence[float], lines: list[dict], x_title: str,
@@ -45,11 +45,11 @@ def data_and_lines(x: Sequence[float], y: Sequence[float], lines: list[dict], x_
                         scale=alt.Scale(domain=labels, range=[PALETTE[3], PALETTE[0]])),
         strokeDash=alt.StrokeDash("line:N", scale=alt.Scale(domain=labels, range=[[6, 4], [1, 0]]),
                                   legend=None))
-    return (scatter + drawn).properties(height=380, title=points)
+    return (scatter + drawn).properties(height=380, title=points, name="data-and-lines")
 
 
 def loss_curves(w_grid: Sequence[float], curves: list[dict], x_title: str, y_title: str,
-                legend: str, colors: Sequence[str], height: int = 260,
+                legend: str, colors: Sequence[str], height: int = 280,
                 symlog: bool = False) -> alt.LayerChart:
     """Loss against w, one line per curve ({"label", "loss", "argmin", "min"}), minima marked.
 
@@ -74,7 +74,7 @@ def loss_curves(w_grid: Sequence[float], curves: list[dict], x_title: str, y_tit
         x="w:Q", y="loss:Q", color=color,
         tooltip=[alt.Tooltip("curve:N"), alt.Tooltip("w:Q", format=".6f")])
     rule = alt.Chart(minima.head(1)).mark_rule(strokeDash=[4, 4], color="#555555").encode(x="w:Q")
-    return (base + rule + marks).properties(height=height)
+    return (base + rule + marks).properties(height=height, name="loss-against-w")
 
 
 def residual_histogram(edges: Sequence[float], density: Sequence[float], grid: Sequence[float],
@@ -91,4 +91,4 @@ def residual_histogram(edges: Sequence[float], density: Sequence[float], grid: S
         x="r:Q", y="p:Q",
         color=alt.Color("curve:N", title=None, legend=alt.Legend(orient="top"),
                         scale=alt.Scale(range=[PALETTE[3]])))
-    return (hist + fit).properties(height=340)
+    return (hist + fit).properties(height=340, name="residuals")

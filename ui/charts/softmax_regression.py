@@ -45,7 +45,7 @@ def bars(df: pd.DataFrame, classes: list[str], x_title: str, y_title: str, descr
     drawn = base.mark_bar().encode(
         x=x, xOffset=offset, color=colour, y=alt.Y("value:Q", title=y_title, scale=y_scale),
         tooltip=["class:N", "series:N", alt.Tooltip("label:N", title=y_title)])
-    text = base.mark_text(baseline="bottom", dy=-2, fontSize=11).encode(
+    text = base.mark_text(baseline="bottom", dy=-2, fontSize=13).encode(
         x=x, xOffset=offset, color=colour, text="label:N",
         y=alt.Y("top:Q", scale=y_scale)).transform_calculate(
         top="isValid(datum.value) ? max(datum.value, 0) : 0")
@@ -74,7 +74,7 @@ def network(d: int, q: int, inputs: list[str], outputs: list[str], layer: str,
     dots = alt.Chart(nodes).mark_circle(size=900, opacity=1).encode(
         x=alt.X("x:Q", axis=axis, scale=scale_x), y=alt.Y("y:Q", axis=axis), color=colour,
         tooltip=["name:N"])
-    names = alt.Chart(nodes).mark_text(color="white", fontWeight="bold", fontSize=12).encode(
+    names = alt.Chart(nodes).mark_text(color="white", fontWeight="bold", fontSize=13).encode(
         x="x:Q", y="y:Q", text="name:N")
     return alt.layer(lines, dots, names).properties(
         height=max(240, 36 * max(d, q)), title=layer, description=description)
@@ -91,7 +91,7 @@ def entropy_gap(parts: pd.DataFrame, total_label: str, x_title: str,
                         scale=alt.Scale(domain=names, range=[PALETTE[0], PALETTE[3]])),
         order=alt.Order("order:Q"),
         tooltip=["part:N", "label:N"]).transform_calculate(
-        total=f"'{total_label}'").properties(height=70, description=description)
+        total=f"'{total_label}'").properties(height=90, description=description)
 
 
 def surprisal_curve(points: pd.DataFrame, x_title: str, y_title: str, description: str,
@@ -108,7 +108,7 @@ def surprisal_curve(points: pd.DataFrame, x_title: str, y_title: str, descriptio
                                                                           range=[30, 600])),
         tooltip=["class:N", alt.Tooltip("q:Q", format=".3f"), alt.Tooltip("s:Q", format=".4f"),
                  alt.Tooltip("p:Q", format=".3f")])
-    names = alt.Chart(shown).mark_text(dx=12, align="left", fontSize=12).encode(
+    names = alt.Chart(shown).mark_text(dx=12, align="left", fontSize=14).encode(
         x="q:Q", y="s:Q", text="class:N")
     return alt.layer(line, dots, names).properties(height=280, description=description)
 
