@@ -3,6 +3,9 @@
 `show` gives every chart the same treatment: full width, type readable from the back row
 (larger in lecture mode), and one small Export menu in its corner (PNG and SVG rendered
 locally by vl-convert, the data as CSV). Pages never call st.altair_chart directly.
+
+One convention for every builder: the data positional, every translated text a keyword
+argument named after what it labels (`title`, `x_title`, `y_title`, `legend`, `*_label`).
 """
 
 import re

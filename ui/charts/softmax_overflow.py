@@ -53,8 +53,8 @@ def styled(df: pd.DataFrame, digits: int = 6):
     return text.style.apply(lambda _: colours, axis=None)
 
 
-def probability_bars(df: pd.DataFrame, classes: list[str], methods: list[str], x_title: str,
-                     y_title: str) -> alt.LayerChart:
+def probability_bars(df: pd.DataFrame, classes: list[str], methods: list[str], *,
+                     x_title: str, y_title: str) -> alt.LayerChart:
     """Grouped bars of y_hat per class and method; a non-finite value is a label, not a bar.
 
     df: class (str), method (str, one of methods), p (float or NaN), label ('' or 'nan'...).
@@ -77,7 +77,7 @@ def probability_bars(df: pd.DataFrame, classes: list[str], methods: list[str], x
 
 
 def breaks_strip(segments: pd.DataFrame, rows: list[str], status_labels: dict[str, str],
-                 current: float, x_title: str) -> alt.LayerChart:
+                 current: float, *, x_title: str) -> alt.LayerChart:
     """One band per method (and its gradient) across the scale factor, coloured by status.
 
     segments: row (str, one of rows), lo, hi (scale factors), status (a key of STATUSES).
@@ -100,7 +100,7 @@ def breaks_strip(segments: pd.DataFrame, rows: list[str], status_labels: dict[st
     return alt.layer(bands, rule).properties(height=34 * len(rows), name="where-it-breaks")
 
 
-def loss_curves(curves: pd.DataFrame, methods: list[str], current: float, x_title: str,
+def loss_curves(curves: pd.DataFrame, methods: list[str], current: float, *, x_title: str,
                 y_title: str) -> alt.LayerChart:
     """The loss against the scale factor where it is finite; each finite run its own line.
 
