@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import resources
-from ui import lesson, safe, share, sidebar, state
+from ui import lesson, safe, share, sidebar, state, style
 from ui.i18n import t
 
 st.set_page_config(page_title="Linear neural networks · d2l", page_icon="📈", layout="wide")
@@ -34,6 +34,7 @@ PAGES = [  # in the book's order: the learning path of the home page
 page = st.navigation(PAGES)
 state.set_page(page.url_path)
 sidebar.controls()
+style.apply()  # the phone layout; in lecture mode the projector's, and the clicker keys
 lesson.begin()
 safe.run_page(page)  # the error boundary: a short message, the traceback in the log
 lesson.finish()

@@ -4,14 +4,19 @@ Pages write
     if lesson.section(title_of_section_1):
         ...draw section 1...
 In the normal view every section is drawn. In lecture mode (a sidebar toggle kept in the
-URL) only the current section is drawn, and the router's `lesson.finish()` adds Back/Next.
+URL) only the current section is drawn, and the router's `lesson.finish()` adds Back/Next,
+fixed at the bottom of the screen (ui/style.py), which a clicker's keys press. The current
+section is kept in the link as `step=N`, so a lecture reopens where it stopped.
 """
 
 import inspect
 
 import streamlit as st
 
+from ui.i18n import t
+
 _COUNT = "_lesson.count"
+STEP = "step"  # the URL parameter of the current section, counted from 1
 
 
 def lecture() -> bool:
@@ -23,6 +28,15 @@ def begin() -> None:
     """The router calls this before each page run."""
     st.session_state[_COUNT] = 0
     st.session_state["_charts.count"] = 0
+    key = _step_key()
+    if lecture() and key not in st.session_state:  # a link opened: start at its section
+        st.session_state[key] = _step_in_link()
+
+
+def _step_in_link() -> int:
+    """The section the link names (0-based); 0 when it names none or something odd."""
+    raw = st.query_params.get(STEP, "")
+    return int(raw) - 1 if raw.isdigit() and 0 < int(raw) <= 999 else 0
 
 
 def _step_key() -> str:
@@ -73,11 +87,15 @@ def finish() -> None:
     key = _step_key()
     step = min(st.session_state.get(key, 0), count - 1)
     st.session_state[key] = step
-    back, where, forward = st.columns([1, 2, 1])
+    if st.query_params.get(STEP) != str(step + 1):
+        st.query_params[STEP] = str(step + 1)
+    back, where, forward = st.container(key="_lesson.nav").columns(
+        [1, 2, 1], vertical_alignment="center")
     back.button("◀", key="_lesson.back", disabled=step == 0, width="stretch",
                 on_click=_move, args=(key, -1))
-    where.markdown(f"<div style='text-align:center'>{step + 1} / {count}</div>",
-                   unsafe_allow_html=True)
+    where.markdown(f"<div style='text-align:center'>{step + 1} / {count}<br><small "
+                   f"style='color:#555;font-size:0.75em'>{t('lesson.keys')}</small></div>",
+                   unsafe_allow_html=True)  # fixed text only: no user input
     forward.button("▶", key="_lesson.next", disabled=step >= count - 1, width="stretch",
                    on_click=_move, args=(key, +1))
 

@@ -127,6 +127,17 @@ STRINGS: dict[str, dict[str, str]] = {
               "一分钟的 CPU。请减少迭代周期数或增大批量：批量大小为 {bs} 时，最多 {max_epochs} "
               "个迭代周期。",
     },
+    # ---- lecture hall (issue 16) ----
+    "share.project": {"en": "Project this QR", "zh": "投影此二维码"},
+    "share.project_title": {"en": "Scan to open this view", "zh": "扫码打开此视图"},
+    "share.localhost": {
+        "en": "Students cannot open this link: it points to this computer ({host}). Start the "
+              "app with `--server.address 0.0.0.0` and open it by the computer's network "
+              "address, or set D2L_BASE_URL to the address students can reach.",
+        "zh": "学生无法打开此链接：它指向本机（{host}）。请用 `--server.address 0.0.0.0` 启动应用，"
+              "并通过本机的网络地址打开，或把 D2L_BASE_URL 设为学生能访问的地址。",
+    },
+    "lesson.keys": {"en": "→ / ← · PageDown / PageUp · Space", "zh": "→ / ← · PageDown / PageUp · 空格"},
 }
 
 
