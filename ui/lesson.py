@@ -98,6 +98,10 @@ def finish() -> None:
                    unsafe_allow_html=True)  # fixed text only: no user input
     forward.button("▶", key="_lesson.next", disabled=step >= count - 1, width="stretch",
                    on_click=_move, args=(key, +1))
+    if step > 0:  # the page's introduction stays above: bring the section to the top
+        st.html(f"<script>/* step {step} */ setTimeout(() => document.querySelector("
+                "'[data-testid=\"stMain\"] h2')?.scrollIntoView({block: 'start'}), 60);"
+                "</script>", unsafe_allow_javascript=True)
 
 
 def _move(key: str, by: int) -> None:

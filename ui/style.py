@@ -15,7 +15,6 @@ PHONE_CSS = """
 .katex-display { overflow-x: auto; overflow-y: hidden; padding-bottom: 2px; }
 [data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"] { overflow-x: auto; }
 [data-testid="stMarkdownContainer"] pre, [data-testid="stCode"] pre { overflow-x: auto; }
-[data-testid="stMain"] { overflow-x: hidden; }
 @media (max-width: 640px) {
   .katex-display > .katex { font-size: 0.92em; }
   [data-testid="stMain"] .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
@@ -51,7 +50,7 @@ LECTURE_CSS = """
 [data-testid="stMain"] [data-testid="stTable"] th { font-size: 1.3rem; }
 [data-testid="stMain"] [data-testid="stDataFrame"] { zoom: 1.35; }
 [data-testid="stMain"] button p { font-size: 1.3rem; }
-[data-testid="stMain"] .block-container { padding-bottom: 7rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; padding-bottom: 8rem; }
 .st-key-_lesson-nav {
   position: fixed; bottom: 0; left: 0; right: 0; z-index: 999990;
   background: var(--background-color, #ffffff); border-top: 1px solid #d0d0d0;
