@@ -1,4 +1,4 @@
-"""Normal distribution & MSE: under Gaussian noise, squared error is maximum likelihood."""
+"""Normal distribution & squared loss: under Gaussian noise, squared error is maximum likelihood."""
 
 import math
 

@@ -3,7 +3,7 @@
 STRINGS: dict[str, dict[str, str]] = {
     "app.title": {"en": "Linear neural networks", "zh": "线性神经网络"},
     "nav.home": {"en": "Home", "zh": "首页"},
-    "nav.normal_mse": {"en": "Normal distribution & MSE", "zh": "正态分布与均方误差"},
+    "nav.normal_mse": {"en": "Normal distribution & squared loss", "zh": "正态分布与平方损失"},
     "nav.softmax_overflow": {"en": "Softmax overflow", "zh": "softmax 的上溢与下溢"},
     "nav.loss_comparison": {"en": "Loss comparison: L1, L2, Huber", "zh": "损失函数比较：L1、L2、Huber"},
     "nav.linear_regression": {"en": "Linear regression training", "zh": "线性回归训练"},

@@ -359,8 +359,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "为什么在高斯噪声下平方损失恰好是正确的选择，见正态分布一页的论证：",
     },
     "lc.s4.link": {
-        "en": "Normal distribution & MSE: squared loss is Gaussian maximum likelihood",
-        "zh": "正态分布与均方误差：平方损失就是高斯噪声下的极大似然",
+        "en": "Normal distribution & squared loss: it is Gaussian maximum likelihood",
+        "zh": "正态分布与平方损失：平方损失就是高斯噪声下的极大似然",
     },
 
     # ---- exercises: where each comes from

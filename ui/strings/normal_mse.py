@@ -1,4 +1,4 @@
-"""Strings of the page "Normal distribution & MSE" (prefix nm.)."""
+"""Strings of the page "Normal distribution & squared loss" (prefix nm.)."""
 
 STRINGS: dict[str, dict[str, str]] = {
     "nm.title": {"en": "The normal distribution and squared loss",
