@@ -89,7 +89,7 @@ if lesson.section(t("nm.s2")):
     r = noise_to_loss(round(w, 4), round(b, 4), round(sigma, 4), n, sigmas, state.seed())
 
     left, right = st.columns(2)
-    lines = [{"label": t("nm.true_line", w=fmt(w), b=fmt(b)), "w": w, "b": b},
+    lines = [{"label": t("nm.true_line", w=f"{w:.3f}", b=f"{b:.3f}"), "w": w, "b": b},
              {"label": t("nm.fit_line", w=f"{r['w_hat']:.3f}", b=f"{r['b_hat']:.3f}"),
               "w": r["w_hat"], "b": r["b_hat"]}]
     show(charts.data_and_lines(r["x"], r["y"], lines, x_title="x", y_title="y",

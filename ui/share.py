@@ -74,7 +74,6 @@ def panel(url_path: str) -> None:
     link = current_link(url_path)
     with st.sidebar.popover(t("share.title"), icon=":material/qr_code_2:", width="stretch"):
         st.code(link, language=None, wrap_lines=True)
-        _warn_if_local(link)
         png = qr_png(link)
         if png is None:
             st.info(t("share.too_long", n=len(link), limit=QR_LIMIT), icon=":material/qr_code_2:")

@@ -12,7 +12,7 @@ from ui.charts import PALETTE
 LOSS_COLOURS = PALETTE[:3]   # L2 blue, L1 orange, Huber green
 TRUE_COLOUR = PALETTE[7]     # black
 DATA_COLOUR = "#7f7f7f"
-OUTLIER_COLOUR = PALETTE[4]  # reddish purple: apart from the three loss colours
+OUTLIER_COLOUR = PALETTE[4]  # pink (the page's text says so): apart from the loss colours
 HEIGHT = 260
 
 
