@@ -19,7 +19,7 @@ from ui.safe import literal
 ENV_BASE = "D2L_BASE_URL"
 QR_LIMIT = 2331  # bytes of a version-40 QR code at error level M: a longer link has no QR
 LOOPBACK = {"localhost", "::1", "0.0.0.0"}  # and 127.x.y.z: this computer only
-PROJECTED_WIDTH = 640  # px of the projected QR code: scannable from the back row
+PROJECTED_WIDTH = 600  # px of the projected QR code: scannable from the back row
 
 
 def base_url() -> str:
@@ -80,9 +80,11 @@ def panel(url_path: str) -> None:
         else:
             st.image(png, width=260, alt=t("share.qr_alt", url=link))
         st.caption(t("share.help"))
-        if png is not None and st.button(t("share.project"), icon=":material/fit_screen:",
-                                         key="_share.project", width="stretch"):
-            st.dialog(t("share.project_title"), width="large")(project)(link)
+    # beside the popover, not in it: an open popover would cover the projected view
+    if qr_png(link) is not None and st.sidebar.button(
+            t("share.project"), icon=":material/fit_screen:", key="_share.project",
+            width="stretch"):
+        st.dialog(t("share.project_title"), width="large")(project)(link)
 
 
 def project(link: str) -> None:

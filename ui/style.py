@@ -18,11 +18,12 @@ PHONE_CSS = """
 @media (max-width: 640px) {
   .katex-display > .katex { font-size: 0.92em; }
   [data-testid="stMain"] .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
-  /* image grids keep their columns: a row of thumbnails stays a row */
-  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stImage"]) {
-    flex-wrap: nowrap; gap: 0.25rem; }
-  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stImage"])
-    > [data-testid="stColumn"] { min-width: 0; width: auto; flex: 1 1 0; }
+  /* image grids keep their columns: a row of thumbnails stays a row (not the home cards) */
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stImage"]):not(
+    :has([class*="st-key-home_card"])) { flex-wrap: nowrap; gap: 0.25rem; }
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stImage"]):not(
+    :has([class*="st-key-home_card"])) > [data-testid="stColumn"] {
+    min-width: 0; width: auto; flex: 1 1 0; }
 }
 """
 
