@@ -41,11 +41,12 @@ LECTURE_CSS = """
 [data-testid="stMain"] [data-testid="stMetricLabel"] p { font-size: 1.35rem; }
 [data-testid="stMain"] [data-testid="stMetricValue"],
 [data-testid="stMain"] [data-testid="stMetricValue"] > div { font-size: 2.8rem !important; }
-[data-testid="stMain"] [data-testid="stSliderThumbValue"] {
-  font-size: 1.3rem; transform: translateY(-0.55rem); }
+[data-testid="stMain"] [data-testid="stSliderThumbValue"] { font-size: 1.3rem; }
+/* the value above the thumb needs its own line between the label and the track */
+[data-testid="stMain"] [data-testid="stSlider"] [data-testid="stWidgetLabel"] {
+  margin-bottom: 1.9rem; }
 [data-testid="stMain"] [data-testid="stSliderTickBarMin"],
 [data-testid="stMain"] [data-testid="stSliderTickBarMax"] { font-size: 1.15rem; }
-[data-testid="stMain"] [data-testid="stSlider"] { padding-top: 0.8rem; }
 [data-testid="stMain"] code, [data-testid="stMain"] pre { font-size: 1.2rem; }
 [data-testid="stMain"] [data-testid="stTable"] td,
 [data-testid="stMain"] [data-testid="stTable"] th { font-size: 1.3rem; }
