@@ -35,9 +35,13 @@ LECTURE_CSS = """
 [data-testid="stMain"] h2 { font-size: 2.3rem; }
 [data-testid="stMain"] h3 { font-size: 1.9rem; }
 [data-testid="stMain"] .katex { font-size: 1.45em; }
+[data-testid="stMain"] .katex-display { font-size: 1.5rem; }
+[data-testid="stMain"] label p, [data-testid="stMain"] [data-baseweb="select"] div,
+[data-testid="stMain"] [data-baseweb="select"] span, [data-testid="stMain"] input,
+[data-testid="stMain"] [data-testid="stImageCaption"] { font-size: 1.3rem !important; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"],
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.25rem; }
-[data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 1.35rem; }
+[data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 1.35rem !important; }
 [data-testid="stMain"] [data-testid="stMetricLabel"] p { font-size: 1.35rem; }
 [data-testid="stMain"] [data-testid="stMetricValue"],
 [data-testid="stMain"] [data-testid="stMetricValue"] > div { font-size: 2.8rem !important; }
