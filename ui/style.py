@@ -15,7 +15,9 @@ PHONE_CSS = """
 .katex-display { overflow-x: auto; overflow-y: hidden; padding-bottom: 2px; }
 [data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"] { overflow-x: auto; }
 [data-testid="stMarkdownContainer"] pre, [data-testid="stCode"] pre { overflow-x: auto; }
+[class*="st-key-_scroll_hint"] { display: none; }
 @media (max-width: 640px) {
+  [class*="st-key-_scroll_hint"] { display: block; }
   .katex-display > .katex { font-size: 0.92em; }
   [data-testid="stMain"] .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
   /* image grids keep their columns: a row of thumbnails stays a row (not the home cards) */

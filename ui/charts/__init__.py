@@ -21,6 +21,7 @@ from ui.i18n import t
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
            "#000000"]
 _COUNT = "_charts.count"
+WIDE = (alt.HConcatChart, alt.FacetChart)  # panels of a fixed width, wider than a phone
 
 
 def frames(chart) -> list[pd.DataFrame]:
@@ -118,4 +119,8 @@ def show(chart: alt.TopLevelMixin, *, name: str | None = None, container=st,
     box = container.container()
     if export:
         _export(chart, box, file_name(chart, name or kwargs.get("key")))
-    return box.altair_chart(chart, width="stretch", **kwargs)
+    shown = box.altair_chart(chart, width="stretch", **kwargs)
+    if isinstance(chart, WIDE):  # fixed-width panels: on a phone they scroll in their box
+        box.container(key=f"_scroll_hint{st.session_state.get(_COUNT, 0)}").caption(
+            t("chart.scroll_hint"))  # shown on narrow screens only (ui/style.py)
+    return shown

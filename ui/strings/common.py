@@ -137,6 +137,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "学生无法打开此链接：它指向本机（{host}）。请用 `--server.address 0.0.0.0` 启动应用，"
               "并通过本机的网络地址打开，或把 D2L_BASE_URL 设为学生能访问的地址。",
     },
+    "chart.scroll_hint": {"en": "↔ Swipe sideways to see the whole chart.",
+                          "zh": "↔ 左右滑动可查看整张图。"},
     "lesson.keys": {"en": "→ / ← · PageDown / PageUp · Space", "zh": "→ / ← · PageDown / PageUp · 空格"},
 }
 
