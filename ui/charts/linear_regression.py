@@ -94,7 +94,7 @@ def landscape(grid: tuple[list, list, list], window: tuple[tuple, tuple],
     sy = alt.Scale(domain=list(window[1]), nice=False, zero=False)
     enc = {"x": alt.X("w1:Q", scale=sx, title="w₁"), "y": alt.Y("w2:Q", scale=sy, title="w₂")}
     colour = alt.Scale(type="log", scheme="blues")
-    heat = alt.Chart(cells).mark_rect().encode(
+    heat = alt.Chart(cells).mark_rect(clip=True).encode(  # edge cells must not cover the axes
         x=alt.X("w1_lo:Q", scale=sx, title="w₁"), x2="w1_hi",
         y=alt.Y("w2_lo:Q", scale=sy, title="w₂"), y2="w2_hi",
         color=alt.Color("loss:Q", title=colour_title, scale=colour,
