@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import resources
-from ui import classroom, frame, safe, share, sidebar, state
+from ui import classroom, frame, safe, share, sidebar, state, style
 from ui.i18n import t
 
 st.set_page_config(page_title="Linear neural networks · d2l", page_icon="📈", layout="wide")
@@ -40,6 +40,7 @@ with frame.page_run():  # URL state, lesson sections, chart keys: begun before, 
     page = st.navigation(pages())
     state.set_page(page.url_path)
     sidebar.controls()
+    style.apply()  # the phone layout; in lecture mode the projector's, and the clicker keys
     classroom.sidebar(page.url_path)  # the class experiment: join from a link, or start
     safe.run_page(page)  # the error boundary: a short message, the traceback in the log
 share.panel(page.url_path)

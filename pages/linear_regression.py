@@ -108,9 +108,9 @@ def draw_curve(slots, records, spec, impl, total_steps, done=False):
     """The loss curve and the lines the book prints (cheap: redrawn after every epoch)."""
     steps = [(r.step, r.loss) for r in records if r.kind == "step"]
     epochs = [(r.step, r.loss) for r in records if r.kind in ("init", "epoch")]
-    names = {"step": t("lr.series.step"), "epoch": t("lr.series.epoch")}
-    charts.show(lr_charts.loss_curve(steps, epochs, total_steps, names, t("lr.step_axis"),
-                                     t(f"lr.loss_axis.{impl}")), container=slots["loss"])
+    charts.show(lr_charts.loss_curve(steps, epochs, total_steps, step_label=t("lr.series.step"),
+                                     epoch_label=t("lr.series.epoch"), x_title=t("lr.step_axis"),
+                                     y_title=t(f"lr.loss_axis.{impl}")), container=slots["loss"])
     if not records:
         return
     true_w, true_b, last = [spec.w1, spec.w2], spec.b, records[-1]
@@ -129,9 +129,9 @@ def draw_state(slots, records, spec, impl):
     grid, window, contours = landscape(spec, impl)
     found = solve(spec)
     path = [(r.w[0], r.w[1]) for r in records if r.kind in ("init", "step")]
-    titles = {"colour": t("lr.colour"), "start": t("lr.start"), "end": t("lr.end"),
-              "optimum": t("lr.optimum")}
-    chart = lr_charts.landscape(grid, window, contours, path, found[0] if found else None, titles)
+    chart = lr_charts.landscape(grid, window, contours, path, found[0] if found else None,
+                                colour_title=t("lr.colour"), start_label=t("lr.start"),
+                                end_label=t("lr.end"), optimum_label=t("lr.optimum"))
     charts.show(chart, container=slots["landscape"])
     if not records:
         return
@@ -263,8 +263,8 @@ if lesson.section(t("lr.s_data")):
     b = state.slider(t("lr.b"), "b", -10.0, 10.0, BOOK.b, step=0.1, container=c3)
     spec = DataSpec(n, noise, w1, w2, b, state.seed())
     X, y = make_data(spec)
-    charts.show(lr_charts.scatter(X[:, 1].tolist(), y[:, 0].tolist(), t("lr.scatter_x"),
-                                  t("lr.scatter_y")))
+    charts.show(lr_charts.scatter(X[:, 1].tolist(), y[:, 0].tolist(), x_title=t("lr.scatter_x"),
+                                  y_title=t("lr.scatter_y")))
     st.caption(t("lr.data_caption"))
 else:  # lecture mode on another section: the data as last set
     spec = DataSpec(state.value("n", BOOK.n), state.value("noise", BOOK.noise),
@@ -283,7 +283,8 @@ if lesson.section(t("lr.s_analytic")):
 
 if lesson.section(t("lr.s_network")):
     st.markdown(t("lr.network_text"))
-    st.graphviz_chart(lr_charts.network_diagram(2, t("lr.net.input"), t("lr.net.output")))
+    st.graphviz_chart(lr_charts.network_diagram(2, input_title=t("lr.net.input"),
+                                                output_title=t("lr.net.output")))
     st.caption(t("lr.net.caption"))
 
 if lesson.section(t("lr.s_vector")):

@@ -1,4 +1,4 @@
-"""Normal distribution & MSE: under Gaussian noise, squared error is maximum likelihood."""
+"""Normal distribution & squared loss: under Gaussian noise, squared error is maximum likelihood."""
 
 import math
 
@@ -67,7 +67,8 @@ if lesson.section(t("nm.s1")):
     curves = [{"label": t("nm.curve_label", i=i + 1, mu=fmt(mu), sigma=fmt(sd)), "p": p,
                "mu": mu, "peak": peak} for i, ((mu, sd), p, peak) in
               enumerate(zip(params, d["p"], d["peaks"], strict=True))]
-    show(charts.densities(d["x"], curves, "x", "p(x)", t("nm.legend_curves")), key="nm.density")
+    show(charts.densities(d["x"], curves, x_title="x", y_title="p(x)",
+                          legend=t("nm.legend_curves")), key="nm.density")
     st.caption(t("nm.s1_caption"))
 
 # ---- 2. from noise to loss ----------------------------------------------------------------
@@ -88,11 +89,12 @@ if lesson.section(t("nm.s2")):
     r = noise_to_loss(round(w, 4), round(b, 4), round(sigma, 4), n, sigmas, state.seed())
 
     left, right = st.columns(2)
-    lines = [{"label": t("nm.true_line", w=fmt(w), b=fmt(b)), "w": w, "b": b},
+    lines = [{"label": t("nm.true_line", w=f"{w:.3f}", b=f"{b:.3f}"), "w": w, "b": b},
              {"label": t("nm.fit_line", w=f"{r['w_hat']:.3f}", b=f"{r['b_hat']:.3f}"),
               "w": r["w_hat"], "b": r["b_hat"]}]
-    show(charts.data_and_lines(r["x"], r["y"], lines, "x", "y", t("nm.scatter_title", n=n),
-                               t("nm.legend_lines")), key="nm.scatter", container=left)
+    show(charts.data_and_lines(r["x"], r["y"], lines, x_title="x", y_title="y",
+                               title=t("nm.scatter_title", n=n), legend=t("nm.legend_lines")),
+         key="nm.scatter", container=left)
 
     def label(s: float) -> str:
         return t("nm.nll_true", sigma=fmt(s)) if s == round(sigma, 4) else \
@@ -101,14 +103,16 @@ if lesson.section(t("nm.s2")):
     nll_curves = [{"label": label(s), "loss": row, "argmin": a, "min": m}
                   for s, row, a, m in zip(sigmas, r["nll"], r["nll_argmin"], r["nll_min"],
                                           strict=True)]
-    show(charts.loss_curves(r["w_grid"], nll_curves, t("nm.w_axis", b=f"{r['b_hat']:.3f}"),
-                            t("nm.nll_axis_log" if symlog else "nm.nll_axis"),
-                            t("nm.legend_sigma"), PALETTE[:3], symlog=symlog),
+    show(charts.loss_curves(r["w_grid"], nll_curves, PALETTE[:3],
+                            x_title=t("nm.w_axis", b=f"{r['b_hat']:.3f}"),
+                            y_title=t("nm.nll_axis_log" if symlog else "nm.nll_axis"),
+                            legend=t("nm.legend_sigma"), symlog=symlog),
          key="nm.nll", container=right)
     mse_curve = [{"label": t("nm.mse_label"), "loss": r["mse"], "argmin": r["mse_argmin"],
                   "min": r["mse_min"]}]
-    show(charts.loss_curves(r["w_grid"], mse_curve, t("nm.w_axis", b=f"{r['b_hat']:.3f}"),
-                            t("nm.mse_axis"), t("nm.legend_loss"), [PALETTE[4]], height=200),
+    show(charts.loss_curves(r["w_grid"], mse_curve, [PALETTE[4]],
+                            x_title=t("nm.w_axis", b=f"{r['b_hat']:.3f}"),
+                            y_title=t("nm.mse_axis"), legend=t("nm.legend_loss"), height=220),
          key="nm.mse", container=right)
 
     rows = [(t("nm.row_nll", sigma=fmt(s)), a) for s, a in zip(sigmas, r["nll_argmin"],
@@ -163,8 +167,8 @@ if lesson.section(t("nm.s4")):
     rn = state.slider(t("nm.n"), "rn", 20, 5000, 1000, 10, container=c3)
     q = residuals(noise, round(rsigma, 4), rn, state.seed())
     show(charts.residual_histogram(q["edges"], q["density"], q["grid"], q["pdf"],
-                                   t("nm.res_axis"), t("nm.density_axis"),
-                                   t("nm.fitted_normal", s=f"{q['sigma_hat']:.3f}")),
+                                   x_title=t("nm.res_axis"), y_title=t("nm.density_axis"),
+                                   curve=t("nm.fitted_normal", s=f"{q['sigma_hat']:.3f}")),
          key="nm.residuals")
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(t("nm.sigma_hat"), f"{q['sigma_hat']:.3f}")

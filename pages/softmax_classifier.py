@@ -48,6 +48,7 @@ def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
         status.caption(t("sc.speed", seconds=f"{record.seconds:.3f}",
                          device=device_name(device)))
         if not math.isfinite(record.train_loss):
+            bar.empty()  # a failed run leaves no frozen "Epoch 1 of 10" bar
             st.error(t("sc.nan", epoch=record.epoch, lr=cfg.lr), icon=":material/error:")
             st.page_link("pages/softmax_overflow.py", label=t("sc.nan_link"),
                          icon=":material/arrow_forward:")

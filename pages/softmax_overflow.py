@@ -146,7 +146,7 @@ if lesson.section(t("so.s1")):
          "label": "" if math.isfinite(p) else charts.number(p)}
         for m in METHODS + ["ref"] for j, p in enumerate(result[m]["y_hat"])])
     show(charts.probability_bars(bars, [str(j) for j in range(len(logits))], labels,
-                                 t("so.bar_x"), t("so.bar_y")))
+                                 x_title=t("so.bar_x"), y_title=t("so.bar_y")))
     st.caption(t("so.bars_caption"))
     lesson.show_code(sm.naive_softmax, sm.stable_softmax, sm.log_softmax, sm.nll, sm.losses,
                      title=t("show_code"))
@@ -177,10 +177,11 @@ if lesson.section(t("so.s2")):
     st.markdown(t("so.chart_text"))
     show(charts.breaks_strip(pd.DataFrame(segments), order,
                              {s: t(f"so.status.{s}") for s in charts.STATUSES}, scale,
-                             t("so.axis_scale")))
+                             x_title=t("so.axis_scale")))
     curves = pd.DataFrame(charts.runs_of(rows))
     curves["method"] = curves["method"].map(lambda m: name("ref" if m == "float64" else m))
-    show(charts.loss_curves(curves, labels, scale, t("so.axis_scale"), t("so.axis_loss")))
+    show(charts.loss_curves(curves, labels, scale, x_title=t("so.axis_scale"),
+                            y_title=t("so.axis_loss")))
     st.caption(t("so.curves_text"))
     st.markdown(t("so.breaks_text", dtype=dtype))
     predicted = sm.predicted_breaks(logits, y, lim)

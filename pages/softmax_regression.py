@@ -146,9 +146,10 @@ if lesson.section(t("sr.s1")):
                      alt=t("sr.alt_image", name=fm_name(fm)),
                      caption=t("sr.image_caption", name=fm_name(fm), index=first))
     names = [fm_name(k) for k in range(len(CLASS_NAMES))]
-    show(charts.bars(charts.bar_frame(names, {t("sr.one_hot"): list(y_fm)}), names,
-                     t("sr.class"), "y_j", t("sr.desc_one_hot", name=fm_name(fm)), (0, 1),
-                     height=200), name="one_hot")
+    show(charts.bars(charts.bar_frame(names, {t("sr.one_hot"): list(y_fm)}), names, (0, 1),
+                     x_title=t("sr.class"), y_title="y_j",
+                     description=t("sr.desc_one_hot", name=fm_name(fm)), height=220),
+         name="one_hot")
     lesson.show_code(sr.one_hot, title=t("show_code"))
 
 # ---- 2. the network --------------------------------------------------------------------------
@@ -161,8 +162,9 @@ if lesson.section(t("sr.s2")):
     left, right = st.columns([3, 2])
     with left:
         show(charts.network(d, q, [f"x{k + 1}" for k in range(d)],
-                            [f"o{j + 1}" for j in range(q)], t("sr.layer"),
-                            t("sr.desc_network", d=d, q=q, edges=d * q)), name="network")
+                            [f"o{j + 1}" for j in range(q)], title=t("sr.layer"),
+                            description=t("sr.desc_network", d=d, q=q, edges=d * q)),
+             name="network")
     with right:
         st.latex(equations(d, q))
         st.markdown(t("sr.count", d=d, q=q, weights=d * q, params=sr.parameter_count(d, q)))
@@ -203,8 +205,8 @@ if lesson.section(t("sr.s3")):
     series = {t("sr.y_hat"): list(y_hat)}
     if temperature != 1.0:
         series[t("sr.y_hat_t", T=fmt(temperature, 3))] = list(y_hat_t)
-    show(charts.bars(charts.bar_frame(labels, series), labels, t("sr.class"), "ŷ_j",
-                     t("sr.desc_softmax", k=k), (0, 1)), name="softmax")
+    show(charts.bars(charts.bar_frame(labels, series), labels, (0, 1), x_title=t("sr.class"),
+                     y_title="ŷ_j", description=t("sr.desc_softmax", k=k)), name="softmax")
     shifted = sr.softmax([v + shift for v in o])
     gap = max(abs(a - b) for a, b in zip(shifted, y_hat, strict=True))
     m1, m2, m3 = st.columns(3)
@@ -288,8 +290,8 @@ if lesson.section(t("sr.s5")):
     g = sr.gradient(o, y)
     show(charts.bars(charts.bar_frame(labels, {t("sr.y_hat"): list(g.y_hat), "y": list(g.y),
                                                t("sr.grad"): list(g.autograd)}),
-                     labels, t("sr.class"), t("sr.value"), t("sr.desc_gradient", c=y + 1),
-                     (-1, 1)), name="gradient")
+                     labels, (-1, 1), x_title=t("sr.class"), y_title=t("sr.value"),
+                     description=t("sr.desc_gradient", c=y + 1)), name="gradient")
     table = pd.DataFrame({t("sr.col_formula"): g.formula, t("sr.col_autograd"): g.autograd},
                          index=labels)
     st.dataframe(table.style.format("{:.8f}"), width="stretch")
@@ -328,27 +330,30 @@ if lesson.section(t("sr.s6")):
     names = class_names(kp)
     left, right = st.columns(2)
     with left:
-        show(charts.bars(charts.bar_frame(names, {"P": list(P), "Q": list(Q)}), names,
-                         t("sr.class"), t("sr.probability"), t("sr.desc_pq"), (0, 1)),
-             name="distributions")
+        show(charts.bars(charts.bar_frame(names, {"P": list(P), "Q": list(Q)}), names, (0, 1),
+                         x_title=t("sr.class"), y_title=t("sr.probability"),
+                         description=t("sr.desc_pq")), name="distributions")
     with right:
         surprise = {f"−log P(j) ({u})": [v * factor for v in sr.surprisal(P)],
                     f"−log Q(j) ({u})": [v * factor for v in sr.surprisal(Q)]}
-        show(charts.bars(charts.bar_frame(names, surprise), names, t("sr.class"),
-                         t("sr.surprisal", unit=u), t("sr.desc_surprisal")), name="surprisal")
+        show(charts.bars(charts.bar_frame(names, surprise), names, x_title=t("sr.class"),
+                         y_title=t("sr.surprisal", unit=u), description=t("sr.desc_surprisal")),
+             name="surprisal")
     if math.isinf(h_pq):
         st.warning(t("sr.infinite"), icon=":material/warning:")
     else:
         parts = pd.DataFrame({"part": [t("sr.h_p"), t("sr.kl")], "value": [h_p, kl],
                               "label": [fmt(h_p, 5), fmt(kl, 5)], "order": [0, 1]})
-        show(charts.entropy_gap(parts, "H(P, Q)", t("sr.h_axis", unit=u),
-                                t("sr.desc_gap", h=fmt(h_p, 4), kl=fmt(kl, 4))), name="gap")
+        show(charts.entropy_gap(parts, total_label="H(P, Q)", x_title=t("sr.h_axis", unit=u),
+                                description=t("sr.desc_gap", h=fmt(h_p, 4), kl=fmt(kl, 4))),
+             name="gap")
     st.markdown(t("sr.gap_text"))
     points = pd.DataFrame({"class": names, "q": list(Q), "p": list(P),
                            "s": [v * factor if math.isfinite(v) else None
                                  for v in sr.surprisal(Q)]})
-    show(charts.surprisal_curve(points, t("sr.q_axis"), t("sr.surprisal", unit=u),
-                                t("sr.desc_curve"), factor), name="likelihood_surprisal")
+    show(charts.surprisal_curve(points, factor, x_title=t("sr.q_axis"),
+                                y_title=t("sr.surprisal", unit=u),
+                                description=t("sr.desc_curve")), name="likelihood_surprisal")
     st.markdown(t("sr.picture"))
     book_p, book_q = (1.0, 0.0, 0.0), (0.7, 0.2, 0.1)
     st.markdown(t("sr.book_info", h=fmt(sr.entropy(book_p), 4),
@@ -401,8 +406,9 @@ if lesson.section(t("sr.s7")):
              for s, v in zip(sweep.shift, sweep.loss, strict=True) if math.isfinite(v)]
             + [{"shift": s, "metric": t("sr.accuracy"), "value": v}
                for s, v in zip(sweep.shift, sweep.accuracy, strict=True)])
-        show(charts.loss_and_accuracy(frame, t("sr.delta_axis"), t("sr.value"),
-                                      t("sr.desc_sweep"), 0.0), name="loss_vs_accuracy")
+        show(charts.loss_and_accuracy(frame, 0.0, x_title=t("sr.delta_axis"),
+                                      y_title=t("sr.value"), description=t("sr.desc_sweep")),
+             name="loss_vs_accuracy")
         st.caption(t("sr.sweep_caption"))
     else:
         st.caption(t("sr.no_sweep"))

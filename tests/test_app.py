@@ -17,9 +17,18 @@ def test_every_page_loads(page, lang):
 def test_navigation_titles_are_translated():
     at = app_test("home", "zh").run()
     zh_links = [e.proto.label for e in at.get("page_link")]
-    assert "正态分布与均方误差" in zh_links and "Normal distribution & MSE" not in zh_links
+    assert "1. 正态分布与平方损失" in zh_links  # the page's own heading's words, numbered
     en_links = [e.proto.label for e in app_test("home", "en").run().get("page_link")]
-    assert "Normal distribution & MSE" in en_links
+    assert "1. Normal distribution & squared loss" in en_links
+
+
+def test_home_cards_follow_the_books_order_with_a_preview_each():
+    at = app_test("home").run()
+    links = [e.proto.label for e in at.get("page_link")]
+    assert [label.split(". ")[0] for label in links] == ["1", "2", "3", "4", "5", "6"]
+    assert "linear regression" in links[1].lower() and "classifier" in links[-1].lower()
+    assert len(at.main.get("image")) == 6, "one preview picture a card"
+    assert any(e.label.startswith("About") for e in at.expander)
 
 
 

@@ -1,4 +1,4 @@
-"""The classroom in a real browser: no request leaves the server, phones, lecture screens, QR."""
+"""The classroom in a real browser: no request leaves the server, and the QR code."""
 
 import io
 from urllib.parse import urlsplit
@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import ARTIFACTS, PAGE_URLS, drawn, wait_for_app
+from tests.conftest import PAGE_URLS, drawn, wait_for_app
 
 pytestmark = pytest.mark.browser
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
@@ -30,37 +30,7 @@ def test_no_request_leaves_the_server(server, browser, name):
         context.close()
 
 
-@pytest.mark.parametrize("name", list(PAGE_URLS))
-def test_phone_width(server, browser, name):
-    """At 390 px: no horizontal scrolling of the page; a screenshot for review."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
-    page = context.new_page()
-    try:
-        page.goto(f"{server}/{PAGE_URLS[name]}")
-        wait_for_app(page)
-        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
-        drawn(page)  # charts and formulas finished drawing
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        (ARTIFACTS / "phone").mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "phone" / f"{name}.png"), full_page=True)
-        assert overflow <= 1, f"{name} scrolls sideways by {overflow} px at 390 px"
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize("name", list(PAGE_URLS))
-def test_lecture_mode_screenshots(server, browser, name):
-    page = browser.new_page(viewport={"width": 1920, "height": 1080})
-    try:
-        page.goto(f"{server}/{PAGE_URLS[name]}?lecture=1")
-        wait_for_app(page)
-        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
-        drawn(page)  # charts and formulas finished drawing
-        (ARTIFACTS / "lecture").mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "lecture" / f"{name}.png"))
-    finally:
-        page.close()
+# Phone widths and lecture screens: tests/test_lecture_phone_browser.py
 
 
 def test_qr_code_on_screen_opens_this_view(server, browser):

@@ -39,15 +39,15 @@ def test_torch_and_torchvision_import_and_match_the_pins():
     assert out[1].split("+")[0] == found["torchvision"]
 
 
-def test_the_sidebar_reads_the_device_line():
+def test_the_home_pages_about_footer_reads_the_device_line():
     import torch
 
     from core.device import device_name
 
     at = app_test("home").run()
     assert not at.exception
-    line = " ".join(c.value for c in at.sidebar.caption)
-    assert f"{device_name()} · torch {torch.__version__}" in line
+    text = " ".join(m.value for m in at.main.markdown)
+    assert device_name() in text and torch.__version__ in text
 
 
 def test_the_server_runs_one_torch_thread_set_once():

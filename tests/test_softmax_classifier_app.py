@@ -116,6 +116,7 @@ def test_a_nan_run_keeps_the_previous_model():
     assert any("nan" in e.value for e in at.error)
     assert "softmax-overflow" in [p.proto.page for p in at.get("page_link")]
     assert at.session_state[RESULT] is before
+    assert not at.get("progress"), "no progress bar is left frozen by the failed run"
 
 
 def test_an_unfinished_run_stores_nothing(monkeypatch):

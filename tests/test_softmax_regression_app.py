@@ -303,8 +303,8 @@ BOOK_ORDER = ["normal-mse", "linear-regression", "loss-comparison", "softmax-reg
 def test_home_lists_the_lessons_in_the_books_order(lang):
     at = app_test("home", lang).run()
     assert [e.proto.page for e in at.get("page_link")] == BOOK_ORDER
-    assert ("Softmax regression" if lang == "en" else "softmax 回归") in \
-        [e.proto.label for e in at.get("page_link")]
+    assert ("4. Softmax regression" if lang == "en" else "4. softmax 回归") in \
+        [e.proto.label for e in at.get("page_link")]  # numbered cards
 
 
 def test_the_sidebar_follows_the_books_order():

@@ -41,6 +41,7 @@ def link_text(key: str) -> str:
 LESSON_COUNT = "_lesson.count"   # sections met in this run
 LESSON_BACK = "_lesson.back"
 LESSON_NEXT = "_lesson.next"
+LESSON_NAV = "_lesson.nav"       # the Back/Next bar, fixed at the bottom in lecture mode
 
 
 def lesson_step(page: str) -> str:

@@ -4,7 +4,9 @@ Pages write
     if lesson.section(title_of_section_1):
         ...draw section 1...
 In the normal view every section is drawn. In lecture mode (a sidebar toggle kept in the
-URL) only the current section is drawn, and the router's `ui.frame.page_run()` adds Back/Next.
+URL) only the current section is drawn, and the router's `ui.frame.page_run()` adds Back/Next,
+fixed at the bottom of the screen (ui/style.py), which a clicker's keys press. The current
+section is kept in the link as `step=N`, so a lecture reopens where it stopped.
 """
 
 import inspect
@@ -12,8 +14,10 @@ import inspect
 import streamlit as st
 
 from ui import keys
+from ui.i18n import t
 
 _COUNT = keys.LESSON_COUNT
+STEP = "step"  # the URL parameter of the current section, counted from 1
 
 
 def lecture() -> bool:
@@ -26,6 +30,21 @@ def begin() -> None:
     st.session_state[_COUNT] = 0
 
 
+def _step_in_link() -> int:
+    """The section the link names (0-based); 0 when it names none or something odd."""
+    raw = st.query_params.get(STEP, "")
+    return int(raw) - 1 if raw.isdigit() and 0 < int(raw) <= 999 else 0
+
+
+def _step() -> int:
+    """This page's current section; a link opened in lecture mode starts at its `step`.
+    (Read when the first section is met: the page is known only after st.navigation.)"""
+    key = _step_key()
+    if key not in st.session_state:
+        st.session_state[key] = _step_in_link() if lecture() else 0
+    return st.session_state[key]
+
+
 def _step_key() -> str:
     return keys.lesson_step(st.session_state.get(keys.URL_PAGE, ""))
 
@@ -34,7 +53,7 @@ def section(title: str) -> bool:
     """Start a section with a header; False when lecture mode hides it."""
     index = st.session_state.get(_COUNT, 0)
     st.session_state[_COUNT] = index + 1
-    if lecture() and index != st.session_state.get(_step_key(), 0):
+    if lecture() and index != _step():
         return False
     st.header(title, divider="gray")
     return True
@@ -72,15 +91,23 @@ def finish() -> None:
     if count == 0:
         return
     key = _step_key()
-    step = min(st.session_state.get(key, 0), count - 1)
+    step = min(_step(), count - 1)
     st.session_state[key] = step
-    back, where, forward = st.columns([1, 2, 1])
+    if st.query_params.get(STEP) != str(step + 1):
+        st.query_params[STEP] = str(step + 1)
+    back, where, forward = st.container(key=keys.LESSON_NAV).columns(
+        [1, 2, 1], vertical_alignment="center")
     back.button("◀", key=keys.LESSON_BACK, disabled=step == 0, width="stretch",
                 on_click=_move, args=(key, -1))
-    where.markdown(f"<div style='text-align:center'>{step + 1} / {count}</div>",
-                   unsafe_allow_html=True)
+    where.markdown(f"<div style='text-align:center'>{step + 1} / {count}<br><small "
+                   f"style='color:#555;font-size:0.75em'>{t('lesson.keys')}</small></div>",
+                   unsafe_allow_html=True)  # fixed text only: no user input
     forward.button("▶", key=keys.LESSON_NEXT, disabled=step >= count - 1, width="stretch",
                    on_click=_move, args=(key, +1))
+    if step > 0:  # the page's introduction stays above: bring the section to the top
+        st.html(f"<script>/* step {step} */ setTimeout(() => document.querySelector("
+                "'[data-testid=\"stMain\"] h2')?.scrollIntoView({block: 'start'}), 60);"
+                "</script>", unsafe_allow_javascript=True)
 
 
 def _move(key: str, by: int) -> None:

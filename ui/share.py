@@ -1,5 +1,10 @@
-"""“Share this view”: the current page's link with all its settings, and its QR code."""
+"""“Share this view”: the current page's link with all its settings, and its QR code.
 
+A popover in the sidebar, and a large "project this QR" view big enough to scan from the
+back row, which warns loudly when the link points to this computer (students cannot open it).
+"""
+
+import html
 import io
 import os
 from urllib.parse import urlencode, urlsplit
@@ -8,11 +13,14 @@ import segno
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import keys, state
+from ui import keys, lesson, state
 from ui.i18n import t
+from ui.safe import literal
 
 ENV_BASE = "D2L_BASE_URL"
 QR_LIMIT = 2331  # bytes of a version-40 QR code at error level M: a longer link has no QR
+LOOPBACK = {"localhost", "::1", "0.0.0.0"}  # and 127.x.y.z: this computer only
+PROJECTED_WIDTH = 600  # px of the projected QR code: scannable from the back row
 
 
 def base_url() -> str:
@@ -32,19 +40,33 @@ def current_link(url_path: str) -> str:
     """
     params = {name: st.query_params.get_all(name)[-1] for name in st.query_params.keys()
               if state.registered(name)}
+    if lesson.lecture() and lesson.STEP in st.query_params:  # reopen at this section
+        params[lesson.STEP] = st.query_params[lesson.STEP]
     query = urlencode(params)
     return f"{base_url()}/{url_path}" + (f"?{query}" if query else "")
 
 
+def local_host(link: str) -> str | None:
+    """The host of `link` when it names this computer (students cannot reach it), else None."""
+    host = (urlsplit(link).hostname or "").lower()
+    return host if host in LOOPBACK or host.startswith("127.") else None
+
+
+def _warn_if_local(link: str) -> None:
+    host = local_host(link)
+    if host is not None:
+        st.error(t("share.localhost", host=literal(host, 60)), icon="🚫")
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
-def qr_png(link: str) -> bytes | None:
+def qr_png(link: str, scale: int = 8) -> bytes | None:
     """A QR code of `link`, drawn locally (no web service); None when it is too long for one."""
     try:
         code = segno.make(link, error="m")
     except segno.DataOverflowError:  # more than a version-40 symbol holds
         return None
     buffer = io.BytesIO()
-    code.save(buffer, kind="png", scale=8, border=4)
+    code.save(buffer, kind="png", scale=scale, border=4)
     return buffer.getvalue()
 
 
@@ -71,3 +93,19 @@ def panel(url_path: str) -> None:
         else:
             st.image(png, width=260, alt=t("share.qr_alt", url=link))
         st.caption(t("share.help"))
+    # beside the popover, not in it: an open popover would cover the projected view
+    if qr_png(link) is not None and st.sidebar.button(
+            t("share.project"), icon=":material/fit_screen:", key="_share.project",
+            width="stretch"):
+        st.dialog(t("share.project_title"), width="large")(project)(link)
+
+
+def project(link: str) -> None:
+    """The link in large type and a QR code as wide as the projector allows."""
+    _warn_if_local(link)
+    png = qr_png(link, scale=16)
+    if png is not None:
+        st.image(png, width=PROJECTED_WIDTH, alt=t("share.qr_alt", url=link))
+    # the link is user text (its parameters): escaped, never read as HTML
+    st.html(f"<div style='font-size:2rem;font-family:monospace;word-break:break-all'>"
+            f"{html.escape(link)}</div>")

@@ -1,17 +1,11 @@
-"""The sidebar every page shares: language, random seed, device."""
+"""The sidebar every page shares: language, random seed, lecture mode."""
 
 import streamlit as st
-import torch
 
-from core.device import device_name
 from ui import state
 from ui.i18n import LANGUAGES, t
 
 MAX_SEED = 2**31 - 1
-LECTURE_CSS = (
-    "<style>[data-testid='stMain'] p, [data-testid='stMain'] li "
-    "{font-size: 1.4rem; line-height: 1.5}</style>"
-)
 
 
 def language() -> str:
@@ -21,10 +15,8 @@ def language() -> str:
 
 
 def controls() -> None:
-    """Seed and device, below the navigation."""
+    """Seed and lecture mode, below the navigation (lecture mode's style: ui/style.py)."""
     state.number(t("sb.seed"), "seed", 0, MAX_SEED, 0, step=1, global_=True,
                  container=st.sidebar, help=t("sb.seed_help"))
-    if state.toggle(t("sb.lecture"), "lecture", False, global_=True, container=st.sidebar,
-                    help=t("sb.lecture_help")):
-        st.markdown(LECTURE_CSS, unsafe_allow_html=True)  # a fixed style, no user text
-    st.sidebar.caption(t("sb.device", device=device_name(), torch=torch.__version__))
+    state.toggle(t("sb.lecture"), "lecture", False, global_=True, container=st.sidebar,
+                 help=t("sb.lecture_help"))

@@ -1,9 +1,14 @@
 """Altair chart builders (one module per page) and `show`, the one way a chart is drawn.
 
-`show` gives every chart the same treatment: full width, larger labels in lecture mode, and
-an Export menu (PNG and SVG rendered locally by vl-convert, the data as CSV). Pages never
-call st.altair_chart directly.
+`show` gives every chart the same treatment: full width, type readable from the back row
+(larger in lecture mode), and one small Export menu in its corner (PNG and SVG rendered
+locally by vl-convert, the data as CSV). Pages never call st.altair_chart directly.
+
+One convention for every builder: the data positional, every translated text a keyword
+argument named after what it labels (`title`, `x_title`, `y_title`, `legend`, `*_label`).
 """
+
+import re
 
 import altair as alt
 import pandas as pd
@@ -16,6 +21,7 @@ from ui.i18n import t
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
            "#000000"]
 _COUNT = keys.CHARTS_COUNT
+WIDE = (alt.HConcatChart, alt.FacetChart)  # panels of a fixed width, wider than a phone
 
 
 def frames(chart) -> list[pd.DataFrame]:
@@ -39,6 +45,37 @@ def to_csv(chart) -> str:
         level=0).to_csv(index=False)
 
 
+# Type sizes in px: readable from the back row of a lecture hall, larger in lecture mode.
+FONTS = {"label": 14, "title": 15, "heading": 16}
+LECTURE_FONTS = {"label": 20, "title": 22, "heading": 24}
+LECTURE_HEIGHT = 1.35  # charts grow with their type in lecture mode
+INK = "#1a1a1a"        # axis text: dark enough for a washed-out projector
+
+
+def styled(chart, lecture: bool = False):
+    """Every chart's type: large, dark, never truncated; bigger and taller in lecture mode."""
+    size = LECTURE_FONTS if lecture else FONTS
+    if lecture and isinstance(getattr(chart, "height", None), int):
+        chart = chart.properties(height=round(chart.height * LECTURE_HEIGHT))
+    return chart.configure_axis(
+        labelFontSize=size["label"], titleFontSize=size["title"], labelColor=INK,
+        titleColor=INK, titleFontWeight="normal", labelLimit=260,
+    ).configure_legend(
+        labelFontSize=size["label"], titleFontSize=size["label"], labelColor=INK,
+        titleColor=INK, labelLimit=0, titleLimit=0, symbolSize=160,
+    ).configure_title(fontSize=size["heading"], color=INK, limit=0).configure_header(
+        labelFontSize=size["label"], titleFontSize=size["title"], labelColor=INK)
+
+
+def file_name(chart, name: str | None) -> str:
+    """A descriptive export file name: the page, then what the chart shows."""
+    page = st.session_state.get("_url.page", "") or "overview"
+    what = name or (chart.name if isinstance(getattr(chart, "name", None), str) else None)
+    if what is None:
+        what = f"chart-{st.session_state.get(_COUNT, 0)}"
+    return re.sub(r"[^a-z0-9]+", "-", f"d2l-{page}-{what}".lower()).strip("-")
+
+
 def _export(chart, box, name: str) -> None:
     index = st.session_state.get(_COUNT, 0)
     st.session_state[_COUNT] = index + 1  # unique widget keys, even for a chart redrawn live
@@ -57,7 +94,9 @@ def _export(chart, box, name: str) -> None:
 
         return vl_convert.vegalite_to_svg(spec())
 
-    with box.popover(t("export"), icon=":material/download:"):
+    corner = box.container(horizontal=True, horizontal_alignment="right")
+    with corner.popover(t("export"), icon=":material/download:", type="tertiary"):
+        st.caption(f"{name}.png · .svg · .csv")
         st.download_button("PNG", png, f"{name}.png", "image/png", key=f"_png{index}",
                            on_click="ignore")
         st.download_button("SVG", svg, f"{name}.svg", "image/svg+xml", key=f"_svg{index}",
@@ -66,17 +105,22 @@ def _export(chart, box, name: str) -> None:
                            key=f"_csv{index}", on_click="ignore")
 
 
-def show(chart: alt.TopLevelMixin, *, name: str = "chart", container=st, export: bool = True,
-         **kwargs):
-    """Draw `chart` full width, with an Export menu; bigger type in lecture mode.
+def show(chart: alt.TopLevelMixin, *, name: str | None = None, container=st,
+         export: bool = True, **kwargs):
+    """Draw `chart` full width, large type, one Export menu in its top-right corner.
 
     `container` may be an st.empty() slot: the chart and its menu replace what it held.
+    `name` (else the chart's own `name`) makes the export file names descriptive.
     """
-    if lesson.lecture():
-        chart = chart.configure_axis(labelFontSize=18, titleFontSize=20).configure_legend(
-            labelFontSize=18, titleFontSize=18).configure_title(fontSize=22)
+    parts = frames(chart)
+    if parts and all(part.empty for part in parts):  # nothing to draw yet: no empty axes
+        return container.container()
+    chart = styled(chart, lesson.lecture())
     box = container.container()
-    shown = box.altair_chart(chart, width="stretch", **kwargs)
     if export:
-        _export(chart, box, name)
+        _export(chart, box, file_name(chart, name or kwargs.get("key")))
+    shown = box.altair_chart(chart, width="stretch", **kwargs)
+    if isinstance(chart, WIDE):  # fixed-width panels: on a phone they scroll in their box
+        box.container(key=f"_scroll_hint{st.session_state.get(_COUNT, 0)}").caption(
+            t("chart.scroll_hint"))  # shown on narrow screens only (ui/style.py)
     return shown

@@ -1,7 +1,7 @@
 """Charts of the linear-regression page: the data, the loss curve, the loss landscape.
 
 Pure builders: plain values in, an alt.Chart out. Text (axis titles, legend entries) comes
-in translated from the page.
+in translated from the page, as keyword arguments (the convention of every builder).
 """
 
 import math
@@ -13,6 +13,7 @@ from ui.charts import PALETTE
 
 MAX_POINTS = 1500   # longest line drawn; longer series are thinned, keeping the last point
 LOSS_FLOOR = 1e-12  # a log axis cannot show 0
+PATH, OUTLINE = PALETTE[1], "#000000"  # the SGD path: orange on black, apart from the blues
 
 
 def thin(rows: list, limit: int = MAX_POINTS) -> list:
@@ -23,38 +24,40 @@ def thin(rows: list, limit: int = MAX_POINTS) -> list:
     return rows[::every] + ([rows[-1]] if (len(rows) - 1) % every else [])
 
 
-def scatter(x, y, x_title: str, y_title: str, limit: int = 2000) -> alt.Chart:
+def scatter(x, y, *, x_title: str, y_title: str, limit: int = 2000) -> alt.Chart:
     """The label against one feature, as in the book's figure."""
     df = pd.DataFrame({"x": list(x)[:limit], "y": list(y)[:limit]})
     return alt.Chart(df).mark_circle(size=14, opacity=0.5, color=PALETTE[0]).encode(
         x=alt.X("x:Q", title=x_title), y=alt.Y("y:Q", title=y_title),
-    ).properties(height=300)
+    ).properties(height=300, name="data")
 
 
 def loss_curve(steps: list[tuple[int, float]], epochs: list[tuple[int, float]],
-               total_steps: int, names: dict[str, str], x_title: str, y_title: str) -> alt.Chart:
+               total_steps: int, *, step_label: str, epoch_label: str, x_title: str,
+               y_title: str) -> alt.Chart:
     """Minibatch loss per step (thin line) and loss on all the data after each epoch (dots).
 
     steps and epochs are (step, loss) pairs; the x axis is fixed to the whole run, so a
     live redraw grows to the right instead of rescaling.
     """
-    rows = [{"step": s, "loss": max(v, LOSS_FLOOR), "series": names["step"]}
+    rows = [{"step": s, "loss": max(v, LOSS_FLOOR), "series": step_label}
             for s, v in thin(steps) if math.isfinite(v)]
-    rows += [{"step": s, "loss": max(v, LOSS_FLOOR), "series": names["epoch"]}
+    rows += [{"step": s, "loss": max(v, LOSS_FLOOR), "series": epoch_label}
              for s, v in epochs if math.isfinite(v)]
     df = pd.DataFrame(rows, columns=["step", "loss", "series"])
     colour = alt.Color("series:N", title=None,
-                       scale=alt.Scale(domain=[names["step"], names["epoch"]],
+                       scale=alt.Scale(domain=[step_label, epoch_label],
                                        range=[PALETTE[5], PALETTE[0]]),
                        legend=alt.Legend(orient="top"))
     x = alt.X("step:Q", title=x_title, scale=alt.Scale(domain=[0, max(total_steps, 1)]))
-    y = alt.Y("loss:Q", title=y_title, scale=alt.Scale(type="log"))
+    y = alt.Y("loss:Q", title=y_title, scale=alt.Scale(type="log"),
+              axis=alt.Axis(format=".0e"))  # one format: 1e-3 … 1e+1, never 0.001 … 10
     base = alt.Chart(df).encode(x=x, y=y, color=colour,
                                 tooltip=["series:N", "step:Q", alt.Tooltip("loss:Q", format=".3g")])
-    line = base.transform_filter(alt.datum.series == names["step"]).mark_line(strokeWidth=1)
-    dots = base.transform_filter(alt.datum.series == names["epoch"]).mark_line(
+    line = base.transform_filter(alt.datum.series == step_label).mark_line(strokeWidth=1)
+    dots = base.transform_filter(alt.datum.series == epoch_label).mark_line(
         point=alt.OverlayMarkDef(size=60, filled=True), strokeWidth=2)
-    return (line + dots).properties(height=280)
+    return (line + dots).properties(height=300, name="loss-curve")
 
 
 def contour_levels(lo: float, hi: float) -> list[float]:
@@ -70,7 +73,8 @@ def contour_levels(lo: float, hi: float) -> list[float]:
 
 def landscape(grid: tuple[list, list, list], window: tuple[tuple, tuple],
               contours: tuple[list, list, list], path: list[tuple[float, float]],
-              optimum: tuple[float, float] | None, titles: dict[str, str]) -> alt.Chart:
+              optimum: tuple[float, float] | None, *, colour_title: str, start_label: str,
+              end_label: str, optimum_label: str) -> alt.Chart:
     """The loss over (w1, w2) as colour and contour lines, the SGD path and the optimum on top.
 
     grid is (w1, w2, loss) flat lists from a square grid; window the (w1, w2) limits;
@@ -90,10 +94,10 @@ def landscape(grid: tuple[list, list, list], window: tuple[tuple, tuple],
     sy = alt.Scale(domain=list(window[1]), nice=False, zero=False)
     enc = {"x": alt.X("w1:Q", scale=sx, title="w₁"), "y": alt.Y("w2:Q", scale=sy, title="w₂")}
     colour = alt.Scale(type="log", scheme="blues")
-    heat = alt.Chart(cells).mark_rect().encode(
+    heat = alt.Chart(cells).mark_rect(clip=True).encode(  # edge cells must not cover the axes
         x=alt.X("w1_lo:Q", scale=sx, title="w₁"), x2="w1_hi",
         y=alt.Y("w2_lo:Q", scale=sy, title="w₂"), y2="w2_hi",
-        color=alt.Color("loss:Q", title=titles["colour"], scale=colour,
+        color=alt.Color("loss:Q", title=colour_title, scale=colour,
                         legend=alt.Legend(format=".0e")),
         tooltip=[alt.Tooltip("w1:Q", format=".2f"), alt.Tooltip("w2:Q", format=".2f"),
                  alt.Tooltip("loss:Q", format=".3g")],
@@ -111,24 +115,25 @@ def landscape(grid: tuple[list, list, list], window: tuple[tuple, tuple],
               if math.isfinite(a) and math.isfinite(b)]
     if points:
         trail = pd.DataFrame(thin(points), columns=["step", "w1", "w2"])
-        layers.append(alt.Chart(trail).mark_line(color=PALETTE[3], strokeWidth=2, clip=True,
-                                                  point=alt.OverlayMarkDef(size=12, clip=True))
-                      .encode(order="step:Q", tooltip=["step:Q"], **enc))
-        ends = trail.iloc[[0, -1]].assign(where=[titles["start"], titles["end"]])
+        path_line = alt.Chart(trail).encode(order="step:Q", tooltip=["step:Q"], **enc)
+        layers.append(path_line.mark_line(color=OUTLINE, strokeWidth=6, clip=True))  # outline
+        layers.append(path_line.mark_line(color=PATH, strokeWidth=3, clip=True, point=alt.
+                                          OverlayMarkDef(size=18, clip=True, color=PATH)))
+        ends = trail.iloc[[0, -1]].assign(where=[start_label, end_label])
         shape = alt.Shape("where:N", title=None, scale=alt.Scale(
-            domain=[titles["start"], titles["end"]], range=["diamond", "circle"]))
-        layers.append(alt.Chart(ends).mark_point(size=140, filled=True, clip=True,
-                                                 color=PALETTE[3], stroke="white")
+            domain=[start_label, end_label], range=["diamond", "circle"]))
+        layers.append(alt.Chart(ends).mark_point(size=200, filled=True, clip=True,
+                                                 color=PATH, stroke=OUTLINE, strokeWidth=2)
                       .encode(shape=shape, tooltip=["where:N", "step:Q"], **enc))
     if optimum is not None:
-        best = pd.DataFrame({"w1": [optimum[0]], "w2": [optimum[1]], "what": [titles["optimum"]]})
+        best = pd.DataFrame({"w1": [optimum[0]], "w2": [optimum[1]], "what": [optimum_label]})
         layers.append(alt.Chart(best).mark_point(shape="cross", size=220, filled=True,
                                                  color=PALETTE[7], clip=True)
                       .encode(tooltip=["what:N"], **enc))
-    return alt.layer(*layers).properties(height=420)
+    return alt.layer(*layers).properties(height=460, name="loss-landscape")
 
 
-def network_diagram(d: int, input_title: str, output_title: str) -> str:
+def network_diagram(d: int, *, input_title: str, output_title: str) -> str:
     """Graphviz DOT of d2l's fig. 3.1.2: inputs x₁…x_d, all connected to one output o₁."""
     sub = "₀₁₂₃₄₅₆₇₈₉"
 

@@ -12,7 +12,7 @@ from ui.charts import PALETTE
 LOSS_COLOURS = PALETTE[:3]   # L2 blue, L1 orange, Huber green
 TRUE_COLOUR = PALETTE[7]     # black
 DATA_COLOUR = "#7f7f7f"
-OUTLIER_COLOUR = PALETTE[4]  # reddish purple: apart from the three loss colours
+OUTLIER_COLOUR = PALETTE[4]  # pink (the page's text says so): apart from the loss colours
 HEIGHT = 260
 
 
@@ -38,7 +38,7 @@ def curves(y_hat: list[float], columns: dict[str, list[float]], labels: list[str
     kinks = pd.DataFrame({"at": [k for k in (-delta, delta) if lo <= k <= hi]})
     rules = alt.Chart(kinks).mark_rule(strokeDash=[4, 4], color=LOSS_COLOURS[2]).encode(
         x="at:Q")
-    return alt.layer(lines, rules).properties(title=title, height=HEIGHT)
+    return alt.layer(lines, rules).properties(title=title, height=HEIGHT, name="loss-curves")
 
 
 def constants_on_data(points: list[float], outlier: float, constants: dict[str, float],
@@ -71,7 +71,7 @@ def constants_on_data(points: list[float], outlier: float, constants: dict[str, 
     band = alt.Chart(pd.DataFrame({"low": [interval[0]], "high": [interval[1]]})).mark_rect(
         color=LOSS_COLOURS[1], opacity=0.2).encode(x="low:Q", x2="high:Q")
     return alt.layer(band, rules, dots_chart).resolve_scale(color="independent").properties(
-        title=title, height=HEIGHT)
+        title=title, height=HEIGHT, name="best-constants")
 
 
 def objectives(curves_by_loss: dict[str, list[float]], constants: dict[str, float],
@@ -85,8 +85,9 @@ def objectives(curves_by_loss: dict[str, list[float]], constants: dict[str, floa
             tooltip=[alt.Tooltip("c:Q", format=".3f"), alt.Tooltip("J:Q", format=".4f")])
         best = alt.Chart(pd.DataFrame({"c": [constants[name]]})).mark_rule(
             color=colour, strokeDash=[4, 4]).encode(x="c:Q")
-        panels.append(alt.layer(line, best).properties(title=label, height=200, width=220))
-    return alt.hconcat(*panels)
+        panels.append(alt.layer(line, best).properties(title=label, height=240, width=260))
+    # one x scale for the three panels; each y axis is its own (the panel says so by its axis)
+    return alt.hconcat(*panels).resolve_scale(x="shared").properties(name="objectives")
 
 
 def robust_lines(x: list[float], y: list[float], is_outlier: list[bool],
@@ -117,7 +118,7 @@ def robust_lines(x: list[float], y: list[float], is_outlier: list[bool],
                                                   range=[[6, 4], [1, 0], [8, 4], [1, 0]])),
     )
     return alt.layer(dots_chart, lines).resolve_scale(color="independent").properties(
-        title=title, height=360)
+        title=title, height=380, name="robust-fits")
 
 
 def parameter_error(history: dict[str, list[dict]], true_wb: tuple[float, float],
@@ -131,8 +132,9 @@ def parameter_error(history: dict[str, list[dict]], true_wb: tuple[float, float]
             rows.append({"step": rec["step"], "loss": label, "error": max(err, 1e-6)})
     return alt.Chart(pd.DataFrame(rows)).mark_line(strokeWidth=2).encode(
         x=alt.X("step:Q", title=x_title),
-        y=alt.Y("error:Q", title=y_title, scale=alt.Scale(type="log")),
+        y=alt.Y("error:Q", title=y_title, scale=alt.Scale(type="log"),
+                axis=alt.Axis(format=".0e")),
         color=_loss_colour(labels),
         tooltip=[alt.Tooltip("loss:N"), alt.Tooltip("step:Q"),
                  alt.Tooltip("error:Q", format=".4f")],
-    ).properties(title=title, height=HEIGHT)
+    ).properties(title=title, height=HEIGHT, name="parameter-error")

@@ -8,7 +8,7 @@ import pandas as pd
 from ui.charts import PALETTE
 
 
-def densities(x: Sequence[float], curves: list[dict], x_title: str, y_title: str,
+def densities(x: Sequence[float], curves: list[dict], *, x_title: str, y_title: str,
               legend: str) -> alt.LayerChart:
     """One line per curve ({"label", "p", "mu", "peak"}), its peak marked and labelled."""
     labels = [c["label"] for c in curves]
@@ -25,11 +25,11 @@ def densities(x: Sequence[float], curves: list[dict], x_title: str, y_title: str
     dots = alt.Chart(peaks).mark_point(filled=True, size=70).encode(x="x:Q", y="p:Q", color=color)
     text = alt.Chart(peaks).mark_text(dy=-12, fontSize=13).encode(
         x="x:Q", y="p:Q", text="text:N", color=color)
-    return (base + dots + text).properties(height=340)
+    return (base + dots + text).properties(height=340, name="densities")
 
 
-def data_and_lines(x: Sequence[float], y: Sequence[float], lines: list[dict], x_title: str,
-                   y_title: str, points: str, legend: str) -> alt.LayerChart:
+def data_and_lines(x: Sequence[float], y: Sequence[float], lines: list[dict], *, x_title: str,
+                   y_title: str, title: str, legend: str) -> alt.LayerChart:
     """The data as dots, and each line ({"label", "w", "b"}) across the range of x."""
     pts = pd.DataFrame({"x": list(x), "y": list(y)})
     lo, hi = min(x), max(x)
@@ -45,11 +45,11 @@ def data_and_lines(x: Sequence[float], y: Sequence[float], lines: list[dict], x_
                         scale=alt.Scale(domain=labels, range=[PALETTE[3], PALETTE[0]])),
         strokeDash=alt.StrokeDash("line:N", scale=alt.Scale(domain=labels, range=[[6, 4], [1, 0]]),
                                   legend=None))
-    return (scatter + drawn).properties(height=380, title=points)
+    return (scatter + drawn).properties(height=380, title=title, name="data-and-lines")
 
 
-def loss_curves(w_grid: Sequence[float], curves: list[dict], x_title: str, y_title: str,
-                legend: str, colors: Sequence[str], height: int = 260,
+def loss_curves(w_grid: Sequence[float], curves: list[dict], colors: Sequence[str], *,
+                x_title: str, y_title: str, legend: str, height: int = 280,
                 symlog: bool = False) -> alt.LayerChart:
     """Loss against w, one line per curve ({"label", "loss", "argmin", "min"}), minima marked.
 
@@ -74,11 +74,11 @@ def loss_curves(w_grid: Sequence[float], curves: list[dict], x_title: str, y_tit
         x="w:Q", y="loss:Q", color=color,
         tooltip=[alt.Tooltip("curve:N"), alt.Tooltip("w:Q", format=".6f")])
     rule = alt.Chart(minima.head(1)).mark_rule(strokeDash=[4, 4], color="#555555").encode(x="w:Q")
-    return (base + rule + marks).properties(height=height)
+    return (base + rule + marks).properties(height=height, name="loss-against-w")
 
 
 def residual_histogram(edges: Sequence[float], density: Sequence[float], grid: Sequence[float],
-                       pdf: Sequence[float], x_title: str, y_title: str,
+                       pdf: Sequence[float], *, x_title: str, y_title: str,
                        curve: str) -> alt.LayerChart:
     """Bars of the residuals' density, and the fitted normal density over them."""
     bars = pd.DataFrame({"lo": list(edges[:-1]), "hi": list(edges[1:]), "density": list(density)})
@@ -91,4 +91,4 @@ def residual_histogram(edges: Sequence[float], density: Sequence[float], grid: S
         x="r:Q", y="p:Q",
         color=alt.Color("curve:N", title=None, legend=alt.Legend(orient="top"),
                         scale=alt.Scale(range=[PALETTE[3]])))
-    return (hist + fit).properties(height=340)
+    return (hist + fit).properties(height=340, name="residuals")

@@ -9,28 +9,38 @@ CURVE_COLOURS = [PALETTE[0], PALETTE[1], PALETTE[2]]  # train loss, train acc, t
 
 
 def curves(frame: pd.DataFrame, num_epochs: int, *, x_title: str, y_title: str,
-           metric_title: str) -> alt.Chart:
-    """Train loss, train accuracy and test accuracy per epoch (columns epoch, metric, value).
+           metric_title: str) -> alt.LayerChart:
+    """Train loss (left axis) and the accuracies (right axis, %) per epoch.
 
-    The y axis spans 0.3 to 0.9 as in the book, wider only when a value falls outside;
-    the x axis spans every planned epoch, so the curves grow to the right as training runs.
+    frame has columns epoch, metric, value; the first metric is the loss. Two axes, so a
+    loss of 10⁴ at lr = 100 cannot flatten the accuracies to a line at zero. The loss axis
+    spans 0.3 to 0.9 as in the book, wider only when a value falls outside; the x axis spans
+    every planned epoch, so the curves grow to the right as training runs.
     """
-    finite = frame["value"].replace([float("inf"), float("-inf")], float("nan")).dropna()
+    metrics = list(dict.fromkeys(frame["metric"]))
+    loss_name = metrics[0] if metrics else ""
+    loss = frame[frame["metric"] == loss_name]
+    finite = loss["value"].replace([float("inf"), float("-inf")], float("nan")).dropna()
     low = min(0.3, float(finite.min())) if len(finite) else 0.3
     high = max(0.9, float(finite.max())) if len(finite) else 0.9
-    metrics = list(dict.fromkeys(frame["metric"]))
     colour = alt.Color("metric:N", title=metric_title, sort=metrics,
                        scale=alt.Scale(domain=metrics, range=CURVE_COLOURS[:len(metrics)]),
                        legend=alt.Legend(orient="bottom"))
-    base = alt.Chart(frame).encode(
-        x=alt.X("epoch:Q", title=x_title, scale=alt.Scale(domain=[1, max(2, num_epochs)]),
-                axis=alt.Axis(tickMinStep=1, format="d")),
-        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(domain=[low, high])),
-        color=colour,
-        tooltip=["epoch:Q", "metric:N", alt.Tooltip("value:Q", format=".4f")],
-    )
-    return (base.mark_line(strokeWidth=2.5) + base.mark_point(filled=True, size=60)).properties(
-        height=320)
+    x = alt.X("epoch:Q", title=x_title, scale=alt.Scale(domain=[1, max(2, num_epochs)]),
+              axis=alt.Axis(tickMinStep=1, format="d"))
+    tooltip = ["epoch:Q", "metric:N", alt.Tooltip("value:Q", format=".4f")]
+    left = alt.Chart(frame).transform_filter(alt.datum.metric == loss_name).encode(
+        x=x, color=colour, tooltip=tooltip,
+        y=alt.Y("value:Q", title=loss_name, scale=alt.Scale(domain=[low, high]),
+                axis=alt.Axis(orient="left", titleColor=CURVE_COLOURS[0])))
+    right = alt.Chart(frame).transform_filter(alt.datum.metric != loss_name).encode(
+        x=x, color=colour, tooltip=tooltip,
+        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(orient="right", format="%", grid=False)))
+    drawn = [c.mark_line(strokeWidth=2.5) + c.mark_point(filled=True, size=60)
+             for c in (left, right)]
+    return alt.layer(*drawn).resolve_scale(y="independent").properties(
+        height=340, name="training-curves")
 
 
 def probability_bars(frame: pd.DataFrame, roles: list[str], *, x_title: str, y_title: str,
@@ -40,15 +50,21 @@ def probability_bars(frame: pd.DataFrame, roles: list[str], *, x_title: str, y_t
     `roles` names the three kinds of bar, coloured in this order: the true class, the
     predicted class when it is wrong, any other class.
     """
-    return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("probability:Q", title=x_title, scale=alt.Scale(domain=[0, 1]),
-                axis=alt.Axis(format="%", tickCount=5)),
-        y=alt.Y("class:N", title=y_title, sort=None, axis=alt.Axis(labelOverlap=False)),
+    base = alt.Chart(frame).encode(
+        x=alt.X("probability:Q", title=x_title, scale=alt.Scale(domain=[0, 1.12]),
+                axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])),
+        y=alt.Y("class:N", title=y_title, sort=None, axis=alt.Axis(labelOverlap=False),
+                scale=alt.Scale(paddingInner=0.25)),
+        tooltip=["class:N", alt.Tooltip("probability:Q", format=".4f")],
+    )
+    bars = base.mark_bar().encode(
         color=alt.Color("role:N", title=role_title, sort=roles,
                         scale=alt.Scale(domain=roles, range=[PALETTE[0], PALETTE[1], "#9e9e9e"]),
-                        legend=alt.Legend(orient="bottom")),
-        tooltip=["class:N", alt.Tooltip("probability:Q", format=".4f")],
-    ).properties(height=300)
+                        legend=alt.Legend(orient="bottom")))
+    labels = base.mark_text(align="left", dx=4, fontSize=14, color="#1a1a1a").encode(
+        text=alt.Text("probability:Q", format=".0%"))
+    # 34 px a class: ten labels never overlap, even at lecture size
+    return (bars + labels).properties(height=34 * len(frame), name="probabilities")
 
 
 def weight_images(frame: pd.DataFrame, *, title: str, columns: int = 5) -> alt.Chart:
@@ -62,7 +78,8 @@ def weight_images(frame: pd.DataFrame, *, title: str, columns: int = 5) -> alt.C
                         scale=alt.Scale(scheme="blueorange", domain=[-bound, bound])),
         tooltip=["class:N", "row:O", "col:O", alt.Tooltip("weight:Q", format=".4f")],
     ).properties(width=130, height=130).facet(
-        facet=alt.Facet("class:N", title=None, sort=order), columns=columns)
+        facet=alt.Facet("class:N", title=None, sort=order), columns=columns).properties(
+        name="weights")
 
 
 def confusion(frame: pd.DataFrame, accuracy: pd.DataFrame, *, true_title: str,
@@ -77,7 +94,7 @@ def confusion(frame: pd.DataFrame, accuracy: pd.DataFrame, *, true_title: str,
         color=alt.Color("count:Q", title=count_title, scale=alt.Scale(scheme="blues", type="sqrt")),
         tooltip=["true:N", "predicted:N", "count:Q"])
     threshold = float(frame["count"].max()) / 2
-    text = base.mark_text(fontSize=11).encode(
+    text = base.mark_text(fontSize=13).encode(
         text="count:Q",
         color=alt.condition(alt.datum.count > threshold, alt.value("white"), alt.value("black")))
     bars = alt.Chart(accuracy).mark_bar(color=PALETTE[2]).encode(
@@ -86,7 +103,8 @@ def confusion(frame: pd.DataFrame, accuracy: pd.DataFrame, *, true_title: str,
         y=alt.Y("class:N", sort=order, axis=None),
         tooltip=["class:N", alt.Tooltip("accuracy:Q", format=".1%")],
     )
-    labels = bars.mark_text(align="left", dx=3, fontSize=11).encode(
+    labels = bars.mark_text(align="left", dx=3, fontSize=13).encode(
         text=alt.Text("accuracy:Q", format=".0%"), color=alt.value("black"))
     return alt.hconcat((cells + text).properties(width=420, height=420),
-                       (bars + labels).properties(width=160, height=420))
+                       (bars + labels).properties(width=160, height=420)).properties(
+        name="confusion-matrix")

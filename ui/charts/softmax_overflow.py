@@ -53,8 +53,8 @@ def styled(df: pd.DataFrame, digits: int = 6):
     return text.style.apply(lambda _: colours, axis=None)
 
 
-def probability_bars(df: pd.DataFrame, classes: list[str], methods: list[str], x_title: str,
-                     y_title: str) -> alt.LayerChart:
+def probability_bars(df: pd.DataFrame, classes: list[str], methods: list[str], *,
+                     x_title: str, y_title: str) -> alt.LayerChart:
     """Grouped bars of y_hat per class and method; a non-finite value is a label, not a bar.
 
     df: class (str), method (str, one of methods), p (float or NaN), label ('' or 'nan'...).
@@ -67,16 +67,17 @@ def probability_bars(df: pd.DataFrame, classes: list[str], methods: list[str], x
     base = alt.Chart(df)
     bars = base.mark_bar().encode(
         x=x, xOffset=offset, color=colour,
-        y=alt.Y("p:Q", title=y_title, scale=alt.Scale(domain=[0, 1])),
+        y=alt.Y("p:Q", title=y_title, scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%")),
         tooltip=["class:N", "method:N", alt.Tooltip("p:Q", format=".4g")])
     labels = base.transform_filter("datum.label != ''").mark_text(
         baseline="bottom", dy=-2, fontWeight="bold", fontSize=13).encode(
         x=x, xOffset=offset, color=colour, y=alt.datum(0.0), text="label:N")
-    return alt.layer(bars, labels).properties(height=280)
+    return alt.layer(bars, labels).properties(height=300, name="probabilities")
 
 
 def breaks_strip(segments: pd.DataFrame, rows: list[str], status_labels: dict[str, str],
-                 current: float, x_title: str) -> alt.LayerChart:
+                 current: float, *, x_title: str) -> alt.LayerChart:
     """One band per method (and its gradient) across the scale factor, coloured by status.
 
     segments: row (str, one of rows), lo, hi (scale factors), status (a key of STATUSES).
@@ -96,10 +97,10 @@ def breaks_strip(segments: pd.DataFrame, rows: list[str], status_labels: dict[st
                  alt.Tooltip("hi:Q", format=".3g")])
     rule = alt.Chart(pd.DataFrame({"scale": [current]})).mark_rule(
         color="black", strokeWidth=2).encode(x=alt.X("scale:Q", scale=x_scale))
-    return alt.layer(bands, rule).properties(height=30 * len(rows))
+    return alt.layer(bands, rule).properties(height=34 * len(rows), name="where-it-breaks")
 
 
-def loss_curves(curves: pd.DataFrame, methods: list[str], current: float, x_title: str,
+def loss_curves(curves: pd.DataFrame, methods: list[str], current: float, *, x_title: str,
                 y_title: str) -> alt.LayerChart:
     """The loss against the scale factor where it is finite; each finite run its own line.
 
@@ -127,7 +128,7 @@ def loss_curves(curves: pd.DataFrame, methods: list[str], current: float, x_titl
                      alt.Tooltip("loss:Q", format=".5g")]))
     rule = alt.Chart(pd.DataFrame({"scale": [current]})).mark_rule(
         color="black", strokeWidth=2).encode(x=alt.X("scale:Q", scale=x_scale))
-    return alt.layer(*layers, rule).properties(height=260)
+    return alt.layer(*layers, rule).properties(height=300, name="loss-by-scale")
 
 
 def _scale_axis() -> alt.Axis:

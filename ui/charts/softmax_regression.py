@@ -31,8 +31,8 @@ def bar_frame(classes: list[str], series: dict[str, list[float]]) -> pd.DataFram
                          for c, v in zip(classes, values, strict=True)])
 
 
-def bars(df: pd.DataFrame, classes: list[str], x_title: str, y_title: str, description: str,
-         domain: tuple[float, float] | None = None, height: int = 260) -> alt.LayerChart:
+def bars(df: pd.DataFrame, classes: list[str], domain: tuple[float, float] | None = None, *,
+         x_title: str, y_title: str, description: str, height: int = 280) -> alt.LayerChart:
     """Grouped bars per class and series, each labelled with its value (∞ has no bar)."""
     names = list(dict.fromkeys(df["series"]))
     colour = alt.Color("series:N", sort=names, title=None, legend=alt.Legend(orient="top"),
@@ -45,14 +45,14 @@ def bars(df: pd.DataFrame, classes: list[str], x_title: str, y_title: str, descr
     drawn = base.mark_bar().encode(
         x=x, xOffset=offset, color=colour, y=alt.Y("value:Q", title=y_title, scale=y_scale),
         tooltip=["class:N", "series:N", alt.Tooltip("label:N", title=y_title)])
-    text = base.mark_text(baseline="bottom", dy=-2, fontSize=11).encode(
+    text = base.mark_text(baseline="bottom", dy=-2, fontSize=13).encode(
         x=x, xOffset=offset, color=colour, text="label:N",
         y=alt.Y("top:Q", scale=y_scale)).transform_calculate(
         top="isValid(datum.value) ? max(datum.value, 0) : 0")
     return alt.layer(drawn, text).properties(height=height, description=description)
 
 
-def network(d: int, q: int, inputs: list[str], outputs: list[str], layer: str,
+def network(d: int, q: int, inputs: list[str], outputs: list[str], *, title: str,
             description: str) -> alt.LayerChart:
     """o = W x + b as a diagram: d input nodes, q output nodes, every one of the d·q edges."""
     def place(count: int, k: int) -> float:  # spread nodes evenly over [0, 1]
@@ -74,13 +74,13 @@ def network(d: int, q: int, inputs: list[str], outputs: list[str], layer: str,
     dots = alt.Chart(nodes).mark_circle(size=900, opacity=1).encode(
         x=alt.X("x:Q", axis=axis, scale=scale_x), y=alt.Y("y:Q", axis=axis), color=colour,
         tooltip=["name:N"])
-    names = alt.Chart(nodes).mark_text(color="white", fontWeight="bold", fontSize=12).encode(
+    names = alt.Chart(nodes).mark_text(color="white", fontWeight="bold", fontSize=13).encode(
         x="x:Q", y="y:Q", text="name:N")
     return alt.layer(lines, dots, names).properties(
-        height=max(240, 36 * max(d, q)), title=layer, description=description)
+        height=max(240, 36 * max(d, q)), title=title, description=description)
 
 
-def entropy_gap(parts: pd.DataFrame, total_label: str, x_title: str,
+def entropy_gap(parts: pd.DataFrame, *, total_label: str, x_title: str,
                 description: str) -> alt.Chart:
     """H(P, Q) as one bar: H[P] and the gap KL(P ‖ Q) stacked (parts: part, value, label)."""
     names = list(parts["part"])
@@ -91,11 +91,11 @@ def entropy_gap(parts: pd.DataFrame, total_label: str, x_title: str,
                         scale=alt.Scale(domain=names, range=[PALETTE[0], PALETTE[3]])),
         order=alt.Order("order:Q"),
         tooltip=["part:N", "label:N"]).transform_calculate(
-        total=f"'{total_label}'").properties(height=70, description=description)
+        total=f"'{total_label}'").properties(height=90, description=description)
 
 
-def surprisal_curve(points: pd.DataFrame, x_title: str, y_title: str, description: str,
-                    unit_factor: float) -> alt.LayerChart:
+def surprisal_curve(points: pd.DataFrame, unit_factor: float, *, x_title: str, y_title: str,
+                    description: str) -> alt.LayerChart:
     """−log q against q, with each class of Q on it, sized by P (points: class, q, s, p)."""
     grid = [i / 200 for i in range(2, 201)]
     curve = pd.DataFrame({"q": grid, "s": [-math.log(v) * unit_factor for v in grid]})
@@ -108,13 +108,13 @@ def surprisal_curve(points: pd.DataFrame, x_title: str, y_title: str, descriptio
                                                                           range=[30, 600])),
         tooltip=["class:N", alt.Tooltip("q:Q", format=".3f"), alt.Tooltip("s:Q", format=".4f"),
                  alt.Tooltip("p:Q", format=".3f")])
-    names = alt.Chart(shown).mark_text(dx=12, align="left", fontSize=12).encode(
+    names = alt.Chart(shown).mark_text(dx=12, align="left", fontSize=14).encode(
         x="q:Q", y="s:Q", text="class:N")
     return alt.layer(line, dots, names).properties(height=280, description=description)
 
 
-def loss_and_accuracy(df: pd.DataFrame, x_title: str, y_title: str, description: str,
-                      now: float) -> alt.LayerChart:
+def loss_and_accuracy(df: pd.DataFrame, now: float, *, x_title: str, y_title: str,
+                      description: str) -> alt.LayerChart:
     """Mean loss (smooth) and accuracy (a step) while one logit moves (df: shift, metric, value)."""
     names = list(dict.fromkeys(df["metric"]))
     lines = alt.Chart(df).mark_line(strokeWidth=2.5, interpolate="linear").encode(

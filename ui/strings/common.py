@@ -2,7 +2,7 @@
 
 STRINGS: dict[str, dict[str, str]] = {
     "nav.home": {"en": "Home", "zh": "首页"},
-    "nav.normal_mse": {"en": "Normal distribution & MSE", "zh": "正态分布与均方误差"},
+    "nav.normal_mse": {"en": "Normal distribution & squared loss", "zh": "正态分布与平方损失"},
     "nav.softmax_overflow": {"en": "Softmax overflow", "zh": "softmax 的上溢与下溢"},
     "nav.loss_comparison": {"en": "Loss comparison: L1, L2, Huber", "zh": "损失函数比较：L1、L2、Huber"},
     "nav.linear_regression": {"en": "Linear regression training", "zh": "线性回归训练"},
@@ -30,7 +30,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "show_code": {"en": "The code that runs", "zh": "实际运行的代码"},
     "reveal": {"en": "Show the answer", "zh": "显示答案"},
     "exercises": {"en": "Questions to think about", "zh": "思考题"},
-    "sb.device": {"en": "Device: {device} · torch {torch}", "zh": "设备：{device} · torch {torch}"},
     "url.unknown": {
         "en": "Ignored the unknown link parameter “{name}”.",
         "zh": "已忽略未知的链接参数“{name}”。",
@@ -125,6 +124,19 @@ STRINGS: dict[str, dict[str, str]] = {
               "一分钟的 CPU。请减少迭代周期数或增大批量：批量大小为 {bs} 时，最多 {max_epochs} "
               "个迭代周期。",
     },
+    # ---- lecture hall (issue 16) ----
+    "share.project": {"en": "Project this QR", "zh": "投影此二维码"},
+    "share.project_title": {"en": "Scan to open this view", "zh": "扫码打开此视图"},
+    "share.localhost": {
+        "en": "Students cannot open this link: it points to this computer ({host}). Start the "
+              "app with `--server.address 0.0.0.0` and open it by the computer's network "
+              "address, or set D2L_BASE_URL to the address students can reach.",
+        "zh": "学生无法打开此链接：它指向本机（{host}）。请用 `--server.address 0.0.0.0` 启动应用，"
+              "并通过本机的网络地址打开，或把 D2L_BASE_URL 设为学生能访问的地址。",
+    },
+    "chart.scroll_hint": {"en": "↔ Swipe sideways to see the whole chart.",
+                          "zh": "↔ 左右滑动可查看整张图。"},
+    "lesson.keys": {"en": "→ / ← · PageDown / PageUp · Space", "zh": "→ / ← · PageDown / PageUp · 空格"},
 }
 
 

@@ -35,7 +35,43 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "为什么标签用独热编码，交叉熵损失从何而来，为什么它的梯度是预测减去标签："
               "softmax 回归的理论，以及信息论基础。",
     },
-    "home.where": {"en": "Where this app runs", "zh": "运行环境"},
+    "home.about": {"en": "About this app: where it runs", "zh": "关于本应用：运行环境"},
+    "home.path": {
+        "en": "**Suggested order**, the book's: {n} lessons, about {minutes} minutes in all. "
+              "Each card says what you will be able to do afterwards.",
+        "zh": "**建议顺序**（与书中一致）：{n} 节课，共约 {minutes} 分钟。每张卡片写明学完后你能做什么。",
+    },
+    "home.minutes": {"en": "about {n} minutes", "zh": "约 {n} 分钟"},
+    "home.can": {"en": "**You will be able to**", "zh": "**学完后你能**"},
+    "home.can.normal_mse": {
+        "en": "derive the squared loss from Gaussian noise and see that σ does not move the "
+              "best w.",
+        "zh": "从高斯噪声推导出平方损失，并看到 σ 不改变最优的 w。",
+    },
+    "home.can.linear_regression": {
+        "en": "train linear regression with minibatch SGD and pick a learning rate that "
+              "neither crawls nor diverges.",
+        "zh": "用小批量随机梯度下降训练线性回归，并选出既不太慢也不发散的学习率。",
+    },
+    "home.can.loss_comparison": {
+        "en": "say which loss an outlier drags, and why L1 gives the median and L2 the mean.",
+        "zh": "说出离群点会拖动哪种损失，以及为什么 L1 给出中位数、L2 给出均值。",
+    },
+    "home.can.softmax_regression": {
+        "en": "compute softmax and the cross-entropy loss by hand, and explain why its "
+              "gradient is ŷ − y.",
+        "zh": "手算 softmax 与交叉熵损失，并解释为什么它的梯度是 ŷ − y。",
+    },
+    "home.can.softmax_overflow": {
+        "en": "spot where a naive softmax overflows, and fix it with the max trick and "
+              "log-sum-exp.",
+        "zh": "找出朴素 softmax 在哪里溢出，并用减去最大值和 log-sum-exp 修正它。",
+    },
+    "home.can.softmax_classifier": {
+        "en": "train a softmax classifier on Fashion-MNIST and read its errors in a confusion "
+              "matrix.",
+        "zh": "在 Fashion-MNIST 上训练 softmax 分类器，并从混淆矩阵读出它的错误。",
+    },
     "home.device": {"en": "Device: **{device}** · PyTorch {torch}",
                     "zh": "设备：**{device}** · PyTorch {torch}"},
     "home.data_found": {

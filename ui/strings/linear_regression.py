@@ -287,9 +287,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "lr.col.gap": {"en": "SGD − analytic", "zh": "SGD − 解析解"},
     "lr.gap": {
         "en": "After {epochs} epochs SGD is within {gap} of the analytic solution (the largest "
-              "difference over w₁, w₂ and b). It approaches the solution, it does not reach it: "
+              "difference over w₁, w₂ and b; 1e-3 means 10⁻³, a thousandth). It approaches the solution, it does not reach it: "
               "each minibatch gradient is noisy and training stops after a finite number of steps.",
-        "zh": "{epochs} 个迭代周期后，随机梯度下降与解析解相差不超过 {gap}（w₁、w₂、b 三者中最大的差）。"
+        "zh": "{epochs} 个迭代周期后，随机梯度下降与解析解相差不超过 {gap}（w₁、w₂、b 三者中最大的差；1e-3 表示 10⁻³，即千分之一）。"
               "它逼近解析解，却不会恰好到达：每个小批量的梯度都带有噪声，训练也只走了有限步。",
     },
     "lr.out.epoch_line": {"en": "epoch {epoch}, loss {loss}", "zh": "迭代周期 {epoch}，损失 {loss}"},

@@ -167,13 +167,13 @@ STRINGS: dict[str, dict[str, str]] = {
               "$\\sum_i l(x_i - c)$. For L2 the derivative $\\sum_i (c - x_i)$ vanishes at the "
               "**mean**. For L1 the derivative is (number of points below c) − (number above "
               "c), which is zero at the **median**. Huber's loss has no closed form here, so "
-              "torch finds its constant by gradient descent. Type your own numbers, then drag "
-              "the outlier (the purple point) far away.",
+              "torch finds its constant by gradient descent. Type your own numbers, then move "
+              "the outlier (the pink point) far away with the *Outlier position* slider.",
         "zh": "用一个常数 c 拟合几个数 x₁, …, xₙ，即最小化 $\\sum_i l(x_i - c)$。对 L2，导数 "
               "$\\sum_i (c - x_i)$ 在**均值**处为零。对 L1，导数是（c 以下的点数）−（c 以上的点数），"
               "在**中位数**处为零。Huber 损失在这里没有简单的解析解，于是用 torch 做梯度下降求出它的"
               "常数。"
-              "输入你自己的数，再把离群点（紫色的点）拖到远处。",
+              "输入你自己的数，再用“离群点位置”滑块把离群点（粉色的点）移到远处。",
     },
     "lc.data": {"en": "Data (numbers separated by commas or spaces)",
                 "zh": "数据（用逗号或空格分隔的数）"},
@@ -183,7 +183,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "lc.outlier": {"en": "Outlier position", "zh": "离群点位置"},
     "lc.outlier_help": {
-        "en": "One more data point. Drag it far away and watch which answers follow it.",
+        "en": "One more data point (pink). Move it far away and watch which answers follow it.",
         "zh": "再加一个数据点。把它拖到远处，看看哪些答案会跟着它走。",
     },
     "lc.err.empty": {
@@ -359,8 +359,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "为什么在高斯噪声下平方损失恰好是正确的选择，见正态分布一页的论证：",
     },
     "lc.s4.link": {
-        "en": "Normal distribution & MSE: squared loss is Gaussian maximum likelihood",
-        "zh": "正态分布与均方误差：平方损失就是高斯噪声下的极大似然",
+        "en": "Normal distribution & squared loss: it is Gaussian maximum likelihood",
+        "zh": "正态分布与平方损失：平方损失就是高斯噪声下的极大似然",
     },
 
     # ---- exercises: where each comes from

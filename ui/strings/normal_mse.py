@@ -1,4 +1,4 @@
-"""Strings of the page "Normal distribution & MSE" (prefix nm.)."""
+"""Strings of the page "Normal distribution & squared loss" (prefix nm.)."""
 
 STRINGS: dict[str, dict[str, str]] = {
     "nm.title": {"en": "The normal distribution and squared loss",
@@ -108,8 +108,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "nm.col_w": {"en": "w", "zh": "w"},
     "nm.agree": {
         "en": "Every minimiser, found numerically, lies within **{gap}** of the least-squares "
-              "solution ŵ = {w_hat}: the σ you assume does not move the best slope.",
-        "zh": "数值求得的每个最小值点与最小二乘解 ŵ = {w_hat} 的差距都在 **{gap}** 以内："
+              "solution ŵ = {w_hat} (a number like 4e-16 means 4 × 10⁻¹⁶: zero up to rounding "
+              "error): the σ you assume does not move the best slope.",
+        "zh": "数值求得的每个最小值点与最小二乘解 ŵ = {w_hat} 的差距都在 **{gap}** 以内"
+              "（4e-16 这样的数表示 4 × 10⁻¹⁶，即舍入误差意义上的 0）："
               "假设的 σ 不会改变最优斜率。",
     },
     "nm.s2_caption": {

@@ -120,7 +120,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.train_acc": {"en": "train accuracy", "zh": "训练精度"},
     "sc.test_acc": {"en": "test accuracy", "zh": "测试精度"},
     "sc.epoch": {"en": "epoch", "zh": "迭代周期"},
-    "sc.value": {"en": "value", "zh": "数值"},
+    "sc.value": {"en": "accuracy", "zh": "精度"},
     "sc.metric": {"en": "metric", "zh": "指标"},
     "sc.check_loss": {"en": "train loss {value} < 0.5", "zh": "训练损失 {value} < 0.5"},
     "sc.check_train": {"en": "train accuracy {value} > 0.7", "zh": "训练精度 {value} > 0.7"},

@@ -44,7 +44,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "s · o 先在 float64 中精确计算，再舍入到所选类型。",
     },
     "so.y": {"en": "True class y", "zh": "真实类别 y"},
-    "so.class_option": {"en": "class {j}  (o = {o})", "zh": "类别 {j}（o = {o}）"},
+    # no logit in the option: a select's labels can lag one run behind newly typed logits
+    "so.class_option": {"en": "class {j}", "zh": "类别 {j}"},
     "so.used": {
         "en": "Logits used, s · o in {dtype}: {o}",
         "zh": "实际使用的 s · o（{dtype}）：{o}",

@@ -1,0 +1,105 @@
+"""The app's CSS: a phone layout always, and a projector layout in lecture mode.
+
+The router calls `apply()` once per run. Every rule is a fixed string written here (no user
+text ever reaches it); selectors use Streamlit's stable `data-testid`s and the `st-key-…`
+classes of keyed elements.
+"""
+
+import streamlit as st
+
+from ui import lesson
+
+# Always: no page may scroll sideways on a 390 px phone. Wide things scroll inside their own
+# box (with a visible scrollbar as the hint); display equations shrink or scroll.
+PHONE_CSS = """
+.katex-display { overflow-x: auto; overflow-y: hidden; padding-bottom: 2px; }
+[data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"] { overflow-x: auto; }
+[data-testid="stMarkdownContainer"] pre, [data-testid="stCode"] pre { overflow-x: auto; }
+[class*="st-key-_scroll_hint"] { display: none; }
+@media (max-width: 640px) {
+  [class*="st-key-_scroll_hint"] { display: block; }
+  .katex-display > .katex { font-size: 0.92em; }
+  [data-testid="stMain"] .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
+  /* image grids keep their columns: a row of thumbnails stays a row (not the home cards) */
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stImage"]):not(
+    :has([class*="st-key-home_card"])) { flex-wrap: nowrap; gap: 0.25rem; }
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stImage"]):not(
+    :has([class*="st-key-home_card"])) > [data-testid="stColumn"] {
+    min-width: 0; width: auto; flex: 1 1 0; }
+}
+"""
+
+# Lecture mode: everything grows, not only paragraphs; Back/Next stay at the bottom of the
+# screen, and the sidebar starts collapsed.
+LECTURE_CSS = """
+[data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.5rem; line-height: 1.5; }
+[data-testid="stMain"] h1 { font-size: 3rem; }
+[data-testid="stMain"] h2 { font-size: 2.3rem; }
+[data-testid="stMain"] h3 { font-size: 1.9rem; }
+[data-testid="stMain"] .katex { font-size: 1.45em; }
+[data-testid="stMain"] .katex-display { font-size: 1.5rem; }
+[data-testid="stMain"] label p, [data-testid="stMain"] [data-baseweb="select"] div,
+[data-testid="stMain"] [data-baseweb="select"] span, [data-testid="stMain"] input,
+[data-testid="stMain"] [data-testid="stImageCaption"] { font-size: 1.3rem !important; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"],
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.25rem; }
+[data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 1.35rem !important; }
+[data-testid="stMain"] [data-testid="stMetricLabel"] p { font-size: 1.35rem; }
+[data-testid="stMain"] [data-testid="stMetricValue"],
+[data-testid="stMain"] [data-testid="stMetricValue"] > div { font-size: 2.8rem !important; }
+[data-testid="stMain"] [data-testid="stSliderThumbValue"] { font-size: 1.3rem; }
+/* the value above the thumb needs its own line between the label and the track */
+[data-testid="stMain"] [data-testid="stSlider"] [data-testid="stWidgetLabel"] {
+  margin-bottom: 1.9rem; }
+[data-testid="stMain"] [data-testid="stSliderTickBarMin"],
+[data-testid="stMain"] [data-testid="stSliderTickBarMax"] { font-size: 1.15rem; }
+[data-testid="stMain"] code, [data-testid="stMain"] pre { font-size: 1.2rem; }
+[data-testid="stMain"] [data-testid="stTable"] td,
+[data-testid="stMain"] [data-testid="stTable"] th { font-size: 1.3rem; }
+[data-testid="stMain"] [data-testid="stDataFrame"] { zoom: 1.35; }
+[data-testid="stMain"] button p { font-size: 1.3rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; padding-bottom: 8rem; }
+.st-key-_lesson-nav {
+  position: fixed; bottom: 0; left: 0; right: 0; z-index: 999990;
+  background: var(--background-color, #ffffff); border-top: 1px solid #d0d0d0;
+  padding: 0.5rem 2rem; box-shadow: 0 -2px 8px rgba(0, 0, 0, 0.08); }
+.st-key-_lesson-nav button { min-height: 3rem; }
+.st-key-_lesson-nav p { font-size: 1.5rem !important; margin: 0; }
+"""
+
+# Lecture mode: the keys a presenter clicker sends move between sections. The listener is
+# added once per browser tab and clicks the Back/Next buttons, so the server decides the step.
+CLICKER_JS = """
+<script>
+if (!window.d2lClicker) {
+  window.d2lClicker = true;
+  document.addEventListener("keydown", (event) => {
+    const target = event.target;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (target && (target.closest("input, textarea, select, [contenteditable='true'], " +
+        "[role='slider'], [role='combobox'], [role='dialog']"))) return;
+    const forward = ["ArrowRight", "PageDown"].includes(event.key) ||
+      (event.key === " " && !event.shiftKey);
+    const backward = ["ArrowLeft", "PageUp"].includes(event.key) ||
+      (event.key === " " && event.shiftKey);
+    if (!forward && !backward) return;
+    const button = document.querySelector(
+      forward ? ".st-key-_lesson-next button" : ".st-key-_lesson-back button");
+    if (!button) return;  // not in lecture mode: the keys keep their usual meaning
+    event.preventDefault();
+    if (!button.disabled) button.click();
+  });
+}
+</script>
+"""
+
+
+def apply() -> None:
+    """The router calls this once per run, after the sidebar's lecture switch."""
+    if lesson.lecture():
+        st.set_page_config(initial_sidebar_state="collapsed")
+        st.html(f"<style>{PHONE_CSS}{LECTURE_CSS}</style>")
+        st.html(CLICKER_JS, unsafe_allow_javascript=True)
+    else:
+        st.set_page_config(initial_sidebar_state="auto")
+        st.html(f"<style>{PHONE_CSS}</style>")
