@@ -99,3 +99,28 @@ def test_value_reads_a_link_for_a_widget_not_drawn():
     at.run()
     assert "n is 33" in at.markdown[0].value and not at.toast
     assert at.query_params["n"] == "33"
+
+
+def segmented_script():
+    import streamlit as st
+
+    from ui import state
+
+    state.begin()
+    state.set_page("demo")
+    impl = state.select("impl", "impl", ["scratch", "concise"], "scratch",
+                        widget="segmented_control")
+    st.text(f"impl={impl!r}")
+    state.finish()
+
+
+def test_an_empty_segmented_choice_gives_the_default_not_none():
+    """A browser once sent None for a required segmented control: the page gets the default."""
+    at = AppTest.from_function(segmented_script, default_timeout=30)
+    at.query_params["impl"] = "concise"
+    at.run()
+    assert at.text[0].value == "impl='concise'"
+    at.button_group(key="demo.impl").set_value(None).run()
+    assert not at.exception
+    assert at.text[0].value == "impl='scratch'"
+    assert at.query_params.get("impl", ["scratch"]) == ["scratch"]  # no "None" in the link

@@ -214,8 +214,15 @@ def select(label: str, name: str, options: Sequence, value=None, *, widget: str 
     make = getattr(container, widget)
     if widget == "segmented_control":
         kwargs.setdefault("required", True)
-    return _widget(make, name, default, parse, str, global_, label=label, options=options,
-                   **kwargs)
+
+    def serialize(v) -> str:
+        return str(v if v in options else default)
+
+    value = _widget(make, name, default, parse, serialize, global_, label=label,
+                    options=options, **kwargs)
+    # A browser has been seen to send an empty choice for a required segmented control
+    # (a second click inside a fragment): the page gets the default, never None.
+    return value if value in options else default
 
 
 def toggle(label: str, name: str, value: bool = False, *, global_: bool = False,
