@@ -56,3 +56,11 @@ def test_export_names_say_which_page_and_which_chart():
     ("https://d2l.example.org/overview?lang=zh", None)])
 def test_a_link_to_this_computer_is_recognised(link, local):
     assert share.local_host(link) == local
+
+
+def test_a_links_step_without_lecture_mode_is_dropped_without_a_notice():
+    """A lecture link opened with lecture mode off: no 'unknown parameter' toast for step."""
+    at = app_test("softmax_regression", step="3").run()
+    assert not at.exception
+    assert [toast.value for toast in at.toast] == []
+    assert "step" not in at.query_params

@@ -84,6 +84,11 @@ def finish() -> None:
     st.session_state[_NOTES] = []
 
 
+def register(name: str) -> None:
+    """A link parameter that is no widget (lecture mode's `step`): known, never a notice."""
+    _REGISTERED.add(name)
+
+
 def registered(name: str) -> bool:
     """Has some page of this app registered a widget named `name` (in this process)?"""
     return name in _REGISTERED
