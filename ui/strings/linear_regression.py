@@ -503,6 +503,4 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "lr.col.index": {"en": "example i", "zh": "样本 i"},
     "lr.col.loss": {"en": "loss l", "zh": "损失 l"},
-    "lr.need_run": {"en": "Train once to replay the run and step through it.",
-                    "zh": "先训练一次，才能回放这次训练并逐步查看。"},
 }
