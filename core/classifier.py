@@ -328,6 +328,7 @@ class Trained:
     test_labels: torch.Tensor  # (10000,)
     weights: bytes             # torch.save(state_dict)
     device: str
+    epoch_W: tuple = ()        # W (784, 10) after each epoch, for the replay (≤ 30 × 31 KB)
 
     @property
     def test_pred(self) -> torch.Tensor:
@@ -338,8 +339,29 @@ class Trained:
         return confusion_matrix(self.test_labels, self.test_pred)
 
 
-def summarize(impl: str, model, cfg: Config, history: list[Epoch], data, device: str) -> Trained:
+def summarize(impl: str, model, cfg: Config, history: list[Epoch], data, device: str,
+              epoch_W: tuple = ()) -> Trained:
     """Everything the page shows after training, computed once."""
     W, b = linear_params(model)
     return Trained(impl, cfg, history, W, b, probabilities(W, b, data.test_images.cpu()),
-                   data.test_labels.cpu(), save_bytes(state_dict(model)), device)
+                   data.test_labels.cpu(), save_bytes(state_dict(model)), device, epoch_W)
+
+
+def train_recorded(model, data, cfg: Config) -> Iterator[tuple[Epoch, torch.Tensor]]:
+    """`train`, each epoch's record with a CPU copy of W (784, 10) at its end: the trajectory."""
+    for record in train(model, data, cfg):
+        yield record, linear_params(model)[0].clone()
+
+
+@dataclasses.dataclass(frozen=True)
+class Replay:
+    """A finished run as it stood after `epoch` epochs: the curves so far and W then."""
+    epoch: int
+    history: tuple[Epoch, ...]
+    W: torch.Tensor  # (784, 10)
+
+
+def replay(result: Trained, epoch: int) -> Replay:
+    """The records of epochs 1..epoch and the weights after epoch (clamped to the run)."""
+    epoch = min(max(int(epoch), 1), len(result.epoch_W))
+    return Replay(epoch, tuple(result.history[:epoch]), result.epoch_W[epoch - 1])

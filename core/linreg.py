@@ -448,3 +448,56 @@ def time_vectorisation(n: int = 10_000, device=None, repeats: int = 5) -> Vector
     loop_s = loop()  # one loop is already many thousand calls: no need to repeat it
     vector_s = min(vector() for _ in range(repeats))
     return VectorTiming(n, loop_s, vector_s, loop_s / max(vector_s, 1e-9), str(device))
+
+
+# ---- replay and one step by hand (issue 16 §2) --------------------------------------------
+
+def replay(records, step: int) -> tuple[Record, ...]:
+    """The run as it stood after `step` updates: the records up to that step (a prefix)."""
+    return tuple(r for r in records if r.step <= step)
+
+
+@dataclasses.dataclass(frozen=True)
+class SGDStep:
+    """One minibatch update, w ← w − η/|B| Σ_{i∈B} ∂l⁽ⁱ⁾/∂w and b likewise.
+
+    l⁽ⁱ⁾ = scale·(ŷ⁽ⁱ⁾ − y⁽ⁱ⁾)², ŷ = wᵀx + b (scale ½ from scratch, 1 for nn.MSELoss);
+    grad_w and grad_b are the sums over the minibatch (before dividing by |B|).
+    """
+    indices: tuple[int, ...]
+    X: tuple[tuple[float, ...], ...]
+    y: tuple[float, ...]
+    y_hat: tuple[float, ...]
+    loss: float                  # mean l over the minibatch, before the update
+    w: tuple[float, ...]
+    b: float
+    lr: float
+    scale: float
+    grad_w: tuple[float, ...]    # Σ ∂l⁽ⁱ⁾/∂w
+    grad_b: float                # Σ ∂l⁽ⁱ⁾/∂b
+    w_new: tuple[float, ...]
+    b_new: float
+
+
+def minibatch(n: int, batch_size: int, seed: int) -> list[int]:
+    """The first `batch_size` indices of a random order of n examples drawn with `seed`."""
+    return torch.randperm(n, generator=make_generator(seed))[:batch_size].tolist()
+
+
+def sgd_step(X, y, w, b: float, lr: float, indices, impl: str) -> SGDStep:
+    """One SGD update of (w, b) on the examples `indices`, written out (float64, no autograd)."""
+    scale = loss_scale(impl)
+    Xb = X.double()[indices]                    # (B, d)
+    yb = y.double().reshape(-1)[indices]        # (B,)
+    w_t = torch.tensor(list(w), dtype=torch.float64)
+    y_hat = Xb @ w_t + b
+    residual = y_hat - yb
+    grad_w = 2 * scale * Xb.T @ residual        # Σ ∂l/∂w = Σ 2·scale·x(ŷ − y)
+    grad_b = float(2 * scale * residual.sum())
+    size = len(indices)
+    w_new = w_t - lr / size * grad_w
+    return SGDStep(tuple(int(i) for i in indices), tuple(map(tuple, Xb.tolist())),
+                   tuple(yb.tolist()), tuple(y_hat.tolist()),
+                   float(scale * (residual ** 2).mean()), tuple(float(v) for v in w), float(b),
+                   float(lr), scale, tuple(grad_w.tolist()), grad_b, tuple(w_new.tolist()),
+                   float(b - lr / size * grad_b))

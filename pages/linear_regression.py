@@ -223,27 +223,121 @@ def training(spec: DataSpec):
         st.warning(t("lr.too_many", steps=total, limit=MAX_STEPS))
     clicked = st.button(t("lr.train"), type="primary", key=keys.LR_TRAIN, disabled=refused)
     progress, message = st.empty(), st.empty()
-    left, right = st.columns([3, 2])
-    slots = {"loss": left.empty(), "landscape": left.empty(), "printed": right.empty(),
-             "table": right.empty()}
-    with right:
-        lesson.show_code(*CODE[impl], title=t("show_code"))
-    left.caption(t("lr.landscape_caption"))
+    live = st.empty()  # the live drawing; a finished run is drawn by the replay panel instead
 
     if clicked:  # training: drawn live; only a run that finishes replaces the kept one
+        with live.container():
+            left, right = st.columns([3, 2])
+            slots = {"loss": left.empty(), "landscape": left.empty(), "printed": right.empty(),
+                     "table": right.empty()}
         done = st.session_state[keys.LR_RESULT] = run(spec, impl, cfg, slots, progress)
+        st.session_state[keys.LR_REPLAY] = done.records[-1].step  # replay opens at the end
+        live.empty()
     else:
         done = st.session_state.get(keys.LR_RESULT)
         if done is None or (done.spec, done.impl, done.cfg) != (spec, impl, cfg):
+            left, right = st.columns([3, 2])
+            slots = {"loss": left.empty(), "landscape": left.empty(), "printed": right.empty(),
+                     "table": right.empty()}
             draw_curve(slots, [], spec, impl, total)  # never trained with these settings
             draw_state(slots, [], spec, impl)
+            left.caption(t("lr.landscape_caption"))
+            with right:
+                lesson.show_code(*CODE[impl], title=t("show_code"))
             message.info(t("lr.press_train"))
             return
-        draw_curve(slots, done.records, spec, impl, total, done=True)
-        draw_state(slots, done.records, spec, impl)
+    replay_panel(done)
+    lesson.show_code(*CODE[impl], title=t("show_code"))
     progress.caption(t("lr.done", seconds=f"{done.seconds:.2f}", device=device_name()))
     advice(done, message)
     classroom.offer_linreg(done)  # in a class experiment: "Submit to the class"
+
+
+# ---- replay and one SGD step (issue 16 §2): scrubbing reruns only this panel ----------------
+
+PLAY_SPEEDS = [5, 20, 100, 500]  # steps per second
+PLAY_FRAMES = 40                 # a play draws at most this many frames
+
+
+def draw_replay(slots, done: linreg.Run, step: int) -> None:
+    """The curves, path, printed lines and parameters as they were after `step` updates."""
+    shown, total = linreg.replay(done.records, step), linreg.total_steps(done.spec, done.cfg)
+    draw_curve(slots, list(shown), done.spec, done.impl, total, done=step == done.records[-1].step)
+    draw_state(slots, list(shown), done.spec, done.impl)
+    last = shown[-1]
+    slots["at"].caption(t("lr.replay_at", step=last.step, total=total, epoch=max(last.epoch, 1),
+                          w1=f"{last.w[0]:.4f}", w2=f"{last.w[1]:.4f}", b=f"{last.b:.4f}",
+                          loss=f"{last.loss:.4g}"))
+
+
+@safe.fragment
+def replay_panel(done: linreg.Run):
+    """A slider over the run's steps, Play at a chosen speed, and one SGD step written out."""
+    end = done.records[-1].step
+    st.session_state[keys.LR_REPLAY] = min(st.session_state.get(keys.LR_REPLAY, end), end)
+    step = st.slider(t("lr.replay"), 0, max(end, 1), key=keys.LR_REPLAY, disabled=end == 0,
+                     help=t("lr.replay_help"))
+    c1, c2, c3 = st.columns([1, 2, 2])
+    play = c1.button(t("lr.play"), key=keys.LR_PLAY, icon=":material/play_arrow:")
+    speed = c2.select_slider(t("lr.speed"), PLAY_SPEEDS, value=PLAY_SPEEDS[1],
+                             key=keys.LR_SPEED)
+    stepped = c3.button(t("lr.sgd_step"), key=keys.LR_SGD_STEP, icon=":material/footprint:")
+    left, right = st.columns([3, 2])
+    slots = {"at": left.empty(), "loss": left.empty(), "landscape": left.empty(),
+             "printed": right.empty(), "table": right.empty()}
+    left.caption(t("lr.landscape_caption"))
+    if play:  # from the slider's step to the end, at most PLAY_FRAMES frames
+        stride = max(1, -(-(end - step) // PLAY_FRAMES))
+        for k in [*range(step, end, stride), end]:
+            draw_replay(slots, done, k)
+            time.sleep(stride / speed)
+        st.caption(t("lr.played", step=end))
+    else:
+        draw_replay(slots, done, step)
+    if stepped:
+        sgd_step_panel(done, min(step, end))
+
+
+def sgd_step_panel(done: linreg.Run, step: int) -> None:
+    """One SGD update from the parameters at `step`, on a fresh minibatch, with its numbers."""
+    X, y = make_data(done.spec)
+    at = linreg.replay(done.records, step)[-1]
+    size = done.cfg.batch_size
+    indices = linreg.minibatch(len(X), size, done.spec.seed * 100_003 + step)
+    one = linreg.sgd_step(X, y, at.w, at.b, done.cfg.lr, indices, done.impl)
+    shown = min(size, 10)
+    scale = "\\tfrac{1}{2}" if one.scale == 0.5 else ""
+    st.markdown(t("lr.sgd_step_intro", size=size, shown=shown, step=step, scale=scale))
+    st.dataframe(pd.DataFrame({
+        t("lr.col.index"): one.indices[:shown],
+        "x₁": [r[0] for r in one.X[:shown]], "x₂": [r[1] for r in one.X[:shown]],
+        "y": one.y[:shown], "ŷ": one.y_hat[:shown],
+        t("lr.col.loss"): [one.scale * (a - b) ** 2 for a, b in zip(one.y_hat[:shown],
+                                                                     one.y[:shown], strict=True)],
+    }), hide_index=True)
+    st.markdown(t("lr.sgd_step_grad", lr=done.cfg.lr, loss=f"{one.loss:.4g}"))
+    for formula in sgd_latex(one):
+        st.latex(formula)
+
+
+def sgd_latex(one: linreg.SGDStep) -> tuple[str, str]:
+    """The update with the student's numbers: the gradient's sums, then w and b after it."""
+    def num(v: float, digits: int = 4) -> str:
+        mantissa, _, exponent = f"{v:.{digits}g}".partition("e")
+        return rf"{mantissa}\times 10^{{{int(exponent)}}}" if exponent else mantissa
+
+    def col(values, digits: int = 4) -> str:
+        return (r"\begin{bmatrix}" + r" \\ ".join(num(v, digits) for v in values)
+                + r"\end{bmatrix}")
+
+    factor = rf"\frac{{{num(one.lr)}}}{{{len(one.indices)}}}"
+    grad = (rf"\sum_{{i\in\mathcal{{B}}}} \frac{{\partial l^{{(i)}}}}{{\partial \mathbf{{w}}}} = "
+            rf"{col(one.grad_w)},\quad \sum_{{i\in\mathcal{{B}}}} \frac{{\partial l^{{(i)}}}}"
+            rf"{{\partial b}} = {num(one.grad_b)}")
+    update = (rf"\mathbf{{w}} \leftarrow {col(one.w, 6)} - {factor}{col(one.grad_w)} = "
+              rf"{col(one.w_new, 6)},\quad b \leftarrow {num(one.b, 6)} - {factor}\cdot"
+              rf"({num(one.grad_b)}) = {num(one.b_new, 6)}")
+    return grad, update
 
 
 # ---- the page ------------------------------------------------------------------------------

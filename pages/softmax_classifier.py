@@ -1,6 +1,7 @@
 """Softmax regression on Fashion-MNIST (d2l 3.5–3.7): train it live, then look inside."""
 
 import math
+import time
 
 import pandas as pd
 import streamlit as st
@@ -39,9 +40,10 @@ def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
     device = data.train_labels.device
     model = classifier.make_model(impl, cfg.seed, device)
     progress = bar.progress(0.0, text=t("sc.progress", epoch=0, epochs=cfg.num_epochs))
-    history = []
-    for record in classifier.train(model, data, cfg):
+    history, snapshots = [], []
+    for record, W in classifier.train_recorded(model, data, cfg):  # W: for the replay
         history.append(record)
+        snapshots.append(W)
         progress.progress(record.epoch / cfg.num_epochs,
                           text=t("sc.progress", epoch=record.epoch, epochs=cfg.num_epochs))
         show(curves_chart(history, cfg.num_epochs), container=slot)
@@ -54,7 +56,8 @@ def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
                          icon=":material/arrow_forward:")
             return None
     bar.empty()
-    return classifier.summarize(impl, model, cfg, history, data, device_name(device))
+    return classifier.summarize(impl, model, cfg, history, data, device_name(device),
+                                tuple(snapshots))
 
 
 def show_checks(result: classifier.Trained) -> None:
@@ -107,6 +110,56 @@ def confusion_chart(matrix):
     return charts.confusion(cells, accuracy, true_title=t("sc.true"),
                             predicted_title=t("sc.predicted"), count_title=t("sc.count_images"),
                             accuracy_title=t("sc.class_accuracy"))
+
+
+
+# ---- replay a finished run, and which model the sections below show (issue 16 §2) ----------
+
+PLAY_SPEEDS = [1, 2, 5, 10]  # epochs per second
+
+
+def draw_replay(slots, result: classifier.Trained, epoch: int) -> None:
+    """The curves up to `epoch` and the weights after it."""
+    at = classifier.replay(result, epoch)
+    last = at.history[-1]
+    slots["at"].caption(t("sc.replay_at", epoch=at.epoch, epochs=len(result.history),
+                          loss=f"{last.train_loss:.4f}", train_acc=f"{last.train_acc:.4f}",
+                          test_acc=f"{last.test_acc:.4f}"))
+    show(curves_chart(list(at.history), result.config.num_epochs), container=slots["curves"])
+    slots["title"].markdown(t("sc.replay_weights", epoch=at.epoch))
+    show(weights_chart(at.W), container=slots["weights"])
+
+
+@safe.fragment
+def replay_panel(result: classifier.Trained):
+    """A slider over the run's epochs and Play at a chosen speed: curves and weights then."""
+    end = len(result.epoch_W)
+    if end == 0:  # a run kept from before the replay existed: its curves only
+        show(curves_chart(result.history, result.config.num_epochs))
+        return
+    st.session_state[keys.SC_REPLAY] = min(max(st.session_state.get(keys.SC_REPLAY, end), 1),
+                                           end)
+    epoch = st.slider(t("sc.replay"), 1, max(end, 2), key=keys.SC_REPLAY, disabled=end == 1,
+                      help=t("sc.replay_help"))
+    c1, c2 = st.columns([1, 3])
+    play = c1.button(t("sc.play"), key=keys.SC_PLAY, icon=":material/play_arrow:")
+    speed = c2.select_slider(t("sc.play_speed"), PLAY_SPEEDS, value=PLAY_SPEEDS[1],
+                             key=keys.SC_SPEED)
+    slots = {"at": st.empty(), "curves": st.empty(), "title": st.empty(), "weights": st.empty()}
+    if play:
+        for k in range(epoch, end + 1):
+            draw_replay(slots, result, k)
+            time.sleep(1 / speed)
+    else:
+        draw_replay(slots, result, min(epoch, end))
+
+
+def previous_model_note(result: classifier.Trained | None) -> None:
+    """Under a failed run: say that the sections show the previous model, and which."""
+    failed = st.session_state.get(keys.SC_FAILED)
+    if result is not None and failed is not None:
+        st.caption(t("sc.previous_model", failed=failed, lr=result.config.lr,
+                     epochs=result.config.num_epochs))
 
 
 # ---- the book's code and pipeline, next to ours (issue 13 §5) ------------------------------
@@ -249,9 +302,12 @@ if lesson.section(t("sc.s_train")):
         done = train_live(impl, cfg, data, bar, slot, status)
         if done is not None:  # only a completed run replaces the session's model
             st.session_state[keys.SC_RESULT] = result = done
+            st.session_state[keys.SC_REPLAY] = len(done.history)  # replay opens at the end
+        st.session_state[keys.SC_FAILED] = None if done is not None else cfg.lr
     if result is not None and (done is not None or not clicked):
-        show(curves_chart(result.history, result.config.num_epochs), container=slot)
+        slot.empty()
         status.empty()
+        replay_panel(result)
         show_checks(result)
         classroom.offer_classifier(result)  # in a class experiment: "Submit to the class"
     elif result is None and not clicked:
@@ -261,6 +317,7 @@ if lesson.section(t("sc.s_grid")):
     if result is None:
         st.info(t("sc.need_model"))
     else:
+        previous_model_note(result)
         st.markdown(t("sc.grid_intro"))
         c1, c2 = st.columns(2)
         count = state.slider(t("sc.count"), "n", 1, 60, 12, container=c1)
@@ -288,6 +345,7 @@ if lesson.section(t("sc.s_inside")):
     if result is None:
         st.info(t("sc.need_model"))
     else:
+        previous_model_note(result)
         st.markdown(t("sc.weights_intro"))
         show(weights_chart(result.W))
         st.markdown(t("sc.confusion_intro.own"))
@@ -310,6 +368,8 @@ if lesson.section(t("sc.s_upload")):
             if result is None:
                 right.info(t("sc.need_model"))
             else:
+                with right:
+                    previous_model_note(result)
                 probs = classifier.probabilities(result.W, result.b, prepared.pixels[None])[0]
                 right.markdown(t("sc.your_prediction", name=name(int(probs.argmax())),
                                  p=f"{float(probs.max()):.0%}"))
@@ -319,6 +379,7 @@ if lesson.section(t("sc.s_keep")):
     if result is None:
         st.info(t("sc.need_model"))
     else:
+        previous_model_note(result)
         st.markdown(t("sc.keep_intro"))
         a, b = st.columns(2)
         a.download_button(t("sc.download_weights"), result.weights,

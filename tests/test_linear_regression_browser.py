@@ -41,3 +41,35 @@ def test_share_link_follows_a_change_inside_the_training_fragment(server, page):
     page.get_by_role("button", name="Share this view").click()
     expect(page.locator('[data-testid="stPopoverBody"] code').first).to_contain_text(
         "linear-regression?lr=0.1", timeout=30_000)
+
+
+LANDSCAPE_PIXELS = """() => {
+    const chart = document.querySelectorAll('[data-testid=stVegaLiteChart]')[2];
+    const canvas = chart?.querySelector('canvas');
+    return canvas ? canvas.toDataURL() : (chart?.querySelector('svg')?.outerHTML ?? null);
+}"""
+
+
+def test_replay_slider_redraws_the_path(server, page):
+    """Issue 16 §2: scrubbing back to step 0 redraws the landscape with the start only."""
+    page.goto(f"{server}/?lang=en")
+    wait_for_app(page)
+    page.goto(f"{server}/linear-regression?lang=en")
+    wait_for_app(page)
+    page.get_by_role("button", name="Train", exact=True).click()
+    expect(page.get_by_text("Shown: step 300 of 300")).to_be_visible(timeout=60_000)
+    wait_for_app(page)
+    page.wait_for_function(f"() => ({LANDSCAPE_PIXELS})()?.length > 1000", timeout=30_000)
+    before = page.evaluate(LANDSCAPE_PIXELS)
+    page.get_by_role("slider", name="Replay the run: step").focus()
+    page.keyboard.press("Home")  # to step 0: the path is its starting point only
+    expect(page.get_by_text("Shown: step 0 of 300")).to_be_visible(timeout=30_000)
+    page.wait_for_function(f"(before) => {{ const now = ({LANDSCAPE_PIXELS})();"
+                           " return now && now.length > 1000 && now !== before; }",
+                           arg=before, timeout=30_000)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    page.get_by_role("button", name="One SGD step from here").click()
+    expect(page.locator(".katex-display").filter(has_text="←").first).to_be_visible(
+        timeout=30_000)
+    expect(page.locator(".katex-error")).to_have_count(0)  # the formulas with numbers parse
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)

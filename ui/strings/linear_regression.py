@@ -470,4 +470,37 @@ STRINGS: dict[str, dict[str, str]] = {
               "`trainer.zero_grad()` 清掉它之前读取。从零开始实现中则是 `w.grad` 和 `b.grad`，"
               "`sgd` 每一步之后都会把它们清零。",
     },
+    # ---- replay and one SGD step (issue 16 §2)
+    "lr.replay": {"en": "Replay the run: step", "zh": "回放这次训练：第几步"},
+    "lr.replay_help": {
+        "en": "Drag to see the loss curves and the path of (w₁, w₂) as they were after this many "
+              "minibatch steps.",
+        "zh": "拖动滑块，查看走完这么多个小批量步之后的损失曲线和 (w₁, w₂) 路径。",
+    },
+    "lr.replay_at": {
+        "en": "Shown: step {step} of {total} (epoch {epoch}) · w = ({w1}, {w2}), b = {b}, "
+              "minibatch loss {loss}",
+        "zh": "当前显示：第 {step}/{total} 步（第 {epoch} 个迭代周期）· w = ({w1}, {w2})，"
+              "b = {b}，小批量损失 {loss}",
+    },
+    "lr.play": {"en": "Play", "zh": "播放"},
+    "lr.speed": {"en": "Speed (steps per second)", "zh": "速度（每秒步数）"},
+    "lr.played": {"en": "Played up to step {step}.", "zh": "已播放到第 {step} 步。"},
+    "lr.sgd_step": {"en": "One SGD step from here", "zh": "从这里走一步小批量随机梯度下降"},
+    "lr.sgd_step_intro": {
+        "en": "A minibatch $\\mathcal{{B}}$ of {size} examples drawn at random from the data "
+              "(showing {shown} of its rows), the prediction $\\hat y = \\mathbf{{w}}^\\top "
+              "\\mathbf{{x}} + b$ with the parameters at step {step}, and the loss "
+              "$l = {scale}(\\hat y - y)^2$ of each row:",
+        "zh": "从数据中随机抽取的小批量 $\\mathcal{{B}}$ 含 {size} 个样本（显示其中 {shown} 行），"
+              "用第 {step} 步时的参数算出预测 $\\hat y = \\mathbf{{w}}^\\top \\mathbf{{x}} + b$，"
+              "以及每一行的损失 $l = {scale}(\\hat y - y)^2$：",
+    },
+    "lr.sgd_step_grad": {
+        "en": "The gradient summed over the minibatch, then the update with learning rate "
+              "$\\eta = {lr}$ (minibatch loss before the step: {loss}):",
+        "zh": "在小批量上求和的梯度，以及学习率 $\\eta = {lr}$ 下的更新（更新前的小批量损失：{loss}）：",
+    },
+    "lr.col.index": {"en": "example i", "zh": "样本 i"},
+    "lr.col.loss": {"en": "loss l", "zh": "损失 l"},
 }

@@ -453,4 +453,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Why the labels are one-hot and the loss is the cross-entropy: Softmax regression",
         "zh": "为什么标签用独热编码、损失用交叉熵损失：softmax 回归",
     },
+    # ---- replay and the model below a failed run (issue 16 §2)
+    "sc.replay": {"en": "Replay the run: epoch", "zh": "回放这次训练：第几个迭代周期"},
+    "sc.replay_help": {
+        "en": "Drag to see the curves and the weights as they were after this epoch.",
+        "zh": "拖动滑块，查看这个迭代周期结束时的曲线和权重。",
+    },
+    "sc.replay_at": {
+        "en": "Shown: epoch {epoch} of {epochs} · training loss {loss}, training accuracy "
+              "{train_acc}, test accuracy {test_acc}",
+        "zh": "当前显示：第 {epoch}/{epochs} 个迭代周期 · 训练损失 {loss}，训练精度 {train_acc}，"
+              "测试精度 {test_acc}",
+    },
+    "sc.replay_weights": {"en": "The weights after epoch {epoch}", "zh": "第 {epoch} 个迭代周期结束时的权重"},
+    "sc.play": {"en": "Play", "zh": "播放"},
+    "sc.play_speed": {"en": "Speed (epochs per second)", "zh": "速度（每秒迭代周期数）"},
+    "sc.previous_model": {
+        "en": "The last run (learning rate {failed}) failed, so this shows your previous model "
+              "(learning rate {lr}, {epochs} epochs).",
+        "zh": "上一次训练（学习率 {failed}）失败了，这里显示的是你之前的模型（学习率 {lr}，"
+              "{epochs} 个迭代周期）。",
+    },
 }
