@@ -134,36 +134,37 @@ def _scale_axis() -> alt.Axis:
     return alt.Axis(values=[-1e5, -1e3, -10, 0, 10, 1e3, 1e5], format=",.12~g", grid=True)
 
 
-def segments_of(rows: list[dict], key: str) -> list[dict]:
-    """Runs of equal rows[key] per method along the scale grid: (method, lo, hi, status)."""
+def segments_of(rows: list, key: str) -> list[dict]:
+    """Runs of equal getattr(row, key) per method along the scale grid (rows: core.softmax
+    SweepRow): (method, lo, hi, status)."""
     out: list[dict] = []
-    by_method: dict[str, list[dict]] = {}
+    by_method: dict[str, list] = {}
     for row in rows:
-        by_method.setdefault(row["method"], []).append(row)
+        by_method.setdefault(row.method, []).append(row)
     for method, items in by_method.items():
-        items.sort(key=lambda r: r["scale"])
+        items.sort(key=lambda r: r.scale)
         start = 0
         for i in range(1, len(items) + 1):
-            if i == len(items) or items[i][key] != items[start][key]:
-                end = items[min(i, len(items) - 1)]["scale"]
-                out.append({"method": method, "lo": items[start]["scale"], "hi": end,
-                            "status": items[start][key]})
+            if i == len(items) or getattr(items[i], key) != getattr(items[start], key):
+                end = items[min(i, len(items) - 1)].scale
+                out.append({"method": method, "lo": items[start].scale, "hi": end,
+                            "status": getattr(items[start], key)})
                 start = i
     return out
 
 
-def runs_of(rows: list[dict]) -> list[dict]:
+def runs_of(rows: list) -> list[dict]:
     """Finite losses per method, numbered by contiguous run, so lines break at inf and nan."""
     out: list[dict] = []
     run = 0
-    for method in dict.fromkeys(r["method"] for r in rows):
+    for method in dict.fromkeys(r.method for r in rows):
         previous_finite = False
-        for row in sorted((r for r in rows if r["method"] == method), key=lambda r: r["scale"]):
-            finite = math.isfinite(row["loss"])
+        for row in sorted((r for r in rows if r.method == method), key=lambda r: r.scale):
+            finite = math.isfinite(row.loss)
             if finite and not previous_finite:
                 run += 1
             if finite:
-                out.append({"method": method, "scale": row["scale"], "loss": row["loss"],
+                out.append({"method": method, "scale": row.scale, "loss": row.loss,
                             "run": run})
             previous_finite = finite
     return out
