@@ -9,11 +9,12 @@ so that the page only draws and the tests compare with torch.nn.functional.
 """
 
 import math
-import re
 from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
+
+from core import numbers
 
 DTYPES = {"float16": torch.float16, "bfloat16": torch.bfloat16, "float32": torch.float32,
           "float64": torch.float64}
@@ -61,48 +62,13 @@ def losses(o: torch.Tensor, y: torch.Tensor) -> dict[str, tuple[torch.Tensor, to
 
 # ---- the input field ----------------------------------------------------------------------
 
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", re.ASCII)
-_SPLIT = re.compile(r"[\s,;，、；]+")
-_NOT_FINITE = re.compile(r"[+-]?(inf|infinity|nan)", re.IGNORECASE)
+ERRORS = numbers.ERRORS  # the codes parse_logits may return, one message each on the page
 
 
-ERRORS = ("empty", "not_number", "not_finite", "too_large", "too_few", "too_many")
-
-
-@dataclass(frozen=True)
-class Parsed:
-    """Either logits (a tuple of floats) or an error code with a detail for the message."""
-    logits: tuple[float, ...] | None = None
-    error: str | None = None   # one of ERRORS
-    detail: str = ""
-
-
-def parse_logits(text: str) -> Parsed:
-    """Read '2, 1, 0.1' (commas, spaces or semicolons; brackets allowed); never raises."""
-    if not isinstance(text, str):
-        return Parsed(error="empty")
-    body = text.strip().replace("\u2212", "-").strip("[]()（）【】 \t\r\n")
-    tokens = [tok for tok in _SPLIT.split(body) if tok]
-    if not tokens:
-        return Parsed(error="empty")
-    if len(tokens) > MAX_LOGITS:
-        return Parsed(error="too_many", detail=str(len(tokens)))
-    values = []
-    for tok in tokens:
-        if _NOT_FINITE.fullmatch(tok):
-            return Parsed(error="not_finite", detail=tok[:20])
-        if not _NUMBER.fullmatch(tok):
-            return Parsed(error="not_number", detail=tok[:20])
-        try:
-            value = float(tok)
-        except ValueError:  # the pattern is ASCII, so this should not happen
-            return Parsed(error="not_number", detail=tok[:20])
-        if not math.isfinite(value) or abs(value) > MAX_ABS_LOGIT:
-            return Parsed(error="too_large", detail=tok[:20])
-        values.append(value + 0.0)  # -0.0 -> 0.0
-    if len(values) < 2:
-        return Parsed(error="too_few", detail=str(len(values)))
-    return Parsed(logits=tuple(values))
+def parse_logits(text: str) -> numbers.Parsed:
+    """Logits as typed, '2, 1, 0.1' (core.numbers reads them): 2 to MAX_LOGITS numbers, each
+    within ±MAX_ABS_LOGIT; never raises."""
+    return numbers.parse_numbers(text, MAX_LOGITS, MAX_ABS_LOGIT, min_count=2)
 
 
 # ---- where exp stops being finite, and where it becomes 0 -----------------------------------

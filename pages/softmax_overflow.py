@@ -11,13 +11,13 @@ from ui import keys, lesson, state
 from ui.charts import show
 from ui.charts import softmax_overflow as charts
 from ui.i18n import t
+from ui.safe import literal
 
 DEFAULT_TEXT = "2, 1, 0.1"
 DEFAULT_LOGITS = (2.0, 1.0, 0.1)
 SCALES = sm.scale_grid()
 DEVICE = str(get_device())
 METHODS = list(sm.METHODS)
-MARKDOWN = set("\\`*_{}[]()<>#+-.!|~$:")
 CODE = """model = nn.Sequential(nn.Flatten(), nn.Linear(784, 10))   # logits: no softmax layer
 loss = nn.CrossEntropyLoss()(model(X), y)                  # log-sum-exp inside
 probabilities = torch.softmax(model(X), dim=1)             # only to show them"""
@@ -41,11 +41,6 @@ def small_loss(logits: tuple, scale: float, y: int, dtype: str) -> sm.SmallLoss:
 @st.cache_data(show_spinner=False)
 def limits(dtype: str) -> sm.Limits:
     return sm.exp_limits(dtype, DEVICE)
-
-
-def plain(text: str) -> str:
-    """User text shown as text: every markdown character escaped."""
-    return "".join("\\" + c if c in MARKDOWN else c for c in text)
 
 
 def vector(values) -> str:
@@ -82,13 +77,13 @@ with st.container(border=True):  # the controls stay visible in every section of
     dtype = state.select(t("so.dtype"), "dtype", list(sm.DTYPES), "float32",
                          widget="segmented_control", container=right)
     parsed = sm.parse_logits(text)
-    if parsed.logits is not None:
-        st.session_state[keys.SO_LAST_GOOD] = parsed.logits
+    if parsed.values is not None:
+        st.session_state[keys.SO_LAST_GOOD] = parsed.values
     else:
-        st.error(t(f"so.err.{parsed.error}", detail=plain(parsed.detail), cap=sm.MAX_LOGITS,
+        st.error(t(f"so.err.{parsed.error}", detail=literal(parsed.detail), cap=sm.MAX_LOGITS,
                    big=f"{sm.MAX_ABS_LOGIT:g}"), icon=":material/error:")
     logits = tuple(st.session_state.get(keys.SO_LAST_GOOD, DEFAULT_LOGITS))
-    if parsed.logits is None:
+    if parsed.values is None:
         st.caption(t("so.kept", logits=vector(logits)))
     scale = state.select(t("so.scale"), "scale", SCALES, 1.0, widget="select_slider",
                          format_func=charts.number, help=t("so.scale_help"))

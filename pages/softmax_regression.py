@@ -87,10 +87,10 @@ def typed_row(text: str, what: str, fallback: tuple[float, ...]) -> tuple[float,
     the fallback."""
     parsed = parse_logits(text)
     error = parsed.error
-    if parsed.logits is not None and len(parsed.logits) > MAX_K:
+    if parsed.values is not None and len(parsed.values) > MAX_K:
         error = "too_many"
     if error is None:
-        return parsed.logits
+        return parsed.values
     known = error in ("empty", "not_number", "not_finite", "too_large", "too_few", "too_many")
     st.error(t(f"sr.err.{error}" if known else "sr.err.other", what=what, cap=MAX_K,
                fallback=vector(fallback)), icon=":material/error:")

@@ -8,6 +8,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core import numbers
 from core import softmax as sm
 from core.device import make_generator
 from ui.strings import CATALOGUE
@@ -223,10 +224,10 @@ def test_logits_that_overflow_the_dtype_are_reported_as_bad_input():
 @pytest.mark.parametrize("text, logits", [
     ("2, 1, 0.1", (2.0, 1.0, 0.1)), ("[2 1 -0.1]", (2.0, 1.0, -0.1)),
     ("1e3;-1E3", (1000.0, -1000.0)), ("−3，4", (-3.0, 4.0)), (" .5 , 5. ", (0.5, 5.0)),
-    ("-0, 0", (0.0, 0.0)),
+    ("-0, 0", (0.0, 0.0)), ("［２，－１．５］", (2.0, -1.5)),
 ])
 def test_parser_reads_good_input(text, logits):
-    assert sm.parse_logits(text) == sm.Parsed(logits=logits)
+    assert sm.parse_logits(text) == numbers.Parsed(values=logits)
 
 
 @pytest.mark.parametrize("text, error", [
@@ -238,7 +239,7 @@ def test_parser_reads_good_input(text, logits):
 ])
 def test_parser_explains_bad_input(text, error):
     parsed = sm.parse_logits(text)
-    assert parsed.logits is None and parsed.error == error
+    assert parsed.values is None and parsed.error == error
 
 
 def test_every_parser_error_has_a_message_in_both_languages():
@@ -246,12 +247,12 @@ def test_every_parser_error_has_a_message_in_both_languages():
         assert set(CATALOGUE[f"so.err.{code}"]) == {"en", "zh"}
 
 
-def _check(parsed: sm.Parsed) -> None:
-    assert (parsed.logits is None) != (parsed.error is None)
-    if parsed.logits is not None:
-        assert 2 <= len(parsed.logits) <= sm.MAX_LOGITS
-        assert all(isinstance(v, float) and math.isfinite(v) for v in parsed.logits)
-        assert all(abs(v) <= sm.MAX_ABS_LOGIT for v in parsed.logits)
+def _check(parsed: numbers.Parsed) -> None:
+    assert (parsed.values is None) != (parsed.error is None)
+    if parsed.values is not None:
+        assert 2 <= len(parsed.values) <= sm.MAX_LOGITS
+        assert all(isinstance(v, float) and math.isfinite(v) for v in parsed.values)
+        assert all(abs(v) <= sm.MAX_ABS_LOGIT for v in parsed.values)
     else:
         assert parsed.error in sm.ERRORS and len(parsed.detail) <= 20
 
@@ -274,9 +275,9 @@ def test_parser_on_lists_of_floats(values, sep):
     elif len(values) > sm.MAX_LOGITS:
         assert parsed.error == "too_many"
     elif len(good) == len(values) and len(values) >= 2:
-        assert parsed.logits == tuple(v + 0.0 for v in values)  # exact round trip
+        assert parsed.values == tuple(v + 0.0 for v in values)  # exact round trip
     else:
-        assert parsed.logits is None
+        assert parsed.values is None
 
 
 @settings(max_examples=100, deadline=None)
