@@ -10,6 +10,7 @@ from ui import lesson, state
 from ui.charts import PALETTE, show
 from ui.charts import normal_mse as charts
 from ui.i18n import t
+from ui.numbers import number
 
 MAX_CURVES = 4
 START = [(0.0, 1.0), (0.0, 2.0), (3.0, 1.0), (-3.0, 0.5)]  # d2l's three curves, and a fourth
@@ -29,11 +30,6 @@ def noise_to_loss(w: float, b: float, sigma: float, n: int, sigmas: tuple[float,
 @st.cache_data(show_spinner=False, max_entries=256)
 def residuals(noise: str, sigma: float, n: int, seed: int) -> normal.Residuals:
     return normal.residuals(noise, sigma, n, seed)
-
-
-def fmt(v: float) -> str:
-    """A slider value as a short number (0.30000000000000004 -> 0.3)."""
-    return f"{v:.2f}".rstrip("0").rstrip(".")
 
 
 st.title(t("nm.title"))
@@ -56,7 +52,7 @@ if lesson.section(t("nm.s1")):
         params.append((round(mu, 4), round(sd, 4)))
         col.caption(t("nm.peak", peak=f"{normal.peak_height(sd):.3f}"))
     d = densities(tuple(params))
-    curves = [{"label": t("nm.curve_label", i=i + 1, mu=fmt(mu), sigma=fmt(sd)), "p": p,
+    curves = [{"label": t("nm.curve_label", i=i + 1, mu=number(mu), sigma=number(sd)), "p": p,
                "mu": mu, "peak": peak} for i, ((mu, sd), p, peak) in
               enumerate(zip(params, d.p, d.peaks, strict=True))]
     show(charts.densities(d.x, curves, "x", "p(x)", t("nm.legend_curves")), key="nm.density")
@@ -80,15 +76,15 @@ if lesson.section(t("nm.s2")):
     r = noise_to_loss(round(w, 4), round(b, 4), round(sigma, 4), n, sigmas, state.seed())
 
     left, right = st.columns(2)
-    lines = [{"label": t("nm.true_line", w=fmt(w), b=fmt(b)), "w": w, "b": b},
+    lines = [{"label": t("nm.true_line", w=number(w), b=number(b)), "w": w, "b": b},
              {"label": t("nm.fit_line", w=f"{r.w_hat:.3f}", b=f"{r.b_hat:.3f}"),
               "w": r.w_hat, "b": r.b_hat}]
     show(charts.data_and_lines(r.x, r.y, lines, "x", "y", t("nm.scatter_title", n=n),
                                t("nm.legend_lines")), key="nm.scatter", container=left)
 
     def label(s: float) -> str:
-        return t("nm.nll_true", sigma=fmt(s)) if s == round(sigma, 4) else \
-            t("nm.nll_sigma", sigma=fmt(s))
+        return t("nm.nll_true", sigma=number(s)) if s == round(sigma, 4) else \
+            t("nm.nll_sigma", sigma=number(s))
 
     nll_curves = [{"label": label(s), "loss": row, "argmin": a, "min": m}
                   for s, row, a, m in zip(sigmas, r.nll, r.nll_argmin, r.nll_min,
@@ -103,7 +99,7 @@ if lesson.section(t("nm.s2")):
                             t("nm.mse_axis"), t("nm.legend_loss"), [PALETTE[4]], height=200),
          key="nm.mse", container=right)
 
-    rows = [(t("nm.row_nll", sigma=fmt(s)), a) for s, a in zip(sigmas, r.nll_argmin,
+    rows = [(t("nm.row_nll", sigma=number(s)), a) for s, a in zip(sigmas, r.nll_argmin,
                                                                     strict=True)]
     rows += [(t("nm.row_mse"), r.mse_argmin), (t("nm.row_lstsq"), r.w_hat),
              (t("nm.row_true"), w)]
@@ -113,12 +109,12 @@ if lesson.section(t("nm.s2")):
     gap = max(abs(a - r.w_hat) for a in [*r.nll_argmin, r.mse_argmin])
     st.markdown(t("nm.agree", gap=f"{gap:.1e}", w_hat=f"{r.w_hat:.6f}"))
     st.caption(t("nm.s2_caption"))
-    floors = t("nm.floor_sep").join(t("nm.floor_item", sigma=fmt(s), floor=f"{m:.3f}")
+    floors = t("nm.floor_sep").join(t("nm.floor_item", sigma=number(s), floor=f"{m:.3f}")
                         for s, m in zip(sigmas, r.nll_min, strict=True))
     lowest = sigmas[min(range(len(sigmas)), key=lambda i: r.nll_min[i])]
-    st.markdown(t("nm.floors", mse=f"{r.mse_min:.4f}", floors=floors, lowest=fmt(lowest),
+    st.markdown(t("nm.floors", mse=f"{r.mse_min:.4f}", floors=floors, lowest=number(lowest),
                   s_mle=f"{r.sigma_mle:.3f}", f_mle=f"{r.floor_mle:.3f}",
-                  sigma=fmt(sigma)))
+                  sigma=number(sigma)))
     lesson.show_code(normal.make_data, normal.least_squares, normal.mse, normal.nll,
                      normal.argmin_w, title=t("show_code"))
 
@@ -162,10 +158,10 @@ if lesson.section(t("nm.s4")):
     m1.metric(t("nm.sigma_hat"), f"{q.sigma_hat:.3f}")
     m2.metric(t("nm.skew"), f"{q.skewness:.2f}", help=t("nm.skew_help"))
     m3.metric(t("nm.kurt"), f"{q.excess_kurtosis:.2f}", help=t("nm.kurt_help"))
-    m4.metric(t("nm.outside"), str(q.outside), help=t("nm.outside_help", k=fmt(normal.REACH)))
+    m4.metric(t("nm.outside"), str(q.outside), help=t("nm.outside_help", k=number(normal.REACH)))
     st.markdown(t(f"nm.says.{noise}", s=f"{q.skewness:.2f}", k=f"{q.excess_kurtosis:.2f}",
                   n=rn, se_s=f"{math.sqrt(6 / rn):.2f}", se_k=f"{math.sqrt(24 / rn):.2f}",
-                  out=q.outside, reach=fmt(normal.REACH),
+                  out=q.outside, reach=number(normal.REACH),
                   gauss_out=f"{rn * math.erfc(normal.REACH / math.sqrt(2)):.2g}"))
     st.markdown(t("nm.loss_link"))
     st.page_link("pages/loss_comparison.py", label=t("nav.loss_comparison"),

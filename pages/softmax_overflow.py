@@ -11,6 +11,7 @@ from ui import keys, lesson, state
 from ui.charts import show
 from ui.charts import softmax_overflow as charts
 from ui.i18n import t
+from ui.numbers import vector
 from ui.safe import literal
 
 DEFAULT_TEXT = "2, 1, 0.1"
@@ -41,10 +42,6 @@ def small_loss(logits: tuple, scale: float, y: int, dtype: str) -> sm.SmallLoss:
 @st.cache_data(show_spinner=False)
 def limits(dtype: str) -> sm.Limits:
     return sm.exp_limits(dtype, DEVICE)
-
-
-def vector(values) -> str:
-    return "[" + ", ".join(charts.number(float(v), 5) for v in values) + "]"
 
 
 def relative(value: float, ref: float) -> str:
@@ -84,14 +81,14 @@ with st.container(border=True):  # the controls stay visible in every section of
                    big=f"{sm.MAX_ABS_LOGIT:g}"), icon=":material/error:")
     logits = tuple(st.session_state.get(keys.SO_LAST_GOOD, DEFAULT_LOGITS))
     if parsed.values is None:
-        st.caption(t("so.kept", logits=vector(logits)))
+        st.caption(t("so.kept", logits=vector(logits, 5, charts.INF)))
     scale = state.select(t("so.scale"), "scale", SCALES, 1.0, widget="select_slider",
                          format_func=charts.number, help=t("so.scale_help"))
     y = state.select(t("so.y"), "y", list(range(len(logits))), 0,
                      format_func=lambda j: t("so.class_option", j=j,
                                              o=charts.number(logits[j], 5)))
     result = three_ways(logits, scale, y, dtype)
-    st.markdown(t("so.used", dtype=dtype, o=vector(result.o)))
+    st.markdown(t("so.used", dtype=dtype, o=vector(result.o, 5, charts.INF)))
     st.markdown(verdict("so.verdict", result, "status"))
 
 lim = limits(dtype)

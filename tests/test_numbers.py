@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core import numbers
+from ui import numbers as ui_numbers
 
 
 @pytest.mark.parametrize("token, value", [
@@ -63,3 +64,21 @@ def test_parse_numbers_never_raises(text):
     assert (parsed.values is None) != (parsed.error is None)
     assert parsed.error is None or parsed.error in numbers.ERRORS
     assert len(parsed.detail) <= numbers.DETAIL
+
+
+# ---- ui.numbers: the one formatter --------------------------------------------------------
+
+@pytest.mark.parametrize("value, digits, infinity, text", [
+    (0.30000000000000004, 4, "∞", "0.3"), (2.0, 4, "∞", "2"), (-0.0, 4, "∞", "0"),
+    (123456.0, 4, "∞", "1.235e+05"), (123456.0, 6, "inf", "123456"),
+    (math.inf, 4, "∞", "∞"), (-math.inf, 4, "∞", "−∞"), (-math.inf, 6, "inf", "−inf"),
+    (math.nan, 4, "∞", "nan"), (3, 4, "∞", "3"), ("0 ✓", 4, "∞", "0 ✓"),
+])
+def test_number_spells_out_what_is_not_an_ordinary_float(value, digits, infinity, text):
+    assert ui_numbers.number(value, digits, infinity) == text
+
+
+def test_vector_and_decimals():
+    assert ui_numbers.vector([2.0, math.inf, 0.1], 3) == "[2, ∞, 0.1]"
+    assert ui_numbers.decimals([1, -0.00004, 2.5]) == "[1.0000, -0.0000, 2.5000]"
+    assert ui_numbers.decimals((v for v in (0.25, 0.75)), 1) == "[0.2, 0.8]"  # round half even

@@ -5,6 +5,7 @@ import math
 import altair as alt
 import pandas as pd
 
+from ui import numbers
 from ui.charts import PALETTE
 
 STATUSES = ["ok", "imprecise", "wrong", "inf_loss", "loss_overflow", "nan", "bad_input"]
@@ -29,17 +30,12 @@ def special(value) -> str | None:
     return "zero" if value == 0.0 else None
 
 
+INF = "inf"  # a page about floating point spells infinity as torch prints it
+
+
 def number(value, digits: int = 6) -> str:
-    """A float as text: 'nan', 'inf', '−inf', '0' spelled out, else `digits` significant."""
-    if not isinstance(value, float):
-        return str(value)
-    if math.isnan(value):
-        return "nan"
-    if math.isinf(value):
-        return "inf" if value > 0 else "−inf"
-    if value == 0.0:
-        return "0"
-    return f"{value:.{digits}g}"
+    """ui.numbers.number with this page's "inf" and six significant digits by default."""
+    return numbers.number(value, digits, INF)
 
 
 def styled(df: pd.DataFrame, digits: int = 6):
