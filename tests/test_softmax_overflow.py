@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from core import numbers
 from core import softmax as sm
 from core.device import make_generator
+from ui.charts import softmax_overflow as charts
 from ui.strings import CATALOGUE
 
 ALL = list(sm.DTYPES)
@@ -393,3 +394,20 @@ def test_double_softmax_loss_is_torchs_and_has_a_floor():
     assert result.right == pytest.approx(float(F.cross_entropy(o, torch.tensor([y]))))
     assert result.wrong >= math.log1p(3 / math.e) > result.right
     assert result.grad_wrong < result.grad_right
+
+
+def test_segments_and_runs_follow_the_statuses_along_the_grid():
+    nan = math.nan
+    rows = [sm.SweepRow(s, "naive", loss, status, "ok") for s, loss, status in
+            [(3.0, nan, "nan"), (-1.0, 0.5, "ok"), (1.0, 0.1, "ok"), (2.0, nan, "nan"),
+             (0.0, 0.2, "ok"), (4.0, 7.0, "wrong")]]  # out of order on purpose
+    rows.append(sm.SweepRow(0.0, "float64", 0.2, "ok", "ok"))
+    assert charts.segments_of(rows, "status") == [
+        {"method": "naive", "lo": -1.0, "hi": 2.0, "status": "ok"},
+        {"method": "naive", "lo": 2.0, "hi": 4.0, "status": "nan"},
+        {"method": "naive", "lo": 4.0, "hi": 4.0, "status": "wrong"},
+        {"method": "float64", "lo": 0.0, "hi": 0.0, "status": "ok"}]
+    assert charts.segments_of(rows, "grad_status")[0] == {"method": "naive", "lo": -1.0,
+                                                           "hi": 4.0, "status": "ok"}
+    assert [(r["scale"], r["run"]) for r in charts.runs_of(rows)] == [
+        (-1.0, 1), (0.0, 1), (1.0, 1), (4.0, 2), (0.0, 3)]  # a new run after the nans

@@ -1,6 +1,8 @@
 """Charts and tables of the softmax overflow page: pure builders, data in, chart out."""
 
 import math
+from itertools import groupby
+from operator import attrgetter
 
 import altair as alt
 import pandas as pd
@@ -132,20 +134,15 @@ def _scale_axis() -> alt.Axis:
 
 def segments_of(rows: list, key: str) -> list[dict]:
     """Runs of equal getattr(row, key) per method along the scale grid (rows: core.softmax
-    SweepRow): (method, lo, hi, status)."""
+    SweepRow): (method, lo, hi, status), hi being where the next run starts."""
     out: list[dict] = []
-    by_method: dict[str, list] = {}
-    for row in rows:
-        by_method.setdefault(row.method, []).append(row)
-    for method, items in by_method.items():
-        items.sort(key=lambda r: r.scale)
-        start = 0
-        for i in range(1, len(items) + 1):
-            if i == len(items) or getattr(items[i], key) != getattr(items[start], key):
-                end = items[min(i, len(items) - 1)].scale
-                out.append({"method": method, "lo": items[start].scale, "hi": end,
-                            "status": getattr(items[start], key)})
-                start = i
+    for method in dict.fromkeys(r.method for r in rows):
+        items = sorted((r for r in rows if r.method == method), key=lambda r: r.scale)
+        runs = [list(run) for _, run in groupby(items, key=attrgetter(key))]
+        for run, after in zip(runs, [*runs[1:], None], strict=True):
+            hi = after[0].scale if after else run[-1].scale
+            out.append({"method": method, "lo": run[0].scale, "hi": hi,
+                        "status": getattr(run[0], key)})
     return out
 
 
@@ -154,13 +151,10 @@ def runs_of(rows: list) -> list[dict]:
     out: list[dict] = []
     run = 0
     for method in dict.fromkeys(r.method for r in rows):
-        previous_finite = False
-        for row in sorted((r for r in rows if r.method == method), key=lambda r: r.scale):
-            finite = math.isfinite(row.loss)
-            if finite and not previous_finite:
-                run += 1
+        items = sorted((r for r in rows if r.method == method), key=lambda r: r.scale)
+        for finite, group in groupby(items, key=lambda r: math.isfinite(r.loss)):
             if finite:
-                out.append({"method": method, "scale": row.scale, "loss": row.loss,
-                            "run": run})
-            previous_finite = finite
+                run += 1
+                out += [{"method": method, "scale": r.scale, "loss": r.loss, "run": run}
+                        for r in group]
     return out
