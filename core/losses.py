@@ -8,12 +8,12 @@ is δ times the first, so they coincide only at σ = δ = 1 (and share every min
 """
 
 import math
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import torch
 
+from core import numbers
 from core.device import get_device, make_generator
 
 LOSSES = ("l2", "l1", "huber")
@@ -196,40 +196,12 @@ def loss_curves(lo: float, hi: float, delta: float, points: int = 401,
 
 MAX_POINTS = 50
 MAX_ABS = 1e6
-_SEPARATORS = re.compile(r"[\s,;，；、]+")
 
 
-class NumbersError(ValueError):
-    """Input that is not a usable list of numbers; `code` names the problem."""
-
-    def __init__(self, code: str, token: str = ""):
-        super().__init__(f"{code}: {token}")
-        self.code, self.token = code, token[:30]
-
-
-def parse_numbers(text: str) -> list[float]:
-    """'1, 2.5 3; 4' → [1.0, 2.5, 3.0, 4.0]; raises NumbersError with a code.
-
-    Codes: "empty", "not_a_number", "not_finite", "too_large" (|x| > MAX_ABS),
-    "too_many" (more than MAX_POINTS numbers).
-    """
-    tokens = [tok for tok in _SEPARATORS.split(text.strip()) if tok]
-    if not tokens:
-        raise NumbersError("empty")
-    if len(tokens) > MAX_POINTS:
-        raise NumbersError("too_many", str(len(tokens)))
-    values = []
-    for tok in tokens:
-        try:
-            v = float(tok.replace("−", "-"))  # also accept the typographic minus
-        except ValueError:
-            raise NumbersError("not_a_number", tok) from None
-        if not math.isfinite(v):
-            raise NumbersError("not_finite", tok)
-        if abs(v) > MAX_ABS:
-            raise NumbersError("too_large", tok)
-        values.append(v)
-    return values
+def parse_data(text: str) -> numbers.Parsed:
+    """'1, 2.5 3; 4' -> (1.0, 2.5, 3.0, 4.0): 1 to MAX_POINTS numbers, each within ±MAX_ABS
+    (core.numbers reads them); never raises."""
+    return numbers.parse_numbers(text, MAX_POINTS, MAX_ABS)
 
 
 def l2_constant(x: torch.Tensor) -> float:

@@ -38,6 +38,25 @@ def density_curves(params: list[tuple[float, float]], lo: float = -7.0, hi: floa
     return x, p
 
 
+@dataclass(frozen=True)
+class Densities:
+    """The normal density of each (μ, σ) on one grid x, and each curve's peak height."""
+    x: tuple[float, ...]                # (num,)
+    p: tuple[tuple[float, ...], ...]    # (k, num): one row per (μ, σ)
+    peaks: tuple[float, ...]            # (k,) p(μ) = 1 / (σ·sqrt(2π))
+
+
+def densities(params: list[tuple[float, float]]) -> Densities:
+    """p(x) = 1/sqrt(2πσ²) · exp(-(x - μ)² / (2σ²)) for each (μ, σ), as plain values."""
+    x, p = density_curves(params)
+    return Densities(_floats(x), tuple(_floats(row) for row in p),
+                     tuple(peak_height(sigma) for _, sigma in params))
+
+
+def _floats(t: torch.Tensor) -> tuple[float, ...]:
+    return tuple(t.detach().cpu().tolist())
+
+
 def sample_noise(n: int, sigma: float, noise: str, g: torch.Generator) -> torch.Tensor:
     """n draws (n,) of zero-mean noise with standard deviation σ, of the given family."""
     if noise == "gaussian":
@@ -111,18 +130,18 @@ def argmin_w(loss, w0: float, device: torch.device | None = None, steps: int = 5
     return float(w.detach()[0])
 
 
-@dataclass
+@dataclass(frozen=True)
 class NoiseToLoss:
-    x: torch.Tensor           # (n,) features
-    y: torch.Tensor           # (n,) targets
+    x: tuple[float, ...]      # (n,) features
+    y: tuple[float, ...]      # (n,) targets
     w_hat: float              # least squares (torch.linalg.lstsq)
     b_hat: float
-    w_grid: torch.Tensor      # (G,) candidate w, b fixed at b̂
-    sigmas: list[float]       # σ assumed by each likelihood
-    nll: torch.Tensor         # (k, G) NLL per example, one row per σ
-    mse: torch.Tensor         # (G,)
-    nll_argmin: list[float]   # numerical argmin of each NLL row
-    nll_min: list[float]      # the NLL there
+    w_grid: tuple[float, ...]  # (G,) candidate w, b fixed at b̂
+    sigmas: tuple[float, ...]  # σ assumed by each likelihood
+    nll: tuple[tuple[float, ...], ...]  # (k, G) NLL per example, one row per σ
+    mse: tuple[float, ...]    # (G,)
+    nll_argmin: tuple[float, ...]  # numerical argmin of each NLL row
+    nll_min: tuple[float, ...]     # the NLL there
     mse_argmin: float
     mse_min: float
     sigma_mle: float          # sqrt(mse_min): the maximum-likelihood σ
@@ -145,21 +164,23 @@ def noise_to_loss(w: float, b: float, sigma: float, n: int, sigmas: list[float],
     mse_argmin = argmin_w(lambda v: mse(v, b_hat, x, y), w0, device)
     mse_min = float(mse(torch.tensor([mse_argmin], dtype=DTYPE, device=device), b_hat, x, y)[0])
     s_mle = sigma_mle(mse_min)
-    return NoiseToLoss(x, y, w_hat, b_hat, w_grid, list(sigmas), curves, mse(w_grid, b_hat, x, y),
-                       nll_argmin, nll_min, mse_argmin, mse_min, s_mle, nll_floor(mse_min, s_mle))
+    return NoiseToLoss(_floats(x), _floats(y), w_hat, b_hat, _floats(w_grid), tuple(sigmas),
+                       tuple(_floats(row) for row in curves), _floats(mse(w_grid, b_hat, x, y)),
+                       tuple(nll_argmin), tuple(nll_min), mse_argmin, mse_min, s_mle,
+                       nll_floor(mse_min, s_mle))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Residuals:
-    residuals: torch.Tensor   # (n,) y - ŵ·x - b̂
+    residuals: tuple[float, ...]  # (n,) y - ŵ·x - b̂
     sigma_hat: float          # their standard deviation
     skewness: float           # sample skewness: near 0 for symmetric noise with a third moment
     excess_kurtosis: float    # 0 for Gaussian noise, larger for heavy tails
-    edges: torch.Tensor       # (bins + 1,) histogram bin edges
-    density: torch.Tensor     # (bins,) histogram scaled to integrate to 1 over all n residuals
+    edges: tuple[float, ...]  # (bins + 1,) histogram bin edges
+    density: tuple[float, ...]  # (bins,) histogram scaled to integrate to 1 over all n residuals
     outside: int              # residuals beyond the histogram's range
-    grid: torch.Tensor        # (G,) points for the fitted N(0, σ̂²) density
-    pdf: torch.Tensor         # (G,)
+    grid: tuple[float, ...]   # (G,) points for the fitted N(0, σ̂²) density
+    pdf: tuple[float, ...]    # (G,)
 
 
 def residuals(noise: str, sigma: float, n: int, seed: int, w: float = 2.0, b: float = 4.2,
@@ -175,6 +196,7 @@ def residuals(noise: str, sigma: float, n: int, seed: int, w: float = 2.0, b: fl
     width = (hi - lo) / bins
     grid = torch.linspace(lo, hi, 401, dtype=DTYPE)
     pdf = normal_pdf(grid, 0.0, sigma_hat) if sigma_hat > 0 else torch.zeros_like(grid)
-    return Residuals(r, sigma_hat, float((z**3).mean()), float((z**4).mean() - 3),
-                     torch.linspace(lo, hi, bins + 1, dtype=DTYPE), counts / (n * width),
-                     int(((r < lo) | (r > hi)).sum()), grid, pdf)
+    return Residuals(_floats(r), sigma_hat, float((z**3).mean()), float((z**4).mean() - 3),
+                     _floats(torch.linspace(lo, hi, bins + 1, dtype=DTYPE)),
+                     _floats(counts / (n * width)), int(((r < lo) | (r > hi)).sum()),
+                     _floats(grid), _floats(pdf))

@@ -9,11 +9,12 @@ so that the page only draws and the tests compare with torch.nn.functional.
 """
 
 import math
-import re
 from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
+
+from core import numbers
 
 DTYPES = {"float16": torch.float16, "bfloat16": torch.bfloat16, "float32": torch.float32,
           "float64": torch.float64}
@@ -61,48 +62,13 @@ def losses(o: torch.Tensor, y: torch.Tensor) -> dict[str, tuple[torch.Tensor, to
 
 # ---- the input field ----------------------------------------------------------------------
 
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", re.ASCII)
-_SPLIT = re.compile(r"[\s,;，、；]+")
-_NOT_FINITE = re.compile(r"[+-]?(inf|infinity|nan)", re.IGNORECASE)
+ERRORS = numbers.ERRORS  # the codes parse_logits may return, one message each on the page
 
 
-ERRORS = ("empty", "not_number", "not_finite", "too_large", "too_few", "too_many")
-
-
-@dataclass(frozen=True)
-class Parsed:
-    """Either logits (a tuple of floats) or an error code with a detail for the message."""
-    logits: tuple[float, ...] | None = None
-    error: str | None = None   # one of ERRORS
-    detail: str = ""
-
-
-def parse_logits(text: str) -> Parsed:
-    """Read '2, 1, 0.1' (commas, spaces or semicolons; brackets allowed); never raises."""
-    if not isinstance(text, str):
-        return Parsed(error="empty")
-    body = text.strip().replace("\u2212", "-").strip("[]()（）【】 \t\r\n")
-    tokens = [tok for tok in _SPLIT.split(body) if tok]
-    if not tokens:
-        return Parsed(error="empty")
-    if len(tokens) > MAX_LOGITS:
-        return Parsed(error="too_many", detail=str(len(tokens)))
-    values = []
-    for tok in tokens:
-        if _NOT_FINITE.fullmatch(tok):
-            return Parsed(error="not_finite", detail=tok[:20])
-        if not _NUMBER.fullmatch(tok):
-            return Parsed(error="not_number", detail=tok[:20])
-        try:
-            value = float(tok)
-        except ValueError:  # the pattern is ASCII, so this should not happen
-            return Parsed(error="not_number", detail=tok[:20])
-        if not math.isfinite(value) or abs(value) > MAX_ABS_LOGIT:
-            return Parsed(error="too_large", detail=tok[:20])
-        values.append(value + 0.0)  # -0.0 -> 0.0
-    if len(values) < 2:
-        return Parsed(error="too_few", detail=str(len(values)))
-    return Parsed(logits=tuple(values))
+def parse_logits(text: str) -> numbers.Parsed:
+    """Logits as typed, '2, 1, 0.1' (core.numbers reads them): 2 to MAX_LOGITS numbers, each
+    within ±MAX_ABS_LOGIT; never raises."""
+    return numbers.parse_numbers(text, MAX_LOGITS, MAX_ABS_LOGIT, min_count=2)
 
 
 # ---- where exp stops being finite, and where it becomes 0 -----------------------------------
@@ -134,7 +100,24 @@ def last_true_bits(test, dtype: torch.dtype, device) -> int:
     return lo
 
 
-def exp_limits(dtype_name: str, device="cpu") -> dict[str, float]:
+@dataclass(frozen=True)
+class Limits:
+    """Where exp in one dtype over- and underflows: torch.finfo's numbers and measured ones."""
+    max: float                 # the largest finite number
+    log_max: float             # log(max): where exp should overflow
+    tiny: float                # the smallest normal number
+    log_tiny: float
+    subnormal: float           # the smallest positive (subnormal) number, tiny * eps
+    log_subnormal: float
+    log_half_subnormal: float  # log(subnormal / 2): where exp should round to 0
+    eps: float                 # the spacing just above 1
+    x_max: float               # largest representable x with exp(x) finite
+    x_max_next: float          # the next one up: exp = inf
+    x_min: float               # smallest representable x with exp(x) > 0
+    x_min_next: float          # the next one down: exp = 0
+
+
+def exp_limits(dtype_name: str, device="cpu") -> Limits:
     """Where torch.exp in this dtype overflows and underflows, measured and from torch.finfo.
 
     x_max: largest representable x with exp(x) finite; x_max_next: the next one (exp = inf).
@@ -146,11 +129,11 @@ def exp_limits(dtype_name: str, device="cpu") -> dict[str, float]:
     top = last_true_bits(lambda m: torch.isfinite(torch.exp(m)), dtype, device)
     bottom = last_true_bits(lambda m: torch.exp(-m) > 0, dtype, device)
     up = _from_bits([top, top + 1, bottom, bottom + 1], dtype, "cpu").double().tolist()
-    return {"max": fi.max, "log_max": math.log(fi.max), "tiny": fi.tiny,
-            "log_tiny": math.log(fi.tiny), "subnormal": subnormal,
-            "log_subnormal": math.log(subnormal), "log_half_subnormal": math.log(subnormal) - math.log(2),
-            "eps": fi.eps, "x_max": up[0], "x_max_next": up[1], "x_min": -up[2],
-            "x_min_next": -up[3]}
+    return Limits(max=fi.max, log_max=math.log(fi.max), tiny=fi.tiny,
+                  log_tiny=math.log(fi.tiny), subnormal=subnormal,
+                  log_subnormal=math.log(subnormal),
+                  log_half_subnormal=math.log(subnormal) - math.log(2), eps=fi.eps,
+                  x_max=up[0], x_max_next=up[1], x_min=-up[2], x_min_next=-up[3])
 
 
 # ---- the three methods on rows of logits, with autograd gradients -------------------------
@@ -230,28 +213,68 @@ def evaluate(o: torch.Tensor, y: torch.Tensor) -> dict[str, dict[str, torch.Tens
     return out
 
 
-def _floats(x: torch.Tensor):
-    return x.detach().double().cpu().tolist()
+def _floats(x: torch.Tensor) -> tuple[float, ...]:
+    return tuple(x.detach().double().cpu().tolist())
 
 
-def three_ways(logits, scale: float, y: int, dtype_name: str, device="cpu") -> dict:
+@dataclass(frozen=True)
+class Way:
+    """One method at one scale: y_hat, loss, d loss / d o, and how each compares to float64."""
+    y_hat: tuple[float, ...]
+    loss: float
+    grad: tuple[float, ...]
+    status: str = "ok"        # a value of STATUS (the float64 reference is "ok" by definition)
+    grad_status: str = "ok"
+    log_y_hat: tuple[float, ...] | None = None  # the fused method's log y_hat
+
+
+@dataclass(frozen=True)
+class ThreeWays:
+    """The three methods and the float64 reference on one vector of logits o in one dtype."""
+    o: tuple[float, ...]      # scale * logits, rounded to the dtype
+    dtype: str
+    y: int
+    naive: Way
+    max_subtracted: Way
+    log_sum_exp: Way
+    ref: Way                  # float64 from the same rounded logits
+    torch_loss: float         # F.cross_entropy in the dtype
+
+    def of(self, method: str) -> Way:
+        """The way named by a value of METHODS, or "ref"."""
+        return {"naive": self.naive, "max_subtracted": self.max_subtracted,
+                "log_sum_exp": self.log_sum_exp, "ref": self.ref}[method]
+
+
+def three_ways(logits, scale: float, y: int, dtype_name: str, device="cpu") -> ThreeWays:
     """The three methods at one scale: y_hat, loss, gradient and status, as plain values."""
     o = scaled_logits(logits, [scale], dtype_name, device)  # (1, n)
     target = torch.tensor([y], device=device)
     result = evaluate(o, target)
-    out: dict = {"o": _floats(o[0]), "dtype": dtype_name, "y": y}
+    ways = {}
     for name, row in result.items():
-        out[name] = {key: _floats(value[0]) for key, value in row.items()
-                     if key not in ("status", "grad_status")}
-        if name != "ref":
-            out[name]["status"] = STATUS[int(row["status"][0])]
-            out[name]["grad_status"] = STATUS[int(row["grad_status"][0])]
+        status = {} if name == "ref" else {
+            "status": STATUS[int(row["status"][0])],
+            "grad_status": STATUS[int(row["grad_status"][0])]}
+        log_y_hat = _floats(row["log_y_hat"][0]) if "log_y_hat" in row else None
+        ways[name] = Way(_floats(row["y_hat"][0]), float(row["loss"][0]),
+                         _floats(row["grad"][0]), log_y_hat=log_y_hat, **status)
     with torch.no_grad():
-        out["torch_loss"] = float(F.cross_entropy(o, target))
-    return out
+        torch_loss = float(F.cross_entropy(o, target))
+    return ThreeWays(o=_floats(o[0]), dtype=dtype_name, y=y, torch_loss=torch_loss, **ways)
 
 
-def sweep(logits, y: int, dtype_name: str, scales, device="cpu") -> list[dict]:
+@dataclass(frozen=True)
+class SweepRow:
+    """One method at one scale factor."""
+    scale: float
+    method: str               # a value of METHODS, or "float64" for the reference
+    loss: float
+    status: str               # a value of STATUS
+    grad_status: str
+
+
+def sweep(logits, y: int, dtype_name: str, scales, device="cpu") -> list[SweepRow]:
     """For every scale factor: each method's loss, status and gradient status."""
     o = scaled_logits(logits, scales, dtype_name, device)  # (S, n)
     result = evaluate(o, torch.full((len(scales),), y, device=device))
@@ -261,29 +284,49 @@ def sweep(logits, y: int, dtype_name: str, scales, device="cpu") -> list[dict]:
         for scale, loss, flag, grad_flag in zip(scales, _floats(row["loss"]),
                                                 row["status"].tolist(),
                                                 row["grad_status"].tolist(), strict=True):
-            rows.append({"scale": scale, "method": name, "loss": loss, "status": STATUS[flag],
-                         "grad_status": STATUS[grad_flag]})
-    rows += [{"scale": scale, "method": "float64", "loss": loss, "status": "ok",
-              "grad_status": "ok"}
+            rows.append(SweepRow(scale, name, loss, STATUS[flag], STATUS[grad_flag]))
+    rows += [SweepRow(scale, "float64", loss, "ok", "ok")
              for scale, loss in zip(scales, _floats(result["ref"]["loss"]), strict=True)]
     return rows
 
 
-def first_breaks(rows: list[dict], key: str = "status") -> dict[str, dict[str, float | None]]:
-    """Per method: the smallest scale > 0 and the largest scale < 0 where rows[key] is broken
-    (nan, inf or wrong; an imprecise small loss does not count)."""
-    out: dict[str, dict[str, float | None]] = {m: {"pos": None, "neg": None} for m in METHODS}
+@dataclass(frozen=True)
+class Breaks:
+    """The first scale factor > 0 (pos) and < 0 (neg) where a method fails; None: never."""
+    pos: float | None = None
+    neg: float | None = None
+
+
+@dataclass(frozen=True)
+class MethodBreaks:
+    """Breaks per method."""
+    naive: Breaks
+    max_subtracted: Breaks
+    log_sum_exp: Breaks
+
+    def of(self, method: str) -> Breaks:
+        """The breaks of a method named by a value of METHODS."""
+        return {"naive": self.naive, "max_subtracted": self.max_subtracted,
+                "log_sum_exp": self.log_sum_exp}[method]
+
+
+def first_breaks(rows: list[SweepRow], key: str = "status") -> MethodBreaks:
+    """Per method: the smallest scale > 0 and the largest scale < 0 where the row's status
+    (key "status" or "grad_status") is broken (nan, inf or wrong; an imprecise small loss
+    does not count)."""
+    found: dict[tuple[str, str], float] = {}
     for row in rows:
-        if row["method"] not in out or row[key] not in BROKEN or row["scale"] == 0:
+        if row.method not in METHODS or getattr(row, key) not in BROKEN or row.scale == 0:
             continue
-        side = "pos" if row["scale"] > 0 else "neg"
-        best = out[row["method"]][side]
-        if best is None or abs(row["scale"]) < abs(best):
-            out[row["method"]][side] = row["scale"]
-    return out
+        side = "pos" if row.scale > 0 else "neg"
+        best = found.get((row.method, side))
+        if best is None or abs(row.scale) < abs(best):
+            found[(row.method, side)] = row.scale
+    return MethodBreaks(*(Breaks(found.get((m, "pos")), found.get((m, "neg")))
+                          for m in METHODS))
 
 
-def predicted_breaks(logits, y: int, limits: dict) -> dict[str, dict[str, float | None]]:
+def predicted_breaks(logits, y: int, limits: Limits) -> MethodBreaks:
     """From the thresholds alone: the first scale > 0 and < 0 at which each method fails.
 
     With scale s the logits are s*o. Naive fails once some s*o_j > x_max (exp = inf) or every
@@ -292,14 +335,14 @@ def predicted_breaks(logits, y: int, limits: dict) -> dict[str, dict[str, float 
     or when the loss, at least s*(max o - o_y), passes the dtype's largest number.
     Approximate: the dtype rounds s*o_j first.
     """
-    lo_, hi_ = limits["x_min"], limits["x_max"]
+    lo_, hi_ = limits.x_min, limits.x_max
 
     def first(pairs) -> float | None:
         # smallest |s| (on the side s > 0) with s*a > b for some (a, b)
         found = [b / a for a, b in pairs if a > 0]
         return min(found) if found else None
 
-    out: dict[str, dict[str, float | None]] = {}
+    found: dict[tuple[str, str], float] = {}
     for side, sign in (("pos", 1.0), ("neg", -1.0)):
         o = [sign * v for v in logits]
         top, o_y = max(o), o[y]
@@ -307,16 +350,18 @@ def predicted_breaks(logits, y: int, limits: dict) -> dict[str, dict[str, float 
         all_zero = first([(-top, -lo_)])             # s*max o < x_min: 0/0
         y_zero = first([(-o_y, -lo_)])               # s*o_y < x_min: exp(s*o_y) = 0
         gap = first([(top - o_y, -lo_)])             # s*(o_y - max o) < x_min
-        too_big = first([(max(abs(v) for v in o), limits["max"])])
-        loss_over = first([(top - o_y, limits["max"])])  # s*(max o - o_y) > finfo.max
+        too_big = first([(max(abs(v) for v in o), limits.max)])
+        loss_over = first([(top - o_y, limits.max)])  # s*(max o - o_y) > finfo.max
         naive = min([v for v in (overflow, all_zero, y_zero, gap, too_big) if v is not None],
                     default=None)
         stable = min([v for v in (gap, too_big) if v is not None], default=None)
         fused = min([v for v in (too_big, loss_over) if v is not None], default=None)
         for name, value in (("naive", naive), ("max_subtracted", stable),
                             ("log_sum_exp", fused)):
-            out.setdefault(name, {})[side] = None if value is None else sign * value
-    return out
+            if value is not None:
+                found[(name, side)] = sign * value
+    return MethodBreaks(*(Breaks(found.get((m, "pos")), found.get((m, "neg")))
+                          for m in METHODS))
 
 
 @dataclass(frozen=True)
@@ -357,7 +402,16 @@ def scale_grid() -> list[float]:
     return [-s for s in reversed(positive)] + [0.0] + positive
 
 
-def double_softmax(logits, y: int) -> dict[str, float]:
+@dataclass(frozen=True)
+class DoubleSoftmax:
+    """The loss and the gradient's norm with softmax applied once (right) and twice (wrong)."""
+    right: float
+    wrong: float
+    grad_right: float
+    grad_wrong: float
+
+
+def double_softmax(logits, y: int) -> DoubleSoftmax:
     """The classic bug: softmax in the model and again inside F.cross_entropy (float64)."""
     o = torch.tensor(logits, dtype=torch.float64, requires_grad=True)
     target = torch.tensor([y])
@@ -365,5 +419,5 @@ def double_softmax(logits, y: int) -> dict[str, float]:
     (g_right,) = torch.autograd.grad(right, o)
     wrong = F.cross_entropy(torch.softmax(o, -1)[None], target)
     (g_wrong,) = torch.autograd.grad(wrong, o)
-    return {"right": float(right.detach()), "wrong": float(wrong.detach()),
-            "grad_right": float(g_right.norm()), "grad_wrong": float(g_wrong.norm())}
+    return DoubleSoftmax(float(right.detach()), float(wrong.detach()), float(g_right.norm()),
+                         float(g_wrong.norm()))

@@ -13,6 +13,7 @@ from core.device import device_name, get_device, make_generator
 from ui import charts, classroom, keys, lesson, safe, share, state
 from ui.charts import linear_regression as lr_charts
 from ui.i18n import t
+from ui.numbers import decimals
 
 LR_CHOICES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0]
 BATCH_CHOICES = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
@@ -97,11 +98,6 @@ def suggestion(bound: float) -> float:
     return safe[-1] if safe else LR_CHOICES[0]
 
 
-def fmt(values) -> str:
-    """Four decimals, as the book's tensors print."""
-    return "[" + ", ".join(f"{v:.4f}" for v in values) + "]"
-
-
 # ---- the training panel: its own fragment, so Train reruns only this part -------------------
 
 def draw_curve(slots, records, spec, impl, total_steps, done=False):
@@ -119,8 +115,8 @@ def draw_curve(slots, records, spec, impl, total_steps, done=False):
     if last.kind == "diverged":
         lines.append(t("lr.out.stopped", step=last.step, loss=last.loss))
     elif done and last.kind == "epoch":  # the book prints the errors after training
-        lines += [t("lr.out.err_w", err=fmt(a - b for a, b in zip(true_w, last.w, strict=True))),
-                  t("lr.out.err_b", err=f"[{true_b - last.b:.4f}]")]
+        err_w = decimals(a - b for a, b in zip(true_w, last.w, strict=True))
+        lines += [t("lr.out.err_w", err=err_w), t("lr.out.err_b", err=decimals([true_b - last.b]))]
     slots["printed"].code("\n".join(lines) or "…", language=None, wrap_lines=True)
 
 

@@ -131,11 +131,10 @@ if lesson.section(t("lc.s2")):
                       help=t("lc.data_help", limit=losses.MAX_POINTS))
     outlier = state.slider(t("lc.outlier"), "outlier", -50.0, 50.0, 6.0, 0.5,
                            help=t("lc.outlier_help"))
-    try:
-        points = losses.parse_numbers(text)
-    except losses.NumbersError as e:
-        points = None
-        st.error(t(f"lc.err.{e.code}", token=literal(e.token, 40), limit=losses.MAX_POINTS,
+    parsed = losses.parse_data(text)
+    points = parsed.values
+    if points is None:
+        st.error(t(f"lc.err.{parsed.error}", token=literal(parsed.detail), limit=losses.MAX_POINTS,
                    largest=f"{losses.MAX_ABS:g}"))
     if points is not None:
         values = (*points, outlier)

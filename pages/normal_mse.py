@@ -10,38 +10,26 @@ from ui import lesson, state
 from ui.charts import PALETTE, show
 from ui.charts import normal_mse as charts
 from ui.i18n import t
+from ui.numbers import number
 
 MAX_CURVES = 4
 START = [(0.0, 1.0), (0.0, 2.0), (3.0, 1.0), (-3.0, 0.5)]  # d2l's three curves, and a fourth
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def densities(params: tuple[tuple[float, float], ...]) -> dict:
-    x, p = normal.density_curves(list(params))
-    return {"x": x.tolist(), "p": p.tolist(), "peaks": [normal.peak_height(s) for _, s in params]}
+def densities(params: tuple[tuple[float, float], ...]) -> normal.Densities:
+    return normal.densities(list(params))
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def noise_to_loss(w: float, b: float, sigma: float, n: int, sigmas: tuple[float, ...],
-                  seed: int) -> dict:
-    r = normal.noise_to_loss(w, b, sigma, n, list(sigmas), seed)
-    return {"x": r.x.tolist(), "y": r.y.tolist(), "w_hat": r.w_hat, "b_hat": r.b_hat,
-            "w_grid": r.w_grid.tolist(), "nll": r.nll.tolist(), "mse": r.mse.tolist(),
-            "nll_argmin": r.nll_argmin, "nll_min": r.nll_min, "mse_argmin": r.mse_argmin,
-            "mse_min": r.mse_min, "sigma_mle": r.sigma_mle, "floor_mle": r.floor_mle}
+                  seed: int) -> normal.NoiseToLoss:
+    return normal.noise_to_loss(w, b, sigma, n, list(sigmas), seed)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def residuals(noise: str, sigma: float, n: int, seed: int) -> dict:
-    r = normal.residuals(noise, sigma, n, seed)
-    return {"edges": r.edges.tolist(), "density": r.density.tolist(), "grid": r.grid.tolist(),
-            "pdf": r.pdf.tolist(), "sigma_hat": r.sigma_hat, "skewness": r.skewness,
-            "kurtosis": r.excess_kurtosis, "outside": r.outside}
-
-
-def fmt(v: float) -> str:
-    """A slider value as a short number (0.30000000000000004 -> 0.3)."""
-    return f"{v:.2f}".rstrip("0").rstrip(".")
+def residuals(noise: str, sigma: float, n: int, seed: int) -> normal.Residuals:
+    return normal.residuals(noise, sigma, n, seed)
 
 
 st.title(t("nm.title"))
@@ -64,10 +52,10 @@ if lesson.section(t("nm.s1")):
         params.append((round(mu, 4), round(sd, 4)))
         col.caption(t("nm.peak", peak=f"{normal.peak_height(sd):.3f}"))
     d = densities(tuple(params))
-    curves = [{"label": t("nm.curve_label", i=i + 1, mu=fmt(mu), sigma=fmt(sd)), "p": p,
+    curves = [{"label": t("nm.curve_label", i=i + 1, mu=number(mu), sigma=number(sd)), "p": p,
                "mu": mu, "peak": peak} for i, ((mu, sd), p, peak) in
-              enumerate(zip(params, d["p"], d["peaks"], strict=True))]
-    show(charts.densities(d["x"], curves, x_title="x", y_title="p(x)",
+              enumerate(zip(params, d.p, d.peaks, strict=True))]
+    show(charts.densities(d.x, curves, x_title="x", y_title="p(x)",
                           legend=t("nm.legend_curves")), key="nm.density")
     st.caption(t("nm.s1_caption"))
 
@@ -90,47 +78,47 @@ if lesson.section(t("nm.s2")):
 
     left, right = st.columns(2)
     lines = [{"label": t("nm.true_line", w=f"{w:.3f}", b=f"{b:.3f}"), "w": w, "b": b},
-             {"label": t("nm.fit_line", w=f"{r['w_hat']:.3f}", b=f"{r['b_hat']:.3f}"),
-              "w": r["w_hat"], "b": r["b_hat"]}]
-    show(charts.data_and_lines(r["x"], r["y"], lines, x_title="x", y_title="y",
+             {"label": t("nm.fit_line", w=f"{r.w_hat:.3f}", b=f"{r.b_hat:.3f}"),
+              "w": r.w_hat, "b": r.b_hat}]
+    show(charts.data_and_lines(r.x, r.y, lines, x_title="x", y_title="y",
                                title=t("nm.scatter_title", n=n), legend=t("nm.legend_lines")),
          key="nm.scatter", container=left)
 
     def label(s: float) -> str:
-        return t("nm.nll_true", sigma=fmt(s)) if s == round(sigma, 4) else \
-            t("nm.nll_sigma", sigma=fmt(s))
+        return t("nm.nll_true", sigma=number(s)) if s == round(sigma, 4) else \
+            t("nm.nll_sigma", sigma=number(s))
 
     nll_curves = [{"label": label(s), "loss": row, "argmin": a, "min": m}
-                  for s, row, a, m in zip(sigmas, r["nll"], r["nll_argmin"], r["nll_min"],
+                  for s, row, a, m in zip(sigmas, r.nll, r.nll_argmin, r.nll_min,
                                           strict=True)]
-    show(charts.loss_curves(r["w_grid"], nll_curves, PALETTE[:3],
-                            x_title=t("nm.w_axis", b=f"{r['b_hat']:.3f}"),
+    show(charts.loss_curves(r.w_grid, nll_curves, PALETTE[:3],
+                            x_title=t("nm.w_axis", b=f"{r.b_hat:.3f}"),
                             y_title=t("nm.nll_axis_log" if symlog else "nm.nll_axis"),
                             legend=t("nm.legend_sigma"), symlog=symlog),
          key="nm.nll", container=right)
-    mse_curve = [{"label": t("nm.mse_label"), "loss": r["mse"], "argmin": r["mse_argmin"],
-                  "min": r["mse_min"]}]
-    show(charts.loss_curves(r["w_grid"], mse_curve, [PALETTE[4]],
-                            x_title=t("nm.w_axis", b=f"{r['b_hat']:.3f}"),
+    mse_curve = [{"label": t("nm.mse_label"), "loss": r.mse, "argmin": r.mse_argmin,
+                  "min": r.mse_min}]
+    show(charts.loss_curves(r.w_grid, mse_curve, [PALETTE[4]],
+                            x_title=t("nm.w_axis", b=f"{r.b_hat:.3f}"),
                             y_title=t("nm.mse_axis"), legend=t("nm.legend_loss"), height=220),
          key="nm.mse", container=right)
 
-    rows = [(t("nm.row_nll", sigma=fmt(s)), a) for s, a in zip(sigmas, r["nll_argmin"],
+    rows = [(t("nm.row_nll", sigma=number(s)), a) for s, a in zip(sigmas, r.nll_argmin,
                                                                     strict=True)]
-    rows += [(t("nm.row_mse"), r["mse_argmin"]), (t("nm.row_lstsq"), r["w_hat"]),
+    rows += [(t("nm.row_mse"), r.mse_argmin), (t("nm.row_lstsq"), r.w_hat),
              (t("nm.row_true"), w)]
     st.dataframe(pd.DataFrame(rows, columns=[t("nm.col_what"), t("nm.col_w")]),
                  hide_index=True, column_config={t("nm.col_w"): st.column_config.NumberColumn(
                      format="%.6f")})
-    gap = max(abs(a - r["w_hat"]) for a in [*r["nll_argmin"], r["mse_argmin"]])
-    st.markdown(t("nm.agree", gap=f"{gap:.1e}", w_hat=f"{r['w_hat']:.6f}"))
+    gap = max(abs(a - r.w_hat) for a in [*r.nll_argmin, r.mse_argmin])
+    st.markdown(t("nm.agree", gap=f"{gap:.1e}", w_hat=f"{r.w_hat:.6f}"))
     st.caption(t("nm.s2_caption"))
-    floors = t("nm.floor_sep").join(t("nm.floor_item", sigma=fmt(s), floor=f"{m:.3f}")
-                        for s, m in zip(sigmas, r["nll_min"], strict=True))
-    lowest = sigmas[min(range(len(sigmas)), key=lambda i: r["nll_min"][i])]
-    st.markdown(t("nm.floors", mse=f"{r['mse_min']:.4f}", floors=floors, lowest=fmt(lowest),
-                  s_mle=f"{r['sigma_mle']:.3f}", f_mle=f"{r['floor_mle']:.3f}",
-                  sigma=fmt(sigma)))
+    floors = t("nm.floor_sep").join(t("nm.floor_item", sigma=number(s), floor=f"{m:.3f}")
+                        for s, m in zip(sigmas, r.nll_min, strict=True))
+    lowest = sigmas[min(range(len(sigmas)), key=lambda i: r.nll_min[i])]
+    st.markdown(t("nm.floors", mse=f"{r.mse_min:.4f}", floors=floors, lowest=number(lowest),
+                  s_mle=f"{r.sigma_mle:.3f}", f_mle=f"{r.floor_mle:.3f}",
+                  sigma=number(sigma)))
     lesson.show_code(normal.make_data, normal.least_squares, normal.mse, normal.nll,
                      normal.argmin_w, title=t("show_code"))
 
@@ -166,18 +154,18 @@ if lesson.section(t("nm.s4")):
     rsigma = state.slider(t("nm.rsigma"), "rsigma", 0.2, 3.0, 1.0, 0.1, container=c2)
     rn = state.slider(t("nm.n"), "rn", 20, 5000, 1000, 10, container=c3)
     q = residuals(noise, round(rsigma, 4), rn, state.seed())
-    show(charts.residual_histogram(q["edges"], q["density"], q["grid"], q["pdf"],
+    show(charts.residual_histogram(q.edges, q.density, q.grid, q.pdf,
                                    x_title=t("nm.res_axis"), y_title=t("nm.density_axis"),
-                                   curve=t("nm.fitted_normal", s=f"{q['sigma_hat']:.3f}")),
+                                   curve=t("nm.fitted_normal", s=f"{q.sigma_hat:.3f}")),
          key="nm.residuals")
     m1, m2, m3, m4 = st.columns(4)
-    m1.metric(t("nm.sigma_hat"), f"{q['sigma_hat']:.3f}")
-    m2.metric(t("nm.skew"), f"{q['skewness']:.2f}", help=t("nm.skew_help"))
-    m3.metric(t("nm.kurt"), f"{q['kurtosis']:.2f}", help=t("nm.kurt_help"))
-    m4.metric(t("nm.outside"), str(q["outside"]), help=t("nm.outside_help", k=fmt(normal.REACH)))
-    st.markdown(t(f"nm.says.{noise}", s=f"{q['skewness']:.2f}", k=f"{q['kurtosis']:.2f}",
+    m1.metric(t("nm.sigma_hat"), f"{q.sigma_hat:.3f}")
+    m2.metric(t("nm.skew"), f"{q.skewness:.2f}", help=t("nm.skew_help"))
+    m3.metric(t("nm.kurt"), f"{q.excess_kurtosis:.2f}", help=t("nm.kurt_help"))
+    m4.metric(t("nm.outside"), str(q.outside), help=t("nm.outside_help", k=number(normal.REACH)))
+    st.markdown(t(f"nm.says.{noise}", s=f"{q.skewness:.2f}", k=f"{q.excess_kurtosis:.2f}",
                   n=rn, se_s=f"{math.sqrt(6 / rn):.2f}", se_k=f"{math.sqrt(24 / rn):.2f}",
-                  out=q["outside"], reach=fmt(normal.REACH),
+                  out=q.outside, reach=number(normal.REACH),
                   gauss_out=f"{rn * math.erfc(normal.REACH / math.sqrt(2)):.2g}"))
     st.markdown(t("nm.loss_link"))
     st.page_link("pages/loss_comparison.py", label=t("nav.loss_comparison"),

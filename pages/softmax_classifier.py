@@ -14,6 +14,7 @@ from ui.charts import show
 from ui.charts import softmax_classifier as charts
 from ui.data import require_fashion_mnist
 from ui.i18n import t
+from ui.numbers import decimals
 
 BATCH_SIZES = [16, 32, 64, 128, 256, 512, 1024, 2048]
 LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0]
@@ -164,11 +165,6 @@ def previous_model_note(result: classifier.Trained | None) -> None:
 
 # ---- the book's code and pipeline, next to ours (issue 13 §5) ------------------------------
 
-def fmt(values) -> str:
-    """A tuple of numbers as the book prints a tensor, four decimals."""
-    return "[" + ", ".join(f"{v:.4f}" for v in values) + "]"
-
-
 def hardest_text(confusion) -> str:
     """The student's own hardest classes and most frequent confusion, named."""
     hard = classifier.hardest_classes(confusion)
@@ -204,9 +200,10 @@ def book_metrics(c: pipeline_timing.Comparison) -> pd.DataFrame:
 def the_books_way(data, seed: int) -> None:
     """The worked example, the untrained model, the two codes, and one epoch of each."""
     ex = book_pipeline.worked_example()
-    y_hat = "[" + ", ".join("[" + ", ".join(f"{v:.1f}" for v in row) + "]" for row in ex.y_hat) + "]"
+    y_hat = "[" + ", ".join(decimals(row, 1) for row in ex.y_hat) + "]"
     st.markdown(t("sc.worked", y_hat=y_hat, y=f"[{', '.join(map(str, ex.y))}]",
-                  picked=fmt(ex.picked), losses=fmt(ex.losses), accuracy=f"{ex.accuracy:.1f}"))
+                  picked=decimals(ex.picked), losses=decimals(ex.losses),
+                  accuracy=f"{ex.accuracy:.1f}"))
     start = classifier.untrained(data, seed)
     st.markdown(t("sc.untrained", seed=seed, acc=f"{start.accuracy:.4f}",
                   share=f"{start.top_share:.0%}", name=name(start.top_class)))

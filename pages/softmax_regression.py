@@ -14,6 +14,7 @@ from ui.charts import show
 from ui.charts import softmax_regression as charts
 from ui.data import fashion_mnist
 from ui.i18n import t
+from ui.numbers import number, vector
 
 TOY = ("cat", "chicken", "dog")               # the book's three classes
 MAX_K = 10                                    # at most ten logits, as Fashion-MNIST's classes
@@ -30,14 +31,6 @@ BOOK_ROWS = ((0.1, 0.3, 0.6), (0.3, 0.2, 0.5))
 BOOK_LABELS = (0, 2)
 SHIFTS = [i / 20 for i in range(-60, 121)]    # δ from −3 to 6 for the accuracy sweep
 LAMBDAS = (1.0, 10.0, 100.0)
-
-
-def fmt(v: float, digits: int = 4) -> str:
-    return charts.number(float(v), digits)
-
-
-def vector(values, digits: int = 4) -> str:
-    return "[" + ", ".join(fmt(v, digits) for v in values) + "]"
 
 
 def clamp(v, lo, hi):
@@ -87,10 +80,10 @@ def typed_row(text: str, what: str, fallback: tuple[float, ...]) -> tuple[float,
     the fallback."""
     parsed = parse_logits(text)
     error = parsed.error
-    if parsed.logits is not None and len(parsed.logits) > MAX_K:
+    if parsed.values is not None and len(parsed.values) > MAX_K:
         error = "too_many"
     if error is None:
-        return parsed.logits
+        return parsed.values
     known = error in ("empty", "not_number", "not_finite", "too_large", "too_few", "too_many")
     st.error(t(f"sr.err.{error}" if known else "sr.err.other", what=what, cap=MAX_K,
                fallback=vector(fallback)), icon=":material/error:")
@@ -105,7 +98,7 @@ def distribution(values, what: str) -> tuple[float, ...]:
     if row.problem is None:
         return row.values
     if row.problem == "not_one":
-        st.info(t("sr.not_one", what=what, total=fmt(row.total, 6),
+        st.info(t("sr.not_one", what=what, total=number(row.total, 6),
                   normalised=vector(row.normalised)), icon=":material/info:")
         return row.normalised
     uniform = tuple(1 / len(values) for _ in values)
@@ -204,7 +197,7 @@ if lesson.section(t("sr.s3")):
     y_hat_t = sr.softmax(o, temperature)
     series = {t("sr.y_hat"): list(y_hat)}
     if temperature != 1.0:
-        series[t("sr.y_hat_t", T=fmt(temperature, 3))] = list(y_hat_t)
+        series[t("sr.y_hat_t", T=number(temperature, 3))] = list(y_hat_t)
     show(charts.bars(charts.bar_frame(labels, series), labels, (0, 1), x_title=t("sr.class"),
                      y_title="ŷ_j", description=t("sr.desc_softmax", k=k)), name="softmax")
     shifted = sr.softmax([v + shift for v in o])
@@ -212,14 +205,14 @@ if lesson.section(t("sr.s3")):
     m1, m2, m3 = st.columns(3)
     m1.metric(t("sr.sum"), f"{math.fsum(y_hat_t):.6f}")
     m2.metric(t("sr.argmax"), f"{sr.argmax(o) + 1} = {sr.argmax(y_hat_t) + 1}")
-    m3.metric(t("sr.shift_gap", c=fmt(shift, 3)), f"{gap:.1e}")
-    st.markdown(t("sr.range", lo=fmt(min(y_hat_t), 4), hi=fmt(max(y_hat_t), 4)))
+    m3.metric(t("sr.shift_gap", c=number(shift, 3)), f"{gap:.1e}")
+    st.markdown(t("sr.range", lo=number(min(y_hat_t), 4), hi=number(max(y_hat_t), 4)))
     if len(set(o)) == 1:
-        st.info(t("sr.equal", k=k, p=fmt(1 / k, 4)), icon=":material/balance:")
+        st.info(t("sr.equal", k=k, p=number(1 / k, 4)), icon=":material/balance:")
     if temperature <= T_MIN + 1e-9:
         zeros = sum(v == 0.0 for v in y_hat_t)
-        st.info(t("sr.t_min", T=fmt(T_MIN, 2), factor=fmt(1 / T_MIN, 3),
-                  top=fmt(max(y_hat_t), 6), zeros=zeros), icon=":material/thermostat:")
+        st.info(t("sr.t_min", T=number(T_MIN, 2), factor=number(1 / T_MIN, 3),
+                  top=number(max(y_hat_t), 6), zeros=zeros), icon=":material/thermostat:")
     st.markdown(t("sr.s3_after"))
     lesson.show_code(sr.softmax, title=t("show_code"))
 
@@ -262,18 +255,18 @@ if lesson.section(t("sr.s4")):
     rows = pd.DataFrame({
         t("sr.col_logits"): [vector(lg, 3) for lg, _ in examples],
         t("sr.col_label"): [c + 1 for _, c in examples],
-        t("sr.col_p"): [fmt(p, 6) for p in r.p],
-        t("sr.col_loss"): [fmt(v, 6) for v in r.losses]},
+        t("sr.col_p"): [number(p, 6) for p in r.p],
+        t("sr.col_loss"): [number(v, 6) for v in r.losses]},
         index=[t("sr.example", i=i + 1) for i in range(m)])
     st.dataframe(rows, width="stretch")
     m1, m2, m3 = st.columns(3)
-    m1.metric(t("sr.product"), fmt(r.product, 6))
-    m2.metric(t("sr.neg_log_product"), fmt(r.neg_log_product, 8))
-    m3.metric(t("sr.sum_losses"), fmt(r.sum_losses, 8))
+    m1.metric(t("sr.product"), number(r.product, 6))
+    m2.metric(t("sr.neg_log_product"), number(r.neg_log_product, 8))
+    m3.metric(t("sr.sum_losses"), number(r.sum_losses, 8))
     if math.isfinite(r.neg_log_product):
         st.markdown(t("sr.agree", gap=f"{abs(r.neg_log_product - r.sum_losses):.1e}"))
     else:
-        st.warning(t("sr.underflow", total=fmt(r.sum_losses, 6)), icon=":material/warning:")
+        st.warning(t("sr.underflow", total=number(r.sum_losses, 6)), icon=":material/warning:")
     lesson.show_code(sr.cross_entropy, sr.cross_entropy_from_logits, sr.likelihood,
                      title=t("show_code"))
 
@@ -322,10 +315,10 @@ if lesson.section(t("sr.s6")):
                                                     sr.kl_divergence(P, Q)))
     u = t(f"sr.unit.{unit}")
     m1, m2, m3 = st.columns(3)
-    m1.metric(t("sr.h_p"), f"{fmt(h_p, 5)} {u}")
-    m2.metric(t("sr.h_pq"), f"{fmt(h_pq, 5)} {u}")
-    m3.metric(t("sr.kl"), f"{fmt(kl, 5)} {u}")
-    st.markdown(t("sr.units", bits=fmt(1 / math.log(2), 5), log_k=fmt(sr.to_unit(
+    m1.metric(t("sr.h_p"), f"{number(h_p, 5)} {u}")
+    m2.metric(t("sr.h_pq"), f"{number(h_pq, 5)} {u}")
+    m3.metric(t("sr.kl"), f"{number(kl, 5)} {u}")
+    st.markdown(t("sr.units", bits=number(1 / math.log(2), 5), log_k=number(sr.to_unit(
         math.log(kp), unit), 5), k=kp, unit=u))
     names = class_names(kp)
     left, right = st.columns(2)
@@ -343,9 +336,9 @@ if lesson.section(t("sr.s6")):
         st.warning(t("sr.infinite"), icon=":material/warning:")
     else:
         parts = pd.DataFrame({"part": [t("sr.h_p"), t("sr.kl")], "value": [h_p, kl],
-                              "label": [fmt(h_p, 5), fmt(kl, 5)], "order": [0, 1]})
+                              "label": [number(h_p, 5), number(kl, 5)], "order": [0, 1]})
         show(charts.entropy_gap(parts, total_label="H(P, Q)", x_title=t("sr.h_axis", unit=u),
-                                description=t("sr.desc_gap", h=fmt(h_p, 4), kl=fmt(kl, 4))),
+                                description=t("sr.desc_gap", h=number(h_p, 4), kl=number(kl, 4))),
              name="gap")
     st.markdown(t("sr.gap_text"))
     points = pd.DataFrame({"class": names, "q": list(Q), "p": list(P),
@@ -356,9 +349,9 @@ if lesson.section(t("sr.s6")):
                                 description=t("sr.desc_curve")), name="likelihood_surprisal")
     st.markdown(t("sr.picture"))
     book_p, book_q = (1.0, 0.0, 0.0), (0.7, 0.2, 0.1)
-    st.markdown(t("sr.book_info", h=fmt(sr.entropy(book_p), 4),
-                  hpq=fmt(sr.cross_entropy_of(book_p, book_q), 4),
-                  kl=fmt(sr.kl_divergence(book_p, book_q), 4)))
+    st.markdown(t("sr.book_info", h=number(sr.entropy(book_p), 4),
+                  hpq=number(sr.cross_entropy_of(book_p, book_q), 4),
+                  kl=number(sr.kl_divergence(book_p, book_q), 4)))
     lesson.show_code(sr.entropy, sr.cross_entropy_of, sr.kl_divergence, sr.surprisal,
                      title=t("show_code"))
 
@@ -386,11 +379,11 @@ if lesson.section(t("sr.s7")):
         "ŷ": [vector(r, 3) for r in rows_hat], t("sr.col_label"): [c + 1 for c in truth],
         t("sr.col_pred"): [sr.argmax(r) + 1 for r in rows_hat],
         t("sr.col_right"): ["✓" if sr.argmax(r) == c else "✗" for r, c in predictions],
-        t("sr.col_loss"): [fmt(v, 5) for v in losses]},
+        t("sr.col_loss"): [number(v, 5) for v in losses]},
         index=[t("sr.example", i=i + 1) for i in range(len(predictions))]), width="stretch")
     m1, m2 = st.columns(2)
     m1.metric(t("sr.accuracy"), f"{acc:g}")
-    m2.metric(t("sr.mean_loss"), fmt(math.fsum(losses) / len(losses), 5))
+    m2.metric(t("sr.mean_loss"), number(math.fsum(losses) / len(losses), 5))
     if any(math.isinf(v) for v in losses):
         st.warning(t("sr.log_zero"), icon=":material/warning:")
     book = [round(sr.cross_entropy(r, c), 4) for r, c in zip(BOOK_ROWS, BOOK_LABELS,
@@ -416,7 +409,7 @@ if lesson.section(t("sr.s7")):
 
 # ---- questions (the Chinese edition's exercises of 3.4) -----------------------------------------
 lse = sr.real_softmax(o)
-scaled = "; ".join(f"λ = {lam:g}: {fmt(sr.scaled_real_softmax(o, lam), 6)}" for lam in LAMBDAS)
+scaled = "; ".join(f"λ = {lam:g}: {number(sr.scaled_real_softmax(o, lam), 6)}" for lam in LAMBDAS)
 hessian_gap = max(abs(a - b) for ra, rb in zip(sr.loss_hessian(o, 0), sr.softmax_covariance(o),
                                                 strict=True) for a, b in zip(ra, rb, strict=True))
 codes = ", ".join(f"n = {n}: {sr.block_code_bits(n)}/{n} = {sr.block_code_bits(n) / n:.3f}"
@@ -424,9 +417,9 @@ codes = ", ".join(f"n = {n}: {sr.block_code_bits(n)}/{n} = {sr.block_code_bits(n
 answers = {
     1: {"o": vector(o, 3), "gap": f"{hessian_gap:.1e}"},
     2: {"codes": codes, "log2_3": f"{math.log2(3):.4f}"},
-    3: {"o": vector(o, 3), "max": fmt(max(o), 6), "lse": fmt(lse, 6),
-        "bound": fmt(max(o) + math.log(k), 6), "k": k, "scaled": scaled,
-        "softmin": fmt(-sr.real_softmax([-v for v in o]), 6), "min": fmt(min(o), 6)},
+    3: {"o": vector(o, 3), "max": number(max(o), 6), "lse": number(lse, 6),
+        "bound": number(max(o) + math.log(k), 6), "k": k, "scaled": scaled,
+        "softmin": number(-sr.real_softmax([-v for v in o]), 6), "min": number(min(o), 6)},
 }
 lesson.exercises(t("exercises"), [(t(f"sr.q{i}"), t(f"sr.a{i}", **answers[i]))
                                   for i in range(1, 4)], t("reveal"))

@@ -11,9 +11,9 @@ from core.device import get_device
 def threshold_figures(device: str):
     for dtype in sm.DTYPES:
         lim = sm.exp_limits(dtype, device)
-        for key in ("x_max", "x_min"):
+        for key, value in (("x_max", lim.x_max), ("x_min", lim.x_min)):
             yield {"figure": f"exp_{key}", "dtype": dtype, "device": device,
-                   "value": lim[key], "unit": "x"}
+                   "value": value, "unit": "x"}
         yield {"figure": "exp_limits_seconds", "dtype": dtype, "device": device,
                "value": round(best_seconds(lambda d=dtype: sm.exp_limits(d, device)), 4),
                "unit": "s"}

@@ -8,8 +8,8 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import losses
-from core.losses import NumbersError, RobustConfig
+from core import losses, numbers
+from core.losses import RobustConfig
 
 DELTAS = [0.1, 0.5, 1.0, 2.5, 5.0]
 EPS = 1e-7
@@ -206,29 +206,30 @@ def test_curves_density_integrates_to_one_and_gradient_is_closed_form(delta):
 # ---- parsing the student's numbers ----------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
-    ("1, 2.5 3; 4", [1.0, 2.5, 3.0, 4.0]),
-    ("  -1e3\n2，3；4、5 ", [-1000.0, 2.0, 3.0, 4.0, 5.0]),
-    ("−1.5, +2", [-1.5, 2.0]),
-    ("7", [7.0]),
+    ("1, 2.5 3; 4", (1.0, 2.5, 3.0, 4.0)),
+    ("  -1e3\n2，3；4、5 ", (-1000.0, 2.0, 3.0, 4.0, 5.0)),
+    ("−1.5, +2", (-1.5, 2.0)),
+    ("7", (7.0,)),
+    ("１．５，－２　３", (1.5, -2.0, 3.0)),  # full-width digits, point, minus, comma, space
 ])
-def test_parse_numbers(text, expected):
-    assert losses.parse_numbers(text) == expected
+def test_parse_data(text, expected):
+    assert losses.parse_data(text) == numbers.Parsed(values=expected)
 
 
 @pytest.mark.parametrize("text, code, token", [
-    ("", "empty", ""), (" ,, ; ", "empty", ""), ("1, two, 3", "not_a_number", "two"),
-    ("1, 2..3", "not_a_number", "2..3"), ("1, nan", "not_finite", "nan"),
-    ("inf 2", "not_finite", "inf"), ("1e400", "not_finite", "1e400"),
+    ("", "empty", ""), (" ,, ; ", "empty", ""), ("1, two, 3", "not_number", "two"),
+    ("1, 2..3", "not_number", "2..3"), ("1, nan", "not_finite", "nan"),
+    ("inf 2", "not_finite", "inf"), ("1e400", "too_large", "1e400"),
     ("3, 2e6", "too_large", "2e6"), (" ".join(["1"] * 51), "too_many", "51"),
+    ("1_000", "not_number", "1_000"), ("3²", "not_number", "3²"),  # float() reads 1_000
 ])
 def test_bad_numbers_are_named(text, code, token):
-    with pytest.raises(NumbersError) as info:
-        losses.parse_numbers(text)
-    assert info.value.code == code and info.value.token == token
+    parsed = losses.parse_data(text)
+    assert parsed == numbers.Parsed(error=code, detail=token)
 
 
 def test_fifty_numbers_are_accepted():
-    assert len(losses.parse_numbers(" ".join(["1"] * losses.MAX_POINTS))) == losses.MAX_POINTS
+    assert len(losses.parse_data(" ".join(["1"] * losses.MAX_POINTS)).values) == losses.MAX_POINTS
 
 
 # ---- mean versus median --------------------------------------------------------------------

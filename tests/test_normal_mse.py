@@ -38,6 +38,9 @@ def test_density_curves_and_peak_heights():
         assert row.argmax().item() == int(torch.argmin((x - mu).abs()))
     assert normal.peak_height(2.0) == pytest.approx(normal.peak_height(1.0) / 2)
     assert normal.density_curves([])[1].shape == (0, len(x))
+    d = normal.densities(params)  # the page's plain values: the same numbers
+    assert d.x == tuple(x.tolist()) and d.p == tuple(tuple(row.tolist()) for row in p)
+    assert d.peaks == tuple(normal.peak_height(sigma) for _, sigma in params)
 
 
 def test_nll_and_mse_match_torch_references():
@@ -86,15 +89,16 @@ def test_argmin_finds_a_known_minimum_from_far_away():
 
 def test_noise_to_loss_curves_differ_but_share_their_minimum():
     r = normal.noise_to_loss(2.0, 4.2, 1.0, 50, [0.5, 1.0, 2.0], seed=0)
-    assert r.nll.shape == (3, len(r.w_grid)) and r.mse.shape == r.w_grid.shape
-    for row, a, m in zip(r.nll, r.nll_argmin, r.nll_min, strict=True):
+    nll, mse = torch.tensor(r.nll), torch.tensor(r.mse)
+    assert nll.shape == (3, len(r.w_grid)) and len(mse) == len(r.w_grid)
+    for row, a, m in zip(nll, r.nll_argmin, r.nll_min, strict=True):
         assert a == pytest.approx(r.w_hat, abs=1e-6)
         assert row.min().item() >= m - 1e-12           # nothing on the grid is lower
     assert r.mse_argmin == pytest.approx(r.w_hat, abs=1e-6)
-    assert r.mse.min().item() >= r.mse_min - 1e-12
-    heights = [row.min().item() for row in r.nll]
+    assert mse.min().item() >= r.mse_min - 1e-12
+    heights = [row.min().item() for row in nll]
     assert len({round(h, 6) for h in heights}) == 3    # different heights...
-    spread = [(row.max() - row.min()).item() for row in r.nll]
+    spread = [(row.max() - row.min()).item() for row in nll]
     assert spread[0] > spread[1] > spread[2]           # ...and a smaller σ is steeper
     assert abs(r.w_hat - 2.0) < 0.3
 
@@ -157,11 +161,12 @@ def test_residuals_show_the_noise_shape():
     assert 1.5 < expo.skewness < 2.5
     for r in (gauss, lap, expo):
         assert r.sigma_hat == pytest.approx(1.0, rel=0.06)
-        width = (r.edges[1] - r.edges[0]).item()
-        area = r.density.sum().item() * width
+        width = r.edges[1] - r.edges[0]
+        area = math.fsum(r.density) * width
         assert area == pytest.approx(1 - r.outside / 5000, abs=1e-9)
-        assert torch.trapezoid(r.pdf, r.grid).item() == pytest.approx(1, abs=1e-4)
-        assert r.residuals.mean().item() == pytest.approx(0, abs=1e-9)  # least squares with b
+        pdf, grid = torch.tensor(r.pdf), torch.tensor(r.grid)
+        assert torch.trapezoid(pdf, grid).item() == pytest.approx(1, abs=1e-4)
+        assert math.fsum(r.residuals) / 5000 == pytest.approx(0, abs=1e-9)  # least squares with b
 
 
 def test_the_nll_floor_is_lowest_at_the_mle_of_sigma_not_at_a_large_sigma():

@@ -8,8 +8,10 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core import numbers
 from core import softmax as sm
 from core.device import make_generator
+from ui.charts import softmax_overflow as charts
 from ui.strings import CATALOGUE
 
 ALL = list(sm.DTYPES)
@@ -55,10 +57,10 @@ def test_stable_softmax_is_right_where_naive_is_nan():
 @pytest.mark.parametrize("dtype", ALL)
 def test_measured_overflow_threshold_is_the_documented_one(dtype):
     lim = sm.exp_limits(dtype)
-    step = lim["x_max_next"] - lim["x_max"]
+    step = lim.x_max_next - lim.x_max
     assert round(math.log(torch.finfo(sm.DTYPES[dtype]).max), 2) == DOCUMENTED_X_MAX[dtype]
-    assert abs(lim["x_max"] - lim["log_max"]) <= step  # on the dtype's grid next to log(max)
-    assert abs(lim["x_max"] - DOCUMENTED_X_MAX[dtype]) <= max(step, 0.01)
+    assert abs(lim.x_max - lim.log_max) <= step  # on the dtype's grid next to log(max)
+    assert abs(lim.x_max - DOCUMENTED_X_MAX[dtype]) <= max(step, 0.01)
 
 
 @pytest.mark.parametrize("dtype", ALL)
@@ -66,12 +68,12 @@ def test_measured_overflow_threshold_is_the_documented_one(dtype):
 def test_exp_is_finite_up_to_x_max_and_inf_right_after(dtype, length):
     lim = sm.exp_limits(dtype)
     d = sm.DTYPES[dtype]
-    below = torch.exp(torch.full((length,), lim["x_max"], dtype=d))
-    above = torch.exp(torch.full((length,), lim["x_max_next"], dtype=d))
+    below = torch.exp(torch.full((length,), lim.x_max, dtype=d))
+    above = torch.exp(torch.full((length,), lim.x_max_next, dtype=d))
     assert torch.isfinite(below).all() and torch.isinf(above).all()
     # the two are neighbours in the dtype: nothing representable lies between them
-    assert torch.nextafter(torch.tensor(lim["x_max"], dtype=torch.float64).to(d),
-                           torch.tensor(math.inf, dtype=d)).item() == lim["x_max_next"]
+    assert torch.nextafter(torch.tensor(lim.x_max, dtype=torch.float64).to(d),
+                           torch.tensor(math.inf, dtype=d)).item() == lim.x_max_next
 
 
 @pytest.mark.parametrize("dtype", ALL)
@@ -80,34 +82,34 @@ def test_exp_underflows_to_zero_below_half_the_smallest_subnormal(dtype, length)
     lim = sm.exp_limits(dtype)
     d = sm.DTYPES[dtype]
     fi = torch.finfo(d)
-    assert lim["subnormal"] == fi.tiny * fi.eps
-    above = torch.exp(torch.full((length,), lim["x_min"], dtype=d))
-    below = torch.exp(torch.full((length,), lim["x_min_next"], dtype=d))
+    assert lim.subnormal == fi.tiny * fi.eps
+    above = torch.exp(torch.full((length,), lim.x_min, dtype=d))
+    below = torch.exp(torch.full((length,), lim.x_min_next, dtype=d))
     assert (above > 0).all() and (below == 0).all()
-    step = lim["x_min"] - lim["x_min_next"]
-    assert abs(lim["x_min"] - lim["log_half_subnormal"]) <= step
-    assert lim["x_min"] < lim["log_tiny"]  # subnormals are kept: no flush to zero
+    step = lim.x_min - lim.x_min_next
+    assert abs(lim.x_min - lim.log_half_subnormal) <= step
+    assert lim.x_min < lim.log_tiny  # subnormals are kept: no flush to zero
 
 
 @pytest.mark.parametrize("dtype", ALL)
 def test_naive_softmax_overflows_exactly_at_the_threshold(dtype):
     lim = sm.exp_limits(dtype)
     d = sm.DTYPES[dtype]
-    ok = torch.tensor([lim["x_max"], 0.0], dtype=d)
-    broken = torch.tensor([lim["x_max_next"], 0.0], dtype=d)
+    ok = torch.tensor([lim.x_max, 0.0], dtype=d)
+    broken = torch.tensor([lim.x_max_next, 0.0], dtype=d)
     assert torch.isfinite(sm.naive_softmax(ok)).all()
     assert torch.isnan(sm.naive_softmax(broken)).any()
     assert torch.isfinite(sm.log_softmax(broken)).all()
     # the page's path: logits [1, 0] scaled by the threshold itself. The loss there,
     # log(1 + exp(-x_max)), is far below eps: every method rounds 1 + small and is imprecise
-    before = sm.three_ways([1.0, 0.0], lim["x_max"], 0, dtype)
-    assert before["naive"]["status"] == "imprecise"
-    after = sm.three_ways([1.0, 0.0], lim["x_max_next"], 0, dtype)
-    assert after["naive"]["status"] == "nan"
-    assert {after[m]["status"] for m in ("log_sum_exp", "max_subtracted")} == {"imprecise"}
+    before = sm.three_ways([1.0, 0.0], lim.x_max, 0, dtype)
+    assert before.naive.status == "imprecise"
+    after = sm.three_ways([1.0, 0.0], lim.x_max_next, 0, dtype)
+    assert after.naive.status == "nan"
+    assert {after.of(m).status for m in ("log_sum_exp", "max_subtracted")} == {"imprecise"}
     # with the true class the smaller logit the loss is x_max itself: correct, relatively
-    other = sm.three_ways([1.0, 0.0], lim["x_max_next"], 1, dtype)
-    assert other["log_sum_exp"]["status"] == "ok" and other["naive"]["status"] == "nan"
+    other = sm.three_ways([1.0, 0.0], lim.x_max_next, 1, dtype)
+    assert other.log_sum_exp.status == "ok" and other.naive.status == "nan"
 
 
 # ---- extreme logits: the fused loss ---------------------------------------------------------
@@ -131,10 +133,10 @@ def test_fused_loss_stays_finite_at_1e4_and_matches_torch(dtype, y, logits):
 @pytest.mark.parametrize("dtype", LOW)
 def test_naive_loss_breaks_at_1e4(dtype):
     result = sm.three_ways([1e4, -1e4, 0.0], 1.0, 1, dtype)
-    assert result["naive"]["status"] == "nan"
-    assert result["max_subtracted"]["status"] == "inf_loss"  # exp(-2e4) rounds to 0
-    assert result["log_sum_exp"]["status"] == "ok"
-    assert result["log_sum_exp"]["loss"] == pytest.approx(2e4, rel=1e-2)
+    assert result.naive.status == "nan"
+    assert result.max_subtracted.status == "inf_loss"  # exp(-2e4) rounds to 0
+    assert result.log_sum_exp.status == "ok"
+    assert result.log_sum_exp.loss == pytest.approx(2e4, rel=1e-2)
 
 
 # ---- gradients ------------------------------------------------------------------------------
@@ -156,20 +158,20 @@ def test_autograd_gradient_is_softmax_minus_onehot(dtype):
 @pytest.mark.parametrize("dtype", LOW)
 def test_gradient_is_nan_on_the_naive_path_and_right_on_the_fused_one(dtype):
     result = sm.three_ways([2.0, 1.0, 0.1], 1000.0, 2, dtype)
-    assert any(math.isnan(g) for g in result["naive"]["grad"])
-    assert result["naive"]["grad_status"] == "nan"
-    assert result["log_sum_exp"]["grad_status"] == "ok"
-    assert result["log_sum_exp"]["grad"] == pytest.approx(result["ref"]["grad"], abs=1e-2)
-    assert result["ref"]["grad"] == pytest.approx([1.0, 0.0, -1.0], abs=1e-12)
+    assert any(math.isnan(g) for g in result.naive.grad)
+    assert result.naive.grad_status == "nan"
+    assert result.log_sum_exp.grad_status == "ok"
+    assert result.log_sum_exp.grad == pytest.approx(result.ref.grad, abs=1e-2)
+    assert result.ref.grad == pytest.approx([1.0, 0.0, -1.0], abs=1e-12)
 
 
 def test_naive_gradient_goes_wrong_before_its_loss_does():
     # float32, y = 2: the backward of e / S needs y_hat_y / S = exp(s(0.1 - 4)), which is
     # below the smallest subnormal from s ~ 26.7 on, while the loss is right up to s = 44
     result = sm.three_ways([2.0, 1.0, 0.1], 30.0, 2, "float32")
-    assert result["naive"]["status"] == "ok"
-    assert result["naive"]["grad_status"] == "wrong"
-    assert result["naive"]["grad"][0] == 0.0 and result["ref"]["grad"][0] == pytest.approx(1.0)
+    assert result.naive.status == "ok"
+    assert result.naive.grad_status == "wrong"
+    assert result.naive.grad[0] == 0.0 and result.ref.grad[0] == pytest.approx(1.0)
 
 
 # ---- the sweep agrees with the single view, and with the prediction --------------------------
@@ -178,14 +180,14 @@ def test_naive_gradient_goes_wrong_before_its_loss_does():
 def test_sweep_agrees_with_three_ways_at_every_scale(dtype):
     logits, y = (2.0, 1.0, 0.1), 2
     scales = [s for s in sm.scale_grid() if abs(s) <= 2000][::7]
-    rows = {(r["method"], r["scale"]): r for r in sm.sweep(logits, y, dtype, scales)}
+    rows = {(r.method, r.scale): r for r in sm.sweep(logits, y, dtype, scales)}
     for scale in scales:
         one = sm.three_ways(logits, scale, y, dtype)
         for method in sm.METHODS:
             row = rows[(method, scale)]
-            assert (row["status"], row["grad_status"]) == (one[method]["status"],
-                                                           one[method]["grad_status"])
-            assert row["loss"] == pytest.approx(one[method]["loss"], nan_ok=True)
+            assert (row.status, row.grad_status) == (one.of(method).status,
+                                                     one.of(method).grad_status)
+            assert row.loss == pytest.approx(one.of(method).loss, nan_ok=True)
 
 
 @pytest.mark.parametrize("dtype", ALL)
@@ -194,28 +196,28 @@ def test_naive_overflow_is_seen_at_the_first_grid_point_past_the_prediction(dtyp
     lim = sm.exp_limits(dtype)
     seen = sm.first_breaks(sm.sweep([2.0, 1.0, 0.1], 0, dtype, grid))
     predicted = sm.predicted_breaks([2.0, 1.0, 0.1], 0, lim)
-    first_past = min(s for s in grid if s > predicted["naive"]["pos"])
-    last_before = max(s for s in grid if s < predicted["naive"]["pos"])
+    first_past = min(s for s in grid if s > predicted.naive.pos)
+    last_before = max(s for s in grid if s < predicted.naive.pos)
     # the grid point right before may round onto the threshold; never earlier than that
-    assert seen["naive"]["pos"] in (first_past, last_before)
-    assert predicted["naive"]["pos"] == pytest.approx(lim["x_max"] / 2)
-    assert seen["log_sum_exp"]["pos"] is None or seen["log_sum_exp"]["pos"] >= \
-        0.99 * lim["max"] / 2
+    assert seen.naive.pos in (first_past, last_before)
+    assert predicted.naive.pos == pytest.approx(lim.x_max / 2)
+    assert seen.log_sum_exp.pos is None or seen.log_sum_exp.pos >= \
+        0.99 * lim.max / 2
 
 
 @pytest.mark.parametrize("dtype", ALL)
 def test_max_subtracted_breaks_between_the_subnormal_and_the_zero_prediction(dtype):
     lim = sm.exp_limits(dtype)
     seen = sm.first_breaks(sm.sweep([2.0, 1.0, 0.1], 2, dtype, sm.scale_grid()))
-    zero_at = sm.predicted_breaks([2.0, 1.0, 0.1], 2, lim)["max_subtracted"]["pos"]
-    subnormal_at = -lim["log_tiny"] / 1.9  # y_hat_y = exp(-1.9 s) leaves the normal numbers
-    assert 0.95 * subnormal_at <= seen["max_subtracted"]["pos"] <= 1.11 * zero_at
+    zero_at = sm.predicted_breaks([2.0, 1.0, 0.1], 2, lim).max_subtracted.pos
+    subnormal_at = -lim.log_tiny / 1.9  # y_hat_y = exp(-1.9 s) leaves the normal numbers
+    assert 0.95 * subnormal_at <= seen.max_subtracted.pos <= 1.11 * zero_at
 
 
 def test_logits_that_overflow_the_dtype_are_reported_as_bad_input():
     result = sm.three_ways([2.0, 1.0, 0.1], 1e5, 0, "float16")  # 2e5 > 65504
-    assert math.isinf(result["o"][0])
-    assert {result[m]["status"] for m in sm.METHODS} == {"bad_input"}
+    assert math.isinf(result.o[0])
+    assert {result.of(m).status for m in sm.METHODS} == {"bad_input"}
 
 
 # ---- the input field ------------------------------------------------------------------------
@@ -223,10 +225,10 @@ def test_logits_that_overflow_the_dtype_are_reported_as_bad_input():
 @pytest.mark.parametrize("text, logits", [
     ("2, 1, 0.1", (2.0, 1.0, 0.1)), ("[2 1 -0.1]", (2.0, 1.0, -0.1)),
     ("1e3;-1E3", (1000.0, -1000.0)), ("−3，4", (-3.0, 4.0)), (" .5 , 5. ", (0.5, 5.0)),
-    ("-0, 0", (0.0, 0.0)),
+    ("-0, 0", (0.0, 0.0)), ("［２，－１．５］", (2.0, -1.5)),
 ])
 def test_parser_reads_good_input(text, logits):
-    assert sm.parse_logits(text) == sm.Parsed(logits=logits)
+    assert sm.parse_logits(text) == numbers.Parsed(values=logits)
 
 
 @pytest.mark.parametrize("text, error", [
@@ -238,7 +240,7 @@ def test_parser_reads_good_input(text, logits):
 ])
 def test_parser_explains_bad_input(text, error):
     parsed = sm.parse_logits(text)
-    assert parsed.logits is None and parsed.error == error
+    assert parsed.values is None and parsed.error == error
 
 
 def test_every_parser_error_has_a_message_in_both_languages():
@@ -246,12 +248,12 @@ def test_every_parser_error_has_a_message_in_both_languages():
         assert set(CATALOGUE[f"so.err.{code}"]) == {"en", "zh"}
 
 
-def _check(parsed: sm.Parsed) -> None:
-    assert (parsed.logits is None) != (parsed.error is None)
-    if parsed.logits is not None:
-        assert 2 <= len(parsed.logits) <= sm.MAX_LOGITS
-        assert all(isinstance(v, float) and math.isfinite(v) for v in parsed.logits)
-        assert all(abs(v) <= sm.MAX_ABS_LOGIT for v in parsed.logits)
+def _check(parsed: numbers.Parsed) -> None:
+    assert (parsed.values is None) != (parsed.error is None)
+    if parsed.values is not None:
+        assert 2 <= len(parsed.values) <= sm.MAX_LOGITS
+        assert all(isinstance(v, float) and math.isfinite(v) for v in parsed.values)
+        assert all(abs(v) <= sm.MAX_ABS_LOGIT for v in parsed.values)
     else:
         assert parsed.error in sm.ERRORS and len(parsed.detail) <= 20
 
@@ -274,9 +276,9 @@ def test_parser_on_lists_of_floats(values, sep):
     elif len(values) > sm.MAX_LOGITS:
         assert parsed.error == "too_many"
     elif len(good) == len(values) and len(values) >= 2:
-        assert parsed.logits == tuple(v + 0.0 for v in values)  # exact round trip
+        assert parsed.values == tuple(v + 0.0 for v in values)  # exact round trip
     else:
-        assert parsed.logits is None
+        assert parsed.values is None
 
 
 @settings(max_examples=100, deadline=None)
@@ -286,21 +288,21 @@ def test_three_ways_never_raises_and_the_fused_loss_is_right(values, y, dtype, s
     y = y % len(values)
     result = sm.three_ways(values, scale, y, dtype)
     top = torch.finfo(sm.DTYPES[dtype]).max
-    fine = {"ok", "imprecise"} if result["ref"]["loss"] < 1 else {"ok"}  # 1 + small rounds
-    expected = fine if result["ref"]["loss"] < 0.99 * top else \
-        {"loss_overflow"} if result["ref"]["loss"] > 1.01 * top else fine | {"loss_overflow"}
-    if all(math.isfinite(v) for v in result["o"]):
+    fine = {"ok", "imprecise"} if result.ref.loss < 1 else {"ok"}  # 1 + small rounds
+    expected = fine if result.ref.loss < 0.99 * top else \
+        {"loss_overflow"} if result.ref.loss > 1.01 * top else fine | {"loss_overflow"}
+    if all(math.isfinite(v) for v in result.o):
         # only a loss beyond the dtype's range (float16: a gap over 65504) can stop it
-        assert result["log_sum_exp"]["status"] in expected
-        assert result["log_sum_exp"]["loss"] == pytest.approx(result["torch_loss"],
+        assert result.log_sum_exp.status in expected
+        assert result.log_sum_exp.loss == pytest.approx(result.torch_loss,
                                                               rel=TOL[dtype], abs=TOL[dtype])
 
 
 def test_a_loss_beyond_float16_is_inf_for_torch_too():
     result = sm.three_ways([1000.0, -771.0], -37.0, 0, "float16")  # o = [-36992, 28528]
-    assert result["ref"]["loss"] == 65520.0  # > 65504, the largest float16
-    assert result["log_sum_exp"]["status"] == "loss_overflow"
-    assert math.isinf(result["torch_loss"])
+    assert result.ref.loss == 65520.0  # > 65504, the largest float16
+    assert result.log_sum_exp.status == "loss_overflow"
+    assert math.isinf(result.torch_loss)
 
 
 # ---- the verdict is relative; small losses and log1p ----------------------------------------
@@ -337,11 +339,11 @@ def test_a_float16_loss_18_percent_off_is_not_correct():
 def test_page_verdict_on_a_small_float16_loss_is_relative(dtype):
     # (2, 1, 0.1) at s = 5, true class 0: loss 0.0068; naive is off by several percent
     result = sm.three_ways([2.0, 1.0, 0.1], 5.0, 0, dtype)
-    ref = result["ref"]["loss"]
+    ref = result.ref.loss
     for m in sm.METHODS:
-        rel = abs(result[m]["loss"] - ref) / ref
+        rel = abs(result.of(m).loss - ref) / ref
         tol = sm.TOL * torch.finfo(sm.DTYPES[dtype]).eps
-        assert (result[m]["status"] == "ok") == (rel <= tol), (m, rel)
+        assert (result.of(m).status == "ok") == (rel <= tol), (m, rel)
 
 
 @pytest.mark.parametrize("dtype", ALL)
@@ -359,19 +361,19 @@ def test_log1p_keeps_the_relative_precision_that_log_of_one_plus_small_loses(dty
 def test_predicted_breaks_include_a_loss_beyond_the_dtype():
     lim = sm.exp_limits("float16")
     pred = sm.predicted_breaks([60000.0, -60000.0], 1, lim)
-    assert pred["log_sum_exp"]["pos"] == pytest.approx(65504 / 120000)
+    assert pred.log_sum_exp.pos == pytest.approx(65504 / 120000)
     rows = sm.sweep([60000.0, -60000.0], 1, "float16", [0.5, 0.55, 1.0])
     seen = sm.first_breaks(rows)
-    assert seen["log_sum_exp"]["pos"] == 0.55
+    assert seen.log_sum_exp.pos == 0.55
     big = sm.three_ways([60000.0, -60000.0], 1.0, 1, "float16")
-    assert big["ref"]["loss"] == 120000.0 and math.isinf(big["torch_loss"])
-    assert big["log_sum_exp"]["status"] == "loss_overflow"
+    assert big.ref.loss == 120000.0 and math.isinf(big.torch_loss)
+    assert big.log_sum_exp.status == "loss_overflow"
 
 
 def test_imprecise_is_not_counted_as_a_break():
-    rows = [{"scale": 1.0, "method": "naive", "status": "imprecise"},
-            {"scale": 2.0, "method": "naive", "status": "nan"}]
-    assert sm.first_breaks(rows)["naive"]["pos"] == 2.0
+    rows = [sm.SweepRow(1.0, "naive", 1e-9, "imprecise", "ok"),
+            sm.SweepRow(2.0, "naive", math.nan, "nan", "nan")]
+    assert sm.first_breaks(rows).naive.pos == 2.0
 
 
 # ---- small pieces ---------------------------------------------------------------------------
@@ -387,8 +389,25 @@ def test_double_softmax_loss_is_torchs_and_has_a_floor():
     logits, y = [9.0, -3.0, 0.5, 2.0], 0
     result = sm.double_softmax(logits, y)
     o = torch.tensor([logits], dtype=torch.float64)
-    assert result["wrong"] == pytest.approx(float(F.cross_entropy(torch.softmax(o, -1),
+    assert result.wrong == pytest.approx(float(F.cross_entropy(torch.softmax(o, -1),
                                                                   torch.tensor([y]))))
-    assert result["right"] == pytest.approx(float(F.cross_entropy(o, torch.tensor([y]))))
-    assert result["wrong"] >= math.log1p(3 / math.e) > result["right"]
-    assert result["grad_wrong"] < result["grad_right"]
+    assert result.right == pytest.approx(float(F.cross_entropy(o, torch.tensor([y]))))
+    assert result.wrong >= math.log1p(3 / math.e) > result.right
+    assert result.grad_wrong < result.grad_right
+
+
+def test_segments_and_runs_follow_the_statuses_along_the_grid():
+    nan = math.nan
+    rows = [sm.SweepRow(s, "naive", loss, status, "ok") for s, loss, status in
+            [(3.0, nan, "nan"), (-1.0, 0.5, "ok"), (1.0, 0.1, "ok"), (2.0, nan, "nan"),
+             (0.0, 0.2, "ok"), (4.0, 7.0, "wrong")]]  # out of order on purpose
+    rows.append(sm.SweepRow(0.0, "float64", 0.2, "ok", "ok"))
+    assert charts.segments_of(rows, "status") == [
+        {"method": "naive", "lo": -1.0, "hi": 2.0, "status": "ok"},
+        {"method": "naive", "lo": 2.0, "hi": 4.0, "status": "nan"},
+        {"method": "naive", "lo": 4.0, "hi": 4.0, "status": "wrong"},
+        {"method": "float64", "lo": 0.0, "hi": 0.0, "status": "ok"}]
+    assert charts.segments_of(rows, "grad_status")[0] == {"method": "naive", "lo": -1.0,
+                                                           "hi": 4.0, "status": "ok"}
+    assert [(r["scale"], r["run"]) for r in charts.runs_of(rows)] == [
+        (-1.0, 1), (0.0, 1), (1.0, 1), (4.0, 2), (0.0, 3)]  # a new run after the nans

@@ -15,13 +15,13 @@ parameters and toggles `true`; a bad value is dropped or clamped silently (no no
 widget lecture mode hides loses its parameter. Every link in use would break.
 """
 
-import math
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
 
+from core import numbers
 from ui import keys
 from ui.i18n import t
 from ui.safe import literal
@@ -147,9 +147,7 @@ def _widget(make: Callable[..., Any], name: str, default: Any, parse: Callable[[
 # ---- parsers: raise ValueError for anything out of place --------------------------------
 
 def _number(raw: str, kind: type, lo, hi):
-    value = kind(raw) if kind is float else int(raw, 10)
-    if kind is float and not math.isfinite(value):
-        raise ValueError(raw)
+    value = numbers.to_float(raw) if kind is float else numbers.to_int(raw)  # or ValueError
     if not lo <= value <= hi:
         raise ValueError(raw)
     return value
@@ -166,6 +164,17 @@ def _bool(raw: str) -> bool:
 
 def _raise(raw):
     raise ValueError(raw)
+
+
+def _read(raw: str, default):
+    """A link value read as the type of `default` (the widgets' own readers); ValueError."""
+    if isinstance(default, bool):
+        return _bool(raw)
+    if isinstance(default, int):
+        return numbers.to_int(raw)
+    if isinstance(default, float):
+        return numbers.to_float(raw)
+    return type(default)(raw)
 
 
 # ---- widgets -----------------------------------------------------------------------------
@@ -209,8 +218,8 @@ def select(label: str, name: str, options: Sequence, value=None, *, widget: str 
     def parse(raw: str):
         if raw in by_text:
             return by_text[raw]
-        numbers = [o for o in options if isinstance(o, int | float) and not isinstance(o, bool)]
-        match = [o for o in numbers if math.isfinite(float(raw)) and float(raw) == o]
+        numeric = [o for o in options if isinstance(o, int | float) and not isinstance(o, bool)]
+        match = [o for o in numeric if numbers.to_float(raw) == o]
         return match[0] if match else _raise(raw)  # "45" finds the option 45.0
 
     if "format_func" in kwargs:  # labels made now, in this run's language: AppTest calls it later
@@ -261,9 +270,7 @@ def value(name: str, default):
     raw = st.query_params.get(name)
     if raw is not None:
         try:
-            parsed = _bool(raw) if isinstance(default, bool) else type(default)(raw)
-            if not isinstance(parsed, float) or math.isfinite(parsed):
-                return parsed
+            return _read(raw, default)
         except (ValueError, TypeError):
             pass
     return default

@@ -1,10 +1,13 @@
 """Charts and tables of the softmax overflow page: pure builders, data in, chart out."""
 
 import math
+from itertools import groupby
+from operator import attrgetter
 
 import altair as alt
 import pandas as pd
 
+from ui import numbers
 from ui.charts import PALETTE
 
 STATUSES = ["ok", "imprecise", "wrong", "inf_loss", "loss_overflow", "nan", "bad_input"]
@@ -29,17 +32,12 @@ def special(value) -> str | None:
     return "zero" if value == 0.0 else None
 
 
+INF = "inf"  # a page about floating point spells infinity as torch prints it
+
+
 def number(value, digits: int = 6) -> str:
-    """A float as text: 'nan', 'inf', '−inf', '0' spelled out, else `digits` significant."""
-    if not isinstance(value, float):
-        return str(value)
-    if math.isnan(value):
-        return "nan"
-    if math.isinf(value):
-        return "inf" if value > 0 else "−inf"
-    if value == 0.0:
-        return "0"
-    return f"{value:.{digits}g}"
+    """ui.numbers.number with this page's "inf" and six significant digits by default."""
+    return numbers.number(value, digits, INF)
 
 
 def styled(df: pd.DataFrame, digits: int = 6):
@@ -135,36 +133,29 @@ def _scale_axis() -> alt.Axis:
     return alt.Axis(values=[-1e5, -1e3, -10, 0, 10, 1e3, 1e5], format=",.12~g", grid=True)
 
 
-def segments_of(rows: list[dict], key: str) -> list[dict]:
-    """Runs of equal rows[key] per method along the scale grid: (method, lo, hi, status)."""
+def segments_of(rows: list, key: str) -> list[dict]:
+    """Runs of equal getattr(row, key) per method along the scale grid (rows: core.softmax
+    SweepRow): (method, lo, hi, status), hi being where the next run starts."""
     out: list[dict] = []
-    by_method: dict[str, list[dict]] = {}
-    for row in rows:
-        by_method.setdefault(row["method"], []).append(row)
-    for method, items in by_method.items():
-        items.sort(key=lambda r: r["scale"])
-        start = 0
-        for i in range(1, len(items) + 1):
-            if i == len(items) or items[i][key] != items[start][key]:
-                end = items[min(i, len(items) - 1)]["scale"]
-                out.append({"method": method, "lo": items[start]["scale"], "hi": end,
-                            "status": items[start][key]})
-                start = i
+    for method in dict.fromkeys(r.method for r in rows):
+        items = sorted((r for r in rows if r.method == method), key=lambda r: r.scale)
+        runs = [list(run) for _, run in groupby(items, key=attrgetter(key))]
+        for run, after in zip(runs, [*runs[1:], None], strict=True):
+            hi = after[0].scale if after else run[-1].scale
+            out.append({"method": method, "lo": run[0].scale, "hi": hi,
+                        "status": getattr(run[0], key)})
     return out
 
 
-def runs_of(rows: list[dict]) -> list[dict]:
+def runs_of(rows: list) -> list[dict]:
     """Finite losses per method, numbered by contiguous run, so lines break at inf and nan."""
     out: list[dict] = []
     run = 0
-    for method in dict.fromkeys(r["method"] for r in rows):
-        previous_finite = False
-        for row in sorted((r for r in rows if r["method"] == method), key=lambda r: r["scale"]):
-            finite = math.isfinite(row["loss"])
-            if finite and not previous_finite:
-                run += 1
+    for method in dict.fromkeys(r.method for r in rows):
+        items = sorted((r for r in rows if r.method == method), key=lambda r: r.scale)
+        for finite, group in groupby(items, key=lambda r: math.isfinite(r.loss)):
             if finite:
-                out.append({"method": method, "scale": row["scale"], "loss": row["loss"],
-                            "run": run})
-            previous_finite = finite
+                run += 1
+                out += [{"method": method, "scale": r.scale, "loss": r.loss, "run": run}
+                        for r in group]
     return out

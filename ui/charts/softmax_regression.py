@@ -10,17 +10,7 @@ import altair as alt
 import pandas as pd
 
 from ui.charts import PALETTE
-
-INFINITY = "∞"
-
-
-def number(value: float, digits: int = 4) -> str:
-    """A value as short text: ∞ for inf, else `digits` significant digits."""
-    if math.isinf(value):
-        return INFINITY if value > 0 else "−" + INFINITY
-    if math.isnan(value):
-        return "nan"
-    return f"{value:.{digits}g}"
+from ui.numbers import number
 
 
 def bar_frame(classes: list[str], series: dict[str, list[float]]) -> pd.DataFrame:

@@ -190,7 +190,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Type at least one number in the data field.",
         "zh": "请在数据框中至少输入一个数。",
     },
-    "lc.err.not_a_number": {
+    "lc.err.not_number": {
         "en": "“{token}” is not a number. Type numbers such as 3, -1.5 or 2e3, separated by "
               "commas or spaces.",
         "zh": "“{token}”不是数。请输入 3、-1.5 或 2e3 这样的数，用逗号或空格分隔。",
