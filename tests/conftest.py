@@ -38,6 +38,17 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="module")
+def data_files():
+    """The real Fashion-MNIST files can be found: skipped locally, required under `make test`."""
+    import core.data
+
+    try:
+        core.data.locate()
+    except core.data.DataError as e:
+        skip_or_fail(f"Fashion-MNIST not available: {e}")
+
+
 def idx_bytes(magic: int, count: int, payload: bytes) -> bytes:
     """An IDX file: magic, count, (rows, cols for images), payload."""
     header = magic.to_bytes(4, "big") + count.to_bytes(4, "big")

@@ -5,19 +5,11 @@ model they show. Trains on the real Fashion-MNIST (skipped locally without it)."
 import pytest
 import torch
 
-import core.data as core_data
-from tests.conftest import app_test, chart_frames, skip_or_fail
+from tests.conftest import app_test, chart_frames
 from ui import keys
 
-pytestmark = [pytest.mark.realdata, pytest.mark.slow]
+pytestmark = [pytest.mark.realdata, pytest.mark.slow, pytest.mark.usefixtures("data_files")]
 
-
-@pytest.fixture(scope="module", autouse=True)
-def need_data():
-    try:
-        core_data.locate()
-    except core_data.DataError as e:
-        skip_or_fail(f"Fashion-MNIST not available: {e}")
 
 
 def frames_with(at, column: str):

@@ -10,19 +10,13 @@ import pytest
 
 import core.data as core_data
 from core import classifier as C
-from tests.conftest import app_test, chart_frames, skip_or_fail
+from tests.conftest import app_test, chart_frames
 from ui import keys
 
-pytestmark = [pytest.mark.realdata, pytest.mark.slow]  # trains on the real data
+# trains on the real data
+pytestmark = [pytest.mark.realdata, pytest.mark.slow, pytest.mark.usefixtures("data_files")]
 RESULT = keys.SC_RESULT
 
-
-@pytest.fixture(scope="module", autouse=True)
-def need_data():
-    try:
-        core_data.locate()
-    except core_data.DataError as e:
-        skip_or_fail(f"Fashion-MNIST not available: {e}")
 
 
 frames = chart_frames
