@@ -74,6 +74,13 @@ def test_an_unknown_parameter_never_reaches_the_share_link_in_lecture_mode(value
         assert "zzunknown" not in at.query_params
 
 
+def test_a_hidden_sections_setting_reaches_the_share_link_in_lecture_mode():
+    """rn is section 4's setting: lecture mode shows section 1, and no page has drawn rn."""
+    at = app_test("normal_mse", lecture="1", rn="777").run()
+    assert not at.exception and not at.toast
+    assert "rn=777" in shared_link(at) and at.query_params["rn"] == "777"
+
+
 def test_a_link_too_long_for_a_qr_code_stays_copyable():
     logits = ",".join(["一"] * 300)  # a registered parameter: kept, and long once URL-encoded
     at = app_test("softmax_overflow", logits=logits).run()

@@ -124,3 +124,64 @@ def test_an_empty_segmented_choice_gives_the_default_not_none():
     assert not at.exception
     assert at.text[0].value == "impl='scratch'"
     assert at.query_params.get("impl", ["scratch"]) == ["scratch"]  # no "None" in the link
+
+
+# ---- the declared link parameters (ui.keys.LINK_PARAMS) --------------------------------------
+
+def link_names() -> list[tuple[str, str, bool]]:
+    """(file, name, numbered) of every URL parameter the app's code binds: the name argument
+    of each state.slider/select/toggle/number/text/value call (an f-string like f"mu{i + 1}"
+    gives its stem, numbered), and the keys module's STEP and ROOM."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    found = []
+    for path in [*(root / "pages").glob("*.py"), *(root / "ui").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "state"):
+                continue
+            where = {"slider": 1, "select": 1, "toggle": 1, "number": 1, "text": 1, "value": 0}
+            if node.func.attr not in where or len(node.args) <= where[node.func.attr]:
+                continue
+            arg = node.args[where[node.func.attr]]
+            if isinstance(arg, ast.Constant):
+                found.append((path.name, arg.value, False))
+            elif isinstance(arg, ast.JoinedStr):
+                found.append((path.name, arg.values[0].value, True))
+            else:  # a constant's name (PARAM): resolved below through ui.keys
+                found.append((path.name, ast.unparse(arg), False))
+    return found
+
+
+def test_every_widget_of_every_page_is_a_declared_link_parameter():
+    """A widget whose name is not declared would vanish from share links and lecture mode."""
+    from ui import classroom, keys
+
+    aliases = {"PARAM": classroom.PARAM}
+    for file, name, numbered in link_names():
+        name = aliases.get(name, name)
+        if numbered:
+            assert name in keys.LINK_FAMILIES, f"{file}: {name}N is not in ui.keys.LINK_FAMILIES"
+            assert keys.linked(f"{name}1") and keys.linked(f"{name}{keys.MAX_FAMILY}")
+        else:
+            assert keys.linked(name), f"{file}: {name!r} is not in ui.keys.LINK_PARAMS"
+
+
+def test_every_declared_link_parameter_is_used():
+    from ui import classroom, keys, lesson
+
+    used = {name for _, name, numbered in link_names() if not numbered}
+    used |= {classroom.PARAM, lesson.STEP}
+    assert keys.LINK_PARAMS - used == set()
+    assert set(keys.LINK_FAMILIES) <= {name for _, name, numbered in link_names() if numbered}
+
+
+@pytest.mark.parametrize("name, linked", [
+    ("lr", True), ("mu1", True), ("o10", True), ("o11", False), ("o0", False), ("mu", False),
+    ("zz1", False), ("n123", False), ("step", True), ("room", True), ("", False)])
+def test_linked_knows_names_and_numbered_families(name, linked):
+    from ui import keys
+
+    assert keys.linked(name) is linked

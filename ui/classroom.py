@@ -24,7 +24,7 @@ from ui.i18n import lang, t
 CONNECTION = "classroom"       # st.connection name, and [connections.classroom] in secrets.toml
 ENV_DB = "D2L_CLASSROOM_DB"    # the SQLite file, when no URL is configured
 BOARD_PAGE = "pages/class_board.py"
-PARAM = "room"                 # the link's room parameter
+PARAM = keys.ROOM              # the link's room parameter
 REFRESH_SECONDS = 2.0          # the board redraws itself this often
 LIMITS = db.Limits()           # caps, rate limit, expiry (24 h), SQLite's busy timeout
 

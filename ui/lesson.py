@@ -13,12 +13,11 @@ import inspect
 
 import streamlit as st
 
-from ui import keys, state
+from ui import keys
 from ui.i18n import t
 
 _COUNT = keys.LESSON_COUNT
-STEP = "step"  # the URL parameter of the current section, counted from 1
-state.register(STEP)  # outside lecture mode a link's step is dropped without a notice
+STEP = keys.STEP  # the URL parameter of the current section, counted from 1
 
 
 def lecture() -> bool:

@@ -13,7 +13,7 @@ import segno
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import keys, lesson, state
+from ui import keys, lesson
 from ui.i18n import t
 from ui.safe import literal
 
@@ -35,13 +35,11 @@ def base_url() -> str:
 def current_link(url_path: str) -> str:
     """The link that reopens this page with the settings now in the URL.
 
-    Only parameters some page has registered: lecture mode may keep a short unknown one in
-    the address bar (a hidden section's, on a fresh server), never in the shared link.
+    Only the app's own parameters (ui.keys.LINK_PARAMS), never a stranger's; the current
+    section only in lecture mode, so the lecture reopens where it stopped.
     """
     params = {name: st.query_params.get_all(name)[-1] for name in st.query_params.keys()
-              if state.registered(name)}
-    if lesson.lecture() and lesson.STEP in st.query_params:  # reopen at this section
-        params[lesson.STEP] = st.query_params[lesson.STEP]
+              if keys.linked(name) and (name != lesson.STEP or lesson.lecture())}
     query = urlencode(params)
     return f"{base_url()}/{url_path}" + (f"?{query}" if query else "")
 

@@ -3,8 +3,9 @@
 Each wrapper (`slider`, `select`, `toggle`, `number`, `text`) creates the Streamlit
 widget under a page-prefixed session key and mirrors its value into `st.query_params`
 under a short name. On a session's first run the URL wins; after a page switch the
-last value is restored; a malformed value, or a parameter no page knows, is ignored
-with a small notice. ui.frame.page_run() calls `begin()` before and `finish()` after each page.
+last value is restored; a malformed value, or a parameter the app does not declare
+(ui.keys.LINK_PARAMS), is ignored with a small notice. ui.frame.page_run() calls `begin()`
+before and `finish()` after each page.
 
 Why not Streamlit 1.67's own `bind="query-params"` (checked against its source and in
 AppTest, issue 15): the widget's key is the parameter's name and keys are session-wide, so
@@ -15,7 +16,6 @@ parameters and toggles `true`; a bad value is dropped or clamped silently (no no
 widget lecture mode hides loses its parameter. Every link in use would break.
 """
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -30,11 +30,6 @@ _PAGE, _SEEN, _KNOWN, _NOTES = keys.URL_PAGE, keys.URL_SEEN, keys.URL_KNOWN, key
 MAX_TEXT = 2000              # longest text accepted from the URL
 MAX_NAMED = 5                # unknown parameter names listed in the one notice about them
 MAX_NOTICES = 8              # toasts in one run, at most
-MAX_HIDDEN_VALUE = 100       # lecture mode keeps an unregistered parameter only this short
-_NAME = re.compile(r"[a-z][a-z0-9_]{0,15}")
-# Every name any page has registered in this process: names come from the code, not from
-# users, so the set is small and bounded; lecture mode keeps hidden sections' settings by it.
-_REGISTERED: set[str] = set()
 
 
 def begin() -> None:
@@ -66,11 +61,9 @@ def finish() -> None:
     for name in list(st.query_params.keys()):
         if name in seen:
             continue
-        # lecture mode hides sections: their settings stay in the link, but only names some
-        # page of this app has registered, or short plain ones on a fresh server
-        if lecture and (name in _REGISTERED or _plausible(name, st.query_params.get(name))):
+        if lecture and keys.linked(name):  # a hidden section's setting stays in the link
             continue
-        if name not in known and name not in _REGISTERED:  # another page's: dropped silently
+        if name not in known and not keys.linked(name):  # another page's: dropped silently
             unknown.append(name)
         del st.query_params[name]
     if unknown:  # one notice, however many: a link with 999 strangers gives one toast
@@ -84,21 +77,6 @@ def finish() -> None:
     st.session_state[_NOTES] = []
 
 
-def register(name: str) -> None:
-    """A link parameter that is no widget (lecture mode's `step`): known, never a notice."""
-    _REGISTERED.add(name)
-
-
-def registered(name: str) -> bool:
-    """Has some page of this app registered a widget named `name` (in this process)?"""
-    return name in _REGISTERED
-
-
-def _plausible(name: str, raw: str | None) -> bool:
-    """A parameter that could be a hidden widget's: a short plain name and a short value."""
-    return bool(_NAME.fullmatch(name)) and raw is not None and len(raw) <= MAX_HIDDEN_VALUE
-
-
 def _notice(name: str, raw: str) -> None:
     st.session_state.setdefault(_NOTES, []).append(
         t("url.bad_value", name=literal(name, 40), value=literal(raw, 40)))
@@ -109,7 +87,6 @@ def _bind(name: str, default: Any, parse: Callable[[str], Any], global_: bool) -
     key = keys.setting(name) if global_ else keys.widget(st.session_state.get(_PAGE, ""), name)
     st.session_state.setdefault(_SEEN, set()).add(name)
     st.session_state.setdefault(_KNOWN, set()).add(name)
-    _REGISTERED.add(name)
     if key not in st.session_state:
         value = st.session_state.get(keys.kept(key), default)
         raw = st.query_params.get(name)
