@@ -82,3 +82,8 @@ def test_clicking_a_thumbnail_inspects_it(server, page):
            const a = cols[0].getBoundingClientRect(), b = cols[1].getBoundingClientRect();
            return b.top >= a.bottom - 1; }""")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # the weights grid and the confusion matrix scroll in their own boxes, each with a hint
+    hints = page.locator('[class*="st-key-_scroll_hint"]')
+    page.wait_for_function("""() => [...document.querySelectorAll(
+        '[class*="st-key-_scroll_hint"]')].filter(e => e.offsetParent !== null).length >= 2""")
+    expect(hints.last).to_contain_text("sideways")
