@@ -15,7 +15,7 @@ from tests.conftest import PAGE_URLS, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.realdata]
 
-GRID = '[class*="st-key-sc-grid-"] .vega-embed'
+GRID = '[class*="st-key-sc-grid"] .vega-embed'
 
 
 def trained_page(page, server):
@@ -33,6 +33,12 @@ def inspected_row(page):
     """The columns that hold the inspected image (left) and its bars (right)."""
     row = page.locator('[data-testid="stHorizontalBlock"]').filter(has_text="Test image #")
     return row.locator(':scope > [data-testid="stColumn"]')
+
+
+def wait_for_url(page, test: str) -> None:
+    """Until `test` (JS over `p`, the link's URLSearchParams) holds."""
+    page.wait_for_function(
+        f"() => {{ const p = new URLSearchParams(location.search); return {test}; }}")
 
 
 def changed_screenshot(locator, before: bytes, timeout_s: float = 30) -> bytes:
@@ -61,7 +67,7 @@ def test_clicking_a_thumbnail_inspects_it(server, page):
     cell = box["width"] / 8  # GRID_COLUMNS pictures a row; the third is test image 2
     page.mouse.click(box["x"] + 2.5 * cell, box["y"] + 45)
 
-    page.wait_for_function("() => new URLSearchParams(location.search).get('pick') === '2'")
+    wait_for_url(page, "p.get('pick') === '2'")
     wait_for_app(page)
     expect(columns.first).to_contain_text("Test image #2:")
     expect(page.get_by_role("combobox", name="Image to inspect")).to_have_value(
@@ -70,6 +76,18 @@ def test_clicking_a_thumbnail_inspects_it(server, page):
     assert changed_screenshot(columns.first, before) != before, "the image was not redrawn"
     assert changed_screenshot(columns.nth(1), bars_before) != bars_before, "bars not redrawn"
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+    # back to the first picture with the select; a click on the third one counts again
+    page.get_by_role("combobox", name="Image to inspect").click()
+    page.get_by_role("option", name=re.compile(r"^#0: ")).click()
+    wait_for_url(page, "!p.has('pick')")
+    wait_for_app(page)
+    expect(columns.first).to_contain_text("Test image #0:")
+    grid.scroll_into_view_if_needed()
+    box = grid.locator("canvas, svg.marks").first.bounding_box()
+    page.mouse.click(box["x"] + 2.5 * cell, box["y"] + 45)
+    wait_for_url(page, "p.get('pick') === '2'")
+    expect(columns.first).to_contain_text("Test image #2:")
 
     # side by side here; on a 390 px phone the image stands above its bars
     left, right = columns.first.bounding_box(), columns.nth(1).bounding_box()
