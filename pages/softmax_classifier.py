@@ -2,6 +2,7 @@
 
 import math
 import time
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -112,6 +113,50 @@ def confusion_chart(matrix):
                             predicted_title=t("sc.predicted"), count_title=t("sc.count_images"),
                             accuracy_title=t("sc.class_accuracy"))
 
+
+
+# ---- the grid of test images: click one to inspect it (issue 16 §4) -----------------------
+
+PICK = keys.widget("softmax-classifier", "pick")  # the key ui.state gives the `pick` select
+
+
+def grid_key(pick: int) -> str:
+    """The grid's key names the inspected image: a new grid, with no selection, after each
+    pick, so that clicking a picture always inspects it (even one clicked before)."""
+    return f"sc.grid.{pick}"
+
+
+def inspect_clicked(pick: int) -> None:
+    """The grid's on_select: the clicked test image becomes `pick` (select and link follow)."""
+    points = st.session_state[grid_key(pick)].selection.get("click") or []
+    if points and "index" in points[0]:
+        st.session_state[PICK] = int(points[0]["index"])
+
+
+def grid_chart(X, y, y_pred, shown: list[int], pick: int):
+    """The test images `shown`, GRID_COLUMNS a row, each captioned true / ✓ or ✗ predicted."""
+    rows = []
+    for slot, i in enumerate(shown):
+        true, pred = int(y[i]), int(y_pred[i])
+        rows.append({"index": i, "col": slot % GRID_COLUMNS, "row": slot // GRID_COLUMNS,
+                     "url": charts.data_url(images.enlarge(X[i], 1)), "true": name(true),
+                     "verdict": f"{'✓' if true == pred else '✗'} {name(pred)}",
+                     "right": true == pred, "picked": i == pick,
+                     "alt": t("sc.alt_grid", true=name(true), pred=name(pred), verdict=t(
+                         "sc.alt_right" if true == pred else "sc.alt_wrong"))})
+    return charts.thumbnails(pd.DataFrame(rows), columns=GRID_COLUMNS, selection="click",
+                             description=t("sc.grid_desc", shown=len(shown)))
+
+
+def inspect(i: int, X_i, probs, true: int) -> None:
+    """The inspected image beside its ten probabilities (stacked on a phone)."""
+    pred = int(probs.argmax())
+    left, right = st.columns([2, 3], vertical_alignment="center")
+    show(charts.picture(charts.data_url(images.enlarge(X_i, 1)), description=t(
+        "sc.alt_inspected", true=name(true), pred=name(pred))), container=left, export=False)
+    left.markdown(t("sc.inspected", index=i, true=name(true),
+                    pred=name(pred), p=f"{float(probs.max()):.0%}"))
+    show(probability_chart(probs, true), container=right)
 
 
 # ---- replay a finished run, and which model the sections below show (issue 16 §2) ----------
@@ -324,19 +369,13 @@ if lesson.section(t("sc.s_grid")):
         y, y_pred = result.test_labels, result.test_pred
         shown = classifier.select_examples(y, y_pred, which, count)
         st.caption(t("sc.grid_count", shown=len(shown), wanted=count))
-        for start in range(0, len(shown), GRID_COLUMNS):
-            for col, i in zip(st.columns(GRID_COLUMNS), shown[start:start + GRID_COLUMNS],
-                              strict=False):
-                true, pred = int(y[i]), int(y_pred[i])
-                verdict = t("sc.alt_right" if true == pred else "sc.alt_wrong")
-                col.image(images.enlarge(data.test_images[i]), width="stretch",
-                          alt=t("sc.alt_grid", true=name(true), pred=name(pred), verdict=verdict))
-                mark = f":blue[✓ {name(pred)}]" if true == pred else f":orange[✗ {name(pred)}]"
-                col.markdown(f"**{name(true)}**  \n{mark}")
         if shown:
+            grid = st.container()  # drawn after the select below: it frames the picked image
             pick = state.select(t("sc.pick"), "pick", shown, format_func=lambda i: t(
                 "sc.pick_label", index=i, true=name(int(y[i])), pred=name(int(y_pred[i]))))
-            show(probability_chart(result.test_probs[pick], int(y[pick])))
+            show(grid_chart(data.test_images, y, y_pred, shown, pick), container=grid,
+                 export=False, key=grid_key(pick), on_select=partial(inspect_clicked, pick))
+            inspect(pick, data.test_images[pick], result.test_probs[pick], int(y[pick]))
 
 if lesson.section(t("sc.s_inside")):
     if result is None:
@@ -356,10 +395,11 @@ if lesson.section(t("sc.s_upload")):
     if upload is not None:
         prepared = uploads.prepare(upload)  # once per file (its file_id), not on every rerun
         if prepared is not None:  # else uploads.prepare has said why it was refused
-            left, right = st.columns([1, 3])
-            left.image(images.enlarge(prepared.pixels, 6), width="stretch",
-                       caption=t("sc.prepared", w=prepared.original_size[0],
-                                 h=prepared.original_size[1]), alt=t("sc.alt_upload"))
+            left, right = st.columns([2, 3], vertical_alignment="center")
+            show(charts.picture(charts.data_url(images.enlarge(prepared.pixels, 1)),
+                                description=t("sc.alt_upload")), container=left, export=False)
+            left.caption(t("sc.prepared", w=prepared.original_size[0],
+                           h=prepared.original_size[1]))
             if prepared.inverted:
                 left.caption(t("sc.inverted"))
             if result is None:

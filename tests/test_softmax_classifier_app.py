@@ -5,6 +5,7 @@ failure in CI (D2L_REQUIRE_DATA=1).
 """
 
 import io
+import json
 
 import pytest
 
@@ -29,10 +30,32 @@ def chart_with(at, column: str):
     return found[0]
 
 
+def grid(at):
+    """The grid of test images (one row a picture: index, true, verdict, picked, url)."""
+    return chart_with(at, "verdict")
+
+
 def grid_cells(at) -> list[str]:
-    """The caption of every grid image: bold true class, then ✓/✗ and the prediction."""
-    return [m.value for m in at.markdown if m.value.startswith("**") and ("✓" in m.value
-                                                                         or "✗" in m.value)]
+    """The caption of every grid picture: the true class, then ✓/✗ and the prediction."""
+    return [f"{true} {verdict}" for true, verdict in grid(at)[["true", "verdict"]].values]
+
+
+def click_thumbnail(at, index: int):
+    """What the browser sends when a grid picture is clicked: the grid chart's point
+    selection, as the chart's widget state (AppTest has no click for charts); then a run."""
+    (chart,) = [c for c in at.get("vega_lite_chart") if any("verdict" in f for f in frames(c))]
+    states = at._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = chart.proto.id
+    state.string_value = json.dumps({"selection": {"click": [{"index": index}]}})
+    return at._run(states)
+
+
+def inspected(at) -> tuple[list[float], str]:
+    """The probability bars drawn, and the inspected picture's data URL."""
+    (picture,) = [f for c in at.get("vega_lite_chart") for f in frames(c)
+                  if list(f.columns) == ["url"]]
+    return chart_with(at, "probability")["probability"].tolist(), picture["url"][0]
 
 
 def trained(lang: str = "en", **params):
@@ -80,7 +103,30 @@ def test_mistakes_filter_shows_only_mistakes(at):
 def test_one_class_filter(at):
     at.selectbox(key="softmax-classifier.filter").set_value("3").run()
     cells = grid_cells(at)
-    assert cells and all(c.startswith("**dress**") for c in cells)
+    assert cells and all(c.startswith("dress ") for c in cells)
+
+
+def test_clicking_a_thumbnail_inspects_it(at):
+    """A click on a grid picture picks it: the select, the link, the frame, image and bars."""
+    at.selectbox(key="softmax-classifier.filter").set_value("all").run()
+    at.selectbox(key="softmax-classifier.pick").set_value(0).run()
+    probs = at.session_state[RESULT].test_probs
+    before_bars, before_url = inspected(at)
+    assert before_bars == pytest.approx(probs[0].tolist(), abs=1e-6)
+    assert grid(at).set_index("index")["picked"].to_dict()[0]
+    click_thumbnail(at, 5)
+    assert not at.exception, at.exception
+    assert at.selectbox(key="softmax-classifier.pick").value == 5
+    assert at.query_params["pick"] == "5"
+    bars, url = inspected(at)
+    assert bars == pytest.approx(probs[5].tolist(), abs=1e-6) and bars != before_bars
+    assert url != before_url and url in grid(at)["url"].tolist()
+    assert grid(at).query("picked")["index"].tolist() == [5]
+    # the select still works, and a picture clicked before is clicked again
+    at.selectbox(key="softmax-classifier.pick").set_value(1).run()
+    click_thumbnail(at, 5)
+    assert not at.exception, at.exception
+    assert at.selectbox(key="softmax-classifier.pick").value == 5
 
 
 def test_picked_image_shows_ten_probabilities(at):

@@ -1,9 +1,13 @@
 """Charts of the softmax classifier page: pure builders, data in, alt.Chart out."""
 
+import base64
+import io
+
 import altair as alt
 import pandas as pd
+from PIL import Image
 
-from ui.charts import PALETTE
+from ui.charts import INK, PALETTE
 
 CURVE_COLOURS = [PALETTE[0], PALETTE[1], PALETTE[2]]  # train loss, train acc, test acc
 
@@ -57,10 +61,12 @@ def probability_bars(frame: pd.DataFrame, roles: list[str], *, x_title: str, y_t
                 scale=alt.Scale(paddingInner=0.25)),
         tooltip=["class:N", alt.Tooltip("probability:Q", format=".4f")],
     )
+    colours = dict(zip(roles, [PALETTE[0], PALETTE[1], "#9e9e9e"], strict=True))
+    drawn = [r for r in roles if r in set(frame["role"])]  # no legend entry for an absent role
     bars = base.mark_bar().encode(
-        color=alt.Color("role:N", title=role_title, sort=roles,
-                        scale=alt.Scale(domain=roles, range=[PALETTE[0], PALETTE[1], "#9e9e9e"]),
-                        legend=alt.Legend(orient="bottom")))
+        color=alt.Color("role:N", title=role_title, sort=drawn,
+                        scale=alt.Scale(domain=drawn, range=[colours[r] for r in drawn]),
+                        legend=alt.Legend(orient="bottom", columns=2)))  # fits a phone
     labels = base.mark_text(align="left", dx=4, fontSize=14, color="#1a1a1a").encode(
         text=alt.Text("probability:Q", format=".0%"))
     # 34 px a class: ten labels never overlap, even at lecture size
@@ -108,3 +114,57 @@ def confusion(frame: pd.DataFrame, accuracy: pd.DataFrame, *, true_title: str,
     return alt.hconcat((cells + text).properties(width=420, height=420),
                        (bars + labels).properties(width=160, height=420)).properties(
         name="confusion-matrix")
+
+
+# ---- pictures: the grid of test images and the one being inspected (issue 16 §4) ---------
+
+THUMB_ROW = 126  # px a grid row: a picture of up to 82 px and two lines of caption
+MISTAKE = PALETTE[3]  # vermillion: dark enough for text on white, unlike the orange
+
+
+def data_url(pixels) -> str:
+    """A (28, 28) uint8 image as a PNG data URL (a few hundred bytes), for a Vega image mark."""
+    buffer = io.BytesIO()
+    Image.fromarray(pixels, mode="L").save(buffer, "PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def thumbnails(frame: pd.DataFrame, *, columns: int, selection: str,
+               description: str) -> alt.LayerChart:
+    """Test images in a clickable grid, captioned with the true class and ✓/✗ the prediction.
+
+    frame has columns index (the test image's index), col, row, url, true, verdict, right,
+    picked and alt (what a screen reader says for the picture); a click on a cell selects its `index` through the point selection `selection`,
+    and the picked cell wears a dark frame. The grid is as wide as the page: `columns`
+    cells a row on a projector and on a phone alike (smaller pictures, names cut short).
+    """
+    click = alt.selection_point(name=selection, fields=["index"], on="click")
+    x = alt.X("col:O", axis=None, scale=alt.Scale(domain=list(range(columns)),
+                                                  paddingInner=0.06))
+    y = alt.Y("row:O", axis=None)
+    base = alt.Chart(frame).encode(x=x, y=y, tooltip=alt.Tooltip("index:Q", title="#"))
+    cells = base.mark_rect(fill="#ffffff", fillOpacity=0.01, strokeWidth=3,
+                           cursor="pointer").encode(
+        stroke=alt.condition(alt.datum.picked, alt.value(INK), alt.value("transparent"))
+    ).add_params(click)
+    side = alt.ExprRef(f"min(width / {columns} * 0.9, 82)")  # `width`: the chart's, in px
+    pictures = base.mark_image(width=side, height=side, yOffset=-20, smooth=False,
+                               cursor="pointer").encode(url="url:N", description="alt:N")
+    limit = alt.ExprRef(f"width / {columns} - 2")
+    names = base.mark_text(dy=35, fontSize=14, fontWeight="bold", color=INK, limit=limit,
+                           cursor="pointer").encode(text="true:N")
+    verdicts = base.mark_text(dy=53, fontSize=13, limit=limit, cursor="pointer").encode(
+        text="verdict:N",
+        color=alt.condition(alt.datum.right, alt.value(PALETTE[0]), alt.value(MISTAKE)))
+    return alt.layer(cells, pictures, names, verdicts).properties(
+        height=alt.Step(THUMB_ROW), description=description, name="test-images")
+
+
+def picture(url: str, *, side: int = 240, description: str) -> alt.Chart:
+    """One image, `side` px square (less in a narrower column), drawn with crisp pixels."""
+    frame = pd.DataFrame({"url": [url]})
+    size = alt.ExprRef(f"min(width, {side})")
+    return alt.Chart(frame).mark_image(
+        width=size, height=size, align="left", baseline="top", smooth=False).encode(
+        x=alt.value(0), y=alt.value(0), url="url:N").properties(
+        height=side, description=description, name="inspected-image")

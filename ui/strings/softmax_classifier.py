@@ -138,10 +138,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.need_model": {"en": "Train a model above first.", "zh": "请先在上方训练一个模型。"},
     "sc.grid_intro": {
         "en": "Each test image with its true class (bold) over the predicted one: "
-              ":blue[✓ correct] or :orange[✗ wrong]. Pick an image below to see all ten "
-              "probabilities.",
-        "zh": "每张测试图像下方先是真实类别（粗体），再是预测类别：:blue[✓ 正确] 或 :orange[✗ 错误]。"
-              "在网格下面选一张图像，查看全部十个概率。",
+              ":blue[✓ correct] or :red[✗ wrong]. Click an image (or choose it in the list "
+              "below) to see all ten probabilities.",
+        "zh": "每张测试图像下方先是真实类别（粗体），再是预测类别：:blue[✓ 正确] 或 :red[✗ 错误]。"
+              "点击一张图像（或在网格下面的列表中选择），查看全部十个概率。",
     },
     "sc.count": {"en": "How many images", "zh": "显示多少张图像"},
     "sc.filter": {"en": "Show", "zh": "显示"},
@@ -474,4 +474,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "上一次训练（学习率 {failed}）失败了，这里显示的是你之前的模型（学习率 {lr}，"
               "{epochs} 个迭代周期）。",
     },
+    # ---- issue 16 §4: the clickable grid and the inspected image beside its bars ----
+    "sc.grid_desc": {
+        "en": "{shown} test images in a grid, each with its true class and the prediction. "
+              "Click one to inspect it.",
+        "zh": "{shown} 张测试图像组成的网格，每张图下有真实类别和预测类别。点击一张即可查看。",
+    },
+    "sc.inspected": {
+        "en": "Test image #{index}: a **{true}**, predicted **{pred}** ({p}).",
+        "zh": "测试图像 #{index}：真实类别 **{true}**，预测为 **{pred}**（{p}）。",
+    },
+    "sc.alt_inspected": {"en": "The inspected test image, a {true}, predicted {pred}",
+                         "zh": "正在查看的测试图像：{true}，预测为{pred}"},
 }
