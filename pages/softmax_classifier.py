@@ -117,20 +117,11 @@ def confusion_chart(matrix):
 
 # ---- the grid of test images: click one to inspect it (issue 16 §4) -----------------------
 
-PICK = keys.widget("softmax-classifier", "pick")  # the key ui.state gives the `pick` select
-
-
-def grid_key(pick: int) -> str:
-    """The grid's key names the inspected image: a new grid, with no selection, after each
-    pick, so that clicking a picture always inspects it (even one clicked before)."""
-    return f"sc.grid.{pick}"
-
-
 def inspect_clicked(pick: int) -> None:
     """The grid's on_select: the clicked test image becomes `pick` (select and link follow)."""
-    points = st.session_state[grid_key(pick)].selection.get("click") or []
+    points = st.session_state[keys.sc_grid(pick)].selection.get("click") or []
     if points and "index" in points[0]:
-        st.session_state[PICK] = int(points[0]["index"])
+        st.session_state[keys.SC_PICK] = int(points[0]["index"])
 
 
 def grid_chart(X, y, y_pred, shown: list[int], pick: int):
@@ -374,7 +365,7 @@ if lesson.section(t("sc.s_grid")):
             pick = state.select(t("sc.pick"), "pick", shown, format_func=lambda i: t(
                 "sc.pick_label", index=i, true=name(int(y[i])), pred=name(int(y_pred[i]))))
             show(grid_chart(data.test_images, y, y_pred, shown, pick), container=grid,
-                 export=False, key=grid_key(pick), on_select=partial(inspect_clicked, pick))
+                 export=False, key=keys.sc_grid(pick), on_select=partial(inspect_clicked, pick))
             inspect(pick, data.test_images[pick], result.test_probs[pick], int(y[pick]))
 
 if lesson.section(t("sc.s_inside")):

@@ -106,6 +106,12 @@ SC_FAILED = "sc.failed"             # the learning rate of the last run, when it
 SC_UPLOAD = "sc.upload"
 SC_DL_WEIGHTS = "sc.dl_weights"
 SC_DL_CSV = "sc.dl_csv"
+SC_PICK = widget("softmax-classifier", "pick")  # the inspected test image (ui.state's select)
+
+
+def sc_grid(pick: int) -> str:
+    """The clickable grid's key: a new grid, with no selection, after each pick."""
+    return f"sc.grid.{pick}"
 
 
 # ---- the class experiment (ui.classroom) -------------------------------------------------

@@ -7,13 +7,14 @@ last value is restored; a malformed value, or a parameter the app does not decla
 (ui.keys.LINK_PARAMS), is ignored with a small notice. ui.frame.page_run() calls `begin()`
 before and `finish()` after each page.
 
-Why not Streamlit 1.67's own `bind="query-params"` (checked against its source and in
-AppTest, issue 15): the widget's key is the parameter's name and keys are session-wide, so
-pages sharing a name (n, lr, b, noise, epochs, impl, y, ...) would share one value; a choice
-with a format_func is written as its label (`lang=简体中文`, and a Chinese student's
-`noise=拉普拉斯` fails in English), so `?lang=zh` links stop working; ranges become repeated
-parameters and toggles `true`; a bad value is dropped or clamped silently (no notice); and a
-widget lecture mode hides loses its parameter. Every link in use would break.
+Why not Streamlit 1.67's own `bind="query-params"` (issue 15; each point is pinned in
+Chromium by tests/test_builtin_binding.py): a widget lecture mode hides loses its parameter,
+even with persist_state="session", so a lecture's share link would lose every hidden
+section's setting; a choice with a format_func is written as its label (`lang=简体中文`;
+`?lang=zh` is dropped, and a Chinese student's `noise=拉普拉斯` is dropped in English);
+ranges become repeated parameters and toggles `true` (`symlog=0` is dropped); a bad value is
+dropped silently, with no hook for the notice; the widget's key must be the link name. Every
+link in use would break, and lecture mode with it.
 """
 
 from collections.abc import Callable, Sequence
