@@ -75,17 +75,22 @@ def constants_on_data(points: list[float], outlier: float, constants: dict[str, 
 
 
 def objectives(curves_by_loss: dict[str, list[float]], constants: dict[str, float],
-               labels: list[str], *, x_title: str, y_title: str) -> alt.HConcatChart:
-    """J(c) of each loss in its own panel (their scales differ), the minimiser marked."""
+               labels: list[str], *, x_title: str, y_title: str,
+               subtitles: list[str]) -> alt.HConcatChart:
+    """J(c) of each loss in its own panel (their scales differ), the minimiser marked;
+    `subtitles` say each panel's y range, since the three y axes are not shared."""
     panels = []
-    for colour, name, label in zip(LOSS_COLOURS, ("l2", "l1", "huber"), labels, strict=True):
+    for colour, name, label, subtitle in zip(LOSS_COLOURS, ("l2", "l1", "huber"), labels,
+                                             subtitles, strict=True):
         frame = pd.DataFrame({"c": curves_by_loss["c"], "J": curves_by_loss[name]})
         line = alt.Chart(frame).mark_line(color=colour, strokeWidth=2.5).encode(
             x=alt.X("c:Q", title=x_title), y=alt.Y("J:Q", title=y_title),
             tooltip=[alt.Tooltip("c:Q", format=".3f"), alt.Tooltip("J:Q", format=".4f")])
         best = alt.Chart(pd.DataFrame({"c": [constants[name]]})).mark_rule(
             color=colour, strokeDash=[4, 4]).encode(x="c:Q")
-        panels.append(alt.layer(line, best).properties(title=label, height=240, width=260))
+        panels.append(alt.layer(line, best).properties(
+            title=alt.TitleParams(label, subtitle=subtitle, subtitleFontSize=13,
+                                  subtitleColor="#444444"), height=240, width=260))
     # one x scale for the three panels; each y axis is its own (the panel says so by its axis)
     return alt.hconcat(*panels).resolve_scale(x="shared").properties(name="objectives")
 

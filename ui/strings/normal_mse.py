@@ -34,13 +34,15 @@ STRINGS: dict[str, dict[str, str]] = {
               "(μ, σ) = (0, 1), (0, 2), (3, 1).",
         "zh": "增加或删除曲线；前三条的初始值就是书中的 (μ, σ) = (0, 1)、(0, 2)、(3, 1)。",
     },
-    "nm.curve": {"en": "Curve {i}", "zh": "曲线 {i}"},
+    "nm.curve_mu": {"en": "Curve {i}: μ", "zh": "曲线 {i}：μ"},
+    "nm.curve_sigma": {"en": "Curve {i}: σ", "zh": "曲线 {i}：σ"},
+    "nm.density_px": {"en": "density p(x)", "zh": "密度 p(x)"},
     "nm.sigma_positive": {
         "en": "σ must stay positive: at σ = 0 the density would be infinitely tall and thin.",
         "zh": "σ 必须为正：σ = 0 时密度会变得无限高、无限窄。",
     },
-    "nm.peak": {"en": "Peak height $1/(\\sigma\\sqrt{{2\\pi}})$ = **{peak}**",
-                "zh": "峰值高度 $1/(\\sigma\\sqrt{{2\\pi}})$ = **{peak}**"},
+    "nm.peak": {"en": "Peak heights $1/(\\sigma\\sqrt{{2\\pi}})$, curve by curve: **{peak}**",
+                "zh": "各曲线的峰值高度 $1/(\\sigma\\sqrt{{2\\pi}})$：**{peak}**"},
     "nm.curve_label": {"en": "{i}: μ = {mu}, σ = {sigma}", "zh": "{i}：μ = {mu}，σ = {sigma}"},
     "nm.legend_curves": {"en": "Curve", "zh": "曲线"},
     "nm.s1_caption": {

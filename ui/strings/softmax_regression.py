@@ -380,6 +380,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "{unit}；独热分布的熵为 0。",
     },
     "sr.probability": {"en": "probability", "zh": "概率"},
+    "sr.probability_j": {"en": "probability ŷ_j", "zh": "概率 ŷ_j"},
+    "sr.label_j": {"en": "label y_j", "zh": "标签 y_j"},
     "sr.desc_pq": {"en": "Grouped bar chart of the two distributions P and Q per class.",
                    "zh": "按类别分组的条形图：两个分布 P 和 Q。"},
     "sr.surprisal": {"en": "surprisal ({unit})", "zh": "惊异（{unit}）"},
