@@ -97,8 +97,7 @@ if not all(math.isfinite(v) for v in result.o):
     st.warning(t("so.logits_overflow", dtype=dtype, max=charts.number(lim.max)),
                icon=":material/warning:")
 
-if lesson.section(t("so.s1")):
-    st.markdown(t("so.s1_text"))
+if lesson.section(t("so.s1")):  # the bars first: just under the controls
     bars = pd.DataFrame([
         {"class": str(j), "method": name(m), "p": p if math.isfinite(p) else None,
          "label": "" if math.isfinite(p) else charts.number(p)}
@@ -106,6 +105,7 @@ if lesson.section(t("so.s1")):
     show(charts.probability_bars(bars, [str(j) for j in range(len(logits))], labels,
                                  x_title=t("so.bar_x"), y_title=t("so.bar_y")))
     st.caption(t("so.bars_caption"))
+    st.markdown(t("so.s1_text"))
     cls = t("so.col.class")
     table = pd.DataFrame({
         cls: [f"{j} ✓" if j == y else str(j) for j in range(len(logits))],

@@ -123,7 +123,7 @@ def robust_lines(x: list[float], y: list[float], is_outlier: list[bool],
                                                   range=[[6, 4], [1, 0], [8, 4], [1, 0]])),
     )
     return alt.layer(dots_chart, lines).resolve_scale(color="independent").properties(
-        title=title, height=380, name="robust-fits")
+        title=title, height=320, name="robust-fits")
 
 
 def parameter_error(history: dict[str, list[dict]], true_wb: tuple[float, float],
