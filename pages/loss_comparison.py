@@ -72,8 +72,8 @@ def huber_controls(container) -> tuple[str, float]:
     """Huber's form and threshold, drawn beside the charts of the first section shown (every
     section on the page uses them); a section shown later reads the same values."""
     if "form" not in chosen:
-        chosen["form"] = state.select(
-            t("lc.form"), "form", losses.FORMS, "sigma", widget="segmented_control",
+        chosen["form"] = state.select(  # a radio: its two long labels fit a narrow column
+            t("lc.form"), "form", losses.FORMS, "sigma", widget="radio",
             format_func=lambda f: t(f"lc.form.{f}"), container=container, help=t("lc.form_help"))
         chosen["delta"] = state.slider(t("lc.delta", sym=sym_of(chosen["form"])), "delta", 0.1, 5.0, 1.0, 0.1,
                                        container=container,
@@ -177,7 +177,7 @@ if lesson.section(t("lc.s2")):
             col.metric(label, f"{fit.value(name):.3f}", f"{fit.value(name) - base.value(name):+.3f}",
                        delta_color="off", help=t("lc.metric_help"))
         plot.caption(t("lc.metric_caption"))
-        scales = [t("lc.own_scale", lo=f"{min(curves[nm]):.3g}", hi=f"{max(curves[nm]):.3g}")
+        scales = [t("lc.own_scale", lo=f"{min(curves[nm]):.2f}", hi=f"{max(curves[nm]):.2f}")
                   for nm in losses.LOSSES]  # each panel's y axis is its own: say so
         show(charts.objectives(curves, {nm: fit.value(nm) for nm in losses.LOSSES}, labels,
                                x_title="c", y_title=t("lc.axis.objective"), subtitles=scales),

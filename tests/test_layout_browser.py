@@ -15,27 +15,44 @@ from ui import keys
 
 pytestmark = pytest.mark.browser
 
-# page: [(the slider's URL name, the chart it drives as its place among the page's charts)]
+# page: [(the slider's URL name, the chart it drives as its place among the page's charts,
+#         the lecture section that shows it, and its place among that section's charts)];
+# None: a lecture-only pair (the control sits in the section lecture mode shows)
 PAIRS = {
-    "normal_mse": [("curves", 0), ("sd3", 0), ("sigma", 1), ("lsig", 2), ("rsigma", 4)],
-    "loss_comparison": [("delta", 0), ("range", 1), ("outlier", 3), ("k", 5), ("steps", 6)],
-    "softmax_overflow": [("scale", 0)],
-    "softmax_regression": [("d", 1), ("o1", 2), ("temp", 2), ("p1", 4), ("q2", 4)],
-    "linear_regression": [("n", 0), ("w1", 0), ("b", 0)],
+    "normal_mse": [("curves", 0, 1, 0), ("sd3", 0, 1, 0), ("sigma", 1, 2, 0), ("lsig", 2, 2, 1),
+                   ("rsigma", 4, 4, 0)],
+    "loss_comparison": [("delta", 0, 1, 0), ("range", 0, 1, 2), ("outlier", 3, 2, 0),
+                        ("delta", None, 2, 0), ("k", 5, 3, 0), ("steps", 6, 3, 1),
+                        ("delta", None, 3, 1)],
+    "softmax_overflow": [("scale", 0, 1, 0)],
+    "softmax_regression": [("d", 1, 2, 0), ("o1", 2, 3, 0), ("temp", 2, 3, 0), ("p1", 4, 6, 0),
+                           ("q2", 4, 6, 0)],
+    "linear_regression": [("n", 0, 1, 0), ("w1", 0, 1, 0), ("b", 0, 1, 0)],
 }
-SCREENS = {"desktop": (1920, 1080), "phone": (390, 844)}
+SCREENS = {"desktop": (1920, 1080), "lecture": (1920, 1080), "phone": (390, 844)}
+NAV = 110  # lecture mode's Back/Next bar covers the bottom of the screen
 BOXES = """([slider, index]) => {
   const box = e => { const r = e.getBoundingClientRect();
     return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
-  const chart = document.querySelectorAll('[data-testid="stMain"] [data-testid="stVegaLiteChart"]')[index];
+  const chart = document.querySelectorAll(
+    '[data-testid="stMain"] [data-testid="stVegaLiteChart"]')[index];
   return chart ? {slider: box(document.querySelector(slider)), chart: box(chart)} : null;
 }"""
 
 
-def placement(page, slider: str, index: int) -> dict:
-    """The slider's and the chart's boxes on screen, with the slider scrolled into view."""
+def check(page, name: str, screen: str, slider_name: str, index: int, height: int) -> None:
+    """The slider beside (wide screens) or above its chart, the two within one screen."""
+    slider = f".st-key-{PAGE_URLS[name]}-{slider_name}"
     page.locator(slider).scroll_into_view_if_needed()
-    return page.evaluate(BOXES, [slider, index])
+    boxes = page.evaluate(BOXES, [slider, index])
+    assert boxes, f"{name} {screen}: no chart number {index}"
+    s, c = boxes["slider"], boxes["chart"]
+    where = f"{name} {screen}: {slider_name} {s} against chart {index} {c}"
+    beside = s["right"] <= c["left"] + 1 or s["left"] >= c["right"] - 1
+    above = s["bottom"] <= c["top"] + 1
+    assert above or (beside and screen != "phone"), where
+    span = max(s["bottom"], c["bottom"]) - min(s["top"], c["top"])
+    assert span <= height, f"{where}: {span:.0f} px, more than one screen"
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
@@ -46,22 +63,19 @@ def test_each_slider_sits_beside_or_above_its_chart(server, browser, name, scree
                                   is_mobile=screen == "phone", has_touch=screen == "phone")
     page = context.new_page()
     try:
+        if screen == "lecture":  # one section at a time, each opened from its link
+            for slider_name, _, section, index in PAIRS[name]:
+                page.goto(f"{server}/{PAGE_URLS[name]}?lecture=1&step={section}")
+                settle(page)
+                check(page, name, screen, slider_name, index, height - NAV)
+            return
         page.goto(f"{server}/{PAGE_URLS[name]}")
         settle(page)
         if screen == "phone":
             assert page.evaluate(OVERFLOW) <= 1, f"{name} scrolls sideways at {width} px"
-        prefix = PAGE_URLS[name]
-        for slider_name, index in PAIRS[name]:
-            slider = f".st-key-{prefix}-{slider_name}"
-            boxes = placement(page, slider, index)
-            assert boxes, f"{name}: no chart number {index}"
-            s, c = boxes["slider"], boxes["chart"]
-            where = f"{name} {screen}: {slider_name} {s} against chart {index} {c}"
-            beside = s["right"] <= c["left"] + 1 or s["left"] >= c["right"] - 1
-            above = s["bottom"] <= c["top"] + 1
-            assert above or (beside and screen == "desktop"), where
-            span = max(s["bottom"], c["bottom"]) - min(s["top"], c["top"])
-            assert span <= height, f"{where}: {span:.0f} px, more than one screen"
+        for slider_name, index, _, _ in PAIRS[name]:
+            if index is not None:
+                check(page, name, screen, slider_name, index, height)
         (ARTIFACTS / "layout").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "layout" / f"{name}-{screen}.png"))
     finally:

@@ -14,6 +14,7 @@ TRUE_COLOUR = PALETTE[7]     # black
 DATA_COLOUR = "#7f7f7f"
 OUTLIER_COLOUR = PALETTE[4]  # pink (the page's text says so): apart from the loss colours
 HEIGHT = 260
+CURVE_HEIGHT = 330           # the three narrow panels: title, legend and axes fit in it too
 
 
 def _loss_colour(labels: list[str], orient: str = "right") -> alt.Color:
@@ -38,7 +39,8 @@ def curves(y_hat: list[float], columns: dict[str, list[float]], labels: list[str
     kinks = pd.DataFrame({"at": [k for k in (-delta, delta) if lo <= k <= hi]})
     rules = alt.Chart(kinks).mark_rule(strokeDash=[4, 4], color=LOSS_COLOURS[2]).encode(
         x="at:Q")
-    return alt.layer(lines, rules).properties(title=title, height=HEIGHT, name="loss-curves")
+    return alt.layer(lines, rules).properties(title=title, height=CURVE_HEIGHT,
+                                              name="loss-curves")
 
 
 def constants_on_data(points: list[float], outlier: float, constants: dict[str, float],
