@@ -98,13 +98,13 @@ if lesson.section(t("nm.s2")):
     show(charts.loss_curves(r.w_grid, nll_curves, PALETTE[:3],
                             x_title=t("nm.w_axis", b=f"{r.b_hat:.3f}"),
                             y_title=t("nm.nll_axis_log" if symlog else "nm.nll_axis"),
-                            legend=t("nm.legend_sigma"), symlog=symlog),
+                            legend=t("nm.legend_sigma"), symlog=symlog, height=340),
          key="nm.nll", container=right)
     mse_curve = [{"label": t("nm.mse_label"), "loss": r.mse, "argmin": r.mse_argmin,
                   "min": r.mse_min}]
     show(charts.loss_curves(r.w_grid, mse_curve, [PALETTE[4]],
                             x_title=t("nm.w_axis", b=f"{r.b_hat:.3f}"),
-                            y_title=t("nm.mse_axis"), legend=t("nm.legend_loss"), height=220),
+                            y_title=t("nm.mse_axis"), legend=t("nm.legend_loss"), height=280),
          key="nm.mse", container=right)
 
     rows = [(t("nm.row_nll", sigma=number(s)), a) for s, a in zip(sigmas, r.nll_argmin,

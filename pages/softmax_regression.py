@@ -141,7 +141,7 @@ if lesson.section(t("sr.s1")):
     names = [fm_name(k) for k in range(len(CLASS_NAMES))]
     show(charts.bars(charts.bar_frame(names, {t("sr.one_hot"): list(y_fm)}), names, (0, 1),
                      x_title=t("sr.class"), y_title=t("sr.label_j"),
-                     description=t("sr.desc_one_hot", name=fm_name(fm)), height=220),
+                     description=t("sr.desc_one_hot", name=fm_name(fm)), height=260),
          name="one_hot")
     lesson.show_code(sr.one_hot, title=t("show_code"))
 
@@ -400,7 +400,8 @@ if lesson.section(t("sr.s7")):
             + [{"shift": s, "metric": t("sr.accuracy"), "value": v}
                for s, v in zip(sweep.shift, sweep.accuracy, strict=True)])
         show(charts.loss_and_accuracy(frame, 0.0, x_title=t("sr.delta_axis"),
-                                      y_title=t("sr.value"), description=t("sr.desc_sweep")),
+                                      y_title=t("sr.loss_or_accuracy"),
+                                      description=t("sr.desc_sweep")),
              name="loss_vs_accuracy")
         st.caption(t("sr.sweep_caption"))
     else:
