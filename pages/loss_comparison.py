@@ -72,12 +72,11 @@ def huber_controls(container) -> tuple[str, float]:
     """Huber's form and threshold, drawn beside the charts of the first section shown (every
     section on the page uses them); a section shown later reads the same values."""
     if "form" not in chosen:
-        chosen["form"] = state.select(  # a radio: its two long labels fit a narrow column
+        form = chosen["form"] = state.select(  # a radio: its two long labels fit a narrow column
             t("lc.form"), "form", losses.FORMS, "sigma", widget="radio",
             format_func=lambda f: t(f"lc.form.{f}"), container=container, help=t("lc.form_help"))
-        chosen["delta"] = state.slider(t("lc.delta", sym=sym_of(chosen["form"])), "delta", 0.1, 5.0, 1.0, 0.1,
-                                       container=container,
-                                       help=t(f"lc.delta_help.{chosen['form']}"))
+        chosen["delta"] = state.slider(t("lc.delta", sym=sym_of(form)), "delta", 0.1, 5.0, 1.0,
+                                       0.1, container=container, help=t(f"lc.delta_help.{form}"))
     else:  # drawn in an earlier section: say which value is in use here
         container.caption(t("lc.delta_above", sym=sym_of(chosen["form"]),
                             delta=f"{chosen['delta']:g}"))
