@@ -457,6 +457,17 @@ def replay(records, step: int) -> tuple[Record, ...]:
     return tuple(r for r in records if r.step <= step)
 
 
+FRAME_SECONDS = 0.25  # a playing replay shows a frame about this often (at most 0.25 s)
+
+
+def next_frame(step: int, end: int, speed: float) -> tuple[int, bool, float]:
+    """The player's next frame at `speed` steps per second: the step it shows, whether it
+    plays on (it stops at `end`), and how long the frame stays, stride / speed ≤ FRAME_SECONDS."""
+    stride = max(1, int(speed * FRAME_SECONDS))
+    step = min(step + stride, end)
+    return step, step < end, stride / speed
+
+
 @dataclasses.dataclass(frozen=True)
 class SGDStep:
     """One minibatch update, w ← w − η/|B| Σ_{i∈B} ∂l⁽ⁱ⁾/∂w and b likewise.

@@ -242,6 +242,7 @@ def training(spec: DataSpec):
                 lesson.show_code(*CODE[impl], title=t("show_code"))
             message.info(t("lr.press_train"))
             return
+    st.session_state[keys.LR_PLAY] = False  # a run from outside the replay stops its player
     replay_panel(done)
     lesson.show_code(*CODE[impl], title=t("show_code"))
     progress.caption(t("lr.done", seconds=f"{done.seconds:.2f}", device=device_name()))
@@ -252,7 +253,6 @@ def training(spec: DataSpec):
 # ---- replay and one SGD step (issue 16 §2): scrubbing reruns only this panel ----------------
 
 PLAY_SPEEDS = [5, 20, 100, 500]  # steps per second
-PLAY_FRAMES = 40                 # a play draws at most this many frames
 
 
 def draw_replay(slots, done: linreg.Run, step: int) -> None:
@@ -261,37 +261,58 @@ def draw_replay(slots, done: linreg.Run, step: int) -> None:
     draw_curve(slots, list(shown), done.spec, done.impl, total, done=step == done.records[-1].step)
     draw_state(slots, list(shown), done.spec, done.impl)
     last = shown[-1]
-    slots["at"].caption(t("lr.replay_at", step=last.step, total=total, epoch=max(last.epoch, 1),
+    where = {"init": "lr.replay_start", "epoch": "lr.replay_epoch"}.get(last.kind, "lr.replay_at")
+    slots["at"].caption(t(where, step=last.step, total=total, epoch=max(last.epoch, 1),
                           w1=f"{last.w[0]:.4f}", w2=f"{last.w[1]:.4f}", b=f"{last.b:.4f}",
                           loss=f"{last.loss:.4g}"))
 
 
+def stop_playing() -> None:
+    """The student took the slider (or asked for one SGD step): the player stops there."""
+    st.session_state[keys.LR_PLAY] = False
+
+
+def start_playing(end: int) -> None:
+    """Play from the slider's step, or from the start when the slider stands at the end."""
+    if st.session_state.get(keys.LR_PLAY) and st.session_state.get(keys.LR_REPLAY, end) >= end:
+        st.session_state[keys.LR_REPLAY] = 0
+
+
 @safe.fragment
 def replay_panel(done: linreg.Run):
-    """A slider over the run's steps, Play at a chosen speed, and one SGD step written out."""
+    """A slider over the run's steps, a Play switch at a chosen speed, and one SGD step.
+
+    While Play is on, each run of this panel draws one frame, moves the slider's thumb with
+    it, waits and reruns the panel; touching the slider stops the player where it is put.
+    Any run from outside the panel (a full run, Train) finds the player stopped by training().
+    """
+    started = time.perf_counter()
     end = done.records[-1].step
-    st.session_state[keys.LR_REPLAY] = min(st.session_state.get(keys.LR_REPLAY, end), end)
-    step = st.slider(t("lr.replay"), 0, max(end, 1), key=keys.LR_REPLAY, disabled=end == 0,
-                     help=t("lr.replay_help"))
-    c1, c2, c3 = st.columns([1, 2, 2])
-    play = c1.button(t("lr.play"), key=keys.LR_PLAY, icon=":material/play_arrow:")
-    speed = c2.select_slider(t("lr.speed"), PLAY_SPEEDS, value=PLAY_SPEEDS[1],
-                             key=keys.LR_SPEED)
-    stepped = c3.button(t("lr.sgd_step"), key=keys.LR_SGD_STEP, icon=":material/footprint:")
+    step = min(st.session_state.get(keys.LR_REPLAY, end), end)
+    speed = st.session_state.get(keys.LR_SPEED, PLAY_SPEEDS[1])
+    playing, wait = bool(st.session_state.get(keys.LR_PLAY)), 0.0
+    if playing:  # a frame of the player: before the widgets, so the thumb moves with it
+        step, playing, wait = linreg.next_frame(step, end, speed)
+        st.session_state[keys.LR_PLAY] = playing
+    st.session_state[keys.LR_REPLAY] = step
+    st.slider(t("lr.replay"), 0, max(end, 1), key=keys.LR_REPLAY, disabled=end == 0,
+              help=t("lr.replay_help"), on_change=stop_playing)
+    c1, c2, c3 = st.columns([1, 2, 2], vertical_alignment="center")
+    c1.toggle(t("lr.play"), key=keys.LR_PLAY, disabled=end == 0, on_change=start_playing,
+              args=(end,), help=t("lr.play_help"))
+    c2.select_slider(t("lr.speed"), PLAY_SPEEDS, value=PLAY_SPEEDS[1], key=keys.LR_SPEED)
+    stepped = c3.button(t("lr.sgd_step"), key=keys.LR_SGD_STEP, icon=":material/footprint:",
+                        on_click=stop_playing)
     left, right = st.columns([3, 2])
     slots = {"at": left.empty(), "loss": left.empty(), "landscape": left.empty(),
              "printed": right.empty(), "table": right.empty()}
     left.caption(t("lr.landscape_caption"))
-    if play:  # from the slider's step to the end, at most PLAY_FRAMES frames
-        stride = max(1, -(-(end - step) // PLAY_FRAMES))
-        for k in [*range(step, end, stride), end]:
-            draw_replay(slots, done, k)
-            time.sleep(stride / speed)
-        st.caption(t("lr.played", step=end))
-    else:
-        draw_replay(slots, done, step)
+    draw_replay(slots, done, step)
     if stepped:
-        sgd_step_panel(done, min(step, end))
+        sgd_step_panel(done, step)
+    if playing:  # the next frame: this panel again, after the rest of the frame's time
+        time.sleep(max(0.0, wait - (time.perf_counter() - started)))
+        st.rerun(scope="fragment")
 
 
 def sgd_step_panel(done: linreg.Run, step: int) -> None:
@@ -344,17 +365,17 @@ st.markdown(t("lr.intro"))
 
 if lesson.section(t("lr.s_data")):
     st.markdown(t("lr.data_text"))
-    c1, c2 = st.columns(2)
-    n = state.slider(t("lr.n"), "n", 10, 10_000, BOOK.n, step=10, container=c1)
-    noise = state.slider(t("lr.noise"), "noise", 0.0, 2.0, BOOK.noise, step=0.01, container=c2)
-    c1, c2, c3 = st.columns(3)
-    w1 = state.slider(t("lr.w1"), "w1", -5.0, 5.0, BOOK.w1, step=0.1, container=c1)
-    w2 = state.slider(t("lr.w2"), "w2", -5.0, 5.0, BOOK.w2, step=0.1, container=c2)
-    b = state.slider(t("lr.b"), "b", -10.0, 10.0, BOOK.b, step=0.1, container=c3)
+    knobs, plot = st.columns([1, 2], gap="medium")  # on a phone: the sliders, then the data
+    row1, row2 = knobs.container(horizontal=True), knobs.container(horizontal=True)
+    n = state.slider(t("lr.n"), "n", 10, 10_000, BOOK.n, step=10, container=row1)
+    noise = state.slider(t("lr.noise"), "noise", 0.0, 2.0, BOOK.noise, step=0.01, container=row1)
+    w1 = state.slider(t("lr.w1"), "w1", -5.0, 5.0, BOOK.w1, step=0.1, container=row2)
+    w2 = state.slider(t("lr.w2"), "w2", -5.0, 5.0, BOOK.w2, step=0.1, container=row2)
+    b = state.slider(t("lr.b"), "b", -10.0, 10.0, BOOK.b, step=0.1, container=knobs)
     spec = DataSpec(n, noise, w1, w2, b, state.seed())
     X, y = make_data(spec)
     charts.show(lr_charts.scatter(X[:, 1].tolist(), y[:, 0].tolist(), x_title=t("lr.scatter_x"),
-                                  y_title=t("lr.scatter_y")))
+                                  y_title=t("lr.scatter_y")), container=plot)
     st.caption(t("lr.data_caption"))
 else:  # lecture mode on another section: the data as last set
     spec = DataSpec(state.value("n", BOOK.n), state.value("noise", BOOK.noise),

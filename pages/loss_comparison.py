@@ -66,43 +66,67 @@ short = ["L2", "L1", "Huber"]  # legends of the three narrow charts
 st.title(t("lc.title"))
 lesson.key_idea(t("lc.key_idea"))
 st.markdown(t("lc.intro"))
-left, right = st.columns([2, 3])
-form = state.select(t("lc.form"), "form", losses.FORMS, "sigma", widget="segmented_control",
-                    format_func=lambda f: t(f"lc.form.{f}"), container=left,
-                    help=t("lc.form_help"))
-sym = "σ" if form == "sigma" else "δ"
-delta = state.slider(t("lc.delta", sym=sym), "delta", 0.1, 5.0, 1.0, 0.1, container=right,
-                     help=t(f"lc.delta_help.{form}"))
-force = "1" if form == "sigma" else f"δ = {delta:g}"  # an outlier's pull under Huber's loss
+
+
+def huber_controls(container) -> tuple[str, float]:
+    """Huber's form and threshold, drawn beside the charts of the first section shown (every
+    section on the page uses them); a section shown later reads the same values."""
+    if "form" not in chosen:
+        form = chosen["form"] = state.select(  # a radio: its two long labels fit a narrow column
+            t("lc.form"), "form", losses.FORMS, "sigma", widget="radio",
+            format_func=lambda f: t(f"lc.form.{f}"), container=container, help=t("lc.form_help"))
+        chosen["delta"] = state.slider(t("lc.delta", sym=sym_of(form)), "delta", 0.1, 5.0, 1.0,
+                                       0.1, container=container, help=t(f"lc.delta_help.{form}"))
+    else:  # drawn in an earlier section: say which value is in use here
+        container.caption(t("lc.delta_above", sym=sym_of(chosen["form"]),
+                            delta=f"{chosen['delta']:g}"))
+    return chosen["form"], chosen["delta"]
+
+
+def sym_of(form: str) -> str:
+    return "σ" if form == "sigma" else "δ"
+
+
+def force_of(form: str, delta: float) -> str:
+    """An outlier's pull under Huber's loss."""
+    return "1" if form == "sigma" else f"δ = {delta:g}"
+
+
+chosen: dict = {}  # this run's form and δ, once huber_controls has drawn them
 
 # ---- 1. the three losses -----------------------------------------------------------------
 if lesson.section(t("lc.s1")):
     st.markdown(t("lc.s1.book"))
     st.latex(BOOK)
     st.markdown(t("lc.s1.intro"))
-    st.latex(r"l_2(r)=\tfrac12 r^2,\qquad l_1(r)=|r|,\qquad " + HUBER[form][0] +
-             r"\qquad r=y'-y")
-    st.markdown(t("lc.torch_note"))
+    formulas = st.container()  # filled once the form is known (its control sits lower down)
+    controls, plots = st.columns([1, 4], gap="medium")
+    form, delta = huber_controls(controls)
+    lo, hi = state.slider(t("lc.range"), "range", -10.0, 10.0, (-3.0, 3.0), 0.5,
+                          container=controls)
+    if hi - lo < 0.5:
+        controls.warning(t("lc.range_empty"))
+        lo, hi = lo - 1.0, hi + 1.0
+    c = loss_curves(lo, hi, delta, form)
+    x_title = t("lc.axis.y_hat")
+    cols = plots.columns(3)
+    show(charts.curves(c.y_hat, c.loss, short, title=t("lc.chart.loss"), x_title=x_title,
+                       y_title=t("lc.axis.loss"), delta=delta), container=cols[0])
+    show(charts.curves(c.y_hat, c.grad, short, title=t("lc.chart.grad"), x_title=x_title,
+                       y_title=t("lc.axis.grad"), delta=delta), container=cols[1])
+    show(charts.curves(c.y_hat, c.density, short, title=t("lc.chart.density"),
+                       x_title=x_title, y_title=t("lc.axis.density"), delta=delta),
+         container=cols[2])
+    formulas.latex(r"l_2(r)=\tfrac12 r^2,\qquad l_1(r)=|r|,\qquad " + HUBER[form][0] +
+                   r"\qquad r=y'-y")
+    formulas.markdown(t("lc.torch_note"))
     match = losses.parameterisations(delta)
-    st.dataframe(pd.DataFrame({
+    formulas.dataframe(pd.DataFrame({
         t("lc.col.torch"): [f"F.smooth_l1_loss(beta={delta:g})", f"F.huber_loss(delta={delta:g})"],
         t("lc.col.diff", reach=f"{match.reach:g}"): [match.diff_smooth_l1, match.diff_huber],
     }), hide_index=True, column_config={t("lc.col.diff", reach=f"{match.reach:g}"):
                                         st.column_config.NumberColumn(format="%.3g")})
-    st.caption(t("lc.torch_check", ratio=f"{match.ratio:.6g}", s=f"{delta:g}"))
-    lo, hi = state.slider(t("lc.range"), "range", -10.0, 10.0, (-3.0, 3.0), 0.5)
-    if hi - lo < 0.5:
-        st.warning(t("lc.range_empty"))
-        lo, hi = lo - 1.0, hi + 1.0
-    c = loss_curves(lo, hi, delta, form)
-    x_title = t("lc.axis.y_hat")
-    cols = st.columns(3)
-    show(charts.curves(c.y_hat, c.loss, short, title=t("lc.chart.loss"), x_title=x_title,
-                       y_title="l", delta=delta), container=cols[0])
-    show(charts.curves(c.y_hat, c.grad, short, title=t("lc.chart.grad"), x_title=x_title,
-                       y_title="∂l/∂y′", delta=delta), container=cols[1])
-    show(charts.curves(c.y_hat, c.density, short, title=t("lc.chart.density"),
-                       x_title=x_title, y_title="exp(−l)/Z", delta=delta), container=cols[2])
+    formulas.caption(t("lc.torch_check", ratio=f"{match.ratio:.6g}", s=f"{delta:g}"))
     st.markdown(t(f"lc.s1.grad_note.{form}", delta=f"{delta:g}"))
     st.markdown(t("lc.s1.density_note"))
     st.latex(r"p(r)=\frac{e^{-l(r)}}{Z},\quad Z_2=\sqrt{2\pi},\quad Z_1=2,\quad " +
@@ -127,29 +151,36 @@ if lesson.section(t("lc.s1")):
 # ---- 2. mean versus median -----------------------------------------------------------------
 if lesson.section(t("lc.s2")):
     st.markdown(t("lc.s2.intro"))
-    text = state.text(t("lc.data"), "data", DEFAULT_DATA, max_chars=600,
+    controls, plot = st.columns([1, 3], gap="medium")
+    form, delta = huber_controls(controls)
+    sym, force = sym_of(form), force_of(form, delta)
+    text = state.text(t("lc.data"), "data", DEFAULT_DATA, max_chars=600, container=controls,
                       help=t("lc.data_help", limit=losses.MAX_POINTS))
     outlier = state.slider(t("lc.outlier"), "outlier", -50.0, 50.0, 6.0, 0.5,
-                           help=t("lc.outlier_help"))
+                           container=controls, help=t("lc.outlier_help"))
     parsed = losses.parse_data(text)
     points = parsed.values
     if points is None:
-        st.error(t(f"lc.err.{parsed.error}", token=literal(parsed.detail), limit=losses.MAX_POINTS,
-                   largest=f"{losses.MAX_ABS:g}"))
+        controls.error(t(f"lc.err.{parsed.error}", token=literal(parsed.detail),
+                         limit=losses.MAX_POINTS, largest=f"{losses.MAX_ABS:g}"))
     if points is not None:
         values = (*points, outlier)
         fit, curves = constants(values, delta, form)
         base, _ = constants(tuple(points), delta, form)
-        cols = st.columns(3)
-        for col, name, label in zip(cols, losses.LOSSES, labels, strict=True):
-            col.metric(label, f"{fit.value(name):.3f}", f"{fit.value(name) - base.value(name):+.3f}",
-                       delta_color="off", help=t("lc.metric_help"))
-        st.caption(t("lc.metric_caption"))
         show(charts.constants_on_data(
             list(points), outlier, {n: fit.value(n) for n in losses.LOSSES},
             (fit.median_low, fit.median_high), labels, title=t("lc.chart.constants"),
             x_title=t("lc.axis.value"), data_label=t("lc.legend.data"),
-            outlier_label=t("lc.legend.outlier")))
+            outlier_label=t("lc.legend.outlier")), container=plot)
+        for col, name, label in zip(plot.columns(3), losses.LOSSES, labels, strict=True):
+            col.metric(label, f"{fit.value(name):.3f}", f"{fit.value(name) - base.value(name):+.3f}",
+                       delta_color="off", help=t("lc.metric_help"))
+        plot.caption(t("lc.metric_caption"))
+        scales = [t("lc.own_scale", lo=f"{min(curves[nm]):.2f}", hi=f"{max(curves[nm]):.2f}")
+                  for nm in losses.LOSSES]  # each panel's y axis is its own: say so
+        show(charts.objectives(curves, {nm: fit.value(nm) for nm in losses.LOSSES}, labels,
+                               x_title="c", y_title=t("lc.axis.objective"), subtitles=scales),
+             container=plot)
         n = len(values)
         if fit.median_low == fit.median_high:
             st.markdown(t("lc.median_odd", n=n, median=f"{fit.median:.3f}"))
@@ -169,8 +200,6 @@ if lesson.section(t("lc.s2")):
                               mean=f"{counter.mean:.3f}"))
         else:
             st.info(t("lc.huber_outside", sym=sym))
-        show(charts.objectives(curves, {nm: fit.value(nm) for nm in losses.LOSSES}, labels,
-                               x_title="c", y_title=t("lc.axis.objective")))
         st.markdown(t("lc.s2.objective_note"))
     lesson.show_code(losses.l2_constant, losses.l1_constant, losses.huber_constant,
                      title=t("show_code"))
@@ -179,18 +208,24 @@ if lesson.section(t("lc.s2")):
 if lesson.section(t("lc.s3")):
     cfg = losses.RobustConfig()
     st.markdown(t("lc.s3.intro", n=cfg.n, w=f"{cfg.w:g}", b=f"{cfg.b:g}"))
-    left, right = st.columns(2)
-    k = state.slider(t("lc.k"), "k", 0, 80, cfg.outliers, container=left)
-    shift = state.slider(t("lc.shift"), "shift", -30.0, 30.0, cfg.shift, 0.5, container=left)
-    noise = state.slider(t("lc.noise"), "noise", 0.1, 3.0, cfg.noise, 0.1, container=right)
-    steps = state.slider(t("lc.steps"), "steps", 10, 1000, cfg.steps, 10, container=right)
+    controls, plot = st.columns([1, 3], gap="medium")
+    form, delta = huber_controls(controls)
+    sym, force = sym_of(form), force_of(form, delta)
+    row1, row2 = controls.container(horizontal=True), controls.container(horizontal=True)
+    k = state.slider(t("lc.k"), "k", 0, 80, cfg.outliers, container=row1)
+    shift = state.slider(t("lc.shift"), "shift", -30.0, 30.0, cfg.shift, 0.5, container=row1)
+    noise = state.slider(t("lc.noise"), "noise", 0.1, 3.0, cfg.noise, 0.1, container=row2)
+    steps = state.slider(t("lc.steps"), "steps", 10, 1000, cfg.steps, 10, container=row2)
     result = robust(k, noise, shift, steps, delta, form, state.seed())
-    st.markdown(t("lc.s3.how", steps=steps, lr=f"{cfg.lr:g}", delta=f"{delta:g}", sym=sym))
     true_wb = (cfg.w, cfg.b)
     show(charts.robust_lines(result.x, result.y, result.is_outlier, result.fits, true_wb, labels,
                              title=t("lc.chart.robust"), true_label=t("lc.legend.true"),
                              inlier_label=t("lc.legend.inlier"),
-                             outlier_label=t("lc.legend.outlier")))
+                             outlier_label=t("lc.legend.outlier")), container=plot)
+    show(charts.parameter_error(result.history, true_wb, labels, title=t("lc.chart.error"),
+                                x_title=t("lc.axis.step"), y_title=t("lc.axis.error")),
+         container=plot)
+    st.markdown(t("lc.s3.how", steps=steps, lr=f"{cfg.lr:g}", delta=f"{delta:g}", sym=sym))
     st.dataframe(pd.DataFrame({
         t("lc.col.loss"): labels,
         "ŵ": [result.fits[n][0] for n in losses.LOSSES],
@@ -199,8 +234,6 @@ if lesson.section(t("lc.s3")):
         "|b̂ − b|": [abs(result.fits[n][1] - cfg.b) for n in losses.LOSSES],
     }), hide_index=True, column_config={
         c: st.column_config.NumberColumn(format="%.4f") for c in ("ŵ", "b̂", "|ŵ − w|", "|b̂ − b|")})
-    show(charts.parameter_error(result.history, true_wb, labels, title=t("lc.chart.error"),
-                                x_title=t("lc.axis.step"), y_title=t("lc.axis.error")))
     error = {n: ((result.fits[n][0] - cfg.w) ** 2 + (result.fits[n][1] - cfg.b) ** 2) ** 0.5
              for n in losses.LOSSES}
     still = {n: ((h[-1]["w"] - h[-2]["w"]) ** 2 + (h[-1]["b"] - h[-2]["b"]) ** 2) ** 0.5
@@ -218,7 +251,7 @@ if lesson.section(t("lc.s3")):
 
 # ---- 4. when to use which ------------------------------------------------------------------
 if lesson.section(t("lc.s4")):
-    st.markdown(t("lc.s4.text", sym=sym))
+    st.markdown(t("lc.s4.text", sym=sym_of(chosen.get("form", state.value("form", "sigma")))))
     st.page_link("pages/normal_mse.py", label=t("lc.s4.link"), icon=":material/ssid_chart:")
 
 lesson.exercises(t("exercises"), [(t(f"lc.ex{i}.q"), t(f"lc.ex{i}.a")) for i in range(1, 4)],

@@ -41,42 +41,46 @@ if lesson.section(t("nm.s1")):
     st.markdown(t("nm.s1_intro"))
     st.latex(r"p(x) = \frac{1}{\sqrt{2\pi\sigma^2}}\,"
              r"\exp\!\left(-\frac{(x-\mu)^2}{2\sigma^2}\right)")
-    k = state.slider(t("nm.curves"), "curves", 1, MAX_CURVES, 3, help=t("nm.curves_help"))
+    controls, plot = st.columns([1, 3], gap="medium")  # on a phone: the controls, then the chart
+    k = state.slider(t("nm.curves"), "curves", 1, MAX_CURVES, 3, help=t("nm.curves_help"),
+                     container=controls)
     params = []
-    for i, col in enumerate(st.columns(MAX_CURVES)[:k]):
+    for i in range(k):
         mu0, sd0 = START[i]
-        col.markdown(f"**{t('nm.curve', i=i + 1)}**")
-        mu = state.slider("μ", f"mu{i + 1}", -5.0, 5.0, mu0, 0.1, container=col)
-        sd = state.slider("σ", f"sd{i + 1}", 0.2, 4.0, sd0, 0.1, container=col,
-                          help=t("nm.sigma_positive"))
+        pair = controls.container(horizontal=True)  # μ and σ of one curve side by side
+        mu = state.slider(t("nm.curve_mu", i=i + 1), f"mu{i + 1}", -5.0, 5.0, mu0, 0.1,
+                          container=pair)
+        sd = state.slider(t("nm.curve_sigma", i=i + 1), f"sd{i + 1}", 0.2, 4.0, sd0, 0.1,
+                          container=pair, help=t("nm.sigma_positive"))
         params.append((round(mu, 4), round(sd, 4)))
-        col.caption(t("nm.peak", peak=f"{normal.peak_height(sd):.3f}"))
+    controls.caption(t("nm.peak", peak=" · ".join(f"{normal.peak_height(sd):.3f}"
+                                                  for _, sd in params)))
     d = densities(tuple(params))
     curves = [{"label": t("nm.curve_label", i=i + 1, mu=number(mu), sigma=number(sd)), "p": p,
                "mu": mu, "peak": peak} for i, ((mu, sd), p, peak) in
               enumerate(zip(params, d.p, d.peaks, strict=True))]
-    show(charts.densities(d.x, curves, x_title="x", y_title="p(x)",
-                          legend=t("nm.legend_curves")), key="nm.density")
+    show(charts.densities(d.x, curves, x_title="x", y_title=t("nm.density_px"),
+                          legend=t("nm.legend_curves")), key="nm.density", container=plot)
     st.caption(t("nm.s1_caption"))
 
 # ---- 2. from noise to loss ----------------------------------------------------------------
 if lesson.section(t("nm.s2")):
     st.markdown(t("nm.s2_intro"))
     st.latex(r"y = w\,x + b + \epsilon,\qquad \epsilon \sim \mathcal{N}(0, \sigma^2)")
-    c1, c2, c3, c4 = st.columns(4)
-    w = state.slider(t("nm.w"), "w", -3.0, 3.0, 2.0, 0.1, container=c1)
-    b = state.slider(t("nm.b"), "b", -5.0, 5.0, 4.2, 0.1, container=c2)
-    sigma = state.slider(t("nm.sigma"), "sigma", 0.1, 3.0, 1.0, 0.1, container=c3,
+    left, right = st.columns(2, gap="medium")  # each chart under the controls it answers to
+    row1, row2 = left.container(horizontal=True), left.container(horizontal=True)
+    w = state.slider(t("nm.w"), "w", -3.0, 3.0, 2.0, 0.1, container=row1)
+    b = state.slider(t("nm.b"), "b", -5.0, 5.0, 4.2, 0.1, container=row1)
+    sigma = state.slider(t("nm.sigma"), "sigma", 0.1, 3.0, 1.0, 0.1, container=row2,
                          help=t("nm.sigma_help"))
-    n = state.slider(t("nm.n"), "n", 2, 1000, 50, container=c4)
-    c5, c6 = st.columns([3, 1], vertical_alignment="bottom")
-    lo, hi = state.slider(t("nm.lsig"), "lsig", 0.2, 4.0, (0.5, 2.0), 0.1, container=c5,
+    n = state.slider(t("nm.n"), "n", 2, 1000, 50, container=row2)
+    lo, hi = state.slider(t("nm.lsig"), "lsig", 0.2, 4.0, (0.5, 2.0), 0.1, container=right,
                           help=t("nm.lsig_help"))
-    symlog = state.toggle(t("nm.symlog"), "symlog", True, container=c6, help=t("nm.symlog_help"))
+    symlog = state.toggle(t("nm.symlog"), "symlog", True, container=right,
+                          help=t("nm.symlog_help"))
     sigmas = tuple(sorted({round(lo, 4), round(sigma, 4), round(hi, 4)}))
     r = noise_to_loss(round(w, 4), round(b, 4), round(sigma, 4), n, sigmas, state.seed())
 
-    left, right = st.columns(2)
     lines = [{"label": t("nm.true_line", w=f"{w:.3f}", b=f"{b:.3f}"), "w": w, "b": b},
              {"label": t("nm.fit_line", w=f"{r.w_hat:.3f}", b=f"{r.b_hat:.3f}"),
               "w": r.w_hat, "b": r.b_hat}]
@@ -94,13 +98,13 @@ if lesson.section(t("nm.s2")):
     show(charts.loss_curves(r.w_grid, nll_curves, PALETTE[:3],
                             x_title=t("nm.w_axis", b=f"{r.b_hat:.3f}"),
                             y_title=t("nm.nll_axis_log" if symlog else "nm.nll_axis"),
-                            legend=t("nm.legend_sigma"), symlog=symlog),
+                            legend=t("nm.legend_sigma"), symlog=symlog, height=340),
          key="nm.nll", container=right)
     mse_curve = [{"label": t("nm.mse_label"), "loss": r.mse, "argmin": r.mse_argmin,
                   "min": r.mse_min}]
     show(charts.loss_curves(r.w_grid, mse_curve, [PALETTE[4]],
                             x_title=t("nm.w_axis", b=f"{r.b_hat:.3f}"),
-                            y_title=t("nm.mse_axis"), legend=t("nm.legend_loss"), height=220),
+                            y_title=t("nm.mse_axis"), legend=t("nm.legend_loss"), height=280),
          key="nm.mse", container=right)
 
     rows = [(t("nm.row_nll", sigma=number(s)), a) for s, a in zip(sigmas, r.nll_argmin,
@@ -148,16 +152,17 @@ if lesson.section(t("nm.s3")):
 if lesson.section(t("nm.s4")):
     st.markdown(t("nm.s4_intro"))
     names = {v: t(f"nm.noise.{v}") for v in normal.NOISES}  # a lookup, fixed in this language
+    controls, plot = st.columns([1, 3], gap="medium")
     noise = state.select(t("nm.noise"), "noise", normal.NOISES, "gaussian", widget="radio",
-                         horizontal=True, format_func=names.get)
-    c2, c3 = st.columns(2)
-    rsigma = state.slider(t("nm.rsigma"), "rsigma", 0.2, 3.0, 1.0, 0.1, container=c2)
-    rn = state.slider(t("nm.n"), "rn", 20, 5000, 1000, 10, container=c3)
+                         format_func=names.get, container=controls)
+    pair = controls.container(horizontal=True)
+    rsigma = state.slider(t("nm.rsigma"), "rsigma", 0.2, 3.0, 1.0, 0.1, container=pair)
+    rn = state.slider(t("nm.n"), "rn", 20, 5000, 1000, 10, container=pair)
     q = residuals(noise, round(rsigma, 4), rn, state.seed())
     show(charts.residual_histogram(q.edges, q.density, q.grid, q.pdf,
                                    x_title=t("nm.res_axis"), y_title=t("nm.density_axis"),
                                    curve=t("nm.fitted_normal", s=f"{q.sigma_hat:.3f}")),
-         key="nm.residuals")
+         key="nm.residuals", container=plot)
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(t("nm.sigma_hat"), f"{q.sigma_hat:.3f}")
     m2.metric(t("nm.skew"), f"{q.skewness:.2f}", help=t("nm.skew_help"))

@@ -67,7 +67,7 @@ st.markdown(t("so.intro"))
 
 with st.container(border=True):  # the controls stay visible in every section of lecture mode
     st.markdown(f"**{t('so.controls')}**")
-    left, right = st.columns([3, 2])
+    left, right = st.columns(2)  # four controls in two short columns: the charts stay near
     text = state.text(t("so.logits"), "logits", DEFAULT_TEXT, max_chars=sm.MAX_TEXT,
                       container=left,
                       help=t("so.logits_help", cap=sm.MAX_LOGITS, big=f"{sm.MAX_ABS_LOGIT:g}"))
@@ -77,14 +77,14 @@ with st.container(border=True):  # the controls stay visible in every section of
     if parsed.values is not None:
         st.session_state[keys.SO_LAST_GOOD] = parsed.values
     else:
-        st.error(t(f"so.err.{parsed.error}", detail=literal(parsed.detail), cap=sm.MAX_LOGITS,
-                   big=f"{sm.MAX_ABS_LOGIT:g}"), icon=":material/error:")
+        left.error(t(f"so.err.{parsed.error}", detail=literal(parsed.detail), cap=sm.MAX_LOGITS,
+                     big=f"{sm.MAX_ABS_LOGIT:g}"), icon=":material/error:")
     logits = tuple(st.session_state.get(keys.SO_LAST_GOOD, DEFAULT_LOGITS))
     if parsed.values is None:
-        st.caption(t("so.kept", logits=vector(logits, 5, charts.INF)))
+        left.caption(t("so.kept", logits=vector(logits, 5, charts.INF)))
     scale = state.select(t("so.scale"), "scale", SCALES, 1.0, widget="select_slider",
-                         format_func=charts.number, help=t("so.scale_help"))
-    y = state.select(t("so.y"), "y", list(range(len(logits))), 0,
+                         format_func=charts.number, help=t("so.scale_help"), container=right)
+    y = state.select(t("so.y"), "y", list(range(len(logits))), 0, container=left,
                      format_func=lambda j: t("so.class_option", j=j,
                                              o=charts.number(logits[j], 5)))
     result = three_ways(logits, scale, y, dtype)
@@ -97,7 +97,14 @@ if not all(math.isfinite(v) for v in result.o):
     st.warning(t("so.logits_overflow", dtype=dtype, max=charts.number(lim.max)),
                icon=":material/warning:")
 
-if lesson.section(t("so.s1")):
+if lesson.section(t("so.s1")):  # the bars first: just under the controls
+    bars = pd.DataFrame([
+        {"class": str(j), "method": name(m), "p": p if math.isfinite(p) else None,
+         "label": "" if math.isfinite(p) else charts.number(p)}
+        for m in METHODS + ["ref"] for j, p in enumerate(result.of(m).y_hat)])
+    show(charts.probability_bars(bars, [str(j) for j in range(len(logits))], labels,
+                                 x_title=t("so.bar_x"), y_title=t("so.bar_y")))
+    st.caption(t("so.bars_caption"))
     st.markdown(t("so.s1_text"))
     cls = t("so.col.class")
     table = pd.DataFrame({
@@ -133,29 +140,11 @@ if lesson.section(t("so.s1")):
     ours, theirs = result.log_sum_exp.loss, result.torch_loss
     st.markdown(t("so.check", ours=charts.number(ours, 8), torch=charts.number(theirs, 8),
                   dtype=dtype, diff=charts.number(abs(ours - theirs), 3)))
-    bars = pd.DataFrame([
-        {"class": str(j), "method": name(m), "p": p if math.isfinite(p) else None,
-         "label": "" if math.isfinite(p) else charts.number(p)}
-        for m in METHODS + ["ref"] for j, p in enumerate(result.of(m).y_hat)])
-    show(charts.probability_bars(bars, [str(j) for j in range(len(logits))], labels,
-                                 x_title=t("so.bar_x"), y_title=t("so.bar_y")))
-    st.caption(t("so.bars_caption"))
     lesson.show_code(sm.naive_softmax, sm.stable_softmax, sm.log_softmax, sm.nll, sm.losses,
                      title=t("show_code"))
 
 if lesson.section(t("so.s2")):
     st.markdown(t("so.s2_text", dtype=dtype))
-    quantities = ["max", "log_max", "x_max", "x_max_next", "tiny", "log_tiny", "subnormal",
-                  "log_half_subnormal", "x_min", "x_min_next"]
-    thresholds = pd.DataFrame({t("so.col.quantity"): [t(f"so.th.{k}") for k in quantities],
-                               t("so.col.value"): [float(getattr(lim, k)) for k in quantities]})
-    st.dataframe(charts.styled(thresholds, digits=10), hide_index=True, width="stretch")
-    step = lim.x_min - lim.x_min_next
-    st.markdown(t("so.underflow_text", dtype=dtype, step=charts.number(step, 4)))
-    kept = lim.x_min < lim.log_tiny - 1.0  # well below log(tiny): subnormals survive
-    st.caption(t("so.subnormals_on" if kept else "so.subnormals_off"))
-    if dtype == "bfloat16":
-        st.caption(t("so.bf16_note"))
     rows = sweep(logits, y, dtype)
     band_names = {}
     segments = []
@@ -175,6 +164,17 @@ if lesson.section(t("so.s2")):
     show(charts.loss_curves(curves, labels, scale, x_title=t("so.axis_scale"),
                             y_title=t("so.axis_loss")))
     st.caption(t("so.curves_text"))
+    quantities = ["max", "log_max", "x_max", "x_max_next", "tiny", "log_tiny", "subnormal",
+                  "log_half_subnormal", "x_min", "x_min_next"]
+    thresholds = pd.DataFrame({t("so.col.quantity"): [t(f"so.th.{k}") for k in quantities],
+                               t("so.col.value"): [float(getattr(lim, k)) for k in quantities]})
+    st.dataframe(charts.styled(thresholds, digits=10), hide_index=True, width="stretch")
+    step = lim.x_min - lim.x_min_next
+    st.markdown(t("so.underflow_text", dtype=dtype, step=charts.number(step, 4)))
+    kept = lim.x_min < lim.log_tiny - 1.0  # well below log(tiny): subnormals survive
+    st.caption(t("so.subnormals_on" if kept else "so.subnormals_off"))
+    if dtype == "bfloat16":
+        st.caption(t("so.bf16_note"))
     st.markdown(t("so.breaks_text", dtype=dtype))
     predicted = sm.predicted_breaks(logits, y, lim)
     seen = sm.first_breaks(rows)

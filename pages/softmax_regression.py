@@ -140,8 +140,8 @@ if lesson.section(t("sr.s1")):
                      caption=t("sr.image_caption", name=fm_name(fm), index=first))
     names = [fm_name(k) for k in range(len(CLASS_NAMES))]
     show(charts.bars(charts.bar_frame(names, {t("sr.one_hot"): list(y_fm)}), names, (0, 1),
-                     x_title=t("sr.class"), y_title="y_j",
-                     description=t("sr.desc_one_hot", name=fm_name(fm)), height=220),
+                     x_title=t("sr.class"), y_title=t("sr.label_j"),
+                     description=t("sr.desc_one_hot", name=fm_name(fm)), height=260),
          name="one_hot")
     lesson.show_code(sr.one_hot, title=t("show_code"))
 
@@ -181,15 +181,16 @@ if lesson.section(t("sr.s3")):
     st.markdown(t("sr.s3_text"))
     st.latex(r"\hat{\mathbf{y}} = \operatorname{softmax}(\mathbf{o}), \qquad "
              r"\hat{y}_j = \frac{\exp(o_j / T)}{\sum_k \exp(o_k / T)}")
-    k = state.slider(t("sr.k"), "k", 3, MAX_K, K, help=t("sr.k_help"))
-    columns = st.columns(5)
+    controls, plot = st.columns([1, 2], gap="medium")  # on a phone: controls, then the bars
+    k = state.slider(t("sr.k"), "k", 3, MAX_K, K, help=t("sr.k_help"), container=controls)
+    row = controls.container(horizontal=True)  # the logits wrap, two or three to a line
     for j in range(k):
         state.slider(f"o{j + 1}", f"o{j + 1}", -LOGIT_RANGE, LOGIT_RANGE, DEFAULT_LOGITS[j],
-                     0.1, container=columns[j % 5])
-    c1, c2 = st.columns(2)
+                     0.1, container=row)
+    pair = controls.container(horizontal=True)
     temperature = state.slider(t("sr.temperature"), "temp", T_MIN, T_MAX, 1.0, 0.05,
-                               container=c1, help=t("sr.temperature_help"))
-    shift = state.slider(t("sr.shift"), "shift", -100.0, 100.0, 20.0, 1.0, container=c2,
+                               container=pair, help=t("sr.temperature_help"))
+    shift = state.slider(t("sr.shift"), "shift", -100.0, 100.0, 20.0, 1.0, container=pair,
                          help=t("sr.shift_help"))
     k, o = current_logits()
     labels = class_names(k)
@@ -199,7 +200,8 @@ if lesson.section(t("sr.s3")):
     if temperature != 1.0:
         series[t("sr.y_hat_t", T=number(temperature, 3))] = list(y_hat_t)
     show(charts.bars(charts.bar_frame(labels, series), labels, (0, 1), x_title=t("sr.class"),
-                     y_title="ŷ_j", description=t("sr.desc_softmax", k=k)), name="softmax")
+                     y_title=t("sr.probability_j"), description=t("sr.desc_softmax", k=k)),
+         name="softmax", container=plot)
     shifted = sr.softmax([v + shift for v in o])
     gap = max(abs(a - b) for a, b in zip(shifted, y_hat, strict=True))
     m1, m2, m3 = st.columns(3)
@@ -298,18 +300,23 @@ if lesson.section(t("sr.s5")):
 # ---- 6. information theory --------------------------------------------------------------------
 if lesson.section(t("sr.s6")):
     st.markdown(t("sr.s6_text"))
-    c1, c2 = st.columns(2)
+    controls, plot = st.columns([1, 2], gap="medium")  # on a phone: controls, then P and Q
     unit = state.select(t("sr.unit"), "unit", ["nats", "bits"], "nats", widget="radio",
-                        horizontal=True, container=c1,
+                        horizontal=True, container=controls,
                         format_func=lambda u: t(f"sr.unit.{u}"))
-    kp = state.slider(t("sr.kp"), "kp", 2, INFO_K, 3, container=c2)
-    st.markdown(t("sr.shape"))
-    row_p, row_q = st.columns(kp), st.columns(kp)
+    kp = state.slider(t("sr.kp"), "kp", 2, INFO_K, 3, container=controls)
+    controls.markdown(t("sr.shape"))
+    row_p, row_q = controls.container(horizontal=True), controls.container(horizontal=True)
     raw_p = [state.slider(f"P({j + 1})", f"p{j + 1}", 0.0, 1.0, P_DEFAULT[j], 0.01,
-                          container=row_p[j]) for j in range(kp)]
+                          container=row_p) for j in range(kp)]
     raw_q = [state.slider(f"Q({j + 1})", f"q{j + 1}", 0.0, 1.0, Q_DEFAULT[j], 0.01,
-                          container=row_q[j]) for j in range(kp)]
-    P, Q = distribution(raw_p, "P"), distribution(raw_q, "Q")
+                          container=row_q) for j in range(kp)]
+    with controls:
+        P, Q = distribution(raw_p, "P"), distribution(raw_q, "Q")
+    names = class_names(kp)
+    show(charts.bars(charts.bar_frame(names, {"P": list(P), "Q": list(Q)}), names, (0, 1),
+                     x_title=t("sr.class"), y_title=t("sr.probability"),
+                     description=t("sr.desc_pq")), name="distributions", container=plot)
     factor = sr.to_unit(1.0, unit)
     h_p, h_pq, kl = (sr.to_unit(v, unit) for v in (sr.entropy(P), sr.cross_entropy_of(P, Q),
                                                     sr.kl_divergence(P, Q)))
@@ -320,18 +327,11 @@ if lesson.section(t("sr.s6")):
     m3.metric(t("sr.kl"), f"{number(kl, 5)} {u}")
     st.markdown(t("sr.units", bits=number(1 / math.log(2), 5), log_k=number(sr.to_unit(
         math.log(kp), unit), 5), k=kp, unit=u))
-    names = class_names(kp)
-    left, right = st.columns(2)
-    with left:
-        show(charts.bars(charts.bar_frame(names, {"P": list(P), "Q": list(Q)}), names, (0, 1),
-                         x_title=t("sr.class"), y_title=t("sr.probability"),
-                         description=t("sr.desc_pq")), name="distributions")
-    with right:
-        surprise = {f"−log P(j) ({u})": [v * factor for v in sr.surprisal(P)],
-                    f"−log Q(j) ({u})": [v * factor for v in sr.surprisal(Q)]}
-        show(charts.bars(charts.bar_frame(names, surprise), names, x_title=t("sr.class"),
-                         y_title=t("sr.surprisal", unit=u), description=t("sr.desc_surprisal")),
-             name="surprisal")
+    surprise = {f"−log P(j) ({u})": [v * factor for v in sr.surprisal(P)],
+                f"−log Q(j) ({u})": [v * factor for v in sr.surprisal(Q)]}
+    show(charts.bars(charts.bar_frame(names, surprise), names, x_title=t("sr.class"),
+                     y_title=t("sr.surprisal", unit=u), description=t("sr.desc_surprisal")),
+         name="surprisal")
     if math.isinf(h_pq):
         st.warning(t("sr.infinite"), icon=":material/warning:")
     else:
@@ -400,7 +400,8 @@ if lesson.section(t("sr.s7")):
             + [{"shift": s, "metric": t("sr.accuracy"), "value": v}
                for s, v in zip(sweep.shift, sweep.accuracy, strict=True)])
         show(charts.loss_and_accuracy(frame, 0.0, x_title=t("sr.delta_axis"),
-                                      y_title=t("sr.value"), description=t("sr.desc_sweep")),
+                                      y_title=t("sr.loss_or_accuracy"),
+                                      description=t("sr.desc_sweep")),
              name="loss_vs_accuracy")
         st.caption(t("sr.sweep_caption"))
     else:

@@ -190,7 +190,7 @@ def test_the_form_is_in_the_url_and_switches_the_symbol():
     at = app_test(PAGE).run()
     assert "form" not in at.query_params  # the book's form is the default
     assert "σ" in slider(at, "delta").label
-    at.segmented_control(key=KEY + "form").set_value("delta").run()
+    at.radio(key=KEY + "form").set_value("delta").run()
     assert not at.exception
     assert at.query_params["form"] == "delta" and "δ" in slider(at, "delta").label
 

@@ -30,8 +30,8 @@ def test_page_draws_every_section(lang):
     assert len(at.slider) == 1 + 2 * 3 + 5 + 2          # count, 3 curves, section 2, section 4
     assert [e.proto.page for e in at.get("page_link")][-1] == "loss-comparison"
     assert len(at.expander) >= 4 + 3                    # derivation steps and exercises
-    peaks = [c.value for c in at.caption if "0.399" in c.value or "0.199" in c.value]
-    assert len(peaks) == 3
+    peaks = [c.value for c in at.caption if "0.399 · 0.199 · 0.399" in c.value]
+    assert len(peaks) == 1                              # one line beside the chart, per curve
 
 
 def test_default_curves_are_d2ls_and_peak_heights_are_printed():

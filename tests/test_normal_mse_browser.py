@@ -14,7 +14,7 @@ def test_link_opens_the_page_with_its_settings_and_draws_every_chart(server, pag
     expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(5, timeout=60_000)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     expect(page.locator(".katex").nth(10)).to_be_attached()      # the LaTeX was typeset
-    expect(page.get_by_text("曲线 4", exact=True)).to_have_count(1)  # the fourth curve's controls
+    expect(page.get_by_text("曲线 4：σ", exact=True)).to_have_count(1)  # the fourth curve's controls
     # the radio shows the link's noise once the widget has mounted (a loaded machine is slow)
     expect(page.locator('[data-testid="stRadio"] input:checked')).to_have_count(1,
                                                                                timeout=30_000)

@@ -67,6 +67,22 @@ def test_replay_is_a_prefix_of_the_records():
     assert at_100[-1].kind == "epoch" and at_100[-1].epoch == 1
 
 
+@pytest.mark.parametrize("speed", [5, 20, 100, 500])
+def test_the_player_keeps_its_speed_and_stops_at_the_end(speed):
+    """Frame by frame from step 0: `speed` steps a second at one frame per FRAME_SECONDS,
+    never past the end, and it reports the last frame as the one where it stops."""
+    end, step, seconds, playing = 300, 0, 0.0, True
+    while playing:
+        before = step
+        step, playing, wait = linreg.next_frame(step, end, speed)
+        seconds += wait
+        assert before < step <= end and 0 < wait <= linreg.FRAME_SECONDS
+    assert step == end
+    assert end / speed <= seconds < end / speed + linreg.FRAME_SECONDS  # the speed it says
+    assert linreg.next_frame(299, 300, 500)[:2] == (300, False)
+    assert linreg.next_frame(0, 300, 5) == (1, True, 0.2)  # slow: one step a frame
+
+
 def test_replay_of_a_diverged_run_ends_with_the_failure():
     X, y = book_data()
     records = tuple(linreg.train_scratch(X, y, linreg.TrainConfig(lr=10.0), "cpu"))

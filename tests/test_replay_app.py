@@ -7,7 +7,7 @@ from core import linreg
 from tests.conftest import all_frames, app_test
 from ui import keys
 
-WORDS = {"en": ("minibatch", "Shown: step"), "zh": ("小批量", "当前显示：第")}
+WORDS = {"en": ("minibatch", "Shown: the starting point"), "zh": ("小批量", "当前显示：起点")}
 
 
 def path_of(at):
@@ -34,7 +34,8 @@ def test_replay_slider_ends_and_one_sgd_step(lang):
     start = path_of(at)
     assert len(start) == 1 and start.w1.iloc[0] == pytest.approx(run.records[0].w[0])
     shown = [c.value for c in at.caption if c.value.startswith(WORDS[lang][1])]
-    assert shown and "0" in shown[0]
+    assert shown and "0" in shown[0]  # step 0 is the start, not "epoch 1"
+    assert "epoch" not in shown[0] and "迭代周期" not in shown[0]
     at.slider(key=keys.LR_REPLAY).set_value(150).run()
     middle = path_of(at)
     assert len(middle) == 151
@@ -57,14 +58,32 @@ def test_replay_slider_ends_and_one_sgd_step(lang):
     assert not [f for f in (x.value for x in at.latex) if r"\mathbf{w} \leftarrow \begin{bm" in f]
 
 
-def test_play_draws_to_the_end():
+def test_captions_say_start_epoch_end_or_minibatch_step():
+    at = trained("en", epochs=2, batch="100")  # 10 steps an epoch
+    captions = {}
+    for step in (0, 5, 10, 20):
+        at.slider(key=keys.LR_REPLAY).set_value(step).run()
+        (captions[step],) = [c.value for c in at.caption if c.value.startswith("Shown:")]
+    assert captions[0].startswith("Shown: the starting point, before any update (step 0 of 20)")
+    assert "loss on all the data" in captions[0]
+    assert captions[5].startswith("Shown: step 5 of 20 (epoch 1)") and "minibatch" in captions[5]
+    assert captions[10].startswith("Shown: step 10 of 20, the end of epoch 1")
+    assert captions[20].startswith("Shown: step 20 of 20, the end of epoch 2")
+
+
+def test_play_at_the_end_starts_again_from_the_start():
+    """Play with the slider at the end replays from step 0. (AppTest runs the whole page,
+    and a run from outside the replay panel stops the player: the browser test plays it.)"""
     at = trained("en", epochs=1, batch="100")  # 10 steps
-    at.slider(key=keys.LR_REPLAY).set_value(0).run()
-    at.select_slider(key=keys.LR_SPEED).set_value(500).run()
-    at.button(key=keys.LR_PLAY).click().run()
+    assert at.slider(key=keys.LR_REPLAY).value == 10
+    at.toggle(key=keys.LR_PLAY).set_value(True).run()
     assert not at.exception, at.exception
-    assert len(path_of(at)) == 11
-    assert any("Played up to step 10" in c.value for c in at.caption)
+    assert at.slider(key=keys.LR_REPLAY).value == 0
+    assert len(path_of(at)) == 1
+    assert at.toggle(key=keys.LR_PLAY).value is False  # a full run stops the player
+    at.slider(key=keys.LR_REPLAY).set_value(4).run()
+    at.toggle(key=keys.LR_PLAY).set_value(True).run()  # from the middle: not rewound
+    assert at.slider(key=keys.LR_REPLAY).value == 4 and not at.exception
 
 
 def test_replay_of_a_diverged_run():

@@ -20,6 +20,10 @@ GLOBAL = {keys.LANG, keys.LECTURE}  # covered by the parametrisation below
 TEXTS = ["", "abc", "1e400", "nan", "-inf", "1,,2", "9" * 300, "x; DROP TABLE", "<b>hi</b>",
          "０.５", "1, 2, 3"]
 RANDOM_VALUES = 2
+# Widgets that appear only after a button is pressed (the regression page's replay panel,
+# after Train): the sweep presses it, then moves what appeared (its buttons too) first,
+# before other moves change the settings and hide them again.
+REVEAL = {"linear_regression": keys.LR_TRAIN}
 
 
 def moves(widget, rng: random.Random) -> list:
@@ -55,6 +59,8 @@ def moves(widget, rng: random.Random) -> list:
         return [(v, lambda w, v=v: w.set_value(v)) for v in texts]
     if kind == "Multiselect":
         return [("none", lambda w: w.set_value([]))]
+    if kind == "Button":  # only the buttons a REVEAL brought up
+        return [("click", lambda w: w.click())]
     return []
 
 
@@ -77,6 +83,12 @@ def raw_option(widget, index: int):
     raise ValueError(f"no option value found for {label!r}")
 
 
+def discover(at) -> list[tuple[str, str]]:
+    """(kind, key) of every keyed widget on the page, but the sidebar's language and lecture."""
+    return [(kind, w.key) for kind in KINDS for w in getattr(at, kind)
+            if w.key and w.key not in GLOBAL]
+
+
 def find(at, kind: str, key: str):
     """The widget of `kind` with `key` in the current tree, or None."""
     return next((w for w in getattr(at, kind) if w.key == key), None)
@@ -95,9 +107,17 @@ def test_sweep_every_widget(page, lang, lecture):
     at = app_test(page, lang, **params).run()
     assert not at.exception, at.exception
     main_chart = charts(at) > 0 and not lecture
-    keys = [(kind, w.key) for kind in KINDS for w in getattr(at, kind)
-            if w.key and w.key not in GLOBAL]
+    keys = discover(at)
     assert keys, "the sidebar's seed at least is discovered"
+    revealed: list[tuple[str, str]] = []
+    if page in REVEAL and not lecture:  # lecture mode shows the first section only
+        buttons = {w.key for w in at.button}
+        at.button(key=REVEAL[page]).click().run()
+        assert not at.exception, at.exception
+        revealed = [k for k in discover(at) if k not in keys]
+        revealed += [("button", w.key) for w in at.button if w.key and w.key not in buttons]
+        assert revealed, f"{page}: pressing {REVEAL[page]} showed no new widget"
+        keys = revealed + keys
     moved: set[str] = set()
     gone: set[str] = set()  # hidden by an earlier move (e.g. fewer curves)
     for kind, key in keys:
@@ -119,5 +139,6 @@ def test_sweep_every_widget(page, lang, lecture):
             assert not at.exception, f"{page} {key}={value!r}: {at.exception}"
             if main_chart:
                 assert charts(at) > 0, f"{page} lost its chart after {key}={value!r}"
+    assert {k for _, k in revealed} <= moved, f"{page}: {revealed} not all moved ({moved})"
     # a radio whose labels hide their values (format_func) may not be drivable by AppTest
     assert len(moved) >= 0.75 * len({k for _, k in keys} - gone | moved), f"only {sorted(moved)} of {keys} could be moved"

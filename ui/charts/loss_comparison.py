@@ -14,6 +14,7 @@ TRUE_COLOUR = PALETTE[7]     # black
 DATA_COLOUR = "#7f7f7f"
 OUTLIER_COLOUR = PALETTE[4]  # pink (the page's text says so): apart from the loss colours
 HEIGHT = 260
+CURVE_HEIGHT = 330           # the three narrow panels: title, legend and axes fit in it too
 
 
 def _loss_colour(labels: list[str], orient: str = "right") -> alt.Color:
@@ -38,7 +39,8 @@ def curves(y_hat: list[float], columns: dict[str, list[float]], labels: list[str
     kinks = pd.DataFrame({"at": [k for k in (-delta, delta) if lo <= k <= hi]})
     rules = alt.Chart(kinks).mark_rule(strokeDash=[4, 4], color=LOSS_COLOURS[2]).encode(
         x="at:Q")
-    return alt.layer(lines, rules).properties(title=title, height=HEIGHT, name="loss-curves")
+    return alt.layer(lines, rules).properties(title=title, height=CURVE_HEIGHT,
+                                              name="loss-curves")
 
 
 def constants_on_data(points: list[float], outlier: float, constants: dict[str, float],
@@ -75,17 +77,22 @@ def constants_on_data(points: list[float], outlier: float, constants: dict[str, 
 
 
 def objectives(curves_by_loss: dict[str, list[float]], constants: dict[str, float],
-               labels: list[str], *, x_title: str, y_title: str) -> alt.HConcatChart:
-    """J(c) of each loss in its own panel (their scales differ), the minimiser marked."""
+               labels: list[str], *, x_title: str, y_title: str,
+               subtitles: list[str]) -> alt.HConcatChart:
+    """J(c) of each loss in its own panel (their scales differ), the minimiser marked;
+    `subtitles` say each panel's y range, since the three y axes are not shared."""
     panels = []
-    for colour, name, label in zip(LOSS_COLOURS, ("l2", "l1", "huber"), labels, strict=True):
+    for colour, name, label, subtitle in zip(LOSS_COLOURS, ("l2", "l1", "huber"), labels,
+                                             subtitles, strict=True):
         frame = pd.DataFrame({"c": curves_by_loss["c"], "J": curves_by_loss[name]})
         line = alt.Chart(frame).mark_line(color=colour, strokeWidth=2.5).encode(
             x=alt.X("c:Q", title=x_title), y=alt.Y("J:Q", title=y_title),
             tooltip=[alt.Tooltip("c:Q", format=".3f"), alt.Tooltip("J:Q", format=".4f")])
         best = alt.Chart(pd.DataFrame({"c": [constants[name]]})).mark_rule(
             color=colour, strokeDash=[4, 4]).encode(x="c:Q")
-        panels.append(alt.layer(line, best).properties(title=label, height=240, width=260))
+        panels.append(alt.layer(line, best).properties(
+            title=alt.TitleParams(label, subtitle=subtitle, subtitleFontSize=13,
+                                  subtitleColor="#444444"), height=240, width=260))
     # one x scale for the three panels; each y axis is its own (the panel says so by its axis)
     return alt.hconcat(*panels).resolve_scale(x="shared").properties(name="objectives")
 
@@ -118,7 +125,7 @@ def robust_lines(x: list[float], y: list[float], is_outlier: list[bool],
                                                   range=[[6, 4], [1, 0], [8, 4], [1, 0]])),
     )
     return alt.layer(dots_chart, lines).resolve_scale(color="independent").properties(
-        title=title, height=380, name="robust-fits")
+        title=title, height=320, name="robust-fits")
 
 
 def parameter_error(history: dict[str, list[dict]], true_wb: tuple[float, float],

@@ -18,7 +18,7 @@ def densities(x: Sequence[float], curves: list[dict], *, x_title: str, y_title: 
                            "text": f"{c['peak']:.3f}"} for c in curves])
     color = alt.Color("curve:N", title=legend,
                       scale=alt.Scale(domain=labels, range=PALETTE[:len(labels)]),
-                      legend=alt.Legend(orient="top", labelLimit=400))
+                      legend=alt.Legend(orient="top", labelLimit=400, columns=2))  # a phone
     base = alt.Chart(lines).mark_line(strokeWidth=2.5).encode(
         x=alt.X("x:Q", title=x_title, scale=alt.Scale(domain=[min(x), max(x)], nice=False)),
         y=alt.Y("p:Q", title=y_title), color=color)
@@ -41,7 +41,7 @@ def data_and_lines(x: Sequence[float], y: Sequence[float], lines: list[dict], *,
         tooltip=[alt.Tooltip("x:Q", format=".3f"), alt.Tooltip("y:Q", format=".3f")])
     drawn = alt.Chart(segs).mark_line(strokeWidth=2.5).encode(
         x="x:Q", y="y:Q",
-        color=alt.Color("line:N", title=legend, legend=alt.Legend(orient="top"),
+        color=alt.Color("line:N", title=legend, legend=alt.Legend(orient="top", columns=1),
                         scale=alt.Scale(domain=labels, range=[PALETTE[3], PALETTE[0]])),
         strokeDash=alt.StrokeDash("line:N", scale=alt.Scale(domain=labels, range=[[6, 4], [1, 0]]),
                                   legend=None))
@@ -61,7 +61,8 @@ def loss_curves(w_grid: Sequence[float], curves: list[dict], colors: Sequence[st
                           for c in curves for wi, li in zip(w_grid, c["loss"], strict=True)])
     minima = pd.DataFrame([{"w": c["argmin"], "loss": c["min"], "curve": c["label"]}
                            for c in curves])
-    color = alt.Color("curve:N", title=legend, legend=alt.Legend(orient="top", labelLimit=400),
+    color = alt.Color("curve:N", title=legend,  # one entry a line: whole on a phone too
+                      legend=alt.Legend(orient="top", labelLimit=400, columns=1),
                       scale=alt.Scale(domain=labels, range=list(colors)[:len(labels)]))
     base = alt.Chart(lines).mark_line(strokeWidth=2.5).encode(
         x=alt.X("w:Q", title=x_title, scale=alt.Scale(domain=[min(w_grid), max(w_grid)],

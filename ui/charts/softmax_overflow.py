@@ -88,14 +88,17 @@ def breaks_strip(segments: pd.DataFrame, rows: list[str], status_labels: dict[st
         y=alt.Y("row:N", sort=rows, title=None,
                 axis=alt.Axis(labelLimit=220, labelOverlap=False)),
         color=alt.Color("what:N", title=None, sort=domain,
-                        legend=alt.Legend(labelLimit=260),
+                        legend=alt.Legend(orient="bottom", direction="vertical",
+                                          labelLimit=0),  # whole labels, under the bands
                         scale=alt.Scale(domain=domain,
                                         range=[STATUS_COLOURS[s] for s in STATUSES])),
         tooltip=["row:N", "what:N", alt.Tooltip("lo:Q", format=".3g"),
                  alt.Tooltip("hi:Q", format=".3g")])
     rule = alt.Chart(pd.DataFrame({"scale": [current]})).mark_rule(
         color="black", strokeWidth=2).encode(x=alt.X("scale:Q", scale=x_scale))
-    return alt.layer(bands, rule).properties(height=34 * len(rows), name="where-it-breaks")
+    # the height holds the bands, the axis and the legend of the seven statuses below them
+    return alt.layer(bands, rule).properties(height=34 * len(rows) + 40 + 22 * len(STATUSES),
+                                             name="where-it-breaks")
 
 
 def loss_curves(curves: pd.DataFrame, methods: list[str], current: float, *, x_title: str,

@@ -22,7 +22,7 @@ def bar_frame(classes: list[str], series: dict[str, list[float]]) -> pd.DataFram
 
 
 def bars(df: pd.DataFrame, classes: list[str], domain: tuple[float, float] | None = None, *,
-         x_title: str, y_title: str, description: str, height: int = 280) -> alt.LayerChart:
+         x_title: str, y_title: str, description: str, height: int = 340) -> alt.LayerChart:
     """Grouped bars per class and series, each labelled with its value (∞ has no bar)."""
     names = list(dict.fromkeys(df["series"]))
     colour = alt.Color("series:N", sort=names, title=None, legend=alt.Legend(orient="top"),
@@ -81,7 +81,7 @@ def entropy_gap(parts: pd.DataFrame, *, total_label: str, x_title: str,
                         scale=alt.Scale(domain=names, range=[PALETTE[0], PALETTE[3]])),
         order=alt.Order("order:Q"),
         tooltip=["part:N", "label:N"]).transform_calculate(
-        total=f"'{total_label}'").properties(height=90, description=description)
+        total=f"'{total_label}'").properties(height=130, description=description)
 
 
 def surprisal_curve(points: pd.DataFrame, unit_factor: float, *, x_title: str, y_title: str,

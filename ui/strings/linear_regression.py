@@ -483,9 +483,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "当前显示：第 {step}/{total} 步（第 {epoch} 个迭代周期）· w = ({w1}, {w2})，"
               "b = {b}，小批量损失 {loss}",
     },
+    "lr.replay_start": {
+        "en": "Shown: the starting point, before any update (step 0 of {total}) · "
+              "w = ({w1}, {w2}), b = {b}, loss on all the data {loss}",
+        "zh": "当前显示：起点，尚未更新（第 0/{total} 步）· w = ({w1}, {w2})，b = {b}，"
+              "全部数据上的损失 {loss}",
+    },
+    "lr.replay_epoch": {
+        "en": "Shown: step {step} of {total}, the end of epoch {epoch} · w = ({w1}, {w2}), "
+              "b = {b}, loss on all the data {loss}",
+        "zh": "当前显示：第 {step}/{total} 步，第 {epoch} 个迭代周期结束 · w = ({w1}, {w2})，"
+              "b = {b}，全部数据上的损失 {loss}",
+    },
     "lr.play": {"en": "Play", "zh": "播放"},
+    "lr.play_help": {
+        "en": "Plays the run from the slider's step (from the start when it is at the end). "
+              "Touch the slider to stop the player at the step you choose.",
+        "zh": "从滑块所在的步开始播放（滑块在末尾时从头开始）。动一下滑块，播放就停在你选的那一步。",
+    },
     "lr.speed": {"en": "Speed (steps per second)", "zh": "速度（每秒步数）"},
-    "lr.played": {"en": "Played up to step {step}.", "zh": "已播放到第 {step} 步。"},
     "lr.sgd_step": {"en": "One SGD step from here", "zh": "从这里走一步小批量随机梯度下降"},
     "lr.sgd_step_intro": {
         "en": "A minibatch $\\mathcal{{B}}$ of {size} examples drawn at random from the data "

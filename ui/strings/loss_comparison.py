@@ -97,6 +97,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "范围为空，已向两侧各扩展 1。",
     },
     "lc.axis.y_hat": {"en": "prediction y′ (target y = 0)", "zh": "预测 y′（目标 y = 0）"},
+    "lc.axis.loss": {"en": "loss l", "zh": "损失 l"},
+    "lc.axis.grad": {"en": "gradient ∂l/∂y′", "zh": "梯度 ∂l/∂y′"},
+    "lc.axis.density": {"en": "likelihood exp(−l)/Z", "zh": "似然 exp(−l)/Z"},
+    "lc.own_scale": {"en": "own y scale: {lo} to {hi}", "zh": "纵轴单独标度：{lo} 到 {hi}"},
+    "lc.delta_above": {"en": "Huber's {sym} = {delta}, set in section 1 above.",
+                       "zh": "Huber 的 {sym} = {delta}，在上面第 1 节中设置。"},
     "lc.chart.loss": {"en": "Loss l(y′)", "zh": "损失 l(y′)"},
     "lc.chart.grad": {"en": "Gradient ∂l/∂y′ (autograd)", "zh": "梯度 ∂l/∂y′（自动微分）"},
     "lc.chart.density": {"en": "Implied likelihood exp(−l)/Z", "zh": "对应的似然 exp(−l)/Z"},
@@ -307,7 +313,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "lc.chart.error": {"en": "Distance of (ŵ, b̂) from the truth after each step",
                        "zh": "每一步后 (ŵ, b̂) 与真实值的距离"},
     "lc.axis.step": {"en": "step", "zh": "步数"},
-    "lc.axis.error": {"en": "‖(ŵ, b̂) − (w, b)‖", "zh": "‖(ŵ, b̂) − (w, b)‖"},
+    "lc.axis.error": {"en": "distance ‖(ŵ, b̂) − (w, b)‖", "zh": "距离 ‖(ŵ, b̂) − (w, b)‖"},
     "lc.s3.note": {
         "en": "Why they differ: under L2 a point pulls on the line in proportion to its residual, "
               "so a few far-off points can outweigh all the others and tilt the line towards "

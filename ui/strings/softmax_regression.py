@@ -320,6 +320,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "sr.true_class": {"en": "True class y", "zh": "真实类别 y"},
     "sr.grad": {"en": "∂l/∂o = ŷ − y", "zh": "∂l/∂o = ŷ − y"},
     "sr.value": {"en": "value", "zh": "数值"},
+    "sr.loss_or_accuracy": {"en": "mean loss (nats), or accuracy (0 to 1)",
+                            "zh": "平均损失（纳特），或精度（0 到 1）"},
     "sr.desc_gradient": {
         "en": "Grouped bar chart per class: the probability ŷ_j, the one-hot label y_j for true "
               "class {c}, and the gradient ŷ_j − y_j, negative only at the true class.",
@@ -380,6 +382,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "{unit}；独热分布的熵为 0。",
     },
     "sr.probability": {"en": "probability", "zh": "概率"},
+    "sr.probability_j": {"en": "probability ŷ_j", "zh": "概率 ŷ_j"},
+    "sr.label_j": {"en": "label y_j", "zh": "标签 y_j"},
     "sr.desc_pq": {"en": "Grouped bar chart of the two distributions P and Q per class.",
                    "zh": "按类别分组的条形图：两个分布 P 和 Q。"},
     "sr.surprisal": {"en": "surprisal ({unit})", "zh": "惊异（{unit}）"},
