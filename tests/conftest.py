@@ -145,14 +145,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, env: dict | None = None):
-    """`streamlit run` on 127.0.0.1:port from the project root; returns the process."""
+def start_server(port: int, env: dict | None = None, script: str = "streamlit_app.py"):
+    """`streamlit run script` on 127.0.0.1:port from the project root; returns the process."""
     import subprocess
     import sys
     import time
     import urllib.request
 
-    cmd = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+    cmd = [sys.executable, "-m", "streamlit", "run", script,
            "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
            "--browser.gatherUsageStats=false"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})},
