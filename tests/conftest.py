@@ -86,6 +86,17 @@ def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
     return at.switch_page(f"pages/{page}.py")
 
 
+def open_code_panels(at) -> AppTest:
+    """Open every code panel and rerun: lesson.show_code draws its code only when opened."""
+    from ui import lesson
+
+    for expander in at.expander:
+        start = expander.proto.id.find(lesson.CODE_KEY)  # the id ends with the widget's key
+        if start >= 0:
+            at.session_state[expander.proto.id[start:]] = True
+    return at.run()
+
+
 def chart_frames(chart) -> list:
     """The data sets of one Altair chart that AppTest saw, as DataFrames (one per layer's
     data): the Arrow IPC streams of its vega_lite_chart proto, decoded."""
