@@ -14,11 +14,11 @@ import zlib
 
 import streamlit as st
 
-from ui import keys, safe, state
+from ui import keys, state
 from ui.i18n import t
+from ui.safe import fragment
 
 _COUNT = keys.LESSON_COUNT
-CODE_KEY = "_lesson.code."  # + a checksum of the panel's title and functions (its expander)
 STEP = "step"  # the URL parameter of the current section, counted from 1
 state.register(STEP)  # outside lecture mode a link's step is dropped without a notice
 
@@ -67,6 +67,9 @@ def key_idea(text: str) -> None:
     st.info(text, icon="💡")
 
 
+CODE_KEY = "_lesson.code."  # + a checksum of the panel's title and functions (its expander)
+
+
 def show_code(*objects, title: str = "Code") -> None:
     """The source of the `core` functions that run, folded away in lecture mode."""
     if lecture():
@@ -75,7 +78,7 @@ def show_code(*objects, title: str = "Code") -> None:
     _code_panel(objects, title, f"{CODE_KEY}{zlib.crc32(f'{title}|{names}'.encode()):08x}")
 
 
-@safe.fragment  # inside the error boundary, as every fragment
+@fragment  # st.fragment inside the error boundary (ui.safe)
 def _code_panel(objects: tuple, title: str, key: str) -> None:
     """Closed, the expander holds nothing: highlighting the code cost ~0.3 s of the browser's
     time on every page open. Opening it reruns only this panel, which then draws the code."""
