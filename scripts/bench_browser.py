@@ -10,6 +10,7 @@ as the browser tests run it):
   slider_s    a key press on one slider that drives a chart → that chart's last change, with
               the app idle again (a MutationObserver; never a fixed sleep).
   train_s     the classifier's Train click (book defaults) → the last change of the page.
+  lecture     the same page opened in lecture mode (one section drawn: what a class waits for).
 A tiny one-chart page (title, one formula, one slider, one line chart) served the same way
 is the baseline: every figure also comes as a ratio to it. The 1-minute load average is
 printed before and after: the machine is shared.
@@ -298,6 +299,9 @@ def run(selected: list[str] | None = None):
                 if not selected or path in selected:
                     yield from measure_page(context, server, f"{url}/{path}?lang=en", path,
                                             slider and f"st-key-{path}-{slider}", base)
+                    # lecture mode draws one section: what a projected class waits for
+                    yield from measure_page(context, server, f"{url}/{path}?lang=en&lecture=1",
+                                            f"{path}.lecture", None, base)
             if not selected or CLASSIFIER in selected:
                 yield from measure_training(context, server, url, base)
             context.close()
