@@ -156,7 +156,8 @@ def probability_chart(probs, true_class: int | None = None):
 def weights_chart(W):
     """Column k of W (784, 10) as class k's 28 × 28 image."""
     columns = W.T.reshape(-1).tolist()  # class by class, pixel by pixel
-    frame = pd.DataFrame({"class": [name(k) for k in range(10) for _ in range(784)],
+    names = [name(k) for k in range(10)]  # ten look-ups, not 7,840 (the replay redraws it)
+    frame = pd.DataFrame({"class": [names[k] for k in range(10) for _ in range(784)],
                           "row": [p // 28 for _ in range(10) for p in range(784)],
                           "col": [p % 28 for _ in range(10) for p in range(784)],
                           "weight": columns})
