@@ -45,8 +45,8 @@ def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
     loss stopped being finite (said here, with the page that explains why).
 
     The bar moves every epoch; the curves are redrawn at most every REDRAW_SECONDS (a redraw
-    costs about as much as an epoch), and not after the last epoch: the finished run's
-    curves are drawn by the replay panel right after."""
+    costs about as much as an epoch), and after the last epoch: the answer is on screen while
+    the page below catches up."""
     device = data.train_labels.device
     model = classifier.make_model(impl, cfg.seed, device)
     progress = bar.progress(0.0, text=t("sc.progress", epoch=0, epochs=cfg.num_epochs))
@@ -59,8 +59,8 @@ def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
         status.caption(t("sc.speed", seconds=f"{record.seconds:.3f}",
                          device=device_name(device)))
         failed = not math.isfinite(record.train_loss)
-        if failed or (record.epoch < cfg.num_epochs
-                      and time.perf_counter() - drawn > REDRAW_SECONDS):
+        if (failed or record.epoch == cfg.num_epochs
+                or time.perf_counter() - drawn > REDRAW_SECONDS):
             # no Export menu while it grows: the finished run's curves carry one
             show(curves_chart(history, cfg.num_epochs), container=slot, export=False)
             drawn = time.perf_counter()
