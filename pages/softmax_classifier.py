@@ -6,11 +6,12 @@ from functools import partial
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import book_pipeline, classifier, images, pipeline_timing
 from core.data import CLASS_NAMES, DataError
 from core.device import device_name
-from ui import classroom, keys, lesson, safe, state, uploads
+from ui import classroom, keys, lesson, safe, share, state, uploads
 from ui.charts import show
 from ui.charts import softmax_classifier as charts
 from ui.data import require_fashion_mnist
@@ -37,21 +38,34 @@ def curves_chart(history: list[classifier.Epoch], num_epochs: int):
                          metric_title=t("sc.metric"))
 
 
+REDRAW_SECONDS = 0.4  # the live curves: at most this often (the progress bar: every epoch)
+
+
 def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
-    """Train while drawing each epoch into the slots; the summary of a completed run, or None."""
+    """Train while drawing into the slots; the summary of a completed run, or None when the
+    loss stopped being finite (said here, with the page that explains why).
+
+    The bar moves every epoch; the curves are redrawn at most every REDRAW_SECONDS (a redraw
+    costs about as much as an epoch), and after the last epoch: the answer is on screen while
+    the page below catches up."""
     device = data.train_labels.device
     model = classifier.make_model(impl, cfg.seed, device)
     progress = bar.progress(0.0, text=t("sc.progress", epoch=0, epochs=cfg.num_epochs))
-    history, snapshots = [], []
+    history, snapshots, drawn = [], [], 0.0  # the first epoch is drawn at once
     for record, W in classifier.train_recorded(model, data, cfg):  # W: for the replay
         history.append(record)
         snapshots.append(W)
         progress.progress(record.epoch / cfg.num_epochs,
                           text=t("sc.progress", epoch=record.epoch, epochs=cfg.num_epochs))
-        show(curves_chart(history, cfg.num_epochs), container=slot)
         status.caption(t("sc.speed", seconds=f"{record.seconds:.3f}",
                          device=device_name(device)))
-        if not math.isfinite(record.train_loss):
+        failed = not math.isfinite(record.train_loss)
+        if (failed or record.epoch == cfg.num_epochs
+                or time.perf_counter() - drawn > REDRAW_SECONDS):
+            # no Export menu while it grows: the finished run's curves carry one
+            show(curves_chart(history, cfg.num_epochs), container=slot, export=False)
+            drawn = time.perf_counter()
+        if failed:
             bar.empty()  # a failed run leaves no frozen "Epoch 1 of 10" bar
             st.error(t("sc.nan", epoch=record.epoch, lr=cfg.lr), icon=":material/error:")
             st.page_link("pages/softmax_overflow.py", label=t("sc.nan_link"),
@@ -60,6 +74,52 @@ def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
     bar.empty()
     return classifier.summarize(impl, model, cfg, history, data, device_name(device),
                                 tuple(snapshots))
+
+
+def training_controls() -> tuple[str, classifier.Config]:
+    """Implementation, batch size, learning rate and epochs, kept in the URL."""
+    impl = state.select(t("sc.impl"), "impl", classifier.IMPLS, widget="segmented_control",
+                        format_func=lambda k: t(f"sc.impl.{k}"))
+    c1, c2, c3 = st.columns(3)
+    batch_size = state.select(t("sc.batch_size"), "bs", BATCH_SIZES, 256,
+                              widget="select_slider", container=c1)
+    lr = state.select(t("sc.lr"), "lr", LEARNING_RATES, 0.1, widget="select_slider",
+                      container=c2, help=t("sc.lr_help"))
+    epochs = state.slider(t("sc.epochs"), "epochs", 1, 30, 10, container=c3)
+    return impl, classifier.Config(batch_size=batch_size, lr=lr, num_epochs=epochs,
+                                   seed=state.seed())
+
+
+@safe.fragment  # Train reruns this panel, not the page with its 18 images
+def training_panel(data) -> None:
+    """The panel's states: never trained, training (drawn live), diverged (the previous
+    model stays), trained; a run over the work cap is refused before it starts."""
+    impl, cfg = training_controls()
+    share.refresh_if_stale()  # these settings are in the sidebar's link too
+    allowed = safe.work_allowed(cfg.batch_size, cfg.num_epochs)  # over the cap: says why
+    clicked = st.button(t("sc.train"), key=keys.SC_TRAIN, type="primary",
+                        icon=":material/play_arrow:", disabled=not allowed) and allowed
+    result: classifier.Trained | None = st.session_state.get(keys.SC_RESULT)
+    if clicked:  # training
+        live = st.empty()
+        with live.container():
+            bar, slot, status = st.empty(), st.empty(), st.empty()
+        done = train_live(impl, cfg, data, bar, slot, status)
+        st.session_state[keys.SC_FAILED] = None if done is not None else cfg.lr
+        if done is None:  # diverged: train_live said why; the sections keep the last model
+            return
+        live.empty()  # the finished run is drawn by the replay panel instead
+        st.session_state[keys.SC_RESULT] = result = done  # only a completed run replaces it
+        st.session_state[keys.SC_REPLAY] = len(done.history)  # replay opens at the end
+        ctx = get_script_run_ctx()
+        if ctx is not None and ctx.fragment_ids_this_run:  # the sections below read the
+            st.rerun(scope="app")                           # model: one full run, at the end
+    if result is None:  # never trained
+        st.info(t("sc.press_train"))
+        return
+    replay_panel(result)  # trained (or diverged before: the last completed model)
+    show_checks(result)
+    classroom.offer_classifier(result)  # in a class experiment: "Submit to the class"
 
 
 def show_checks(result: classifier.Trained) -> None:
@@ -97,7 +157,8 @@ def probability_chart(probs, true_class: int | None = None):
 def weights_chart(W):
     """Column k of W (784, 10) as class k's 28 × 28 image."""
     columns = W.T.reshape(-1).tolist()  # class by class, pixel by pixel
-    frame = pd.DataFrame({"class": [name(k) for k in range(10) for _ in range(784)],
+    names = [name(k) for k in range(10)]  # ten look-ups, not 7,840 (the replay redraws it)
+    frame = pd.DataFrame({"class": [names[k] for k in range(10) for _ in range(784)],
                           "row": [p // 28 for _ in range(10) for p in range(784)],
                           "col": [p % 28 for _ in range(10) for p in range(784)],
                           "weight": columns})
@@ -317,34 +378,8 @@ if lesson.section(t("sc.s_book")):  # issue 13 §5: the book's code and pipeline
 
 if lesson.section(t("sc.s_train")):
     st.markdown(t("sc.train_intro"))
-    impl = state.select(t("sc.impl"), "impl", classifier.IMPLS, widget="segmented_control",
-                        format_func=lambda k: t(f"sc.impl.{k}"))
-    c1, c2, c3 = st.columns(3)
-    batch_size = state.select(t("sc.batch_size"), "bs", BATCH_SIZES, 256,
-                              widget="select_slider", container=c1)
-    lr = state.select(t("sc.lr"), "lr", LEARNING_RATES, 0.1, widget="select_slider",
-                      container=c2, help=t("sc.lr_help"))
-    epochs = state.slider(t("sc.epochs"), "epochs", 1, 30, 10, container=c3)
-    cfg = classifier.Config(batch_size=batch_size, lr=lr, num_epochs=epochs, seed=state.seed())
-    allowed = safe.work_allowed(batch_size, epochs)  # a run over the work cap says why
-    clicked = st.button(t("sc.train"), key=keys.SC_TRAIN, type="primary",
-                        icon=":material/play_arrow:", disabled=not allowed) and allowed
-    bar, slot, status = st.empty(), st.empty(), st.empty()
-    done = None
-    if clicked:
-        done = train_live(impl, cfg, data, bar, slot, status)
-        if done is not None:  # only a completed run replaces the session's model
-            st.session_state[keys.SC_RESULT] = result = done
-            st.session_state[keys.SC_REPLAY] = len(done.history)  # replay opens at the end
-        st.session_state[keys.SC_FAILED] = None if done is not None else cfg.lr
-    if result is not None and (done is not None or not clicked):
-        slot.empty()
-        status.empty()
-        replay_panel(result)
-        show_checks(result)
-        classroom.offer_classifier(result)  # in a class experiment: "Submit to the class"
-    elif result is None and not clicked:
-        st.info(t("sc.press_train"))
+    training_panel(data)
+    result = st.session_state.get(keys.SC_RESULT)  # a Train in a full run counts at once
 
 if lesson.section(t("sc.s_grid")):
     if result is None:

@@ -86,6 +86,17 @@ def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
     return at.switch_page(f"pages/{page}.py")
 
 
+def open_code_panels(at) -> AppTest:
+    """Open every code panel and rerun: lesson.show_code draws its code only when opened."""
+    from ui import lesson
+
+    for expander in at.expander:
+        start = expander.proto.id.find(lesson.CODE_KEY)  # the id ends with the widget's key
+        if start >= 0:
+            at.session_state[expander.proto.id[start:]] = True
+    return at.run()
+
+
 def chart_frames(chart) -> list:
     """The data sets of one Altair chart that AppTest saw, as DataFrames (one per layer's
     data): the Arrow IPC streams of its vega_lite_chart proto, decoded."""
@@ -145,14 +156,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, env: dict | None = None):
-    """`streamlit run` on 127.0.0.1:port from the project root; returns the process."""
+def start_server(port: int, env: dict | None = None, script: str = "streamlit_app.py"):
+    """`streamlit run script` on 127.0.0.1:port from the project root; returns the process."""
     import subprocess
     import sys
     import time
     import urllib.request
 
-    cmd = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+    cmd = [sys.executable, "-m", "streamlit", "run", script,
            "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
            "--browser.gatherUsageStats=false"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})},

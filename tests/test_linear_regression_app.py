@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.conftest import all_frames, app_test
+from tests.conftest import all_frames, app_test, open_code_panels
 
 TRAIN = "linear-regression.train"
 SECTIONS = ["The data", "The analytic solution", "Linear regression as a neural network",
@@ -74,7 +74,8 @@ def test_train_each_implementation(impl):
     assert errors == pytest.approx([2.0 - final.w[0], -3.4 - final.w[1], 4.2 - final.b],
                                    abs=5e-5)  # printed with four decimals, as the book does
     assert any(impl == "scratch" and "def sgd" in c.value or
-               impl == "concise" and "nn.MSELoss()" in c.value for c in at.code)
+               impl == "concise" and "nn.MSELoss()" in c.value
+               for c in open_code_panels(at).code)
     assert not at.error
 
 
@@ -251,7 +252,8 @@ def test_update_equations_network_and_sources(lang):
     latex = [x.value for x in at.latex]
     assert any(r"\frac{\eta}{|\mathcal{B}|}" in v and r"\mathbf{w} \leftarrow" in v for v in latex)
     assert any(v.strip("$\n").startswith(r"b \leftarrow") for v in latex)
-    assert any("def sgd" in c.value and "batch_size" in c.value for c in at.code)
+    assert any("def sgd" in c.value and "batch_size" in c.value
+               for c in open_code_panels(at).code)
     (dot,) = [g.proto.spec for g in at.get("graphviz_chart")]
     assert dot.count("-> o1") == 2 and ("input layer" in dot if lang == "en" else "输入层" in dot)
     questions = [m.value for m in at.markdown if re.match(r"\*\*\d\.\*\*", m.value)]

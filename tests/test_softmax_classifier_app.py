@@ -11,7 +11,7 @@ import pytest
 
 import core.data as core_data
 from core import classifier as C
-from tests.conftest import app_test, chart_frames
+from tests.conftest import app_test, chart_frames, open_code_panels
 from ui import keys
 
 # trains on the real data
@@ -223,7 +223,7 @@ def test_one_epoch_the_books_way_button(lang, monkeypatch):
     if lang == "zh":
         for term in ("迭代周期", "精度"):
             assert term in text + line
-    code = " ".join(x.value for x in at.code)
+    code = " ".join(x.value for x in open_code_panels(at).code)
     assert "y_hat[range(len(y_hat)), y]" in code and "gather(1" in code
     assert "num_workers=get_dataloader_workers()" in code and "transforms.ToTensor()" in code
 

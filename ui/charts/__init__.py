@@ -53,18 +53,25 @@ INK = "#1a1a1a"        # axis text: dark enough for a washed-out projector
 
 
 def styled(chart, lecture: bool = False):
-    """Every chart's type: large, dark, never truncated; bigger and taller in lecture mode."""
+    """Every chart's type: large, dark, never truncated; bigger and taller in lecture mode.
+
+    One shallow copy with the whole config set at once: four configure_*() calls copied the
+    chart four times (150 ms for one layered chart, redrawn every epoch while training)."""
     size = LECTURE_FONTS if lecture else FONTS
+    chart = chart.copy(deep=False)  # the builder's chart stays as it was
     if lecture and isinstance(getattr(chart, "height", None), int):
-        chart = chart.properties(height=round(chart.height * LECTURE_HEIGHT))
-    return chart.configure_axis(
-        labelFontSize=size["label"], titleFontSize=size["title"], labelColor=INK,
-        titleColor=INK, titleFontWeight="normal", labelLimit=260,
-    ).configure_legend(
-        labelFontSize=size["label"], titleFontSize=size["label"], labelColor=INK,
-        titleColor=INK, labelLimit=0, titleLimit=0, symbolSize=160,
-    ).configure_title(fontSize=size["heading"], color=INK, limit=0).configure_header(
-        labelFontSize=size["label"], titleFontSize=size["title"], labelColor=INK)
+        chart.height = round(chart.height * LECTURE_HEIGHT)
+    chart.config = alt.Config(
+        axis=alt.AxisConfig(labelFontSize=size["label"], titleFontSize=size["title"],
+                            labelColor=INK, titleColor=INK, titleFontWeight="normal",
+                            labelLimit=260),
+        legend=alt.LegendConfig(labelFontSize=size["label"], titleFontSize=size["label"],
+                                labelColor=INK, titleColor=INK, labelLimit=0, titleLimit=0,
+                                symbolSize=160),
+        title=alt.TitleConfig(fontSize=size["heading"], color=INK, limit=0),
+        header=alt.HeaderConfig(labelFontSize=size["label"], titleFontSize=size["title"],
+                                labelColor=INK))
+    return chart
 
 
 def file_name(chart, name: str | None) -> str:
