@@ -4,6 +4,8 @@ Widget keys are built by `widget` (a page's setting) and `setting` (the sidebar'
 by every page); everything else is a constant below, grouped by the module that owns it.
 """
 
+import zlib
+
 # ---- the sidebar's settings, shared by every page (ui.sidebar; kept in the URL) ------------
 LANG = "g.lang"
 SEED = "g.seed"
@@ -75,6 +77,14 @@ LESSON_COUNT = "_lesson.count"   # sections met in this run
 LESSON_BACK = "_lesson.back"
 LESSON_NEXT = "_lesson.next"
 LESSON_NAV = "_lesson.nav"       # the Back/Next bar, fixed at the bottom in lecture mode
+
+
+LESSON_CODE = "_lesson.code."   # + a checksum of a code panel's title and functions
+
+
+def code_panel(title: str, names: str) -> str:
+    """The key of the code panel (an expander) showing the functions `names` under `title`."""
+    return f"{LESSON_CODE}{zlib.crc32(f'{title}|{names}'.encode()):08x}"
 
 
 def lesson_step(page: str) -> str:

@@ -10,7 +10,6 @@ section is kept in the link as `step=N`, so a lecture reopens where it stopped.
 """
 
 import inspect
-import zlib
 
 import streamlit as st
 
@@ -66,7 +65,7 @@ def key_idea(text: str) -> None:
     st.info(text, icon="💡")
 
 
-CODE_KEY = "_lesson.code."  # + a checksum of the panel's title and functions (its expander)
+CODE_KEY = keys.LESSON_CODE  # the code panels' keys begin so (tests open the panels by it)
 
 
 def show_code(*objects, title: str = "Code") -> None:
@@ -74,7 +73,7 @@ def show_code(*objects, title: str = "Code") -> None:
     if lecture():
         return
     names = ".".join(f"{obj.__module__}.{obj.__qualname__}" for obj in objects)
-    _code_panel(objects, title, f"{CODE_KEY}{zlib.crc32(f'{title}|{names}'.encode()):08x}")
+    _code_panel(objects, title, keys.code_panel(title, names))
 
 
 @fragment  # st.fragment inside the error boundary (ui.safe)
