@@ -56,9 +56,9 @@ if lesson.section(t("nm.s1")):
     controls.caption(t("nm.peak", peak=" · ".join(f"{normal.peak_height(sd):.3f}"
                                                   for _, sd in params)))
     d = densities(tuple(params))
-    curves = [{"label": t("nm.curve_label", i=i + 1, mu=number(mu), sigma=number(sd)), "p": p,
-               "mu": mu, "peak": peak} for i, ((mu, sd), p, peak) in
-              enumerate(zip(params, d.p, d.peaks, strict=True))]
+    curves = [charts.Density(t("nm.curve_label", i=i + 1, mu=number(mu), sigma=number(sd)), p,
+                             mu, peak)
+              for i, ((mu, sd), p, peak) in enumerate(zip(params, d.p, d.peaks, strict=True))]
     show(charts.densities(d.x, curves, x_title="x", y_title=t("nm.density_px"),
                           legend=t("nm.legend_curves")), key="nm.density", container=plot)
     st.caption(t("nm.s1_caption"))
@@ -81,9 +81,9 @@ if lesson.section(t("nm.s2")):
     sigmas = tuple(sorted({round(lo, 4), round(sigma, 4), round(hi, 4)}))
     r = noise_to_loss(round(w, 4), round(b, 4), round(sigma, 4), n, sigmas, state.seed())
 
-    lines = [{"label": t("nm.true_line", w=f"{w:.3f}", b=f"{b:.3f}"), "w": w, "b": b},
-             {"label": t("nm.fit_line", w=f"{r.w_hat:.3f}", b=f"{r.b_hat:.3f}"),
-              "w": r.w_hat, "b": r.b_hat}]
+    lines = [charts.Line(t("nm.true_line", w=f"{w:.3f}", b=f"{b:.3f}"), w, b),
+             charts.Line(t("nm.fit_line", w=f"{r.w_hat:.3f}", b=f"{r.b_hat:.3f}"),
+                         r.w_hat, r.b_hat)]
     show(charts.data_and_lines(r.x, r.y, lines, x_title="x", y_title="y",
                                title=t("nm.scatter_title", n=n), legend=t("nm.legend_lines")),
          key="nm.scatter", container=left)
@@ -92,7 +92,7 @@ if lesson.section(t("nm.s2")):
         return t("nm.nll_true", sigma=number(s)) if s == round(sigma, 4) else \
             t("nm.nll_sigma", sigma=number(s))
 
-    nll_curves = [{"label": label(s), "loss": row, "argmin": a, "min": m}
+    nll_curves = [charts.LossCurve(label(s), row, a, m)
                   for s, row, a, m in zip(sigmas, r.nll, r.nll_argmin, r.nll_min,
                                           strict=True)]
     show(charts.loss_curves(r.w_grid, nll_curves, PALETTE[:3],
@@ -100,8 +100,7 @@ if lesson.section(t("nm.s2")):
                             y_title=t("nm.nll_axis_log" if symlog else "nm.nll_axis"),
                             legend=t("nm.legend_sigma"), symlog=symlog, height=340),
          key="nm.nll", container=right)
-    mse_curve = [{"label": t("nm.mse_label"), "loss": r.mse, "argmin": r.mse_argmin,
-                  "min": r.mse_min}]
+    mse_curve = [charts.LossCurve(t("nm.mse_label"), r.mse, r.mse_argmin, r.mse_min)]
     show(charts.loss_curves(r.w_grid, mse_curve, [PALETTE[4]],
                             x_title=t("nm.w_axis", b=f"{r.b_hat:.3f}"),
                             y_title=t("nm.mse_axis"), legend=t("nm.legend_loss"), height=280),

@@ -1,5 +1,6 @@
 """Charts of the normal-distribution page: data in (plain lists), alt.Chart out."""
 
+import dataclasses
 from collections.abc import Sequence
 
 import altair as alt
@@ -8,14 +9,40 @@ import pandas as pd
 from ui.charts import PALETTE
 
 
-def densities(x: Sequence[float], curves: list[dict], *, x_title: str, y_title: str,
+@dataclasses.dataclass(frozen=True)
+class Density:
+    """One normal density drawn over the page's x grid: p(x), and its peak at x = μ."""
+    label: str
+    p: Sequence[float]
+    mu: float
+    peak: float
+
+
+@dataclasses.dataclass(frozen=True)
+class Line:
+    """The line y = w x + b, named in the legend."""
+    label: str
+    w: float
+    b: float
+
+
+@dataclasses.dataclass(frozen=True)
+class LossCurve:
+    """A loss over the page's w grid, and its minimum (argmin, min)."""
+    label: str
+    loss: Sequence[float]
+    argmin: float
+    min: float
+
+
+def densities(x: Sequence[float], curves: Sequence[Density], *, x_title: str, y_title: str,
               legend: str) -> alt.LayerChart:
-    """One line per curve ({"label", "p", "mu", "peak"}), its peak marked and labelled."""
-    labels = [c["label"] for c in curves]
-    lines = pd.DataFrame([{"x": xi, "p": pi, "curve": c["label"]}
-                          for c in curves for xi, pi in zip(x, c["p"], strict=True)])
-    peaks = pd.DataFrame([{"x": c["mu"], "p": c["peak"], "curve": c["label"],
-                           "text": f"{c['peak']:.3f}"} for c in curves])
+    """One line per curve, its peak marked and labelled."""
+    labels = [c.label for c in curves]
+    lines = pd.DataFrame([{"x": xi, "p": pi, "curve": c.label}
+                          for c in curves for xi, pi in zip(x, c.p, strict=True)])
+    peaks = pd.DataFrame([{"x": c.mu, "p": c.peak, "curve": c.label, "text": f"{c.peak:.3f}"}
+                          for c in curves])
     color = alt.Color("curve:N", title=legend,
                       scale=alt.Scale(domain=labels, range=PALETTE[:len(labels)]),
                       legend=alt.Legend(orient="top", labelLimit=400, columns=2))  # a phone
@@ -28,14 +55,14 @@ def densities(x: Sequence[float], curves: list[dict], *, x_title: str, y_title: 
     return (base + dots + text).properties(height=340, name="densities")
 
 
-def data_and_lines(x: Sequence[float], y: Sequence[float], lines: list[dict], *, x_title: str,
+def data_and_lines(x: Sequence[float], y: Sequence[float], lines: Sequence[Line], *, x_title: str,
                    y_title: str, title: str, legend: str) -> alt.LayerChart:
-    """The data as dots, and each line ({"label", "w", "b"}) across the range of x."""
+    """The data as dots, and each line across the range of x."""
     pts = pd.DataFrame({"x": list(x), "y": list(y)})
     lo, hi = min(x), max(x)
-    segs = pd.DataFrame([{"x": xi, "y": line["w"] * xi + line["b"], "line": line["label"]}
+    segs = pd.DataFrame([{"x": xi, "y": line.w * xi + line.b, "line": line.label}
                          for line in lines for xi in (lo, hi)])
-    labels = [line["label"] for line in lines]
+    labels = [line.label for line in lines]
     scatter = alt.Chart(pts).mark_circle(size=35, opacity=0.55, color="#777777").encode(
         x=alt.X("x:Q", title=x_title), y=alt.Y("y:Q", title=y_title),
         tooltip=[alt.Tooltip("x:Q", format=".3f"), alt.Tooltip("y:Q", format=".3f")])
@@ -48,19 +75,18 @@ def data_and_lines(x: Sequence[float], y: Sequence[float], lines: list[dict], *,
     return (scatter + drawn).properties(height=380, title=title, name="data-and-lines")
 
 
-def loss_curves(w_grid: Sequence[float], curves: list[dict], colors: Sequence[str], *,
+def loss_curves(w_grid: Sequence[float], curves: Sequence[LossCurve], colors: Sequence[str], *,
                 x_title: str, y_title: str, legend: str, height: int = 280,
                 symlog: bool = False) -> alt.LayerChart:
-    """Loss against w, one line per curve ({"label", "loss", "argmin", "min"}), minima marked.
+    """Loss against w, one line per curve, minima marked.
 
     `symlog`: a y scale that is linear near 0 and logarithmic beyond, so a steep curve does
     not flatten the others (monotone: the minima stay where they are).
     """
-    labels = [c["label"] for c in curves]
-    lines = pd.DataFrame([{"w": wi, "loss": li, "curve": c["label"]}
-                          for c in curves for wi, li in zip(w_grid, c["loss"], strict=True)])
-    minima = pd.DataFrame([{"w": c["argmin"], "loss": c["min"], "curve": c["label"]}
-                           for c in curves])
+    labels = [c.label for c in curves]
+    lines = pd.DataFrame([{"w": wi, "loss": li, "curve": c.label}
+                          for c in curves for wi, li in zip(w_grid, c.loss, strict=True)])
+    minima = pd.DataFrame([{"w": c.argmin, "loss": c.min, "curve": c.label} for c in curves])
     color = alt.Color("curve:N", title=legend,  # one entry a line: whole on a phone too
                       legend=alt.Legend(orient="top", labelLimit=400, columns=1),
                       scale=alt.Scale(domain=labels, range=list(colors)[:len(labels)]))
