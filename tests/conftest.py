@@ -16,6 +16,12 @@ GLOBAL_PARAMS = {"seed", "lecture"}  # the sidebar's, kept on every page
 TIMEOUT = 60  # seconds for one AppTest run: importing torch alone takes ~1.5 s
 
 
+def pytest_configure(config):
+    """Every chart a test draws is checked against Vega-Lite's schema (ui.charts.VALIDATE),
+    in this process and in the servers the browser tests start; a student's server skips it."""
+    os.environ.setdefault("D2L_VALIDATE_CHARTS", "1")
+
+
 def pytest_collection_modifyitems(items):
     """Tests in a module that runs the app through AppTest carry the `app` marker, so that
     `-m "not app"` is the sub-minute loop over the maths, parsers and translations."""

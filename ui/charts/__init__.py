@@ -8,6 +8,7 @@ One convention for every builder: the data positional, every translated text a k
 argument named after what it labels (`title`, `x_title`, `y_title`, `legend`, `*_label`).
 """
 
+import os
 import re
 
 import altair as alt
@@ -22,6 +23,12 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
            "#000000"]
 _COUNT = keys.CHARTS_COUNT
 WIDE = (alt.HConcatChart, alt.FacetChart)  # panels of a fixed width, wider than a phone
+# Altair checks every spec against Vega-Lite's JSON schema, once per object it creates and
+# again when Streamlit converts the chart: 25-35 % of a slider's rerun on the loss page.
+# The tests check every chart of every page (tests/conftest.py sets D2L_VALIDATE_CHARTS=1,
+# and the servers of the browser tests inherit it); a student's server skips the check.
+VALIDATE = os.environ.get("D2L_VALIDATE_CHARTS") == "1"
+alt.utils.schemapi.DEBUG_MODE = VALIDATE
 
 
 def frames(chart) -> list[pd.DataFrame]:
@@ -71,12 +78,16 @@ def styled(chart, lecture: bool = False):
         title=alt.TitleConfig(fontSize=size["heading"], color=INK, limit=0),
         header=alt.HeaderConfig(labelFontSize=size["label"], titleFontSize=size["title"],
                                 labelColor=INK))
+    if not VALIDATE:  # Streamlit calls chart.to_dict() with no arguments: skip the check
+        to_dict = chart.to_dict
+        object.__setattr__(chart, "to_dict",
+                           lambda *args, **kw: to_dict(*args, **{"validate": False, **kw}))
     return chart
 
 
 def file_name(chart, name: str | None) -> str:
     """A descriptive export file name: the page, then what the chart shows."""
-    page = st.session_state.get("_url.page", "") or "overview"
+    page = st.session_state.get(keys.URL_PAGE, "") or "overview"
     what = name or (chart.name if isinstance(getattr(chart, "name", None), str) else None)
     if what is None:
         what = f"chart-{st.session_state.get(_COUNT, 0)}"
