@@ -154,15 +154,26 @@ def probability_chart(probs, true_class: int | None = None):
                                    y_title=t("sc.class"), role_title="")
 
 
-def weights_chart(W):
-    """Column k of W (784, 10) as class k's 28 × 28 image."""
-    columns = W.T.reshape(-1).tolist()  # class by class, pixel by pixel
-    names = [name(k) for k in range(10)]  # ten look-ups, not 7,840 (the replay redraws it)
-    frame = pd.DataFrame({"class": [names[k] for k in range(10) for _ in range(784)],
-                          "row": [p // 28 for _ in range(10) for p in range(784)],
-                          "col": [p % 28 for _ in range(10) for p in range(784)],
-                          "weight": columns})
-    return charts.weight_images(frame, title=t("sc.weight"))
+def weights_chart(W, bound: float):
+    """Column k of W (784, 10) as class k's 28 × 28 picture, one colour scale ±bound for all
+    ten (shared: the ten pictures compare at a glance)."""
+    columns = W.T.reshape(10, 28, 28).cpu().numpy()  # class k's weights, row by row
+    names = [name(k) for k in range(10)]
+    frame = pd.DataFrame({"class": names,
+                          "url": [charts.data_url(charts.diverging(w, bound)) for w in columns],
+                          "alt": [t("sc.alt_weight", name=n) for n in names]})
+    low, high = f"{-bound:.3g}", f"+{bound:.3g}"
+    return charts.weight_images(frame, bound, title=t("sc.class"),
+                                scale_title=t("sc.weight_scale"),
+                                description=t("sc.weights_desc", low=low, high=high))
+
+
+def show_weights(W, container=st) -> None:
+    """The weights chart and, under it, its colour scale in words."""
+    bound = float(W.abs().max()) or 1.0  # the largest |w| of all ten classes
+    box = container.container()
+    show(weights_chart(W, bound), container=box)
+    box.caption(t("sc.weights_scale", low=f"{-bound:.3g}", high=f"+{bound:.3g}"))
 
 
 def confusion_chart(matrix):
@@ -225,7 +236,7 @@ def draw_replay(slots, result: classifier.Trained, epoch: int) -> None:
                           test_acc=f"{last.test_acc:.4f}"))
     show(curves_chart(list(at.history), result.config.num_epochs), container=slots["curves"])
     slots["title"].markdown(t("sc.replay_weights", epoch=at.epoch))
-    show(weights_chart(at.W), container=slots["weights"])
+    show_weights(at.W, container=slots["weights"])
 
 
 @safe.fragment
@@ -409,7 +420,7 @@ if lesson.section(t("sc.s_inside")):
     else:
         previous_model_note(result)
         st.markdown(t("sc.weights_intro"))
-        show(weights_chart(result.W))
+        show_weights(result.W)
         st.markdown(t("sc.confusion_intro.own"))
         show(confusion_chart(result.confusion))
         st.markdown(hardest_text(result.confusion))

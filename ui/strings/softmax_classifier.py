@@ -486,4 +486,18 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "sc.alt_inspected": {"en": "The inspected test image, a {true}, predicted {pred}",
                          "zh": "正在查看的测试图像：{true}，预测为{pred}"},
+    # ---- issue 16 §3: each class's weights drawn as one picture, on one shared scale ----
+    "sc.weight_scale": {"en": "weight (one scale for all ten)", "zh": "权重（十个类别同一色标）"},
+    "sc.weights_desc": {
+        "en": "The weights of the ten classes, each as a 28 × 28 picture: blue pixels lower the "
+              "class's score, orange ones raise it; one colour scale from {low} to {high}.",
+        "zh": "十个类别的权重，各画成一张 28 × 28 的图：蓝色像素降低该类别的得分，橙色像素提高得分；"
+              "十张图共用一个色标，从 {low} 到 {high}。",
+    },
+    "sc.alt_weight": {"en": "The weights of class {name} as a 28 × 28 picture",
+                      "zh": "类别「{name}」的权重，画成 28 × 28 的图"},
+    "sc.weights_scale": {
+        "en": "One colour scale for all ten: blue {low} · white 0 · orange {high}.",
+        "zh": "十张图共用一个色标：蓝色 {low} · 白色 0 · 橙色 {high}。",
+    },
 }
