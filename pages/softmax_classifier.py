@@ -42,8 +42,8 @@ REDRAW_SECONDS = 0.4  # the live curves: at most this often (the progress bar: e
 
 
 def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
-    """Train while drawing into the slots; the summary of a completed run, or None when the
-    loss stopped being finite (said here, with the page that explains why).
+    """Train while drawing into the slots; the summary of a completed run, or the record of
+    one whose loss stopped being finite (classifier.Diverged).
 
     The bar moves every epoch; the curves are redrawn at most every REDRAW_SECONDS (a redraw
     costs about as much as an epoch), and after the last epoch: the answer is on screen while
@@ -59,21 +59,24 @@ def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
                           text=t("sc.progress", epoch=record.epoch, epochs=cfg.num_epochs))
         status.caption(t("sc.speed", seconds=f"{record.seconds:.3f}",
                          device=device_name(device)))
-        failed = not math.isfinite(record.train_loss)
-        if (failed or record.epoch == cfg.num_epochs
-                or time.perf_counter() - drawn > REDRAW_SECONDS):
+        if not math.isfinite(record.train_loss):  # drawn by show_failure, from the state
+            bar.empty()  # a failed run leaves no frozen "Epoch 1 of 10" bar
+            return classifier.Diverged(cfg.lr, record.epoch, tuple(history))
+        if record.epoch == cfg.num_epochs or time.perf_counter() - drawn > REDRAW_SECONDS:
             # no Export menu while it grows: the finished run's curves carry one
             show(curves_chart(history, cfg.num_epochs), container=slot, export=False)
             drawn = time.perf_counter()
-        if failed:
-            bar.empty()  # a failed run leaves no frozen "Epoch 1 of 10" bar
-            st.error(t("sc.nan", epoch=record.epoch, lr=cfg.lr), icon=":material/error:")
-            st.page_link("pages/softmax_overflow.py", label=t("sc.nan_link"),
-                         icon=":material/arrow_forward:")
-            return None
     bar.empty()
     return classifier.summarize(impl, model, cfg, history, data, device_name(device),
                                 tuple(snapshots))
+
+
+def show_failure(failed: classifier.Diverged) -> None:
+    """The failed run's curves up to the epoch its loss became nan, and the page on why."""
+    show(curves_chart(list(failed.history), len(failed.history)), export=False)
+    st.error(t("sc.nan", epoch=failed.epoch, lr=failed.lr), icon=":material/error:")
+    st.page_link("pages/softmax_overflow.py", label=t("sc.nan_link"),
+                 icon=":material/arrow_forward:")
 
 
 def training_controls() -> tuple[str, classifier.Config]:
@@ -105,18 +108,22 @@ def training_panel(data) -> None:
         with live.container():
             bar, slot, status = st.empty(), st.empty(), st.empty()
         done = train_live(impl, cfg, data, bar, slot, status)
-        st.session_state[keys.SC_FAILED] = None if done is not None else cfg.lr
-        if done is None:  # diverged: train_live said why; the sections keep the last model
-            return
-        live.empty()  # the finished run is drawn by the replay panel instead
-        st.session_state[keys.SC_RESULT] = result = done  # only a completed run replaces it
-        st.session_state[keys.SC_REPLAY] = len(done.history)  # replay opens at the end
+        live.empty()  # drawn again below: the failure from the state, a model by the replay
+        failed = done if isinstance(done, classifier.Diverged) else None
+        st.session_state[keys.SC_FAILED] = failed  # the sections below name their model
+        if failed is None:  # only a completed run replaces the model
+            st.session_state[keys.SC_RESULT] = result = done
+            st.session_state[keys.SC_REPLAY] = len(done.history)  # replay opens at the end
         ctx = get_script_run_ctx()
         if ctx is not None and ctx.fragment_ids_this_run:  # the sections below read the
             st.rerun(scope="app")                           # model: one full run, at the end
+    failed = st.session_state.get(keys.SC_FAILED)
+    if failed is not None:  # diverged: said here (and after the rerun); the last model stays
+        show_failure(failed)
     if result is None:  # never trained
         st.info(t("sc.press_train"))
         return
+    previous_model_note(result)  # after a failed run: which model the replay shows
     replay_panel(result)  # trained (or diverged before: the last completed model)
     show_checks(result)
     classroom.offer_classifier(result)  # in a class experiment: "Submit to the class"
@@ -267,7 +274,7 @@ def previous_model_note(result: classifier.Trained | None) -> None:
     """Under a failed run: say that the sections show the previous model, and which."""
     failed = st.session_state.get(keys.SC_FAILED)
     if result is not None and failed is not None:
-        st.caption(t("sc.previous_model", failed=failed, lr=result.config.lr,
+        st.caption(t("sc.previous_model", failed=failed.lr, lr=result.config.lr,
                      epochs=result.config.num_epochs))
 
 

@@ -67,19 +67,35 @@ def test_epoch_slider_ends(lang):
     assert set(curves(at).epoch) == {1, 2, 3}
     W = result.W.T.double()
     assert torch.allclose(replay_weights(at), W, atol=float(W.abs().max()) / 100)
+
     at.button(key=keys.SC_PLAY).click().run()  # from the end: one frame
     assert not at.exception, at.exception
 
 
 def test_failed_run_says_which_model_is_shown():
+    """A diverged run keeps its learning rate and epoch in the state: the error and the
+    sections' "previous model" notes are drawn from it, so they survive the rerun that
+    follows (the fragment reruns the app; AppTest's click is a full run, and the next run
+    stands for that rerun)."""
     at = app_test("softmax_classifier", epochs=1, bs="1024").run()
     at.button(key=keys.SC_TRAIN).click().run()
     assert not any("previous model" in c.value for c in at.caption)
-    at.select_slider(key="softmax-classifier.lr").set_value(10.0).run()
+    at.select_slider(key="softmax-classifier.lr").set_value(100.0).run()
     at.button(key=keys.SC_TRAIN).click().run()
     assert not at.exception, at.exception
-    notes = [c.value for c in at.caption if "previous model" in c.value]
-    assert notes and "learning rate 10.0" in notes[0] and "learning rate 0.1" in notes[0]
+    failed = at.session_state[keys.SC_FAILED]
+    assert (failed.lr, failed.epoch) == (100.0, 1)
+    for _ in range(2):  # the run of the click, then the rerun after it
+        notes = [c.value for c in at.caption if "previous model" in c.value]
+        assert len(notes) >= 2, "the training panel and the sections below say it"
+        assert "learning rate 100.0" in notes[0] and "learning rate 0.1" in notes[0]
+        errors = [e.value for e in at.error]
+        assert any("nan" in e and "100.0" in e for e in errors), errors
+        assert "softmax-overflow" in [p.proto.page for p in at.get("page_link")]
+        at.run()
+        assert not at.exception, at.exception
     at.select_slider(key="softmax-classifier.lr").set_value(0.1).run()
     at.button(key=keys.SC_TRAIN).click().run()
+    assert at.session_state[keys.SC_FAILED] is None
     assert not any("previous model" in c.value for c in at.caption)
+    assert not at.error
