@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from core import book_pipeline, classifier, images, pipeline_timing
+from core import book_pipeline, classifier, images, linreg, pipeline_timing
 from core.data import CLASS_NAMES, DataError
 from core.device import device_name
 from ui import classroom, keys, lesson, safe, share, state, uploads
@@ -124,6 +124,7 @@ def training_panel(data) -> None:
         st.info(t("sc.press_train"))
         return
     previous_model_note(result)  # after a failed run: which model the replay shows
+    st.session_state[keys.SC_PLAY] = False  # a run from outside the replay stops its player
     replay_panel(result)  # trained (or diverged before: the last completed model)
     show_checks(result)
     classroom.offer_classifier(result)  # in a class experiment: "Submit to the class"
@@ -231,7 +232,7 @@ def inspect(i: int, X_i, probs, true: int) -> None:
 
 # ---- replay a finished run, and which model the sections below show (issue 16 §2) ----------
 
-PLAY_SPEEDS = [1, 2, 5, 10]  # epochs per second
+PLAY_SPEEDS = [1, 2, 5, 10]  # epochs per second (linreg.next_frame: a frame ≤ 0.25 s)
 
 
 def draw_replay(slots, result: classifier.Trained, epoch: int) -> None:
@@ -246,28 +247,48 @@ def draw_replay(slots, result: classifier.Trained, epoch: int) -> None:
     show_weights(at.W, container=slots["weights"])
 
 
+def stop_playing() -> None:
+    """The student took the slider: the player stops at the epoch it is put on."""
+    st.session_state[keys.SC_PLAY] = False
+
+
+def start_playing(end: int) -> None:
+    """Play from the slider's epoch, or from the start when the slider stands at the end."""
+    if st.session_state.get(keys.SC_PLAY) and st.session_state.get(keys.SC_REPLAY, end) >= end:
+        st.session_state[keys.SC_REPLAY] = 0  # the next frame is epoch 1
+
+
 @safe.fragment
 def replay_panel(result: classifier.Trained):
-    """A slider over the run's epochs and Play at a chosen speed: curves and weights then."""
+    """A slider over the run's epochs and a Play switch at a chosen speed: curves and weights.
+
+    While Play is on, each run of this panel draws one frame, moves the slider's thumb with
+    it, waits and reruns the panel; touching the slider stops the player where it is put.
+    A run from outside the panel (a full run, Train) finds the player stopped by
+    training_panel."""
+    started = time.perf_counter()
     end = len(result.epoch_W)
     if end == 0:  # a run kept from before the replay existed: its curves only
         show(curves_chart(result.history, result.config.num_epochs))
         return
-    st.session_state[keys.SC_REPLAY] = min(max(st.session_state.get(keys.SC_REPLAY, end), 1),
-                                           end)
-    epoch = st.slider(t("sc.replay"), 1, max(end, 2), key=keys.SC_REPLAY, disabled=end == 1,
-                      help=t("sc.replay_help"))
-    c1, c2 = st.columns([1, 3])
-    play = c1.button(t("sc.play"), key=keys.SC_PLAY, icon=":material/play_arrow:")
-    speed = c2.select_slider(t("sc.play_speed"), PLAY_SPEEDS, value=PLAY_SPEEDS[1],
-                             key=keys.SC_SPEED)
+    epoch = st.session_state.get(keys.SC_REPLAY, end)
+    speed = st.session_state.get(keys.SC_SPEED, PLAY_SPEEDS[1])
+    playing, wait = bool(st.session_state.get(keys.SC_PLAY)), 0.0
+    if playing:  # a frame of the player: before the widgets, so the thumb moves with it
+        epoch, playing, wait = linreg.next_frame(epoch, end, speed)
+        st.session_state[keys.SC_PLAY] = playing
+    st.session_state[keys.SC_REPLAY] = epoch = min(max(epoch, 1), end)
+    st.slider(t("sc.replay"), 1, max(end, 2), key=keys.SC_REPLAY, disabled=end == 1,
+              help=t("sc.replay_help"), on_change=stop_playing)
+    c1, c2 = st.columns([1, 3], vertical_alignment="center")
+    c1.toggle(t("sc.play"), key=keys.SC_PLAY, disabled=end == 1, on_change=start_playing,
+              args=(end,), help=t("sc.play_help"))
+    c2.select_slider(t("sc.play_speed"), PLAY_SPEEDS, value=PLAY_SPEEDS[1], key=keys.SC_SPEED)
     slots = {"at": st.empty(), "curves": st.empty(), "title": st.empty(), "weights": st.empty()}
-    if play:
-        for k in range(epoch, end + 1):
-            draw_replay(slots, result, k)
-            time.sleep(1 / speed)
-    else:
-        draw_replay(slots, result, min(epoch, end))
+    draw_replay(slots, result, epoch)
+    if playing:  # the next frame: this panel again, after the rest of the frame's time
+        time.sleep(max(0.0, wait - (time.perf_counter() - started)))
+        st.rerun(scope="fragment")
 
 
 def previous_model_note(result: classifier.Trained | None) -> None:

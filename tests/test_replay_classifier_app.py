@@ -68,8 +68,23 @@ def test_epoch_slider_ends(lang):
     W = result.W.T.double()
     assert torch.allclose(replay_weights(at), W, atol=float(W.abs().max()) / 100)
 
-    at.button(key=keys.SC_PLAY).click().run()  # from the end: one frame
+
+def test_play_at_the_end_starts_again_from_the_first_epoch():
+    """Play is a switch: with the slider at the end it replays from epoch 1, from the middle
+    it is not rewound. (AppTest runs the whole page, and a run from outside the replay panel
+    stops the player: the browser test plays it.)"""
+    at = app_test("softmax_classifier", epochs=3, bs="1024").run()
+    at.button(key=keys.SC_TRAIN).click().run()
+    assert at.slider(key=keys.SC_REPLAY).value == 3
+    at.toggle(key=keys.SC_PLAY).set_value(True).run()
     assert not at.exception, at.exception
+    assert at.slider(key=keys.SC_REPLAY).value == 1
+    assert set(curves(at).epoch) == {1}
+    assert at.toggle(key=keys.SC_PLAY).value is False  # a full run stops the player
+    at.slider(key=keys.SC_REPLAY).set_value(2).run()
+    at.toggle(key=keys.SC_PLAY).set_value(True).run()  # from the middle: not rewound
+    assert at.slider(key=keys.SC_REPLAY).value == 2 and not at.exception
+    assert set(curves(at).epoch) == {1, 2}
 
 
 def test_failed_run_says_which_model_is_shown():
