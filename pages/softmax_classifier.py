@@ -170,7 +170,7 @@ def weights_chart(W, bound: float):
     frame = pd.DataFrame({"class": names,
                           "url": [charts.data_url(charts.diverging(w, bound)) for w in columns],
                           "alt": [t("sc.alt_weight", name=n) for n in names]})
-    low, high = f"{-bound:.3g}", f"+{bound:.3g}"
+    low, high = f"−{bound:.3g}", f"+{bound:.3g}"
     return charts.weight_images(frame, bound, title=t("sc.class"),
                                 scale_title=t("sc.weight_scale"),
                                 description=t("sc.weights_desc", low=low, high=high))
@@ -181,7 +181,7 @@ def show_weights(W, container=st) -> None:
     bound = float(W.abs().max()) or 1.0  # the largest |w| of all ten classes
     box = container.container()
     show(weights_chart(W, bound), container=box)
-    box.caption(t("sc.weights_scale", low=f"{-bound:.3g}", high=f"+{bound:.3g}"))
+    box.caption(t("sc.weights_scale", low=f"−{bound:.3g}", high=f"+{bound:.3g}"))
 
 
 def confusion_chart(matrix):
