@@ -339,6 +339,14 @@ class Trained:
         return confusion_matrix(self.test_labels, self.test_pred)
 
 
+@dataclasses.dataclass(frozen=True)
+class Diverged:
+    """A run whose training loss stopped being finite at `epoch` (the model is discarded)."""
+    lr: float
+    epoch: int
+    history: tuple[Epoch, ...]  # up to and including the epoch that failed
+
+
 def summarize(impl: str, model, cfg: Config, history: list[Epoch], data, device: str,
               epoch_W: tuple = ()) -> Trained:
     """Everything the page shows after training, computed once."""

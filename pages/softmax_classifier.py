@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from core import book_pipeline, classifier, images, pipeline_timing
+from core import book_pipeline, classifier, images, linreg, pipeline_timing
 from core.data import CLASS_NAMES, DataError
 from core.device import device_name
 from ui import classroom, keys, lesson, safe, share, state, uploads
@@ -42,8 +42,8 @@ REDRAW_SECONDS = 0.4  # the live curves: at most this often (the progress bar: e
 
 
 def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
-    """Train while drawing into the slots; the summary of a completed run, or None when the
-    loss stopped being finite (said here, with the page that explains why).
+    """Train while drawing into the slots; the summary of a completed run, or the record of
+    one whose loss stopped being finite (classifier.Diverged).
 
     The bar moves every epoch; the curves are redrawn at most every REDRAW_SECONDS (a redraw
     costs about as much as an epoch), and after the last epoch: the answer is on screen while
@@ -59,21 +59,24 @@ def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
                           text=t("sc.progress", epoch=record.epoch, epochs=cfg.num_epochs))
         status.caption(t("sc.speed", seconds=f"{record.seconds:.3f}",
                          device=device_name(device)))
-        failed = not math.isfinite(record.train_loss)
-        if (failed or record.epoch == cfg.num_epochs
-                or time.perf_counter() - drawn > REDRAW_SECONDS):
+        if not math.isfinite(record.train_loss):  # drawn by show_failure, from the state
+            bar.empty()  # a failed run leaves no frozen "Epoch 1 of 10" bar
+            return classifier.Diverged(cfg.lr, record.epoch, tuple(history))
+        if record.epoch == cfg.num_epochs or time.perf_counter() - drawn > REDRAW_SECONDS:
             # no Export menu while it grows: the finished run's curves carry one
             show(curves_chart(history, cfg.num_epochs), container=slot, export=False)
             drawn = time.perf_counter()
-        if failed:
-            bar.empty()  # a failed run leaves no frozen "Epoch 1 of 10" bar
-            st.error(t("sc.nan", epoch=record.epoch, lr=cfg.lr), icon=":material/error:")
-            st.page_link("pages/softmax_overflow.py", label=t("sc.nan_link"),
-                         icon=":material/arrow_forward:")
-            return None
     bar.empty()
     return classifier.summarize(impl, model, cfg, history, data, device_name(device),
                                 tuple(snapshots))
+
+
+def show_failure(failed: classifier.Diverged) -> None:
+    """The failed run's curves up to the epoch its loss became nan, and the page on why."""
+    show(curves_chart(list(failed.history), len(failed.history)), export=False)
+    st.error(t("sc.nan", epoch=failed.epoch, lr=failed.lr), icon=":material/error:")
+    st.page_link("pages/softmax_overflow.py", label=t("sc.nan_link"),
+                 icon=":material/arrow_forward:")
 
 
 def training_controls() -> tuple[str, classifier.Config]:
@@ -105,18 +108,23 @@ def training_panel(data) -> None:
         with live.container():
             bar, slot, status = st.empty(), st.empty(), st.empty()
         done = train_live(impl, cfg, data, bar, slot, status)
-        st.session_state[keys.SC_FAILED] = None if done is not None else cfg.lr
-        if done is None:  # diverged: train_live said why; the sections keep the last model
-            return
-        live.empty()  # the finished run is drawn by the replay panel instead
-        st.session_state[keys.SC_RESULT] = result = done  # only a completed run replaces it
-        st.session_state[keys.SC_REPLAY] = len(done.history)  # replay opens at the end
+        live.empty()  # drawn again below: the failure from the state, a model by the replay
+        failed = done if isinstance(done, classifier.Diverged) else None
+        st.session_state[keys.SC_FAILED] = failed  # the sections below name their model
+        if failed is None:  # only a completed run replaces the model
+            st.session_state[keys.SC_RESULT] = result = done
+            st.session_state[keys.SC_REPLAY] = len(done.history)  # replay opens at the end
         ctx = get_script_run_ctx()
         if ctx is not None and ctx.fragment_ids_this_run:  # the sections below read the
             st.rerun(scope="app")                           # model: one full run, at the end
+    failed = st.session_state.get(keys.SC_FAILED)
+    if failed is not None:  # diverged: said here (and after the rerun); the last model stays
+        show_failure(failed)
     if result is None:  # never trained
         st.info(t("sc.press_train"))
         return
+    previous_model_note(result)  # after a failed run: which model the replay shows
+    st.session_state[keys.SC_PLAY] = False  # a run from outside the replay stops its player
     replay_panel(result)  # trained (or diverged before: the last completed model)
     show_checks(result)
     classroom.offer_classifier(result)  # in a class experiment: "Submit to the class"
@@ -154,15 +162,26 @@ def probability_chart(probs, true_class: int | None = None):
                                    y_title=t("sc.class"), role_title="")
 
 
-def weights_chart(W):
-    """Column k of W (784, 10) as class k's 28 × 28 image."""
-    columns = W.T.reshape(-1).tolist()  # class by class, pixel by pixel
-    names = [name(k) for k in range(10)]  # ten look-ups, not 7,840 (the replay redraws it)
-    frame = pd.DataFrame({"class": [names[k] for k in range(10) for _ in range(784)],
-                          "row": [p // 28 for _ in range(10) for p in range(784)],
-                          "col": [p % 28 for _ in range(10) for p in range(784)],
-                          "weight": columns})
-    return charts.weight_images(frame, title=t("sc.weight"))
+def weights_chart(W, bound: float):
+    """Column k of W (784, 10) as class k's 28 × 28 picture, one colour scale ±bound for all
+    ten (shared: the ten pictures compare at a glance)."""
+    columns = W.T.reshape(10, 28, 28).cpu().numpy()  # class k's weights, row by row
+    names = [name(k) for k in range(10)]
+    frame = pd.DataFrame({"class": names,
+                          "url": [charts.data_url(charts.diverging(w, bound)) for w in columns],
+                          "alt": [t("sc.alt_weight", name=n) for n in names]})
+    low, high = f"−{bound:.3g}", f"+{bound:.3g}"
+    return charts.weight_images(frame, bound, title=t("sc.class"),
+                                scale_title=t("sc.weight_scale"),
+                                description=t("sc.weights_desc", low=low, high=high))
+
+
+def show_weights(W, container=st) -> None:
+    """The weights chart and, under it, its colour scale in words."""
+    bound = float(W.abs().max()) or 1.0  # the largest |w| of all ten classes
+    box = container.container()
+    show(weights_chart(W, bound), container=box)
+    box.caption(t("sc.weights_scale", low=f"−{bound:.3g}", high=f"+{bound:.3g}"))
 
 
 def confusion_chart(matrix):
@@ -213,7 +232,7 @@ def inspect(i: int, X_i, probs, true: int) -> None:
 
 # ---- replay a finished run, and which model the sections below show (issue 16 §2) ----------
 
-PLAY_SPEEDS = [1, 2, 5, 10]  # epochs per second
+PLAY_SPEEDS = [1, 2, 5, 10]  # epochs per second (linreg.next_frame: a frame ≤ 0.25 s)
 
 
 def draw_replay(slots, result: classifier.Trained, epoch: int) -> None:
@@ -225,38 +244,58 @@ def draw_replay(slots, result: classifier.Trained, epoch: int) -> None:
                           test_acc=f"{last.test_acc:.4f}"))
     show(curves_chart(list(at.history), result.config.num_epochs), container=slots["curves"])
     slots["title"].markdown(t("sc.replay_weights", epoch=at.epoch))
-    show(weights_chart(at.W), container=slots["weights"])
+    show_weights(at.W, container=slots["weights"])
+
+
+def stop_playing() -> None:
+    """The student took the slider: the player stops at the epoch it is put on."""
+    st.session_state[keys.SC_PLAY] = False
+
+
+def start_playing(end: int) -> None:
+    """Play from the slider's epoch, or from the start when the slider stands at the end."""
+    if st.session_state.get(keys.SC_PLAY) and st.session_state.get(keys.SC_REPLAY, end) >= end:
+        st.session_state[keys.SC_REPLAY] = 0  # the next frame is epoch 1
 
 
 @safe.fragment
 def replay_panel(result: classifier.Trained):
-    """A slider over the run's epochs and Play at a chosen speed: curves and weights then."""
+    """A slider over the run's epochs and a Play switch at a chosen speed: curves and weights.
+
+    While Play is on, each run of this panel draws one frame, moves the slider's thumb with
+    it, waits and reruns the panel; touching the slider stops the player where it is put.
+    A run from outside the panel (a full run, Train) finds the player stopped by
+    training_panel."""
+    started = time.perf_counter()
     end = len(result.epoch_W)
     if end == 0:  # a run kept from before the replay existed: its curves only
         show(curves_chart(result.history, result.config.num_epochs))
         return
-    st.session_state[keys.SC_REPLAY] = min(max(st.session_state.get(keys.SC_REPLAY, end), 1),
-                                           end)
-    epoch = st.slider(t("sc.replay"), 1, max(end, 2), key=keys.SC_REPLAY, disabled=end == 1,
-                      help=t("sc.replay_help"))
-    c1, c2 = st.columns([1, 3])
-    play = c1.button(t("sc.play"), key=keys.SC_PLAY, icon=":material/play_arrow:")
-    speed = c2.select_slider(t("sc.play_speed"), PLAY_SPEEDS, value=PLAY_SPEEDS[1],
-                             key=keys.SC_SPEED)
+    epoch = st.session_state.get(keys.SC_REPLAY, end)
+    speed = st.session_state.get(keys.SC_SPEED, PLAY_SPEEDS[1])
+    playing, wait = bool(st.session_state.get(keys.SC_PLAY)), 0.0
+    if playing:  # a frame of the player: before the widgets, so the thumb moves with it
+        epoch, playing, wait = linreg.next_frame(epoch, end, speed)
+        st.session_state[keys.SC_PLAY] = playing
+    st.session_state[keys.SC_REPLAY] = epoch = min(max(epoch, 1), end)
+    st.slider(t("sc.replay"), 1, max(end, 2), key=keys.SC_REPLAY, disabled=end == 1,
+              help=t("sc.replay_help"), on_change=stop_playing)
+    c1, c2 = st.columns([1, 3], vertical_alignment="center")
+    c1.toggle(t("sc.play"), key=keys.SC_PLAY, disabled=end == 1, on_change=start_playing,
+              args=(end,), help=t("sc.play_help"))
+    c2.select_slider(t("sc.play_speed"), PLAY_SPEEDS, value=PLAY_SPEEDS[1], key=keys.SC_SPEED)
     slots = {"at": st.empty(), "curves": st.empty(), "title": st.empty(), "weights": st.empty()}
-    if play:
-        for k in range(epoch, end + 1):
-            draw_replay(slots, result, k)
-            time.sleep(1 / speed)
-    else:
-        draw_replay(slots, result, min(epoch, end))
+    draw_replay(slots, result, epoch)
+    if playing:  # the next frame: this panel again, after the rest of the frame's time
+        time.sleep(max(0.0, wait - (time.perf_counter() - started)))
+        st.rerun(scope="fragment")
 
 
 def previous_model_note(result: classifier.Trained | None) -> None:
     """Under a failed run: say that the sections show the previous model, and which."""
     failed = st.session_state.get(keys.SC_FAILED)
     if result is not None and failed is not None:
-        st.caption(t("sc.previous_model", failed=failed, lr=result.config.lr,
+        st.caption(t("sc.previous_model", failed=failed.lr, lr=result.config.lr,
                      epochs=result.config.num_epochs))
 
 
@@ -409,7 +448,7 @@ if lesson.section(t("sc.s_inside")):
     else:
         previous_model_note(result)
         st.markdown(t("sc.weights_intro"))
-        show(weights_chart(result.W))
+        show_weights(result.W)
         st.markdown(t("sc.confusion_intro.own"))
         show(confusion_chart(result.confusion))
         st.markdown(hardest_text(result.confusion))

@@ -266,3 +266,26 @@ def test_untrained_model_guesses():
     counts = torch.bincount(pred, minlength=10)
     assert start.top_class == int(counts.argmax())
     assert start.top_share == pytest.approx(int(counts.max()) / len(pred))
+
+
+def test_weight_colours_share_one_diverging_scale():
+    """ui.charts: −bound is the blue end, 0 white, +bound the orange end, beyond clipped; the
+    picture keeps the 28 × 28 layout (row r of the image is pixels 28r … 28r + 27)."""
+    import base64
+
+    import numpy as np
+    from PIL import Image
+
+    from ui.charts import softmax_classifier as charts
+
+    low, mid, high = (list(c) for c in charts.DIVERGING)
+    got = charts.diverging(np.array([-2.0, -1.0, 0.0, 1.0, 5.0]), bound=1.0).tolist()
+    assert got == [low, low, mid, high, high]
+    half = charts.diverging(np.array([0.5]), bound=1.0)[0]
+    assert half.tolist() == [round((m + h) / 2) for m, h in zip(mid, high, strict=True)]
+    w = np.zeros((28, 28))
+    w[3, 20] = 1.0  # one pixel at row 3, column 20
+    url = charts.data_url(charts.diverging(w, bound=1.0))
+    picture = np.asarray(Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))))
+    assert picture.shape == (28, 28, 3) and picture[3, 20].tolist() == high
+    assert (picture.reshape(-1, 3) == mid).all(axis=1).sum() == 28 * 28 - 1

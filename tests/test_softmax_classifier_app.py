@@ -140,8 +140,15 @@ def test_picked_image_shows_ten_probabilities(at):
 
 
 def test_weights_and_confusion_are_drawn(at):
-    weights = chart_with(at, "weight")
-    assert len(weights) == 10 * 784 and weights["class"].nunique() == 10
+    weights = [f for c in at.get("vega_lite_chart") for f in frames(c)
+               if {"class", "url"} <= set(f.columns)][0]  # one picture a class, not 784 rects
+    assert len(weights) == 10 and weights["class"].nunique() == 10
+    assert all(u.startswith("data:image/png;base64,") for u in weights["url"])
+    bound = float(at.session_state[RESULT].W.abs().max())  # one scale, stated by its bar
+    scale = chart_with(at, "weight_end")
+    assert scale["weight"].min() == pytest.approx(-bound) and scale[
+        "weight_end"].max() == pytest.approx(bound)
+    assert any("One colour scale for all ten" in c.value for c in at.caption)
     cells = chart_with(at, "count")
     assert len(cells) == 100 and cells["count"].sum() == 10_000
     assert len(chart_with(at, "accuracy")) == 10

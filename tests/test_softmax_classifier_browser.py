@@ -55,3 +55,51 @@ def test_train_click_reaches_the_final_chart(server, page):
          "unit": "s", "epochs": 10, "batch_size": 256,
          "with_playwright_click_wait": round(outside, 2)}))
     print(f"\nTrain click → final chart: {seconds:.2f} s ({outside:.2f} s from Playwright)")
+
+
+# Every epoch the replay's caption shows, in order, while the player runs.
+SEEN = """() => {
+  window.__seen = [];
+  const note = () => {
+    const m = document.body.textContent.match(/Shown: epoch (\\d+) of 10/);
+    const last = window.__seen[window.__seen.length - 1];
+    if (m && Number(m[1]) !== last) window.__seen.push(Number(m[1]));
+  };
+  new MutationObserver(note).observe(document.body,
+      {subtree: true, childList: true, characterData: true});
+}"""
+
+
+def test_play_moves_the_slider_and_the_slider_stops_it(server, page):
+    """Play at the end replays from epoch 1, frame by frame, the thumb moving with it; a key
+    on the slider while it plays stops the player at the epoch chosen."""
+    page.goto(f"{server}/?lang=en")  # a fresh server's first deep link: "Page not found"
+    wait_for_app(page)
+    page.goto(f"{server}/{PAGE_URLS['softmax_classifier']}?lang=en&epochs=10")
+    wait_for_app(page)
+    page.locator(".st-key-sc-train button").click()
+    expect(page.get_by_text("Shown: epoch 10 of 10")).to_be_visible(timeout=120_000)
+    wait_for_app(page)
+    slider = page.get_by_role("slider", name="Replay the run: epoch")
+    play = page.locator(".st-key-sc-play")
+    page.evaluate(SEEN)
+    play.locator("label").click()
+    # the player ran to the end and switched itself off
+    page.wait_for_function("() => window.__seen.includes(1) && window.__seen.at(-1) === 10",
+                           timeout=120_000)
+    expect(play.get_by_role("switch")).not_to_be_checked()
+    seen = page.evaluate("() => window.__seen")
+    played = seen[seen.index(1):]  # (the caption may say 10 once more before the first frame)
+    assert len(played) >= 3 and played == sorted(played), seen
+    expect(slider).to_have_value("10")
+    page.evaluate(SEEN)
+    play.locator("label").click()  # again from epoch 1; the slider takes over mid-run
+    page.wait_for_function("() => window.__seen.at(-1) >= 2 && window.__seen.at(-1) < 10",
+                           timeout=120_000)
+    slider.focus()
+    page.keyboard.press("Home")
+    expect(play.get_by_role("switch")).not_to_be_checked(timeout=30_000)
+    wait_for_app(page)  # the app idle: no frame is coming
+    expect(slider).to_have_value("1")
+    expect(page.get_by_text("Shown: epoch 1 of 10")).to_be_visible()
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)

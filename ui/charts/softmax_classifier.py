@@ -4,6 +4,7 @@ import base64
 import io
 
 import altair as alt
+import numpy as np
 import pandas as pd
 from PIL import Image
 
@@ -73,19 +74,57 @@ def probability_bars(frame: pd.DataFrame, roles: list[str], *, x_title: str, y_t
     return (bars + labels).properties(height=34 * len(frame), name="probabilities")
 
 
-def weight_images(frame: pd.DataFrame, *, title: str, columns: int = 5) -> alt.Chart:
-    """Each class's 784 weights as a 28 × 28 image (columns class, row, col, weight)."""
-    bound = float(frame["weight"].abs().max()) or 1.0
-    order = list(dict.fromkeys(frame["class"]))
-    return alt.Chart(frame).mark_rect().encode(
-        x=alt.X("col:O", axis=None),
-        y=alt.Y("row:O", axis=None),
-        color=alt.Color("weight:Q", title=title,
-                        scale=alt.Scale(scheme="blueorange", domain=[-bound, bound])),
-        tooltip=["class:N", "row:O", "col:O", alt.Tooltip("weight:Q", format=".4f")],
-    ).properties(width=130, height=130).facet(
-        facet=alt.Facet("class:N", title=None, sort=order), columns=columns).properties(
-        name="weights")
+# Blue (lowers the class's score), white (no effect), orange (raises it): dark at both ends
+# so the extremes stay visible on a washed-out projector.
+DIVERGING = ((11, 79, 138), (247, 247, 247), (179, 88, 6))
+WEIGHT_SIDE = 130  # px a class's image
+SCALE_STEPS = 48   # rectangles in the colour bar
+
+
+def diverging(values: np.ndarray, bound: float) -> np.ndarray:
+    """Values in [-bound, bound] as uint8 RGB (shape + (3,)), linear from blue to white to
+    orange; outside values take the end colours."""
+    u = np.clip(np.asarray(values, dtype=np.float64) / (bound or 1.0), -1.0, 1.0)[..., None]
+    low, mid, high = (np.array(c, dtype=np.float64) for c in DIVERGING)
+    rgb = np.where(u < 0, mid + (mid - low) * u, mid + (high - mid) * u)
+    return np.rint(rgb).astype(np.uint8)
+
+
+def hex_colour(rgb) -> str:
+    return "#" + "".join(f"{int(c):02x}" for c in rgb)
+
+
+def weight_images(frame: pd.DataFrame, bound: float, *, title: str, scale_title: str,
+                  description: str, columns: int = 5) -> alt.HConcatChart:
+    """Each class's weights as ONE 28 × 28 picture (not 784 rectangles), beside a colour bar.
+
+    frame has columns class, url (the picture, coloured by `diverging` with `bound`: one scale
+    for all ten), and alt; the bar spans -bound … bound with a labelled axis. A fixed width:
+    on a phone it scrolls in its box, with the hint.
+    """
+    frame = frame.assign(col=[k % columns for k in range(len(frame))],
+                         row=[k // columns for k in range(len(frame))])
+    base = alt.Chart(frame).encode(x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None))
+    pictures = base.mark_image(width=WEIGHT_SIDE, height=WEIGHT_SIDE, yOffset=-10,
+                               smooth=False).encode(url="url:N", description="alt:N",
+                                                    tooltip=alt.Tooltip("class:N", title=title))
+    names = base.mark_text(dy=WEIGHT_SIDE / 2 + 2, fontSize=14, fontWeight="bold",
+                           color=INK).encode(text="class:N")
+    images = alt.layer(pictures, names).properties(
+        width=columns * (WEIGHT_SIDE + 14), height=alt.Step(WEIGHT_SIDE + 34),
+        view=alt.ViewBackground(stroke=None))
+    edges = np.linspace(-bound, bound, SCALE_STEPS + 1)
+    centres = (edges[:-1] + edges[1:]) / 2
+    scale = pd.DataFrame({"weight": edges[:-1], "weight_end": edges[1:],
+                          "colour": [hex_colour(c) for c in diverging(centres, bound)]})
+    bar = alt.Chart(scale).mark_rect().encode(
+        y=alt.Y("weight:Q", title=scale_title, scale=alt.Scale(domain=[-bound, bound]),
+                axis=alt.Axis(format=".2~r", orient="right",
+                              values=[-bound, -bound / 2, 0, bound / 2, bound])),
+        y2="weight_end:Q", color=alt.Color("colour:N", scale=None)).properties(
+        width=18, height=2 * (WEIGHT_SIDE + 34) - 20)
+    return alt.hconcat(images, bar, spacing=6).properties(
+        description=description, name="weights")
 
 
 def confusion(frame: pd.DataFrame, accuracy: pd.DataFrame, *, true_title: str,
@@ -123,9 +162,10 @@ MISTAKE = PALETTE[3]  # vermillion: dark enough for text on white, unlike the or
 
 
 def data_url(pixels) -> str:
-    """A (28, 28) uint8 image as a PNG data URL (a few hundred bytes), for a Vega image mark."""
+    """A (28, 28) grey or (28, 28, 3) RGB uint8 image as a PNG data URL (a few hundred bytes
+    to a few kB), for a Vega image mark."""
     buffer = io.BytesIO()
-    Image.fromarray(pixels, mode="L").save(buffer, "PNG", optimize=True)
+    Image.fromarray(pixels).save(buffer, "PNG", optimize=True)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 

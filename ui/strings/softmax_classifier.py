@@ -169,7 +169,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "就能看到哪些像素提高（橙色）或降低（蓝色）类别 $k$ 的得分 "
               "$o_k = \\mathbf{x}\\mathbf{w}_k + b_k$。常常能看出衣物的轮廓。",
     },
-    "sc.weight": {"en": "weight", "zh": "权重"},
     "sc.true": {"en": "true class", "zh": "真实类别"},
     "sc.predicted": {"en": "predicted class", "zh": "预测类别"},
     "sc.count_images": {"en": "images", "zh": "图像数"},
@@ -486,4 +485,25 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "sc.alt_inspected": {"en": "The inspected test image, a {true}, predicted {pred}",
                          "zh": "正在查看的测试图像：{true}，预测为{pred}"},
+    # ---- issue 16 §3: each class's weights drawn as one picture, on one shared scale ----
+    "sc.weight_scale": {"en": "weight (one scale for all ten)", "zh": "权重（十个类别同一色标）"},
+    "sc.weights_desc": {
+        "en": "The weights of the ten classes, each as a 28 × 28 picture: blue pixels lower the "
+              "class's score, orange ones raise it; one colour scale from {low} to {high}.",
+        "zh": "十个类别的权重，各画成一张 28 × 28 的图：蓝色像素降低该类别的得分，橙色像素提高得分；"
+              "十张图共用一个色标，从 {low} 到 {high}。",
+    },
+    "sc.alt_weight": {"en": "The weights of class {name} as a 28 × 28 picture",
+                      "zh": "类别「{name}」的权重，画成 28 × 28 的图"},
+    "sc.weights_scale": {
+        "en": "One colour scale for all ten: blue {low} · white 0 · orange {high}.",
+        "zh": "十张图共用一个色标：蓝色 {low} · 白色 0 · 橙色 {high}。",
+    },
+    # ---- issue 16 §2: Play is a switch; the slider stays yours while it plays ----
+    "sc.play_help": {
+        "en": "Plays the run from the slider's epoch (from the first when it is at the end). "
+              "Touch the slider to stop the player at the epoch you choose.",
+        "zh": "从滑块所在的迭代周期开始播放（滑块在末尾时从第一个开始）。动一下滑块，播放就停在你选的"
+              "迭代周期。",
+    },
 }
