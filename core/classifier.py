@@ -347,6 +347,15 @@ class Diverged:
     history: tuple[Epoch, ...]  # up to and including the epoch that failed
 
 
+@dataclasses.dataclass(frozen=True)
+class Stopped:
+    """A run the student stopped before its last epoch: its epochs so far (its model is
+    discarded, the previous one kept)."""
+    lr: float
+    num_epochs: int
+    history: tuple[Epoch, ...] = ()
+
+
 def summarize(impl: str, model, cfg: Config, history: list[Epoch], data, device: str,
               epoch_W: tuple = ()) -> Trained:
     """Everything the page shows after training, computed once."""

@@ -1,7 +1,9 @@
 """Softmax regression on Fashion-MNIST (d2l 3.5–3.7): train it live, then look inside."""
 
+import dataclasses
 import math
 import time
+from collections.abc import Iterator
 from functools import partial
 
 import pandas as pd
@@ -38,37 +40,75 @@ def curves_chart(history: list[classifier.Epoch], num_epochs: int):
                          metric_title=t("sc.metric"))
 
 
-REDRAW_SECONDS = 0.4  # the live curves: at most this often (the progress bar: every epoch)
+REDRAW_SECONDS = 0.4  # the live curves: at most this often (the bar: every epoch)
+RUN_SECONDS = 2.0     # a panel run trains this long, then reruns: Stop is seen then
+                      # (the book's 10 epochs fit one run: no rerun slows them)
 
 
-def train_live(impl: str, cfg: classifier.Config, data, bar, slot, status):
-    """Train while drawing into the slots; the summary of a completed run, or the record of
-    one whose loss stopped being finite (classifier.Diverged).
+@dataclasses.dataclass
+class Running:
+    """A run in progress, kept in the session between the panel's runs: the training
+    generator (core.classifier.train_recorded) and what it has yielded so far."""
+    impl: str
+    cfg: classifier.Config
+    model: object
+    steps: Iterator
+    history: list = dataclasses.field(default_factory=list)
+    snapshots: list = dataclasses.field(default_factory=list)  # W after each epoch
 
-    The bar moves every epoch; the curves are redrawn at most every REDRAW_SECONDS (a redraw
-    costs about as much as an epoch), and after the last epoch: the answer is on screen while
-    the page below catches up."""
-    device = data.train_labels.device
-    model = classifier.make_model(impl, cfg.seed, device)
-    progress = bar.progress(0.0, text=t("sc.progress", epoch=0, epochs=cfg.num_epochs))
-    history, snapshots, drawn = [], [], 0.0  # the first epoch is drawn at once
-    for record, W in classifier.train_recorded(model, data, cfg):  # W: for the replay
-        history.append(record)
-        snapshots.append(W)
-        progress.progress(record.epoch / cfg.num_epochs,
-                          text=t("sc.progress", epoch=record.epoch, epochs=cfg.num_epochs))
+
+def start_run(impl: str, cfg: classifier.Config, data) -> Running:
+    model = classifier.make_model(impl, cfg.seed, data.train_labels.device)
+    running = Running(impl, cfg, model, classifier.train_recorded(model, data, cfg))
+    st.session_state[keys.SC_RUNNING] = running
+    return running
+
+
+def train_some(running: Running, data, seconds: float):
+    """Train for about `seconds` (whole epochs), drawing the bar every epoch and the curves
+    every REDRAW_SECONDS; then the summary of a completed run, the record of one whose loss
+    stopped being finite (classifier.Diverged), or None while epochs remain (the panel runs
+    again)."""
+    cfg, device, before = running.cfg, data.train_labels.device, len(running.history)
+    bar, slot, status = st.empty(), st.empty(), st.empty()
+    bar.progress(len(running.history) / cfg.num_epochs,
+                 text=t("sc.progress", epoch=len(running.history), epochs=cfg.num_epochs))
+    start, drawn = time.perf_counter(), 0.0  # the first epoch is drawn at once
+    for record, W in running.steps:
+        running.history.append(record)
+        running.snapshots.append(W)
+        bar.progress(record.epoch / cfg.num_epochs,
+                     text=t("sc.progress", epoch=record.epoch, epochs=cfg.num_epochs))
         status.caption(t("sc.speed", seconds=f"{record.seconds:.3f}",
                          device=device_name(device)))
         if not math.isfinite(record.train_loss):  # drawn by show_failure, from the state
-            bar.empty()  # a failed run leaves no frozen "Epoch 1 of 10" bar
-            return classifier.Diverged(cfg.lr, record.epoch, tuple(history))
-        if record.epoch == cfg.num_epochs or time.perf_counter() - drawn > REDRAW_SECONDS:
+            return classifier.Diverged(cfg.lr, record.epoch, tuple(running.history))
+        now = time.perf_counter()
+        if now - start > seconds:
+            break
+        if record.epoch < cfg.num_epochs and now - drawn > REDRAW_SECONDS:
             # no Export menu while it grows: the finished run's curves carry one
-            show(curves_chart(history, cfg.num_epochs), container=slot, export=False)
+            show(curves_chart(running.history, cfg.num_epochs), container=slot, export=False)
             drawn = time.perf_counter()
-    bar.empty()
-    return classifier.summarize(impl, model, cfg, history, data, device_name(device),
-                                tuple(snapshots))
+    if running.history:  # the last epoch's curves, or where this run of the panel stops
+        show(curves_chart(running.history, cfg.num_epochs), container=slot, export=False)
+    if len(running.history) < cfg.num_epochs:
+        if len(running.history) == before:  # never loops on a generator that has ended
+            raise RuntimeError("the training generator ended before its last epoch")
+        return None
+    return classifier.summarize(running.impl, running.model, cfg, running.history, data,
+                                device_name(device), tuple(running.snapshots))
+
+
+def show_stopped(stopped: classifier.Stopped, result: classifier.Trained | None) -> None:
+    """A run stopped before its last epoch: its curves so far; the model is not kept."""
+    if stopped.history:
+        show(curves_chart(list(stopped.history), stopped.num_epochs), export=False)
+    st.warning(t("sc.stopped", epoch=len(stopped.history), epochs=stopped.num_epochs,
+                 lr=stopped.lr) + (" " + t("sc.stopped_previous", lr=result.config.lr,
+                                           epochs=result.config.num_epochs)
+                                   if result is not None else ""),
+               icon=":material/stop_circle:")
 
 
 def show_failure(failed: classifier.Diverged) -> None:
@@ -95,30 +135,57 @@ def training_controls() -> tuple[str, classifier.Config]:
 
 @safe.fragment  # Train reruns this panel, not the page with its 18 images
 def training_panel(data) -> None:
-    """The panel's states: never trained, training (drawn live), diverged (the previous
-    model stays), trained; a run over the work cap is refused before it starts."""
+    """The panel's states: never trained, training (drawn live, with a Stop button),
+    stopped, diverged (the previous model stays in both), trained; a run over the work cap
+    is refused before it starts.
+
+    A run trains RUN_SECONDS per run of this panel, then reruns it: between two runs a
+    click on Stop is seen (a click inside a running fragment does not interrupt it). A full
+    run of the page (a click elsewhere; AppTest) trains to the end in one go."""
     impl, cfg = training_controls()
     share.refresh_if_stale()  # these settings are in the sidebar's link too
     allowed = safe.work_allowed(cfg.batch_size, cfg.num_epochs)  # over the cap: says why
+    running: Running | None = st.session_state.get(keys.SC_RUNNING)
+    if running is not None and st.session_state.get(keys.SC_STOP):  # Stop was clicked
+        del st.session_state[keys.SC_RUNNING]
+        st.session_state[keys.SC_STOPPED] = classifier.Stopped(
+            running.cfg.lr, running.cfg.num_epochs, tuple(running.history))
+        running = None
     clicked = st.button(t("sc.train"), key=keys.SC_TRAIN, type="primary",
-                        icon=":material/play_arrow:", disabled=not allowed) and allowed
+                        icon=":material/play_arrow:",
+                        disabled=not allowed or running is not None) and allowed
     result: classifier.Trained | None = st.session_state.get(keys.SC_RESULT)
-    if clicked:  # training
-        live = st.empty()
-        with live.container():
-            bar, slot, status = st.empty(), st.empty(), st.empty()
-        done = train_live(impl, cfg, data, bar, slot, status)
+    if clicked:
+        st.session_state[keys.SC_FAILED] = st.session_state[keys.SC_STOPPED] = None
+        running = start_run(impl, cfg, data)
+    if running is not None:  # training
+        stop = st.empty()  # read above, before Train: a click here ends the run
+        stop.button(t("sc.stop"), key=keys.SC_STOP, icon=":material/stop:")
+        ctx = get_script_run_ctx()
+        in_fragment = ctx is not None and bool(ctx.fragment_ids_this_run)
+        live = st.empty()  # the bar and the curves while it trains, gone once it ends
+        try:
+            with live.container():
+                done = train_some(running, data, RUN_SECONDS if in_fragment else math.inf)
+        except Exception:
+            del st.session_state[keys.SC_RUNNING]  # a run that raised is over (and said so)
+            raise
+        if done is None:  # epochs remain: this panel again, where Stop can be seen
+            st.rerun(scope="fragment")
+        del st.session_state[keys.SC_RUNNING]
         live.empty()  # drawn again below: the failure from the state, a model by the replay
+        stop.empty()
         failed = done if isinstance(done, classifier.Diverged) else None
         st.session_state[keys.SC_FAILED] = failed  # the sections below name their model
         if failed is None:  # only a completed run replaces the model
             st.session_state[keys.SC_RESULT] = result = done
             st.session_state[keys.SC_REPLAY] = len(done.history)  # replay opens at the end
-        ctx = get_script_run_ctx()
-        if ctx is not None and ctx.fragment_ids_this_run:  # the sections below read the
-            st.rerun(scope="app")                           # model: one full run, at the end
-    failed = st.session_state.get(keys.SC_FAILED)
-    if failed is not None:  # diverged: said here (and after the rerun); the last model stays
+        if in_fragment:  # the sections below read the model: one full run, at the end
+            st.rerun(scope="app")
+    failed, stopped = st.session_state.get(keys.SC_FAILED), st.session_state.get(keys.SC_STOPPED)
+    if stopped is not None:  # stopped: the last model stays
+        show_stopped(stopped, result)
+    elif failed is not None:  # diverged: said here (and after the rerun); the last model stays
         show_failure(failed)
     if result is None:  # never trained
         st.info(t("sc.press_train"))

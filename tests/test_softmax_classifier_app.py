@@ -181,6 +181,9 @@ def test_an_unfinished_run_stores_nothing(monkeypatch):
     assert not at.exception  # the interruption surfaced as the error boundary's message...
     assert any("went wrong" in e.value for e in at.error)
     assert RESULT not in at.session_state  # ...and no half-trained model was kept
+    assert keys.SC_RUNNING not in at.session_state  # nor a run that would never end
+    at.run()
+    assert not at.exception and at.button(key="sc.train").disabled is False
 
 
 def test_chinese_page_trains():
@@ -255,3 +258,27 @@ def test_a_failing_book_pipeline_is_said_not_raised(monkeypatch):
     assert not at.exception, at.exception
     assert any("could not run here" in w.value and "/nowhere" in w.value for w in at.warning)
     assert "sc.book_epoch" not in at.session_state
+
+
+def test_a_stopped_run_is_said_and_the_previous_model_stays():
+    """After Stop (tests/test_softmax_classifier_browser.py presses it in a real run), the
+    panel draws the stopped run's curves and says after which epoch; the model stays; the
+    next Train clears the message."""
+    at = trained(epochs=1)
+    before = at.session_state[RESULT]
+    first = before.history[0]
+    at.session_state[keys.SC_STOPPED] = C.Stopped(0.3, 5, (first,))
+    at.run()
+    assert not at.exception, at.exception
+    warning = " ".join(w.value for w in at.warning)
+    assert "Stopped after epoch 1 of 5 (learning rate 0.3)" in warning
+    assert "previous model (learning rate 0.1, 1 epochs)" in warning
+    assert at.session_state[RESULT] is before
+    at.button(key="sc.train").click().run()
+    assert not at.exception and "Stopped after" not in " ".join(w.value for w in at.warning)
+    assert at.session_state[keys.SC_STOPPED] is None
+
+
+def test_a_finished_run_leaves_no_run_in_progress(at):
+    assert keys.SC_RUNNING not in at.session_state
+    assert not [b for b in at.button if b.key == keys.SC_STOP]  # Stop goes with the run

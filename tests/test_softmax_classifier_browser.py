@@ -6,6 +6,7 @@ asserted (the machine is shared).
 """
 
 import json
+import re
 import time
 
 import pytest
@@ -92,8 +93,10 @@ def test_play_moves_the_slider_and_the_slider_stops_it(server, page):
     played = seen[seen.index(1):]  # (the caption may say 10 once more before the first frame)
     assert len(played) >= 3 and played == sorted(played), seen
     expect(slider).to_have_value("10")
+    wait_for_app(page)  # the player's last run over: the next click starts a new one
     page.evaluate(SEEN)
     play.locator("label").click()  # again from epoch 1; the slider takes over mid-run
+    expect(play.get_by_role("switch")).to_be_checked()
     page.wait_for_function("() => window.__seen.at(-1) >= 2 && window.__seen.at(-1) < 10",
                            timeout=120_000)
     slider.focus()
@@ -102,4 +105,24 @@ def test_play_moves_the_slider_and_the_slider_stops_it(server, page):
     wait_for_app(page)  # the app idle: no frame is coming
     expect(slider).to_have_value("1")
     expect(page.get_by_text("Shown: epoch 1 of 10")).to_be_visible()
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def test_stop_ends_a_run_and_says_where(server, page):
+    """Stop, pressed once the first epoch is on screen, ends a 30-epoch run: the panel says
+    after which epoch, keeps no model, and Train is there again."""
+    page.goto(f"{server}/?lang=en")  # a fresh server's first deep link: "Page not found"
+    wait_for_app(page)
+    page.goto(f"{server}/{PAGE_URLS['softmax_classifier']}?lang=en&epochs=30")
+    wait_for_app(page)
+    page.locator(".st-key-sc-train button").click()
+    expect(page.get_by_text(re.compile(r"Epoch [1-9][0-9]? of 30"))).to_be_visible(timeout=120_000)
+    page.locator(".st-key-sc-stop button").click()
+    stopped = page.get_by_text("Stopped after epoch")
+    expect(stopped).to_be_visible(timeout=120_000)
+    epoch = int(stopped.inner_text().split("Stopped after epoch ")[1].split(" ")[0])
+    assert 1 <= epoch < 30
+    expect(page.locator(".st-key-sc-stop")).to_have_count(0)
+    expect(page.locator(".st-key-sc-train button")).to_be_enabled()
+    expect(page.get_by_text("Press Train to start.")).to_be_visible()  # no model was kept
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)

@@ -506,4 +506,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "从滑块所在的迭代周期开始播放（滑块在末尾时从第一个开始）。动一下滑块，播放就停在你选的"
               "迭代周期。",
     },
+    "sc.stop": {"en": "Stop", "zh": "停止"},
+    "sc.stopped": {
+        "en": "Stopped after epoch {epoch} of {epochs} (learning rate {lr}): a stopped run's "
+              "model is not kept. Press **Train** to run it again.",
+        "zh": "已在第 {epoch}/{epochs} 个迭代周期后停止（学习率 {lr}）：停止的训练不保留模型。"
+              "按下**训练**重新运行。"},
+    "sc.stopped_previous": {
+        "en": "The sections below still show your previous model (learning rate {lr}, "
+              "{epochs} epochs).",
+        "zh": "下面各节仍显示你上一次训练的模型（学习率 {lr}，{epochs} 个迭代周期）。"},
 }
