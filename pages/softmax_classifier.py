@@ -8,7 +8,6 @@ from functools import partial
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import book_pipeline, classifier, images, linreg, pipeline_timing
 from core.data import CLASS_NAMES, DataError
@@ -161,8 +160,7 @@ def training_panel(data) -> None:
     if running is not None:  # training
         stop = st.empty()  # read above, before Train: a click here ends the run
         stop.button(t("sc.stop"), key=keys.SC_STOP, icon=":material/stop:")
-        ctx = get_script_run_ctx()
-        in_fragment = ctx is not None and bool(ctx.fragment_ids_this_run)
+        in_fragment = safe.fragment_run()
         live = st.empty()  # the bar and the curves while it trains, gone once it ends
         try:
             with live.container():
@@ -237,10 +235,14 @@ def weights_chart(W, bound: float):
     frame = pd.DataFrame({"class": names,
                           "url": [charts.data_url(charts.diverging(w, bound)) for w in columns],
                           "alt": [t("sc.alt_weight", name=n) for n in names]})
-    low, high = f"−{bound:.3g}", f"+{bound:.3g}"
     return charts.weight_images(frame, bound, title=t("sc.class"),
                                 scale_title=t("sc.weight_scale"),
-                                description=t("sc.weights_desc", low=low, high=high))
+                                description=t("sc.weights_desc", **scale_ends(bound)))
+
+
+def scale_ends(bound: float) -> dict[str, str]:
+    """The colour scale's ends as the captions write them (a true minus sign)."""
+    return {"low": f"−{bound:.3g}", "high": f"+{bound:.3g}"}
 
 
 def show_weights(W, container=st) -> None:
@@ -248,7 +250,7 @@ def show_weights(W, container=st) -> None:
     bound = float(W.abs().max()) or 1.0  # the largest |w| of all ten classes
     box = container.container()
     show(weights_chart(W, bound), container=box)
-    box.caption(t("sc.weights_scale", low=f"−{bound:.3g}", high=f"+{bound:.3g}"))
+    box.caption(t("sc.weights_scale", **scale_ends(bound)))
 
 
 def confusion_chart(matrix):

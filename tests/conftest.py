@@ -94,10 +94,10 @@ def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
 
 def open_code_panels(at) -> AppTest:
     """Open every code panel and rerun: lesson.show_code draws its code only when opened."""
-    from ui import lesson
+    from ui import keys
 
     for expander in at.expander:
-        start = expander.proto.id.find(lesson.CODE_KEY)  # the id ends with the widget's key
+        start = expander.proto.id.find(keys.LESSON_CODE)  # the id ends with the widget's key
         if start >= 0:
             at.session_state[expander.proto.id[start:]] = True
     return at.run()

@@ -5,11 +5,11 @@ import inspect
 
 from core import normal
 from tests.conftest import app_test, open_code_panels
-from ui import lesson
+from ui import keys
 
 
 def code_panels(at) -> list:
-    return [e for e in at.expander if lesson.CODE_KEY in e.proto.id]
+    return [e for e in at.expander if keys.LESSON_CODE in e.proto.id]
 
 
 def test_a_closed_panel_is_empty_and_an_opened_one_shows_the_code_that_runs():

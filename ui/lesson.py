@@ -65,9 +65,6 @@ def key_idea(text: str) -> None:
     st.info(text, icon="💡")
 
 
-CODE_KEY = keys.LESSON_CODE  # the code panels' keys begin so (tests open the panels by it)
-
-
 def show_code(*objects, title: str = "Code") -> None:
     """The source of the `core` functions that run, folded away in lecture mode."""
     if lecture():

@@ -16,6 +16,7 @@ import logging
 import string
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import resources
 from ui.i18n import t
@@ -66,6 +67,12 @@ def fragment(func=None, **kwargs):
             return None
 
     return st.fragment(guarded, **kwargs)
+
+
+def fragment_run() -> bool:
+    """Is this a fragment's own rerun (not a full run of the page, nor AppTest's)?"""
+    ctx = get_script_run_ctx()
+    return ctx is not None and bool(ctx.fragment_ids_this_run)
 
 
 def work_allowed(batch_size: int, num_epochs: int) -> bool:

@@ -11,9 +11,8 @@ from urllib.parse import urlencode, urlsplit
 
 import segno
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import keys, lesson
+from ui import keys, lesson, safe
 from ui.i18n import t
 from ui.safe import literal
 
@@ -71,8 +70,7 @@ def qr_png(link: str, scale: int = 8) -> bytes | None:
 def refresh_if_stale() -> None:
     """In a fragment, after its widgets: a fragment's rerun does not redraw the sidebar, so
     when a setting there changed the link, rerun the whole app (Train alone changes nothing)."""
-    ctx = get_script_run_ctx()
-    if ctx is None or not ctx.fragment_ids_this_run:  # a full run redraws the sidebar anyway
+    if not safe.fragment_run():  # a full run redraws the sidebar anyway
         return
     drawn = st.session_state.get(keys.SHARE_DRAWN)
     if drawn is not None and current_link(drawn[0]) != drawn[1]:

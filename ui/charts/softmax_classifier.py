@@ -174,8 +174,9 @@ def thumbnails(frame: pd.DataFrame, *, columns: int, selection: str,
     """Test images in a clickable grid, captioned with the true class and ✓/✗ the prediction.
 
     frame has columns index (the test image's index), col, row, url, true, verdict, right,
-    picked and alt (what a screen reader says for the picture); a click on a cell selects its `index` through the point selection `selection`,
-    and the picked cell wears a dark frame. The grid is as wide as the page: `columns`
+    picked and alt (what a screen reader says for the picture); a click on a cell selects
+    its `index` through the point selection `selection`, and the picked cell wears a dark
+    frame. The grid is as wide as the page: `columns`
     cells a row on a projector and on a phone alike (smaller pictures, names cut short).
     """
     click = alt.selection_point(name=selection, fields=["index"], on="click")
