@@ -138,9 +138,9 @@ def training_panel(data) -> None:
     stopped, diverged (the previous model stays in both), trained; a run over the work cap
     is refused before it starts.
 
-    A run trains RUN_SECONDS per run of this panel, then reruns it: between two runs a
-    click on Stop is seen (a click inside a running fragment does not interrupt it). A full
-    run of the page (a click elsewhere; AppTest) trains to the end in one go."""
+    A run trains RUN_SECONDS per run of this panel, then reruns it (the panel, or the page
+    when this is a full run: a click that landed while the page was running): between two
+    runs a click on Stop is seen (a click inside a running fragment does not interrupt it)."""
     impl, cfg = training_controls()
     share.refresh_if_stale()  # these settings are in the sidebar's link too
     allowed = safe.work_allowed(cfg.batch_size, cfg.num_epochs)  # over the cap: says why
@@ -164,12 +164,12 @@ def training_panel(data) -> None:
         live = st.empty()  # the bar and the curves while it trains, gone once it ends
         try:
             with live.container():
-                done = train_some(running, data, RUN_SECONDS if in_fragment else math.inf)
+                done = train_some(running, data, RUN_SECONDS)
         except Exception:
             del st.session_state[keys.SC_RUNNING]  # a run that raised is over (and said so)
             raise
         if done is None:  # epochs remain: this panel again, where Stop can be seen
-            st.rerun(scope="fragment")
+            st.rerun(scope="fragment" if in_fragment else "app")
         del st.session_state[keys.SC_RUNNING]
         live.empty()  # drawn again below: the failure from the state, a model by the replay
         stop.empty()
