@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test bench lint setup setup-test data browser postgres clean python
+.PHONY: run dev test bench lint setup setup-test data browser postgres clean python
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ postgres:
 
 run: setup
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT)
+
+# For editing the app: rerun on every save (the config turns the file watcher off for speed).
+dev: setup
+	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) \
+		--server.fileWatcherType auto --server.runOnSave true
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

@@ -325,13 +325,14 @@ def sgd_step_panel(done: linreg.Run, step: int) -> None:
     shown = min(size, 10)
     scale = "\\tfrac{1}{2}" if one.scale == 0.5 else ""
     st.markdown(t("lr.sgd_step_intro", size=size, shown=shown, step=step, scale=scale))
-    st.dataframe(pd.DataFrame({
+    lesson.table(pd.DataFrame({
         t("lr.col.index"): one.indices[:shown],
         "x₁": [r[0] for r in one.X[:shown]], "x₂": [r[1] for r in one.X[:shown]],
         "y": one.y[:shown], "ŷ": one.y_hat[:shown],
         t("lr.col.loss"): [one.scale * (a - b) ** 2 for a, b in zip(one.y_hat[:shown],
                                                                      one.y[:shown], strict=True)],
-    }), hide_index=True)
+    }), formats={**dict.fromkeys(["x₁", "x₂", "y", "ŷ"], "{:.4f}"), t("lr.col.loss"): "{:.4g}"},
+        hide_index=True)
     st.markdown(t("lr.sgd_step_grad", lr=done.cfg.lr, loss=f"{one.loss:.4g}"))
     for formula in sgd_latex(one):
         st.latex(formula)
@@ -432,11 +433,11 @@ if lesson.section(t("lr.s_train")):
 if lesson.section(t("lr.s_diverge")):
     st.markdown(t("lr.diverge_text"))
     sizes = sorted({1, 10, 100, n})
-    st.dataframe(pd.DataFrame({
+    lesson.table(pd.DataFrame({
         t("lr.batch"): [str(s) if s < n else t("lr.full", n=n) for s in sizes],
         t("lr.impl.scratch"): [stable_lr(spec, s, "scratch") for s in sizes],
         t("lr.impl.concise"): [stable_lr(spec, s, "concise") for s in sizes],
-    }), hide_index=True)
+    }), formats="{:.4g}", hide_index=True)
     st.caption(t("lr.diverge_caption.safe"))
 
 shape = curvature(spec, state.value("impl", linreg.IMPLEMENTATIONS[0]))

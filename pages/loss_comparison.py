@@ -121,29 +121,25 @@ if lesson.section(t("lc.s1")):
                    r"\qquad r=y'-y")
     formulas.markdown(t("lc.torch_note"))
     match = losses.parameterisations(delta)
-    formulas.dataframe(pd.DataFrame({
+    lesson.table(pd.DataFrame({
         t("lc.col.torch"): [f"F.smooth_l1_loss(beta={delta:g})", f"F.huber_loss(delta={delta:g})"],
         t("lc.col.diff", reach=f"{match.reach:g}"): [match.diff_smooth_l1, match.diff_huber],
-    }), hide_index=True, column_config={t("lc.col.diff", reach=f"{match.reach:g}"):
-                                        st.column_config.NumberColumn(format="%.3g")})
+    }), formats="{:.3g}", hide_index=True, container=formulas)
     formulas.caption(t("lc.torch_check", ratio=f"{match.ratio:.6g}", s=f"{delta:g}"))
     st.markdown(t(f"lc.s1.grad_note.{form}", delta=f"{delta:g}"))
     st.markdown(t("lc.s1.density_note"))
     st.latex(r"p(r)=\frac{e^{-l(r)}}{Z},\quad Z_2=\sqrt{2\pi},\quad Z_1=2,\quad " +
              HUBER[form][1])
     zs = normalisers(delta, form)
-    st.dataframe(pd.DataFrame({
+    lesson.table(pd.DataFrame({
         t("lc.col.loss"): labels,
         t("lc.col.density"): [t("lc.density.l2"), t("lc.density.l1"), t("lc.density.huber")],
         t("lc.col.z_closed"): [zs[n][0] for n in losses.LOSSES],
         t("lc.col.z_numeric"): [zs[n][1].value for n in losses.LOSSES],
         t("lc.col.z_diff"): [abs(zs[n][1].value - zs[n][0]) / zs[n][0] for n in losses.LOSSES],
         t("lc.col.z_reach"): [zs[n][1].reach for n in losses.LOSSES],
-    }), hide_index=True, column_config={
-        t("lc.col.z_closed"): st.column_config.NumberColumn(format="%.10f"),
-        t("lc.col.z_numeric"): st.column_config.NumberColumn(format="%.10f"),
-        t("lc.col.z_diff"): st.column_config.NumberColumn(format="%.1e"),
-        t("lc.col.z_reach"): st.column_config.NumberColumn(format="%.4g")})
+    }), formats={t("lc.col.z_closed"): "{:.10f}", t("lc.col.z_numeric"): "{:.10f}",
+                 t("lc.col.z_diff"): "{:.1e}", t("lc.col.z_reach"): "{:.4g}"}, hide_index=True)
     st.caption(t("lc.z_caption", level=f"{losses.TAIL:g}"))
     lesson.show_code(losses.smooth_l1, losses.huber, losses.grad, losses.normaliser,
                      losses.normaliser_numeric, title=t("show_code"))
@@ -226,14 +222,13 @@ if lesson.section(t("lc.s3")):
                                 x_title=t("lc.axis.step"), y_title=t("lc.axis.error")),
          container=plot)
     st.markdown(t("lc.s3.how", steps=steps, lr=f"{cfg.lr:g}", delta=f"{delta:g}", sym=sym))
-    st.dataframe(pd.DataFrame({
+    lesson.table(pd.DataFrame({
         t("lc.col.loss"): labels,
         "ŵ": [result.fits[n][0] for n in losses.LOSSES],
         "b̂": [result.fits[n][1] for n in losses.LOSSES],
         "|ŵ − w|": [abs(result.fits[n][0] - cfg.w) for n in losses.LOSSES],
         "|b̂ − b|": [abs(result.fits[n][1] - cfg.b) for n in losses.LOSSES],
-    }), hide_index=True, column_config={
-        c: st.column_config.NumberColumn(format="%.4f") for c in ("ŵ", "b̂", "|ŵ − w|", "|b̂ − b|")})
+    }), formats="{:.4f}", hide_index=True)
     error = {n: ((result.fits[n][0] - cfg.w) ** 2 + (result.fits[n][1] - cfg.b) ** 2) ** 0.5
              for n in losses.LOSSES}
     still = {n: ((h[-1]["w"] - h[-2]["w"]) ** 2 + (h[-1]["b"] - h[-2]["b"]) ** 2) ** 0.5

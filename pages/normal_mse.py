@@ -110,9 +110,8 @@ if lesson.section(t("nm.s2")):
                                                                     strict=True)]
     rows += [(t("nm.row_mse"), r.mse_argmin), (t("nm.row_lstsq"), r.w_hat),
              (t("nm.row_true"), w)]
-    st.dataframe(pd.DataFrame(rows, columns=[t("nm.col_what"), t("nm.col_w")]),
-                 hide_index=True, column_config={t("nm.col_w"): st.column_config.NumberColumn(
-                     format="%.6f")})
+    lesson.table(pd.DataFrame(rows, columns=[t("nm.col_what"), t("nm.col_w")]),
+                 formats="{:.6f}", hide_index=True)
     gap = max(abs(a - r.w_hat) for a in [*r.nll_argmin, r.mse_argmin])
     st.markdown(t("nm.agree", gap=f"{gap:.1e}", w_hat=f"{r.w_hat:.6f}"))
     st.caption(t("nm.s2_caption"))

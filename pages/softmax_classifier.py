@@ -441,8 +441,8 @@ def the_books_way(data, seed: int) -> None:
         st.markdown(t("sc.book_result", book=f"{c.book.seconds:.2f}", ours=f"{c.ours.seconds:.2f}",
                       ratio=f"{c.ratio:.0f}", seed=run_seed))
         a, b = st.columns([3, 2])
-        a.dataframe(book_stages(c), hide_index=True)
-        b.dataframe(book_metrics(c), hide_index=True)
+        lesson.table(book_stages(c), hide_index=True, container=a)
+        lesson.table(book_metrics(c), hide_index=True, container=b)
         st.caption(t("sc.stages_caption"))
 
 

@@ -117,7 +117,7 @@ if lesson.section(t("so.s1")):  # the bars first: just under the controls
         t("so.col.ref"): result.ref.y_hat,
     }).set_index(cls)
     st.markdown(f"**{t('so.probabilities')}**")
-    st.dataframe(charts.styled(table), width="stretch")
+    lesson.table(charts.styled(table))
     ref_loss = result.ref.loss
     loss_values = [result.of(m).loss for m in METHODS] + [result.torch_loss, ref_loss]
     losses = pd.DataFrame({
@@ -128,7 +128,7 @@ if lesson.section(t("so.s1")):  # the bars first: just under the controls
         t("so.col.status"): [t(f"so.status.{result.of(m).status}") for m in METHODS] + ["", ""],
     }).set_index(t("so.col.method"))
     st.markdown(f"**{t('so.losses')}**")
-    st.dataframe(charts.styled(losses), width="stretch")
+    lesson.table(charts.styled(losses))
     eps = lim.eps
     st.caption(t("so.legend", tol=f"{sm.TOL} · eps = {sm.TOL * eps:.2g}"))
     small = small_loss(logits, scale, y, dtype)
@@ -168,7 +168,7 @@ if lesson.section(t("so.s2")):
                   "log_half_subnormal", "x_min", "x_min_next"]
     thresholds = pd.DataFrame({t("so.col.quantity"): [t(f"so.th.{k}") for k in quantities],
                                t("so.col.value"): [float(getattr(lim, k)) for k in quantities]})
-    st.dataframe(charts.styled(thresholds, digits=10), hide_index=True, width="stretch")
+    lesson.table(charts.styled(thresholds, digits=10), hide_index=True)
     step = lim.x_min - lim.x_min_next
     st.markdown(t("so.underflow_text", dtype=dtype, step=charts.number(step, 4)))
     kept = lim.x_min < lim.log_tiny - 1.0  # well below log(tiny): subnormals survive
@@ -188,7 +188,7 @@ if lesson.section(t("so.s2")):
                                              for m in METHODS]
         columns[t(f"so.col.seen_{side}")] = [when(getattr(seen.of(m), side), t("so.not_seen"))
                                              for m in METHODS]
-    st.dataframe(pd.DataFrame(columns).set_index(t("so.col.method")), width="stretch")
+    lesson.table(pd.DataFrame(columns).set_index(t("so.col.method")))
     lesson.show_code(sm.exp_limits, sm.last_true_bits, title=t("show_code"))
 
 if lesson.section(t("so.s3")):
@@ -198,7 +198,7 @@ if lesson.section(t("so.s3")):
         **{t("so.col.grad", method=name(m)): result.of(m).grad for m in METHODS},
         t("so.col.grad_ref"): result.ref.grad,
     }).set_index(t("so.col.class"))
-    st.dataframe(charts.styled(grads), width="stretch")
+    lesson.table(charts.styled(grads))
     st.markdown(verdict("so.grad_verdict", result, "grad_status"))
     st.markdown(t("so.grad_note"))
     st.page_link("pages/softmax_regression.py", label=t("so.theory_link"), icon=":material/category:")

@@ -172,7 +172,7 @@ if lesson.section(t("sr.s2")):
     table = pd.DataFrame(batch.Y_hat, columns=[f"ŷ{j + 1}" for j in range(q)])
     table[t("sr.row_sum")] = [math.fsum(r) for r in batch.Y_hat]
     table.index = [t("sr.example", i=i + 1) for i in range(n)]
-    st.dataframe(table.style.format("{:.4f}"), width="stretch")
+    lesson.table(table, formats="{:.4f}")
     st.caption(t("sr.batch_caption", n=n, d=d, q=q))
     lesson.show_code(sr.parameter_count, sr.minibatch, title=t("show_code"))
 
@@ -260,7 +260,7 @@ if lesson.section(t("sr.s4")):
         t("sr.col_p"): [number(p, 6) for p in r.p],
         t("sr.col_loss"): [number(v, 6) for v in r.losses]},
         index=[t("sr.example", i=i + 1) for i in range(m)])
-    st.dataframe(rows, width="stretch")
+    lesson.table(rows)
     m1, m2, m3 = st.columns(3)
     m1.metric(t("sr.product"), number(r.product, 6))
     m2.metric(t("sr.neg_log_product"), number(r.neg_log_product, 8))
@@ -289,7 +289,7 @@ if lesson.section(t("sr.s5")):
                      description=t("sr.desc_gradient", c=y + 1)), name="gradient")
     table = pd.DataFrame({t("sr.col_formula"): g.formula, t("sr.col_autograd"): g.autograd},
                          index=labels)
-    st.dataframe(table.style.format("{:.8f}"), width="stretch")
+    lesson.table(table, formats="{:.8f}")
     st.markdown(t("sr.grad_agree", diff=f"{g.max_difference:.1e}",
                   total=f"{math.fsum(g.formula):.1e}"))
     st.markdown(t("sr.linreg_link"))
@@ -375,12 +375,12 @@ if lesson.section(t("sr.s7")):
     truth = [c for _, c in predictions]
     losses = [sr.cross_entropy(r, c) for r, c in predictions]
     acc = sr.accuracy(rows_hat, truth)
-    st.dataframe(pd.DataFrame({
+    lesson.table(pd.DataFrame({
         "ŷ": [vector(r, 3) for r in rows_hat], t("sr.col_label"): [c + 1 for c in truth],
         t("sr.col_pred"): [sr.argmax(r) + 1 for r in rows_hat],
         t("sr.col_right"): ["✓" if sr.argmax(r) == c else "✗" for r, c in predictions],
         t("sr.col_loss"): [number(v, 5) for v in losses]},
-        index=[t("sr.example", i=i + 1) for i in range(len(predictions))]), width="stretch")
+        index=[t("sr.example", i=i + 1) for i in range(len(predictions))]))
     m1, m2 = st.columns(2)
     m1.metric(t("sr.accuracy"), f"{acc:g}")
     m2.metric(t("sr.mean_loss"), number(math.fsum(losses) / len(losses), 5))

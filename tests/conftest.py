@@ -3,6 +3,7 @@
 import functools
 import gzip
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,24 @@ def write_idx(directory: Path, name: str, magic: int, count: int, payload: bytes
     return path
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # ui.safe.literal's backslash before punctuation
+
+
+def tables(at) -> list:
+    """Every st.table of the page as a DataFrame, its text as the student reads it (the
+    page passes labels and string cells through ui.safe.literal: st.table reads Markdown)."""
+    def plain(value):
+        return _ESCAPED.sub(r"\1", value) if isinstance(value, str) else value
+
+    found = []
+    for element in at.table:
+        frame = element.value.map(plain)
+        frame.columns = frame.columns.map(plain)
+        frame.index = frame.index.map(plain)
+        found.append(frame)
+    return found
+
+
 def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
     """The app as a link would open it: `page` with URL parameters; call .run() next.
 
@@ -92,15 +111,24 @@ def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
     return at.switch_page(f"pages/{page}.py")
 
 
-def open_code_panels(at) -> AppTest:
-    """Open every code panel and rerun: lesson.show_code draws its code only when opened."""
+def open_code_panels(at, prefixes: tuple[str, ...] | None = None) -> AppTest:
+    """Open every code panel and rerun: lesson.show_code draws its code only when opened
+    (`prefixes`: other expanders drawn when opened, such as keys.LESSON_ANSWER)."""
     from ui import keys
 
     for expander in at.expander:
-        start = expander.proto.id.find(keys.LESSON_CODE)  # the id ends with the widget's key
-        if start >= 0:
-            at.session_state[expander.proto.id[start:]] = True
+        for prefix in prefixes or (keys.LESSON_CODE,):
+            start = expander.proto.id.find(prefix)  # the id ends with the widget's key
+            if start >= 0:
+                at.session_state[expander.proto.id[start:]] = True
     return at.run()
+
+
+def open_answers(at) -> AppTest:
+    """Reveal every exercise's answer and rerun: lesson.exercises draws an answer when opened."""
+    from ui import keys
+
+    return open_code_panels(at, (keys.LESSON_ANSWER,))
 
 
 def chart_frames(chart) -> list:

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import PAGES, app_test
+from tests.conftest import PAGES, app_test, open_answers
 from ui import keys
 from ui.charts import to_csv
 
@@ -132,6 +132,8 @@ def test_every_lesson_ends_with_exercises_and_answers(page, lang):
     reveal = "Show the answer" if lang == "en" else "显示答案"
     answers = [e for e in at.expander if e.label == reveal]
     assert 2 <= len(answers) <= 8, f"{page}: {len(answers)} exercises"  # a section's worth
+    assert not any(e.markdown for e in answers)  # drawn when opened: lighter to open the page
+    answers = [e for e in open_answers(at).expander if e.label == reveal]
     for expander in answers:
         assert expander.markdown and all(m.value.strip() for m in expander.markdown)
     assert headers(at)[-1] == ("Questions to think about" if lang == "en" else "思考题")

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.conftest import all_frames, app_test, open_code_panels
+from tests.conftest import all_frames, app_test, open_answers, open_code_panels
 
 TRAIN = "linear-regression.train"
 SECTIONS = ["The data", "The analytic solution", "Linear regression as a neural network",
@@ -265,7 +265,7 @@ def test_update_equations_network_and_sources(lang):
     from core import linreg
 
     c = linreg.curvature(_book_data(linreg.DataSpec())[0], "scratch")
-    answers = [m.value for m in at.markdown if "2/(λ_min + λ_max)" in m.value]
+    answers = [m.value for m in open_answers(at).markdown if "2/(λ_min + λ_max)" in m.value]
     assert answers and f"{c.fastest:.3g}" in answers[0] and f"{c.bound:.3g}" in answers[0]
     if lang == "zh":
         text = " ".join(m.value for m in at.markdown)

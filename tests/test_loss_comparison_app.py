@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import all_frames, app_test
+from tests.conftest import all_frames, app_test, tables
 
 PAGE = "loss_comparison"
 KEY = "loss-comparison."
@@ -40,7 +40,7 @@ def test_page_draws_every_section(lang):
     assert not at.exception, at.exception
     assert len(at.get("vega_lite_chart")) == 7
     assert len(at.metric) == 3
-    assert len(at.dataframe) == 3
+    assert len(at.table) == 3
     assert not at.error and not at.warning
     links = [e.proto.page for e in at.get("page_link")]
     assert any(link.endswith("normal_mse.py") or "normal-mse" in link for link in links), links
@@ -130,7 +130,7 @@ def test_even_n_says_which_median_is_reported():
 
 def test_robust_section_table_shows_l2_worst_with_outliers():
     at = app_test(PAGE).run()
-    table = at.dataframe[2].value
+    table = tables(at)[2]
     errors = table.iloc[:, 3] + table.iloc[:, 4]  # |ŵ − w| + |b̂ − b| for L2, L1, Huber
     assert errors.iloc[0] > 4 * max(errors.iloc[1], errors.iloc[2])
 
@@ -150,7 +150,7 @@ def test_lecture_mode_shows_one_section_at_a_time():
 
 
 def z_table(at):
-    (frame,) = [d.value for d in at.dataframe if d.value.shape[1] == 6]
+    (frame,) = [d for d in tables(at) if d.shape[1] == 6]
     return frame
 
 
@@ -169,7 +169,7 @@ def test_both_forms_at_both_ends_of_the_threshold(lang, form, delta):
     assert (r"l_\sigma(r)" in latex) == (form == "sigma")
     assert (r"Z_\sigma" in latex) == (form == "sigma")
     # which torch class is the book's loss: SmoothL1 matches exactly, HuberLoss is off by δ
-    match = at.dataframe[0].value
+    match = tables(at)[0]
     assert match.iloc[0, 1] == 0.0 and match.iloc[1, 1] > 1.0
     # the numerical check of Z agrees with the formula, even at the smallest threshold
     z = z_table(at)

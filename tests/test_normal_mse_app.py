@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import app_test, chart_frames
+from tests.conftest import app_test, chart_frames, tables
 from ui import keys
 
 P = "normal-mse."  # session keys of this page's widgets
@@ -15,7 +15,7 @@ def frames(at, index: int):
 
 
 def table(at):
-    return at.dataframe[0].value
+    return tables(at)[0]
 
 
 def widget(at, name: str):

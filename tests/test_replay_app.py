@@ -4,7 +4,7 @@ path and curves up to that point; the step button writes out this run's own numb
 import pytest
 
 from core import linreg
-from tests.conftest import all_frames, app_test
+from tests.conftest import all_frames, app_test, tables
 from ui import keys
 
 WORDS = {"en": ("minibatch", "Shown: the starting point"), "zh": ("小批量", "当前显示：起点")}
@@ -43,7 +43,7 @@ def test_replay_slider_ends_and_one_sgd_step(lang):
     # one SGD step from step 150: the table of the minibatch and the update in LaTeX
     at.button(key=keys.LR_SGD_STEP).click().run()
     assert not at.exception, at.exception
-    (rows,) = [d.value for d in at.dataframe if "ŷ" in d.value.columns]
+    (rows,) = [d for d in tables(at) if "ŷ" in d.columns]
     assert len(rows) == 10  # batch size 10: every row shown
     at_150 = linreg.replay(run.records, 150)[-1]
     assert rows["ŷ"].iloc[0] == pytest.approx(

@@ -11,7 +11,7 @@ import pytest
 
 import core.data as core_data
 from core import classifier as C
-from tests.conftest import app_test, chart_frames, open_code_panels
+from tests.conftest import app_test, chart_frames, open_code_panels, tables
 from ui import keys
 
 # trains on the real data
@@ -226,7 +226,7 @@ def test_one_epoch_the_books_way_button(lang, monkeypatch):
     assert seed == 3 and c.book.workers == 0
     (line,) = [m.value for m in at.markdown if f"{c.book.seconds:.2f}" in m.value]
     assert f"{c.ours.seconds:.2f}" in line and f"{c.ratio:.0f}" in line
-    stages, metrics = at.dataframe[0].value, at.dataframe[1].value
+    stages, metrics = tables(at)[0], tables(at)[1]
     assert len(stages) == 11 and len(metrics) == 2
     assert float(stages.iloc[3, 2]) == pytest.approx(c.book.seconds, abs=1e-3)
     assert float(metrics.iloc[1, 3]) == pytest.approx(c.ours.test_acc, abs=1e-4)

@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import pytest
 
-from tests.conftest import app_test, chart_frames
+from tests.conftest import app_test, chart_frames, open_answers, tables
 from ui import keys
 
 NAIVE_BREAKS = {  # dtype: (last scale on the slider where naive is right, first where it is nan)
@@ -25,7 +25,7 @@ def page(lang: str = "en", **params):
 
 def verdicts(at) -> dict[str, str]:
     """method -> verdict, from the loss table (the second table of the page)."""
-    table = at.dataframe[1].value
+    table = tables(at)[1]
     return {str(method): str(row.iloc[-1]) for method, row in table.iterrows()}
 
 
@@ -51,7 +51,7 @@ def test_naive_turns_nan_at_the_threshold_and_log_sum_exp_stays_right(dtype):
     assert after["naive"].startswith("nan or inf")
     assert after["log-sum-exp"] == "correct"
     assert at.query_params["scale"] == repr(above)
-    probabilities = at.dataframe[0].value
+    probabilities = tables(at)[0]
     assert (probabilities.iloc[:, 1] == "nan").any()  # the naive column spells out nan
     assert (probabilities.iloc[:, 4] != "nan").all()  # exp(log y_hat) never does
 
@@ -63,7 +63,7 @@ def test_naive_turns_nan_at_the_threshold_and_log_sum_exp_stays_right(dtype):
                                            ("0.001, 0", 0.0)])
 def test_extreme_inputs_in_every_dtype(dtype, logits, scale):
     at = page(dtype=dtype, logits=logits, scale=repr(scale), y="1")
-    assert len(at.get("vega_lite_chart")) == 3 and len(at.dataframe) == 5
+    assert len(at.get("vega_lite_chart")) == 3 and len(at.table) == 5
     assert not at.error
     used = next(m.value for m in at.markdown if m.value.startswith("Logits used"))
     overflow = "inf" in used
@@ -90,16 +90,16 @@ def test_malformed_logits_show_a_message_and_keep_the_last_good_ones(bad, code_w
     assert not at.exception
     assert at.error and code_words in at.error[0].value
     assert any("[5, 4, 3, 2]" in c.value for c in at.caption)
-    assert len(at.dataframe[0].value) == 4  # still the four good logits
+    assert len(tables(at)[0]) == 4  # still the four good logits
     assert len(at.get("vega_lite_chart")) == 3
     at.text_input[0].set_value("7, 8").run()  # and a good one is taken again
-    assert not at.error and len(at.dataframe[0].value) == 2
+    assert not at.error and len(tables(at)[0]) == 2
 
 
 def test_malformed_logits_in_the_link_fall_back_to_the_default():
     at = page(logits="two, one")
     assert "“two” is not a number" in at.error[0].value
-    assert len(at.dataframe[0].value) == 3
+    assert len(tables(at)[0]) == 3
 
 
 def test_user_text_cannot_inject_markdown():
@@ -153,7 +153,7 @@ def test_charts_show_nan_as_a_label_and_lines_stop_where_the_method_fails():
 
 def test_thresholds_are_printed_for_the_chosen_dtype():
     at = page(dtype="float16")
-    table = at.dataframe[2].value
+    table = tables(at)[2]
     values = dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
     assert values["largest finite number, finfo.max"] == "65504"
     assert values["largest x with exp(x) finite (measured)"] == "11.0859375"
@@ -162,7 +162,7 @@ def test_thresholds_are_printed_for_the_chosen_dtype():
 
 def test_tables_highlight_nan_inf_and_zero():
     at = page(scale="60.0", y="2")  # naive: nan; max-subtracted: y_hat_2 = 0, loss inf
-    styles = json.dumps([str(at.dataframe[i].proto.arrow_data.styler.styles)
+    styles = json.dumps([str(at.table[i].proto.arrow_data.styler.styles)
                          for i in range(2)])
     for colour in ("213, 94, 0", "230, 159, 0", "86, 180, 233"):
         assert colour in styles
@@ -184,7 +184,7 @@ def test_lecture_mode_shows_one_section_and_keeps_the_controls():
 def test_small_losses_are_imprecise_not_correct_in_both_languages(lang, imprecise, rel_word,
                                                                    scale):
     at = page(lang, dtype="float16", scale=repr(scale))
-    table = at.dataframe[1].value
+    table = tables(at)[1]
     assert rel_word in table.columns
     (small,) = [m.value for m in at.markdown if "`log1p`" in m.value and "0.000977" in m.value]
     assert "float16" in small  # the spacing next to 1 in float16, computed, is in the text
@@ -196,7 +196,7 @@ def test_small_losses_are_imprecise_not_correct_in_both_languages(lang, imprecis
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_exercise_answer_computes_the_float16_loss_overflow(lang):
-    at = page(lang)
+    at = open_answers(page(lang))
     answers = " ".join(m.value for m in at.markdown)
     assert "120000" in answers and "inf" in answers  # float16 F.cross_entropy at ±60000
     sources = [m.value for m in at.markdown if "3.6" in m.value]
@@ -206,5 +206,5 @@ def test_exercise_answer_computes_the_float16_loss_overflow(lang):
 def test_loss_overflow_break_is_predicted_for_log_sum_exp():
     at = page(dtype="float16", logits="60000, -60000", y="1")
     assert verdicts(at)["log-sum-exp"].startswith("loss = inf (the true loss")
-    breaks = at.dataframe[3].value
+    breaks = tables(at)[3]
     assert breaks.loc["log-sum-exp"].iloc[0] == "0.54587"  # 65504 / 120000, predicted

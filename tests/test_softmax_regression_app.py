@@ -9,7 +9,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from tests.conftest import ROOT, app_test, skip_or_fail
+from tests.conftest import ROOT, app_test, open_answers, skip_or_fail, tables
 from ui import keys
 
 P = "softmax-regression."  # session keys of this page's widgets
@@ -95,7 +95,7 @@ def test_network_draws_every_connection_and_counts_parameters(d, q):
 
 def test_minibatch_rows_are_softmax_of_xw_plus_b_and_sum_to_one():
     at = page(d="3", q="5", n="6")
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     assert table.shape == (6, 6)
     assert all(abs(s - 1) < 1e-12 for s in table.iloc[:, -1])
     assert any(r"\underbrace{\mathbf{O}}_{6\times 5}" in x.value for x in at.latex)
@@ -164,7 +164,7 @@ def test_typed_logits_that_are_not_numbers_are_shown_literally(bad):
     if bad.strip():
         assert any(c.value == bad for c in at.code)  # exactly as typed, not as markdown
     assert "<b>" not in at.error[0].value and "**x**" not in at.error[0].value
-    assert at.dataframe[1].value.iloc[0, 0] == "[2, 1, 0.1]"
+    assert tables(at)[1].iloc[0, 0] == "[2, 1, 0.1]"
 
 
 @pytest.mark.parametrize("y", [0, 1, 2])
@@ -173,7 +173,7 @@ def test_gradient_is_autograd_of_torch_cross_entropy(y):
     at = page(o1="1.5", o2="-0.5", o3="3.0", y=str(y))
     x = torch.tensor(o, dtype=torch.float64, requires_grad=True)
     (expected,) = torch.autograd.grad(F.cross_entropy(x[None], torch.tensor([y])), x)
-    table = at.dataframe[2].value
+    table = tables(at)[2]
     assert table.iloc[:, 0].tolist() == pytest.approx(expected.tolist(), abs=1e-12)
     assert table.iloc[:, 1].tolist() == pytest.approx(expected.tolist(), abs=1e-12)
     (bars, *_) = chart(at, f"true class {y + 1}")
@@ -222,7 +222,7 @@ def test_all_zero_and_zero_probability_rows_are_explained():
 
 def test_book_prediction_example():
     at = page()
-    table = at.dataframe[3].value
+    table = tables(at)[3]
     assert table.iloc[:, -1].tolist() == ["2.3026", "0.69315"]
     assert metric(at, "accuracy") == "0.5"
     assert "the losses are 2.3026 and 0.6931, and the accuracy is 0.5" in text(at)
@@ -235,7 +235,7 @@ def test_book_prediction_example():
 def test_prediction_rows_bad_sums_zeros_and_words():
     at = page(r1="1, 1, 2")
     assert "sums to 4, not 1" in infos(at)[0]
-    assert at.dataframe[3].value.iloc[0, 0] == "[0.25, 0.25, 0.5]"
+    assert tables(at)[3].iloc[0, 0] == "[0.25, 0.25, 0.5]"
     at = page(r1="0, 0.5, 0.5", l1="0")
     assert metric(at, "mean cross-entropy") == "∞"
     assert "−log 0 = ∞" in messages(at, "warning")
@@ -248,7 +248,7 @@ def test_prediction_rows_bad_sums_zeros_and_words():
 
 def test_exercise_answers_use_the_students_logits():
     o = [4.0, -3.0, 2.5, 0.0]
-    at = page(k="4", **{f"o{j + 1}": str(v) for j, v in enumerate(o)})
+    at = open_answers(page(k="4", **{f"o{j + 1}": str(v) for j, v in enumerate(o)}))
     answers = " ".join(m.value for e in at.expander if e.label == "Show the answer"
                        for m in e.markdown)
     lse = float(torch.logsumexp(torch.tensor(o, dtype=torch.float64), 0))
@@ -291,7 +291,7 @@ def test_lecture_mode_uses_the_linked_logits_in_the_gradient_section():
         at.button(key="_lesson.next").click().run()
     assert not at.exception and len(at.header) == 1
     assert "o = [9, -9, 0]" in text(at)
-    assert at.dataframe[0].value.iloc[1, 0] == pytest.approx(
+    assert tables(at)[0].iloc[1, 0] == pytest.approx(
         float(torch.softmax(torch.tensor([9.0, -9.0, 0.0], dtype=torch.float64), 0)[1]) - 1)
 
 

@@ -80,11 +80,17 @@ LESSON_NAV = "_lesson.nav"       # the Back/Next bar, fixed at the bottom in lec
 
 
 LESSON_CODE = "_lesson.code."   # + a checksum of a code panel's title and functions
+LESSON_ANSWER = "_lesson.answer."  # + a checksum of an exercise's question
 
 
 def code_panel(title: str, names: str) -> str:
     """The key of the code panel (an expander) showing the functions `names` under `title`."""
     return f"{LESSON_CODE}{zlib.crc32(f'{title}|{names}'.encode()):08x}"
+
+
+def answer(question: str) -> str:
+    """The key of the expander revealing the answer to the exercise `question`."""
+    return f"{LESSON_ANSWER}{zlib.crc32(question.encode()):08x}"
 
 
 def lesson_step(page: str) -> str:

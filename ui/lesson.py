@@ -11,11 +11,12 @@ section is kept in the link as `step=N`, so a lecture reopens where it stopped.
 
 import inspect
 
+import pandas as pd
 import streamlit as st
 
 from ui import keys
 from ui.i18n import t
-from ui.safe import fragment
+from ui.safe import fragment, literal, literal_frame
 
 _COUNT = keys.LESSON_COUNT
 STEP = keys.STEP  # the URL parameter of the current section, counted from 1
@@ -60,6 +61,29 @@ def section(title: str) -> bool:
     return True
 
 
+def table(frame, *, formats: str | dict | None = None, hide_index: bool | None = None,
+          container=st):
+    """A small table drawn as HTML (st.table): large type in lecture mode, no scrollbars, and
+    light to draw. st.dataframe's grid costs 0.4 s of the browser's time on the first one
+    of a page (scripts/bench_browser.py); these tables have at most a dozen rows.
+
+    `frame` is a DataFrame: its text is shown literally (ui.safe.literal_frame) and its
+    numbers stay numbers, formatted by `formats` ("{:.4f}" for every float column, or a
+    column → format dict). A Styler is drawn as it is: its strings must already be literal.
+    """
+    if not hasattr(frame, "style"):  # a Styler
+        return container.table(frame, hide_index=hide_index)
+    shown = literal_frame(frame)
+    if formats is not None:
+        if isinstance(formats, str):
+            numeric = [c for c, (_, col) in zip(shown.columns, frame.items(), strict=True)
+                       if pd.api.types.is_float_dtype(col)]
+            shown = shown.style.format(formats, subset=numeric)
+        else:
+            shown = shown.style.format({literal(c): f for c, f in formats.items()})
+    return container.table(shown, hide_index=hide_index)
+
+
 def key_idea(text: str) -> None:
     """The one sentence to remember, at the top of a page."""
     st.info(text, icon="💡")
@@ -89,8 +113,16 @@ def exercises(title: str, items: list[tuple[str, str]], reveal: str) -> None:
         return
     for number, (question, answer) in enumerate(items, 1):
         st.markdown(f"**{number}.** {question}")
-        with st.expander(reveal):
-            st.markdown(answer)
+        _answer(reveal, answer, keys.answer(question))
+
+
+@fragment
+def _answer(reveal: str, answer: str, key: str) -> None:
+    """Closed, the expander holds nothing (an answer's formulas and text cost the browser
+    time on every page open); opening it reruns only this fragment, which draws the answer."""
+    box = st.expander(reveal, key=key, on_change="rerun")
+    if box.open:
+        box.markdown(answer)
 
 
 def finish() -> None:

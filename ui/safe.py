@@ -7,6 +7,8 @@ as the characters typed; newlines become spaces. `run_page(page)` is the error b
 around each page run: any exception becomes a short translated message for the student,
 and the traceback goes to the server's log only (Community Cloud forces
 client.showErrorDetails on, so an exception that reached Streamlit would show its traceback).
+`literal_frame(frame)` does the same to a table's labels and string cells (st.table reads
+Markdown there).
 `work_allowed(batch_size, num_epochs)` refuses a classifier run over the per-run cap
 (core.resources.MAX_CLASSIFIER_STEPS) and says why on the page.
 """
@@ -32,6 +34,18 @@ def literal(text: str, limit: int | None = None) -> str:
         text = text[:limit] + "…"
     text = " ".join(text.splitlines())
     return "".join("\\" + c if c in _PUNCTUATION else c for c in text)
+
+
+def literal_frame(frame):
+    """`frame` with every string cell, column name and index label passed through `literal`:
+    st.table reads Markdown (and $…$) in each of them."""
+    def one(value):
+        return literal(value) if isinstance(value, str) else value
+
+    frame = frame.map(one)
+    frame.columns = frame.columns.map(one)
+    frame.index = frame.index.map(one)
+    return frame
 
 
 def _failed(where) -> None:

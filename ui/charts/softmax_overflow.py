@@ -9,6 +9,7 @@ import pandas as pd
 
 from ui import numbers
 from ui.charts import PALETTE
+from ui.safe import literal_frame
 
 STATUSES = ["ok", "imprecise", "wrong", "inf_loss", "loss_overflow", "nan", "bad_input"]
 STATUS_COLOURS = {"ok": PALETTE[2], "imprecise": PALETTE[6], "wrong": PALETTE[4],
@@ -43,11 +44,12 @@ def number(value, digits: int = 6) -> str:
 def styled(df: pd.DataFrame, digits: int = 6):
     """The table as text, with inf, −inf, nan and exact zeros spelled out and highlighted.
 
-    The cells are strings because the grid would show a NaN as "None"; the colours come
-    from the numbers.
+    The cells are strings, so that a NaN reads "nan", not "None"; the colours come from the
+    numbers.
     """
-    text = df.map(lambda v: number(v, digits))
+    text = literal_frame(df.map(lambda v: number(v, digits)))  # st.table reads Markdown
     colours = df.map(lambda v: HIGHLIGHT.get(special(v), ""))
+    colours.index, colours.columns = text.index, text.columns
     return text.style.apply(lambda _: colours, axis=None)
 
 
