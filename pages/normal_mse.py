@@ -142,8 +142,7 @@ if lesson.section(t("nm.s3")):
     for i, formula in enumerate(steps, 1):
         st.markdown(f"**{i}.** {t(f'nm.d{i}')}")
         st.latex(formula)
-        with st.expander(t("nm.why")):
-            st.markdown(t(f"nm.d{i}_why"))
+        lesson.revealed(t("nm.why"), t(f"nm.d{i}_why"))
     st.markdown(t("nm.s3_outro"))
 
 # ---- 4. residuals -------------------------------------------------------------------------

@@ -113,7 +113,7 @@ def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
 
 def open_code_panels(at, prefixes: tuple[str, ...] | None = None) -> AppTest:
     """Open every code panel and rerun: lesson.show_code draws its code only when opened
-    (`prefixes`: other expanders drawn when opened, such as keys.LESSON_ANSWER)."""
+    (`prefixes`: other expanders drawn when opened, such as keys.LESSON_REVEAL)."""
     from ui import keys
 
     for expander in at.expander:
@@ -125,10 +125,11 @@ def open_code_panels(at, prefixes: tuple[str, ...] | None = None) -> AppTest:
 
 
 def open_answers(at) -> AppTest:
-    """Reveal every exercise's answer and rerun: lesson.exercises draws an answer when opened."""
+    """Open every lesson.revealed expander (exercise answers, reasons) and rerun: each draws
+    its text only when opened."""
     from ui import keys
 
-    return open_code_panels(at, (keys.LESSON_ANSWER,))
+    return open_code_panels(at, (keys.LESSON_REVEAL,))
 
 
 def chart_frames(chart) -> list:

@@ -113,16 +113,21 @@ def exercises(title: str, items: list[tuple[str, str]], reveal: str) -> None:
         return
     for number, (question, answer) in enumerate(items, 1):
         st.markdown(f"**{number}.** {question}")
-        _answer(reveal, answer, keys.answer(question))
+        revealed(reveal, answer)
+
+
+def revealed(label: str, text: str) -> None:
+    """An expander `label` that shows the Markdown `text` when opened (an answer, a reason)."""
+    _revealed(label, text, keys.reveal(text))
 
 
 @fragment
-def _answer(reveal: str, answer: str, key: str) -> None:
+def _revealed(label: str, text: str, key: str) -> None:
     """Closed, the expander holds nothing (an answer's formulas and text cost the browser
-    time on every page open); opening it reruns only this fragment, which draws the answer."""
-    box = st.expander(reveal, key=key, on_change="rerun")
+    time on every page open); opening it reruns only this fragment, which draws the text."""
+    box = st.expander(label, key=key, on_change="rerun")
     if box.open:
-        box.markdown(answer)
+        box.markdown(text)
 
 
 def finish() -> None:

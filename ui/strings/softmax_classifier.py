@@ -469,7 +469,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.play_speed": {"en": "Speed (epochs per second)", "zh": "速度（每秒迭代周期数）"},
     "sc.previous_model": {
         "en": "The last run (learning rate {failed}) failed, so this shows your previous model "
-              "(learning rate {lr}, {epochs} epochs).",
+              "(learning rate {lr}, number of epochs {epochs}).",
         "zh": "上一次训练（学习率 {failed}）失败了，这里显示的是你之前的模型（学习率 {lr}，"
               "{epochs} 个迭代周期）。",
     },
@@ -514,6 +514,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "按下**训练**重新运行。"},
     "sc.stopped_previous": {
         "en": "The sections below still show your previous model (learning rate {lr}, "
-              "{epochs} epochs).",
+              "number of epochs {epochs}).",
         "zh": "下面各节仍显示你上一次训练的模型（学习率 {lr}，{epochs} 个迭代周期）。"},
 }
