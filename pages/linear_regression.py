@@ -14,6 +14,7 @@ from ui import charts, classroom, keys, lesson, safe, share, state
 from ui.charts import linear_regression as lr_charts
 from ui.i18n import t
 from ui.numbers import decimals
+from ui.player import Player
 
 LR_CHOICES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0]
 BATCH_CHOICES = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
@@ -242,7 +243,7 @@ def training(spec: DataSpec):
                 lesson.show_code(*CODE[impl], title=t("show_code"))
             message.info(t("lr.press_train"))
             return
-    st.session_state[keys.LR_PLAY] = False  # a run from outside the replay stops its player
+    PLAYER.stop()  # a run from outside the replay stops its player
     replay_panel(done)
     lesson.show_code(*CODE[impl], title=t("show_code"))
     progress.caption(t("lr.done", seconds=f"{done.seconds:.2f}", device=device_name()))
@@ -252,7 +253,7 @@ def training(spec: DataSpec):
 
 # ---- replay and one SGD step (issue 16 §2): scrubbing reruns only this panel ----------------
 
-PLAY_SPEEDS = [5, 20, 100, 500]  # steps per second
+PLAYER = Player(keys.LR_REPLAY, keys.LR_PLAY, keys.LR_SPEED, (5, 20, 100, 500))  # steps/s
 
 
 def draw_replay(slots, done: linreg.Run, step: int) -> None:
@@ -267,17 +268,6 @@ def draw_replay(slots, done: linreg.Run, step: int) -> None:
                           loss=f"{last.loss:.4g}"))
 
 
-def stop_playing() -> None:
-    """The student took the slider (or asked for one SGD step): the player stops there."""
-    st.session_state[keys.LR_PLAY] = False
-
-
-def start_playing(end: int) -> None:
-    """Play from the slider's step, or from the start when the slider stands at the end."""
-    if st.session_state.get(keys.LR_PLAY) and st.session_state.get(keys.LR_REPLAY, end) >= end:
-        st.session_state[keys.LR_REPLAY] = 0
-
-
 @safe.fragment
 def replay_panel(done: linreg.Run):
     """A slider over the run's steps, a Play switch at a chosen speed, and one SGD step.
@@ -288,21 +278,12 @@ def replay_panel(done: linreg.Run):
     """
     started = time.perf_counter()
     end = done.records[-1].step
-    step = min(st.session_state.get(keys.LR_REPLAY, end), end)
-    speed = st.session_state.get(keys.LR_SPEED, PLAY_SPEEDS[1])
-    playing, wait = bool(st.session_state.get(keys.LR_PLAY)), 0.0
-    if playing:  # a frame of the player: before the widgets, so the thumb moves with it
-        step, playing, wait = linreg.next_frame(step, end, speed)
-        st.session_state[keys.LR_PLAY] = playing
-    st.session_state[keys.LR_REPLAY] = step
-    st.slider(t("lr.replay"), 0, max(end, 1), key=keys.LR_REPLAY, disabled=end == 0,
-              help=t("lr.replay_help"), on_change=stop_playing)
-    c1, c2, c3 = st.columns([1, 2, 2], vertical_alignment="center")
-    c1.toggle(t("lr.play"), key=keys.LR_PLAY, disabled=end == 0, on_change=start_playing,
-              args=(end,), help=t("lr.play_help"))
-    c2.select_slider(t("lr.speed"), PLAY_SPEEDS, value=PLAY_SPEEDS[1], key=keys.LR_SPEED)
+    step, playing, wait = PLAYER.frame(end)
+    (c3,) = PLAYER.controls(end, label=t("lr.replay"), help=t("lr.replay_help"),
+                            play=t("lr.play"), play_help=t("lr.play_help"), speed=t("lr.speed"),
+                            widths=[1, 2, 2])
     stepped = c3.button(t("lr.sgd_step"), key=keys.LR_SGD_STEP, icon=":material/footprint:",
-                        on_click=stop_playing)
+                        on_click=PLAYER.stop)  # one SGD step stops the player there
     left, right = st.columns([3, 2])
     slots = {"at": left.empty(), "loss": left.empty(), "landscape": left.empty(),
              "printed": right.empty(), "table": right.empty()}
@@ -310,9 +291,7 @@ def replay_panel(done: linreg.Run):
     draw_replay(slots, done, step)
     if stepped:
         sgd_step_panel(done, step)
-    if playing:  # the next frame: this panel again, after the rest of the frame's time
-        time.sleep(max(0.0, wait - (time.perf_counter() - started)))
-        st.rerun(scope="fragment")
+    PLAYER.next(playing, wait, started)
 
 
 def sgd_step_panel(done: linreg.Run, step: int) -> None:

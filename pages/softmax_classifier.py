@@ -9,7 +9,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from core import book_pipeline, classifier, images, linreg, pipeline_timing
+from core import book_pipeline, classifier, images, pipeline_timing
 from core.data import CLASS_NAMES, DataError
 from core.device import device_name
 from ui import classroom, keys, lesson, safe, share, state, uploads
@@ -18,6 +18,7 @@ from ui.charts import softmax_classifier as charts
 from ui.data import require_fashion_mnist
 from ui.i18n import t
 from ui.numbers import decimals
+from ui.player import Player
 
 BATCH_SIZES = [16, 32, 64, 128, 256, 512, 1024, 2048]
 LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0]
@@ -189,7 +190,7 @@ def training_panel(data) -> None:
         st.info(t("sc.press_train"))
         return
     previous_model_note(result)  # after a failed run: which model the replay shows
-    st.session_state[keys.SC_PLAY] = False  # a run from outside the replay stops its player
+    PLAYER.stop()  # a run from outside the replay stops its player
     replay_panel(result)  # trained (or diverged before: the last completed model)
     show_checks(result)
     classroom.offer_classifier(result)  # in a class experiment: "Submit to the class"
@@ -301,7 +302,8 @@ def inspect(i: int, X_i, probs, true: int) -> None:
 
 # ---- replay a finished run, and which model the sections below show (issue 16 §2) ----------
 
-PLAY_SPEEDS = [1, 2, 5, 10]  # epochs per second (linreg.next_frame: a frame ≤ 0.25 s)
+# epochs per second (linreg.next_frame: a frame ≤ 0.25 s); the slider starts at epoch 1
+PLAYER = Player(keys.SC_REPLAY, keys.SC_PLAY, keys.SC_SPEED, (1, 2, 5, 10), first=1)
 
 
 def draw_replay(slots, result: classifier.Trained, epoch: int) -> None:
@@ -314,17 +316,6 @@ def draw_replay(slots, result: classifier.Trained, epoch: int) -> None:
     show(curves_chart(list(at.history), result.config.num_epochs), container=slots["curves"])
     slots["title"].markdown(t("sc.replay_weights", epoch=at.epoch))
     show_weights(at.W, container=slots["weights"])
-
-
-def stop_playing() -> None:
-    """The student took the slider: the player stops at the epoch it is put on."""
-    st.session_state[keys.SC_PLAY] = False
-
-
-def start_playing(end: int) -> None:
-    """Play from the slider's epoch, or from the start when the slider stands at the end."""
-    if st.session_state.get(keys.SC_PLAY) and st.session_state.get(keys.SC_REPLAY, end) >= end:
-        st.session_state[keys.SC_REPLAY] = 0  # the next frame is epoch 1
 
 
 @safe.fragment
@@ -340,24 +331,12 @@ def replay_panel(result: classifier.Trained):
     if end == 0:  # a run kept from before the replay existed: its curves only
         show(curves_chart(result.history, result.config.num_epochs))
         return
-    epoch = st.session_state.get(keys.SC_REPLAY, end)
-    speed = st.session_state.get(keys.SC_SPEED, PLAY_SPEEDS[1])
-    playing, wait = bool(st.session_state.get(keys.SC_PLAY)), 0.0
-    if playing:  # a frame of the player: before the widgets, so the thumb moves with it
-        epoch, playing, wait = linreg.next_frame(epoch, end, speed)
-        st.session_state[keys.SC_PLAY] = playing
-    st.session_state[keys.SC_REPLAY] = epoch = min(max(epoch, 1), end)
-    st.slider(t("sc.replay"), 1, max(end, 2), key=keys.SC_REPLAY, disabled=end == 1,
-              help=t("sc.replay_help"), on_change=stop_playing)
-    c1, c2 = st.columns([1, 3], vertical_alignment="center")
-    c1.toggle(t("sc.play"), key=keys.SC_PLAY, disabled=end == 1, on_change=start_playing,
-              args=(end,), help=t("sc.play_help"))
-    c2.select_slider(t("sc.play_speed"), PLAY_SPEEDS, value=PLAY_SPEEDS[1], key=keys.SC_SPEED)
+    epoch, playing, wait = PLAYER.frame(end)
+    PLAYER.controls(end, label=t("sc.replay"), help=t("sc.replay_help"), play=t("sc.play"),
+                    play_help=t("sc.play_help"), speed=t("sc.play_speed"), widths=[1, 3])
     slots = {"at": st.empty(), "curves": st.empty(), "title": st.empty(), "weights": st.empty()}
     draw_replay(slots, result, epoch)
-    if playing:  # the next frame: this panel again, after the rest of the frame's time
-        time.sleep(max(0.0, wait - (time.perf_counter() - started)))
-        st.rerun(scope="fragment")
+    PLAYER.next(playing, wait, started)
 
 
 def previous_model_note(result: classifier.Trained | None) -> None:

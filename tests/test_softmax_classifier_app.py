@@ -272,7 +272,7 @@ def test_a_stopped_run_is_said_and_the_previous_model_stays():
     assert not at.exception, at.exception
     warning = " ".join(w.value for w in at.warning)
     assert "Stopped after epoch 1 of 5 (learning rate 0.3)" in warning
-    assert "previous model (learning rate 0.1, 1 epochs)" in warning
+    assert "previous model (learning rate 0.1, number of epochs 1)" in warning
     assert at.session_state[RESULT] is before
     at.button(key="sc.train").click().run()
     assert not at.exception and "Stopped after" not in " ".join(w.value for w in at.warning)
