@@ -12,7 +12,8 @@ as the browser tests run it):
   train_chart_s  the classifier's Train click (book defaults) → the final curves drawn (a
               chart with a point per metric and epoch: 30 symbols);
   train_s     the same click → the last change of the page (the sections below included).
-  lecture     the same page opened in lecture mode (one section drawn: what a class waits for).
+  lecture     the same page opened in lecture mode (one section drawn: what a class waits for),
+              and its slider's figure when the first section holds that slider.
 A tiny one-chart page (title, one formula, one slider, one line chart) served the same way
 is the baseline: every figure also comes as a ratio to it. The 1-minute load average is
 printed before and after: the machine is shared.
@@ -249,12 +250,12 @@ def serving(script: str = "streamlit_app.py"):
 
 def measure_page(context, server, url: str, name: str, slider: str | None, baseline: dict):
     """REPEAT fresh loads of one page, each followed by one step of its slider (the
-    element with class `slider`), if any."""
+    element with class `slider`), if any and if drawn (lecture mode draws one section)."""
     loads, slides = [], []
     for _ in range(REPEAT):
         found, page = open_settled(context, url, server)
         loads.append(found)
-        if slider:
+        if slider and page.locator(f".{slider} input[type=range]").count():
             slides.append(slider_redraw(page, slider))
         page.close()
     cpu = {k: median([f[k] for f in loads]) for k in ("browser_cpu_s", "server_cpu_s")}
@@ -342,7 +343,8 @@ def run(selected: list[str] | None = None):
                                             slider and f"st-key-{path}-{slider}", base)
                     # lecture mode draws one section: what a projected class waits for
                     yield from measure_page(context, server, f"{url}/{path}?lang=en&lecture=1",
-                                            f"{path}.lecture", None, base)
+                                            f"{path}.lecture", slider and f"st-key-{path}-{slider}",
+                                            base)
             if not selected or CLASSIFIER in selected:
                 yield from measure_training(context, server, url, base)
             context.close()
