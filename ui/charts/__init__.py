@@ -85,6 +85,44 @@ def styled(chart, lecture: bool = False):
     return chart
 
 
+def _named(chart, found: list[tuple[str, pd.DataFrame]]):
+    """`chart` (copied where needed) with each DataFrame replaced by a reference to a data set
+    named by its position; the frames go into `found` (equal frames share one name)."""
+    data = getattr(chart, "data", None)
+    parts = {attr: getattr(chart, attr, None) for attr in ("layer", "hconcat", "vconcat",
+                                                           "concat")}
+    parts = {attr: sub for attr, sub in parts.items() if isinstance(sub, list) and sub}
+    if not isinstance(data, pd.DataFrame) and not parts:
+        return chart
+    chart = chart.copy(deep=False)
+    if isinstance(data, pd.DataFrame):
+        name = next((n for n, f in found if f is data or f.equals(data)), None)
+        if name is None:
+            name = f"data-{len(found)}"
+            found.append((name, data))
+        chart.data = alt.NamedData(name=name)
+    for attr, sub in parts.items():
+        setattr(chart, attr, [_named(s, found) for s in sub])
+    return chart
+
+
+def vega_spec(chart) -> dict:
+    """The chart's Vega-Lite spec, its data sets named by position (data-0, data-1, …).
+
+    st.altair_chart names each data set by a hash of its content, so the spec changes with
+    every new number and the browser builds a new Vega view (parse, compile, draw) for each
+    move of a slider. With names that do not change, a chart whose spec stays the same gets
+    its new data in place (scripts/bench_browser.py's lecture-mode slider figures)."""
+    from streamlit.elements import vega_charts  # the lock Streamlit holds around alt.theme
+
+    found: list[tuple[str, pd.DataFrame]] = []
+    chart = _named(chart, found)
+    with vega_charts._altair_globals_lock, alt.theme.enable("none"):  # no 300 px defaults
+        spec = chart.to_dict(validate=VALIDATE)
+    spec["datasets"] = dict(found)
+    return spec
+
+
 def file_name(chart, name: str | None) -> str:
     """A descriptive export file name: the page, then what the chart shows."""
     page = st.session_state.get(keys.URL_PAGE, "") or "overview"
@@ -137,7 +175,10 @@ def show(chart: alt.TopLevelMixin, *, name: str | None = None, container=st,
     box = container.container()
     if export:
         _export(chart, box, file_name(chart, name or kwargs.get("key")))
-    shown = box.altair_chart(chart, width="stretch", **kwargs)
+    if "on_select" in kwargs:  # a selection's state comes back through st.altair_chart
+        shown = box.altair_chart(chart, width="stretch", **kwargs)
+    else:
+        shown = box.vega_lite_chart(spec=vega_spec(chart), width="stretch", **kwargs)
     if isinstance(chart, WIDE):  # fixed-width panels: on a phone they scroll in their box
         box.container(key=f"_scroll_hint{st.session_state.get(_COUNT, 0)}").caption(
             t("chart.scroll_hint"))  # shown on narrow screens only (ui/style.py)

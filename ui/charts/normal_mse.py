@@ -37,14 +37,17 @@ class LossCurve:
 
 def densities(x: Sequence[float], curves: Sequence[Density], *, x_title: str, y_title: str,
               legend: str) -> alt.LayerChart:
-    """One line per curve, its peak marked and labelled."""
-    labels = [c.label for c in curves]
-    lines = pd.DataFrame([{"x": xi, "p": pi, "curve": c.label}
-                          for c in curves for xi, pi in zip(x, c.p, strict=True)])
-    peaks = pd.DataFrame([{"x": c.mu, "p": c.peak, "curve": c.label, "text": f"{c.peak:.3f}"}
-                          for c in curves])
-    color = alt.Color("curve:N", title=legend,
-                      scale=alt.Scale(domain=labels, range=PALETTE[:len(labels)]),
+    """One line per curve, its peak marked and labelled.
+
+    The labels (they name μ and σ) live in the data only and the colours follow the curve's
+    number: the spec stays the same while a slider moves, so the browser updates the drawn
+    chart in place (ui.charts.vega_spec)."""
+    lines = pd.DataFrame([{"x": xi, "p": pi, "curve": c.label, "i": i}
+                          for i, c in enumerate(curves) for xi, pi in zip(x, c.p, strict=True)])
+    peaks = pd.DataFrame([{"x": c.mu, "p": c.peak, "curve": c.label, "i": i,
+                           "text": f"{c.peak:.3f}"} for i, c in enumerate(curves)])
+    color = alt.Color("curve:N", title=legend, sort=alt.EncodingSortField("i", op="min"),
+                      scale=alt.Scale(range=PALETTE[:len(curves)]),
                       legend=alt.Legend(orient="top", labelLimit=400, columns=2))  # a phone
     base = alt.Chart(lines).mark_line(strokeWidth=2.5).encode(
         x=alt.X("x:Q", title=x_title, scale=alt.Scale(domain=[min(x), max(x)], nice=False)),
