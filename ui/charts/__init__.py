@@ -85,25 +85,19 @@ def styled(chart, lecture: bool = False):
     return chart
 
 
-def _named(chart, found: list[tuple[str, pd.DataFrame]]):
-    """`chart` (copied where needed) with each DataFrame replaced by a reference to a data set
-    named by its position; the frames go into `found` (equal frames share one name)."""
-    data = getattr(chart, "data", None)
-    parts = {attr: getattr(chart, attr, None) for attr in ("layer", "hconcat", "vconcat",
-                                                           "concat")}
-    parts = {attr: sub for attr, sub in parts.items() if isinstance(sub, list) and sub}
-    if not isinstance(data, pd.DataFrame) and not parts:
-        return chart
-    chart = chart.copy(deep=False)
-    if isinstance(data, pd.DataFrame):
-        name = next((n for n, f in found if f is data or f.equals(data)), None)
-        if name is None:
-            name = f"data-{len(found)}"
-            found.append((name, data))
-        chart.data = alt.NamedData(name=name)
-    for attr, sub in parts.items():
-        setattr(chart, attr, [_named(s, found) for s in sub])
-    return chart
+def _positional(data, found: list[tuple[str, pd.DataFrame]]):
+    """An Altair data transformer: a DataFrame becomes a reference to a data set named by its
+    position (equal frames share one name), collected in `found`."""
+    if not isinstance(data, pd.DataFrame):
+        return alt.default_data_transformer(data)
+    name = next((n for n, f in found if f is data or f.equals(data)), None)
+    if name is None:
+        name = f"data-{len(found)}"
+        found.append((name, data))
+    return {"name": name}
+
+
+alt.data_transformers.register("d2l_positional", _positional)
 
 
 def vega_spec(chart) -> dict:
@@ -116,10 +110,11 @@ def vega_spec(chart) -> dict:
     from streamlit.elements import vega_charts  # the lock Streamlit holds around alt.theme
 
     found: list[tuple[str, pd.DataFrame]] = []
-    chart = _named(chart, found)
-    with vega_charts._altair_globals_lock, alt.theme.enable("none"):  # no 300 px defaults
+    with (vega_charts._altair_globals_lock,  # Altair's theme and transformer are global
+          alt.theme.enable("none"),  # no 300 px defaults (as st.altair_chart)
+          alt.data_transformers.enable("d2l_positional", found=found)):
         spec = chart.to_dict(validate=VALIDATE)
-    spec["datasets"] = dict(found)
+    spec["datasets"] = {**spec.get("datasets", {}), **dict(found)}
     return spec
 
 
