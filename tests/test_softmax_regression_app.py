@@ -257,6 +257,18 @@ def test_exercise_answers_use_the_students_logits():
     assert "n = 5: 8/5 = 1.600" in answers
 
 
+def test_an_open_answer_stays_open_while_the_logits_change():
+    """The answers quote the student's logits: new ones redraw an open answer, they do not
+    close it (its key comes from its question, not from its text)."""
+    at = open_answers(page(k="4", o1="4.0", o2="-3.0", o3="2.5", o4="0.0"))
+    (o1,) = [w for w in at.slider if w.key and w.key.endswith(".o1")]
+    o1.set_value(5.0).run()
+    assert not at.exception
+    answers = " ".join(m.value for e in at.expander if e.label == "Show the answer"
+                       for m in e.markdown)
+    assert f"max + log n = {5.0 + math.log(4):.6g}" in answers
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_extremes_in_both_languages(lang):
     at = page(lang, d="16", q="10", n="6", k="10", temp="0.05", shift="-100.0", m="5",

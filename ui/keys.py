@@ -80,7 +80,7 @@ LESSON_NAV = "_lesson.nav"       # the Back/Next bar, fixed at the bottom in lec
 
 
 LESSON_CODE = "_lesson.code."   # + a checksum of a code panel's title and functions
-LESSON_REVEAL = "_lesson.reveal."  # + a checksum of the text an expander reveals
+LESSON_REVEAL = "_lesson.reveal."  # + a checksum of what an expander's text is about
 
 
 def code_panel(title: str, names: str) -> str:
@@ -88,9 +88,10 @@ def code_panel(title: str, names: str) -> str:
     return f"{LESSON_CODE}{zlib.crc32(f'{title}|{names}'.encode()):08x}"
 
 
-def reveal(text: str) -> str:
-    """The key of the expander revealing `text` (an exercise's answer, a step's reason)."""
-    return f"{LESSON_REVEAL}{zlib.crc32(text.encode()):08x}"
+def reveal(about: str) -> str:
+    """The key of the expander revealing what is `about` this text (an exercise's question,
+    a step's reason)."""
+    return f"{LESSON_REVEAL}{zlib.crc32(about.encode()):08x}"
 
 
 def lesson_step(page: str) -> str:

@@ -13,6 +13,7 @@ import inspect
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from ui import keys
 from ui.i18n import t
@@ -71,7 +72,7 @@ def table(frame, *, formats: str | dict | None = None, hide_index: bool | None =
     numbers stay numbers, formatted by `formats` ("{:.4f}" for every float column, or a
     column → format dict). A Styler is drawn as it is: its strings must already be literal.
     """
-    if not hasattr(frame, "style"):  # a Styler
+    if isinstance(frame, Styler):
         return container.table(frame, hide_index=hide_index)
     shown = literal_frame(frame)
     if formats is not None:
@@ -113,12 +114,14 @@ def exercises(title: str, items: list[tuple[str, str]], reveal: str) -> None:
         return
     for number, (question, answer) in enumerate(items, 1):
         st.markdown(f"**{number}.** {question}")
-        revealed(reveal, answer)
+        revealed(reveal, answer, about=question)  # an answer quoting the student's numbers
+        # changes with them: keyed by its question, it stays open meanwhile
 
 
-def revealed(label: str, text: str) -> None:
-    """An expander `label` that shows the Markdown `text` when opened (an answer, a reason)."""
-    _revealed(label, text, keys.reveal(text))
+def revealed(label: str, text: str, about: str | None = None) -> None:
+    """An expander `label` that shows the Markdown `text` when opened (an answer, a reason);
+    its key comes from `about` (else the text), so it stays open while that stays the same."""
+    _revealed(label, text, keys.reveal(about or text))
 
 
 @fragment

@@ -10,6 +10,7 @@ argument named after what it labels (`title`, `x_title`, `y_title`, `legend`, `*
 
 import os
 import re
+import threading
 
 import altair as alt
 import pandas as pd
@@ -98,6 +99,7 @@ def _positional(data, found: list[tuple[str, pd.DataFrame]]):
 
 
 alt.data_transformers.register("d2l_positional", _positional)
+_ALTAIR_LOCK = threading.Lock()  # if Streamlit's own lock ever moves
 
 
 def vega_spec(chart) -> dict:
@@ -110,7 +112,8 @@ def vega_spec(chart) -> dict:
     from streamlit.elements import vega_charts  # the lock Streamlit holds around alt.theme
 
     found: list[tuple[str, pd.DataFrame]] = []
-    with (vega_charts._altair_globals_lock,  # Altair's theme and transformer are global
+    lock = getattr(vega_charts, "_altair_globals_lock", _ALTAIR_LOCK)  # private in Streamlit
+    with (lock,  # Altair's theme and data transformer are global
           alt.theme.enable("none"),  # no 300 px defaults (as st.altair_chart)
           alt.data_transformers.enable("d2l_positional", found=found)):
         spec = chart.to_dict(validate=VALIDATE)
