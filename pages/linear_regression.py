@@ -404,7 +404,7 @@ if lesson.section(t("lr.s_update")):
         for fn in (linreg.squared_loss, linreg.sgd):
             st.code(inspect.getsource(fn), language="python")
 
-if lesson.section(t("lr.s_train")):
+if lesson.section(t("lr.s_train"), experiment=True):  # a class experiment's room lands here
     st.markdown(t("lr.train_text"))
     training(spec)
     st.markdown(t("lr.hyper_text"))

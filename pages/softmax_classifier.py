@@ -463,7 +463,7 @@ if lesson.section(t("sc.s_impl")):
 if lesson.section(t("sc.s_book")):  # issue 13 §5: the book's code and pipeline beside ours
     the_books_way(data, state.seed())
 
-if lesson.section(t("sc.s_train")):
+if lesson.section(t("sc.s_train"), experiment=True):  # a class experiment's room lands here
     st.markdown(t("sc.train_intro"))
     training_panel(data)
     result = st.session_state.get(keys.SC_RESULT)  # a Train in a full run counts at once

@@ -6,14 +6,17 @@ as the browser tests run it):
               canvas in each Vega-Lite element), images loaded, fonts (KaTeX's too) loaded,
               and then nothing changed in the page for QUIET_MS; the figure is the moment of
               the last change, not the end of the quiet window. Median of REPEAT fresh tabs.
+              A page opens on its first section (ui.lesson: one section at a time); `.sN`
+              opens section N by its link (`step=N`), where the page's slider is.
+  next_s      in the opened tab, a click on the button to the next section → settled.
   script_s    navigation → the script's last run finished (the rest is the browser drawing).
   slider_s    a key press on one slider that drives a chart → that chart's last change, with
               the app idle again (a MutationObserver; never a fixed sleep).
   train_chart_s  the classifier's Train click (book defaults) → the final curves drawn (a
               chart with a point per metric and epoch: 30 symbols);
   train_s     the same click → the last change of the page (the sections below included).
-  lecture     the same page opened in lecture mode (one section drawn: what a class waits for),
-              and its slider's figure when the first section holds that slider.
+  lecture     the same page opened in lecture mode (what a class waits for), and its slider.
+  all         the whole page at once (the sidebar's "Whole page", `all=1`): every section.
 A tiny one-chart page (title, one formula, one slider, one line chart) served the same way
 is the baseline: every figure also comes as a ratio to it. The 1-minute load average is
 printed before and after: the machine is shared.
@@ -39,11 +42,14 @@ TIMEOUT_MS = 120_000
 SLIDER_START_MS = 15_000  # a key press on a slider starts a run within this, or is pressed again
 VIEWPORT = {"width": 1920, "height": 1080}
 ENV = {"FASHION_MNIST_DOWNLOAD": "0"}
-# url path → the URL name of one slider that drives a chart there (None: no such slider
-# before training). The classifier's replay slider is measured after its Train click.
-PAGES = {"overview": None, "normal-mse": "mu1", "linear-regression": "w1",
-         "loss-comparison": "delta", "softmax-regression": "temp",
-         "softmax-overflow": "scale", "softmax-classifier": None, "class-board": None}
+# url path → the URL name of one slider that drives a chart there and the section (from 1)
+# that holds it (None: no such slider before training). The classifier's replay slider is
+# measured after its Train click, in the section (TRAIN_STEP) that holds the button.
+PAGES = {"overview": None, "normal-mse": ("mu1", 1), "linear-regression": ("w1", 1),
+         "loss-comparison": ("delta", 1), "softmax-regression": ("temp", 3),
+         "softmax-overflow": ("scale", 1), "softmax-classifier": None, "class-board": None}
+TRAIN_STEP = 4
+NEXT = ".st-key-_lesson-follow button"
 BASELINE_SLIDER = "st-key-a"
 CLASSIFIER = "softmax-classifier"
 REPLAY = "st-key-sc-replay"
@@ -248,15 +254,29 @@ def serving(script: str = "streamlit_app.py"):
         proc.wait(timeout=20)
 
 
-def measure_page(context, server, url: str, name: str, slider: str | None, baseline: dict):
+def next_section(page) -> float | None:
+    """Click the button to the next section: seconds to the settled page (None: no button)."""
+    if not page.locator(NEXT).count():
+        return None
+    runs = page.evaluate("() => __perf.runs")
+    page.locator(NEXT).click()
+    settle(page, runs)
+    return page.evaluate(f"() => ({LAST_CHANGE})() - __perf.click") / 1000
+
+
+def measure_page(context, server, url: str, name: str, slider: str | None, baseline: dict,
+                 follow: bool = False):
     """REPEAT fresh loads of one page, each followed by one step of its slider (the
-    element with class `slider`), if any and if drawn (lecture mode draws one section)."""
-    loads, slides = [], []
+    element with class `slider`), if any and if drawn (one section is), and, with `follow`,
+    by a click on the button to the next section."""
+    loads, slides, nexts = [], [], []
     for _ in range(REPEAT):
         found, page = open_settled(context, url, server)
         loads.append(found)
         if slider and page.locator(f".{slider} input[type=range]").count():
             slides.append(slider_redraw(page, slider))
+        if follow and (moved := next_section(page)) is not None:
+            nexts.append(moved)
         page.close()
     cpu = {k: median([f[k] for f in loads]) for k in ("browser_cpu_s", "server_cpu_s")}
     contents = {k: v for k, v in loads[-1].items() if k not in cpu and not k.endswith("_s")}
@@ -265,13 +285,16 @@ def measure_page(context, server, url: str, name: str, slider: str | None, basel
     yield figure(f"{name}.script_s", [f["script_s"] for f in loads], baseline.get("script"))
     if slides:
         yield figure(f"{name}.slider_s", slides, baseline.get("slider"), slider=slider)
+    if nexts:
+        yield figure(f"{name}.next_s", nexts, baseline.get("open"))
 
 
 def measure_training(context, server, url: str, baseline: dict):
     """REPEAT fresh classifier tabs: Train at the defaults, then one step of the replay."""
     charts, trains, spent, slides = [], [], [], []
     for _ in range(REPEAT):
-        _, page = open_settled(context, f"{url}/{CLASSIFIER}?lang=en", server)
+        _, page = open_settled(context, f"{url}/{CLASSIFIER}?lang=en&step={TRAIN_STEP}",
+                               server)
         cpu = CPU(page, server)
         chart, settled = train_click(page)
         charts.append(chart)
@@ -337,14 +360,22 @@ def run(selected: list[str] | None = None):
         with serving() as (url, server):
             context = new_context(browser)
             open_settled(context, f"{url}/?lang=en")[1].close()  # warm: imports, the data
-            for path, slider in PAGES.items():
-                if not selected or path in selected:
-                    yield from measure_page(context, server, f"{url}/{path}?lang=en", path,
-                                            slider and f"st-key-{path}-{slider}", base)
-                    # lecture mode draws one section: what a projected class waits for
-                    yield from measure_page(context, server, f"{url}/{path}?lang=en&lecture=1",
-                                            f"{path}.lecture", slider and f"st-key-{path}-{slider}",
-                                            base)
+            for path, where in PAGES.items():
+                if selected and path not in selected:
+                    continue
+                slider, step = where or (None, 1)
+                key = slider and f"st-key-{path}-{slider}"
+                yield from measure_page(context, server, f"{url}/{path}?lang=en", path,
+                                        key if step == 1 else None, base, follow=True)
+                if step > 1:  # the section that holds the slider, opened by its link
+                    yield from measure_page(context, server, f"{url}/{path}?lang=en&step={step}",
+                                            f"{path}.s{step}", key, base)
+                # lecture mode: what a projected class waits for
+                yield from measure_page(context, server, f"{url}/{path}?lang=en&lecture=1"
+                                        f"&step={step}", f"{path}.lecture", key, base)
+                # the whole page at once (the sidebar's switch), for comparison
+                yield from measure_page(context, server, f"{url}/{path}?lang=en&all=1",
+                                        f"{path}.all", key, base)
             if not selected or CLASSIFIER in selected:
                 yield from measure_training(context, server, url, base)
             context.close()

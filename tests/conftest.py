@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
 PAGES = ["home", "normal_mse", "softmax_overflow", "loss_comparison", "linear_regression",
          "softmax_classifier", "softmax_regression"]
-GLOBAL_PARAMS = {"seed", "lecture"}  # the sidebar's, kept on every page
+GLOBAL_PARAMS = {"seed", "lecture", "all"}  # the sidebar's, kept on every page
 TIMEOUT = 60  # seconds for one AppTest run: importing torch alone takes ~1.5 s
 
 
@@ -96,7 +96,13 @@ def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
     AppTest identifies st.navigation's pages only after a first run, so the router runs
     once on the home page first, with the sidebar's (global) parameters; the page's own
     parameters are set after it, before the switch to the page.
+
+    A lesson shows one section at a time (ui.lesson.paged); tests of what the sections hold
+    see the whole page (`all=1`, the sidebar's switch) unless they pass `all=0`. The paged
+    view has its own tests (tests/test_lesson_pages.py). The home page has no sections.
     """
+    if page != "home":
+        params = {"all": 1, **params}
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["lang"] = lang
     for key in GLOBAL_PARAMS & params.keys():

@@ -22,7 +22,7 @@ def test_no_request_leaves_the_server(server, browser, name):
                else None)
     page = context.new_page()
     try:
-        page.goto(f"{server}/{PAGE_URLS[name]}")
+        page.goto(f"{server}/{PAGE_URLS[name]}?all=1")  # every section's requests
         wait_for_app(page)
         drawn(page)  # every request the page makes has been made
         assert not outside, outside

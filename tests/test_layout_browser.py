@@ -69,7 +69,7 @@ def test_each_slider_sits_beside_or_above_its_chart(server, browser, name, scree
                 settle(page)
                 check(page, name, screen, slider_name, index, height - NAV)
             return
-        page.goto(f"{server}/{PAGE_URLS[name]}")
+        page.goto(f"{server}/{PAGE_URLS[name]}?all=1")  # the charts counted on the whole page
         settle(page)
         if screen == "phone":
             assert page.evaluate(OVERFLOW) <= 1, f"{name} scrolls sideways at {width} px"
@@ -94,7 +94,7 @@ def test_the_replay_player_moves_the_thumb_and_a_touch_of_the_slider_stops_it(se
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     replay, play = key_class(keys.LR_REPLAY), key_class(keys.LR_PLAY)
     try:
-        page.goto(f"{server}/{PAGE_URLS['linear_regression']}")
+        page.goto(f"{server}/{PAGE_URLS['linear_regression']}?all=1")
         settle(page)
         page.locator(f"{key_class(keys.LR_TRAIN)} button").click()
         page.wait_for_function(f"() => ({NOW})('{replay}') === 300", timeout=60_000)

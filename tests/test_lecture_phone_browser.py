@@ -2,7 +2,7 @@
 
 A presenter's clicker keys move between sections and the link keeps the section; Back/Next
 stay on screen; the "project this QR" view warns about a link to this computer; no page
-scrolls sideways at 390 px. Screenshots of every page, both languages, at 390 × 844 (phone)
+scrolls sideways at 390 px; a lesson pages through its sections on a phone. Screenshots of every page, both languages, at 390 × 844 (phone)
 and 1920 × 1080 (lecture) go to artifacts/ for review.
 """
 
@@ -44,11 +44,18 @@ def settle(page) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(PAGE_URLS))
 def test_no_page_scrolls_sideways_on_a_phone(server, browser, name, lang):
+    """The page as it opens (its first section under the contents), then the whole page
+    (every section: the widest content), which the screenshot shows."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
                                   has_touch=True, device_scale_factor=2)
     page = context.new_page()
     try:
         page.goto(f"{server}/{PAGE_URLS[name]}?lang={lang}")
+        settle(page)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        first = page.evaluate(OVERFLOW)
+        assert first <= 1, f"{name} ({lang}) scrolls sideways by {first} px at 390 px"
+        page.goto(f"{server}/{PAGE_URLS[name]}?lang={lang}&all=1")
         settle(page)
         assert page.locator('[data-testid="stException"]').count() == 0
         overflow = page.evaluate(OVERFLOW)
@@ -61,6 +68,45 @@ def test_no_page_scrolls_sideways_on_a_phone(server, browser, name, lang):
         assert overflow <= 1, f"{name} ({lang}) scrolls sideways by {overflow} px at 390 px"
     finally:
         context.close()
+
+
+def test_a_lesson_pages_through_its_sections_and_the_link_follows(server, browser):
+    """The contents pick a section; the button under a section opens the next one at the
+    top of the screen; the link names the section, and a new tab opens it from the link."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/normal-mse?lang=en")
+        settle(page)
+        main = page.locator('[data-testid="stMain"]')
+        expect(main.locator("h2")).to_have_count(1)
+        expect(main.locator("h2")).to_contain_text("1. The normal density")
+        page.locator(".st-key-_lesson-follow button").click()
+        expect(page).to_have_url(re.compile(r"[?&]step=2(&|$)"))
+        expect(main.locator("h2")).to_contain_text("2. From noise to loss")
+        settle(page)
+        heading = main.locator("h2").bounding_box()
+        assert heading and 0 <= heading["y"] < 844 / 2, "the new section starts at the top"
+        picker = page.locator(".st-key-_lesson-pick")
+        picker.get_by_text(re.compile("Residuals")).click()
+        expect(page).to_have_url(re.compile(r"[?&]step=4(&|$)"))
+        expect(main.locator("h2")).to_contain_text("4. Residuals")
+        settle(page)
+        assert page.evaluate(OVERFLOW) <= 1
+        page.screenshot(path=str(ARTIFACTS / "phone-section.png"))
+        url = page.url
+    finally:
+        context.close()
+    reopened = browser.new_page()
+    try:
+        reopened.goto(url)
+        settle(reopened)
+        expect(reopened.locator('[data-testid="stMain"] h2')).to_contain_text("4. Residuals")
+    finally:
+        reopened.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -16,7 +16,7 @@ def test_train_draws_the_run(server, page, impl, lang, label, done):
     # a fresh server answers its very first deep link with a "Page not found" dialog
     page.goto(f"{server}/?lang={lang}")
     wait_for_app(page)
-    page.goto(f"{server}/linear-regression?lang={lang}&impl={impl}")
+    page.goto(f"{server}/linear-regression?lang={lang}&impl={impl}&all=1")
     wait_for_app(page)
     page.get_by_role("button", name=label, exact=True).click()
     expect(page.get_by_text(done)).to_be_visible(timeout=60_000)
@@ -33,7 +33,7 @@ def test_share_link_follows_a_change_inside_the_training_fragment(server, page):
     """The training panel is a fragment: its reruns skip the sidebar, whose link went stale."""
     page.goto(f"{server}/?lang=en")
     wait_for_app(page)
-    page.goto(f"{server}/linear-regression?lang=en")
+    page.goto(f"{server}/linear-regression?lang=en&all=1")
     wait_for_app(page)
     page.get_by_role("slider", name="Learning rate lr").focus()
     page.keyboard.press("ArrowRight")  # 0.03 -> 0.1, inside the fragment
@@ -54,7 +54,7 @@ def test_replay_slider_redraws_the_path(server, page):
     """Issue 16 §2: scrubbing back to step 0 redraws the landscape with the start only."""
     page.goto(f"{server}/?lang=en")
     wait_for_app(page)
-    page.goto(f"{server}/linear-regression?lang=en")
+    page.goto(f"{server}/linear-regression?lang=en&all=1")
     wait_for_app(page)
     page.get_by_role("button", name="Train", exact=True).click()
     expect(page.get_by_text("Shown: step 300 of 300")).to_be_visible(timeout=60_000)

@@ -37,7 +37,7 @@ def test_train_click_reaches_the_final_chart(server, page):
     # a fresh server answers its very first deep link with a "Page not found" dialog
     page.goto(f"{server}/?lang=en")
     wait_for_app(page)
-    page.goto(f"{server}/{PAGE_URLS['softmax_classifier']}?lang=en")
+    page.goto(f"{server}/{PAGE_URLS['softmax_classifier']}?lang=en&all=1")
     wait_for_app(page)
     train = page.locator(".st-key-sc-train button")
     page.evaluate(WATCH)
@@ -76,7 +76,7 @@ def test_play_moves_the_slider_and_the_slider_stops_it(server, page):
     on the slider while it plays stops the player at the epoch chosen."""
     page.goto(f"{server}/?lang=en")  # a fresh server's first deep link: "Page not found"
     wait_for_app(page)
-    page.goto(f"{server}/{PAGE_URLS['softmax_classifier']}?lang=en&epochs=10")
+    page.goto(f"{server}/{PAGE_URLS['softmax_classifier']}?lang=en&epochs=10&all=1")
     wait_for_app(page)
     page.locator(".st-key-sc-train button").click()
     expect(page.get_by_text("Shown: epoch 10 of 10")).to_be_visible(timeout=120_000)
@@ -113,7 +113,7 @@ def test_stop_ends_a_run_and_says_where(server, page):
     after which epoch, keeps no model, and Train is there again."""
     page.goto(f"{server}/?lang=en")  # a fresh server's first deep link: "Page not found"
     wait_for_app(page)
-    page.goto(f"{server}/{PAGE_URLS['softmax_classifier']}?lang=en&epochs=30")
+    page.goto(f"{server}/{PAGE_URLS['softmax_classifier']}?lang=en&epochs=30&all=1")
     wait_for_app(page)
     page.locator(".st-key-sc-train button").click()
     expect(page.get_by_text(re.compile(r"Epoch [1-9][0-9]? of 30"))).to_be_visible(timeout=120_000)

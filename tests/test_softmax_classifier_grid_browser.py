@@ -22,7 +22,7 @@ def trained_page(page, server):
     # a fresh server answers its very first deep link with a "Page not found" dialog
     page.goto(f"{server}/?lang=en")
     wait_for_app(page)
-    page.goto(f"{server}/{PAGE_URLS['softmax_classifier']}?lang=en&epochs=1")
+    page.goto(f"{server}/{PAGE_URLS['softmax_classifier']}?lang=en&epochs=1&all=1")
     wait_for_app(page)
     page.locator(".st-key-sc-train button").click()
     expect(page.locator(GRID)).to_be_visible(timeout=120_000)  # drawn once a model exists

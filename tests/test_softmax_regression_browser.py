@@ -19,7 +19,7 @@ TEXT = {
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_link_opens_the_page_and_bad_logits_are_explained(server, page, lang):
     words = TEXT[lang]
-    page.goto(f"{server}/softmax-regression?lang={lang}&k=4&o4=5.0&unit=bits")
+    page.goto(f"{server}/softmax-regression?lang={lang}&k=4&o4=5.0&unit=bits&all=1")
     wait_for_app(page)
     main = page.locator('[data-testid="stMain"]')
     expect(main.locator('[data-testid="stVegaLiteChart"]')).to_have_count(9, timeout=60_000)

@@ -16,7 +16,8 @@ pytestmark = pytest.mark.slow
 
 KINDS = ["slider", "select_slider", "number_input", "selectbox", "radio", "toggle", "checkbox",
          "text_input", "text_area", "multiselect", "button_group"]
-GLOBAL = {keys.LANG, keys.LECTURE}  # covered by the parametrisation below
+GLOBAL = {keys.LANG, keys.LECTURE, keys.WHOLE}  # the parametrisation below: the whole page
+# (tests.conftest.app_test) and lecture mode's one section at a time
 TEXTS = ["", "abc", "1e400", "nan", "-inf", "1,,2", "9" * 300, "x; DROP TABLE", "<b>hi</b>",
          "０.５", "1, 2, 3"]
 RANDOM_VALUES = 2
@@ -84,7 +85,8 @@ def raw_option(widget, index: int):
 
 
 def discover(at) -> list[tuple[str, str]]:
-    """(kind, key) of every keyed widget on the page, but the sidebar's language and lecture."""
+    """(kind, key) of every keyed widget on the page, but the sidebar's language, lecture
+    mode and whole page."""
     return [(kind, w.key) for kind in KINDS for w in getattr(at, kind)
             if w.key and w.key not in GLOBAL]
 

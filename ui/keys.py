@@ -10,6 +10,7 @@ import zlib
 LANG = "g.lang"
 SEED = "g.seed"
 LECTURE = "g.lecture"
+WHOLE = "g.all"       # every section of a page at once (the normal view shows one at a time)
 
 
 def setting(name: str) -> str:
@@ -26,10 +27,10 @@ def widget(page: str, name: str) -> str:
 # Declared here, not learnt as pages happen to draw them, so that a section lecture mode hides
 # keeps its setting in the share link even on a fresh server (tests/test_state.py checks that
 # every widget's name is declared and every declared name is used).
-STEP = "step"   # lecture mode's current section, counted from 1 (ui.lesson)
+STEP = "step"   # the current section, counted from 1 (ui.lesson)
 ROOM = "room"   # the class experiment's room code (ui.classroom)
 LINK_PARAMS = frozenset({
-    "lang", "seed", "lecture", STEP, ROOM,
+    "lang", "seed", "lecture", "all", STEP, ROOM,
     # normal_mse
     "curves", "w", "b", "sigma", "n", "lsig", "symlog", "noise", "rsigma", "rn",
     # linear_regression
@@ -77,6 +78,13 @@ LESSON_COUNT = "_lesson.count"   # sections met in this run
 LESSON_BACK = "_lesson.back"
 LESSON_NEXT = "_lesson.next"
 LESSON_NAV = "_lesson.nav"       # the Back/Next bar, fixed at the bottom in lecture mode
+LESSON_TITLES = "_lesson.titles"  # the titles of the sections met in this run
+LESSON_TOP = "_lesson.top"        # the slot above the first section, for the contents
+LESSON_PICK = "_lesson.pick"      # the contents: a section picked by its title
+LESSON_PREV = "_lesson.prev"      # the buttons under a section in the normal view (the
+LESSON_FOLLOW = "_lesson.follow"  # clicker's keys press only LESSON_BACK / LESSON_NEXT)
+LESSON_SCROLL = "_lesson.scroll"  # set by a move from the bottom: bring the new section up
+LESSON_LANDING = "_lesson.landing"  # the page's first run, from a link naming no section
 
 
 LESSON_CODE = "_lesson.code."   # + a checksum of a code panel's title and functions
@@ -95,7 +103,7 @@ def reveal(about: str) -> str:
 
 
 def lesson_step(page: str) -> str:
-    """The section lecture mode shows on `page`."""
+    """The section shown on `page` (one at a time: ui.lesson.paged)."""
     return f"_lesson.step.{page}"
 
 

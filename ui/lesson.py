@@ -3,8 +3,14 @@
 Pages write
     if lesson.section(title_of_section_1):
         ...draw section 1...
-In the normal view every section is drawn. In lecture mode (a sidebar toggle kept in the
-URL) only the current section is drawn, and the router's `ui.frame.page_run()` adds Back/Next,
+A page shows one section at a time (`paged`): its title, key idea and introduction, then the
+contents (every section's title, the current one picked), the current section, and buttons to
+the previous and next sections. One section is what a student reads on a phone and what a
+class looks at, and it opens fast: a whole page of charts and formulas took 2-2.3 s of a
+browser's time to settle (scripts/bench_browser.py). The sidebar's "Whole page" switch
+(`all=1` in the link) draws every section at once, to read it through, search or print it.
+
+Lecture mode (a sidebar toggle kept in the URL) always shows one section, with Back/Next
 fixed at the bottom of the screen (ui/style.py), which a clicker's keys press. The current
 section is kept in the link as `step=N`, so a lecture reopens where it stopped.
 """
@@ -28,9 +34,17 @@ def lecture() -> bool:
     return bool(st.session_state.get(keys.LECTURE, False))
 
 
+def paged() -> bool:
+    """One section at a time? Always in lecture mode; in the normal view unless the student
+    asked for the whole page."""
+    return lecture() or not st.session_state.get(keys.WHOLE, False)
+
+
 def begin() -> None:
     """ui.frame.page_run() calls this before each page run."""
     st.session_state[_COUNT] = 0
+    st.session_state[keys.LESSON_TITLES] = []
+    st.session_state.pop(keys.LESSON_TOP, None)
 
 
 def _step_in_link() -> int:
@@ -44,7 +58,8 @@ def _step() -> int:
     (Read when the first section is met: the page is known only after st.navigation.)"""
     key = _step_key()
     if key not in st.session_state:
-        st.session_state[key] = _step_in_link() if lecture() else 0
+        st.session_state[key] = _step_in_link() if paged() else 0
+        st.session_state[keys.LESSON_LANDING] = STEP not in st.query_params
     return st.session_state[key]
 
 
@@ -52,11 +67,22 @@ def _step_key() -> str:
     return keys.lesson_step(st.session_state.get(keys.URL_PAGE, ""))
 
 
-def section(title: str) -> bool:
-    """Start a section with a header; False when lecture mode hides it."""
+def section(title: str, experiment: bool = False) -> bool:
+    """Start a section with a header; False when it is not the one shown (`paged`).
+
+    `experiment`: the section where a class experiment's run is made (ui.classroom). A
+    student who opens the page from a room's link, which names no section, lands there."""
     index = st.session_state.get(_COUNT, 0)
     st.session_state[_COUNT] = index + 1
-    if lecture() and index != _step():
+    st.session_state.setdefault(keys.LESSON_TITLES, []).append(title)
+    if index == 0 and paged() and not lecture():  # the contents go here, once all are known
+        st.session_state[keys.LESSON_TOP] = st.container()
+    if paged() and index != _step():
+        if experiment and st.session_state.get(keys.LESSON_LANDING) and \
+                st.session_state.get(keys.CLASS_ROOM):
+            st.session_state[_step_key()] = index
+            st.session_state[keys.LESSON_LANDING] = False
+            st.rerun()  # once, on landing: the sections above were drawn for nothing
         return False
     st.header(title, divider="gray")
     return True
@@ -134,17 +160,34 @@ def _revealed(label: str, text: str, key: str) -> None:
 
 
 def finish() -> None:
-    """In lecture mode: Back / Next under the current section."""
-    if not lecture():
-        return
+    """Under the section shown: lecture mode's Back / Next bar, or the normal view's contents
+    (above the section) and buttons to the previous and next sections."""
     count = st.session_state.get(_COUNT, 0)
-    if count == 0:
+    st.session_state[keys.LESSON_LANDING] = False  # a room's link lands once, on opening
+    if count == 0 or not paged():
         return
     key = _step_key()
     step = min(_step(), count - 1)
     st.session_state[key] = step
-    if st.query_params.get(STEP) != str(step + 1):
-        st.query_params[STEP] = str(step + 1)
+    link = str(step + 1) if lecture() or step > 0 else None  # a lecture's link names its step
+    if st.query_params.get(STEP) != link:
+        if link is None:
+            del st.query_params[STEP]
+        else:
+            st.query_params[STEP] = link
+    if lecture():
+        _lecture_bar(key, step, count)
+    else:
+        _contents(key, step, st.session_state.get(keys.LESSON_TITLES, [])[:count])
+    scroll = st.session_state.pop(keys.LESSON_SCROLL, False)
+    if step > 0 and (lecture() or scroll):  # the page's introduction stays above: bring the
+        # section to the top
+        st.html(f"<script>/* step {step} */ setTimeout(() => document.querySelector("
+                "'[data-testid=\"stMain\"] h2')?.scrollIntoView({block: 'start'}), 60);"
+                "</script>", unsafe_allow_javascript=True)
+
+
+def _lecture_bar(key: str, step: int, count: int) -> None:
     back, where, forward = st.container(key=keys.LESSON_NAV).columns(
         [1, 2, 1], vertical_alignment="center")
     back.button("◀", key=keys.LESSON_BACK, disabled=step == 0, width="stretch",
@@ -154,12 +197,34 @@ def finish() -> None:
                    unsafe_allow_html=True)  # fixed text only: no user input
     forward.button("▶", key=keys.LESSON_NEXT, disabled=step >= count - 1, width="stretch",
                    on_click=_move, args=(key, +1))
-    if step > 0:  # the page's introduction stays above: bring the section to the top
-        st.html(f"<script>/* step {step} */ setTimeout(() => document.querySelector("
-                "'[data-testid=\"stMain\"] h2')?.scrollIntoView({block: 'start'}), 60);"
-                "</script>", unsafe_allow_javascript=True)
 
 
-def _move(key: str, by: int) -> None:
-    """Back/Next: runs before the rerun, so the new section is drawn at once."""
+def _contents(key: str, step: int, titles: list[str]) -> None:
+    """Every section's title above the first section's place, the one shown picked; under
+    it, the previous and the next section by name."""
+    top = st.session_state.get(keys.LESSON_TOP) or st.container()
+    st.session_state[keys.LESSON_PICK] = step  # follows Back/Next and a link's step
+    top.segmented_control(t("lesson.contents"), range(len(titles)), key=keys.LESSON_PICK,
+                          format_func=lambda i: titles[i], required=True, wrap=True,
+                          on_change=_pick, args=(key,), help=t("lesson.contents_help"),
+                          label_visibility="collapsed")
+    back, forward = st.columns(2, vertical_alignment="center")
+    if step > 0:
+        back.button(f"← {titles[step - 1]}", key=keys.LESSON_PREV, on_click=_move,
+                    args=(key, -1, True))
+    if step < len(titles) - 1:
+        forward.container(horizontal=True, horizontal_alignment="right").button(
+            f"{titles[step + 1]} →", key=keys.LESSON_FOLLOW, type="primary", on_click=_move,
+            args=(key, +1, True))
+
+
+def _pick(key: str) -> None:
+    """The contents: runs before the rerun, so the picked section is drawn at once."""
+    st.session_state[key] = st.session_state[keys.LESSON_PICK]
+
+
+def _move(key: str, by: int, scroll: bool = False) -> None:
+    """Back/Next: runs before the rerun, so the new section is drawn at once; from the
+    bottom of a section (`scroll`), the new one is brought to the top of the screen."""
     st.session_state[key] = st.session_state.get(key, 0) + by
+    st.session_state[keys.LESSON_SCROLL] = scroll

@@ -12,7 +12,7 @@ from urllib.parse import urlencode, urlsplit
 import segno
 import streamlit as st
 
-from ui import keys, lesson, safe
+from ui import keys, safe
 from ui.i18n import t
 from ui.safe import literal
 
@@ -34,11 +34,11 @@ def base_url() -> str:
 def current_link(url_path: str) -> str:
     """The link that reopens this page with the settings now in the URL.
 
-    Only the app's own parameters (ui.keys.LINK_PARAMS), never a stranger's; the current
-    section only in lecture mode, so the lecture reopens where it stopped.
+    Only the app's own parameters (ui.keys.LINK_PARAMS), never a stranger's, the current
+    section with them (a lecture reopens where it stopped).
     """
     params = {name: st.query_params.get_all(name)[-1] for name in st.query_params.keys()
-              if keys.linked(name) and (name != lesson.STEP or lesson.lecture())}
+              if keys.linked(name)}
     query = urlencode(params)
     return f"{base_url()}/{url_path}" + (f"?{query}" if query else "")
 

@@ -1,4 +1,4 @@
-"""The sidebar every page shares: language, random seed, lecture mode."""
+"""The sidebar every page shares: language, random seed, lecture mode, whole page."""
 
 import streamlit as st
 
@@ -15,8 +15,11 @@ def language() -> str:
 
 
 def controls() -> None:
-    """Seed and lecture mode, below the navigation (lecture mode's style: ui/style.py)."""
+    """Seed, lecture mode and the whole page, below the navigation (lecture mode's style:
+    ui/style.py; the sections shown: ui.lesson)."""
     state.number(t("sb.seed"), "seed", 0, MAX_SEED, 0, step=1, global_=True,
                  container=st.sidebar, help=t("sb.seed_help"))
-    state.toggle(t("sb.lecture"), "lecture", False, global_=True, container=st.sidebar,
-                 help=t("sb.lecture_help"))
+    lecture = state.toggle(t("sb.lecture"), "lecture", False, global_=True,
+                           container=st.sidebar, help=t("sb.lecture_help"))
+    state.toggle(t("sb.whole"), "all", False, global_=True, container=st.sidebar,
+                 help=t("sb.whole_help"), disabled=lecture)  # a lecture shows one section

@@ -23,7 +23,7 @@ from typing import Any
 import streamlit as st
 
 from core import numbers
-from ui import keys
+from ui import keys, lesson
 from ui.i18n import t
 from ui.safe import literal
 
@@ -57,12 +57,12 @@ def finish() -> None:
             seen.add(name)
             if text is not None and st.query_params.get(name) != text:
                 st.query_params[name] = text
-    lecture = bool(st.session_state.get(keys.LECTURE))
+    paged = lesson.paged()
     unknown = []
     for name in list(st.query_params.keys()):
         if name in seen:
             continue
-        if lecture and keys.linked(name):  # a hidden section's setting stays in the link
+        if paged and keys.linked(name):  # a hidden section's setting stays in the link
             continue
         if name not in known and not keys.linked(name):  # another page's: dropped silently
             unknown.append(name)

@@ -18,6 +18,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Larger type, one section at a time with Back / Next, code folded away.",
         "zh": "更大的字号，每次只显示一节（上一节 / 下一节），代码折叠。",
     },
+    "sb.whole": {"en": "Whole page", "zh": "整页显示"},
+    "sb.whole_help": {
+        "en": "Every section of a lesson at once, to read it through, search it or print it. "
+              "Off, a lesson shows one section at a time and opens faster.",
+        "zh": "一次显示本课的所有小节，便于通读、搜索或打印。关闭时每次只显示一节，页面打开更快。",
+    },
     "export": {"en": "Export", "zh": "导出"},
     "share.title": {"en": "Share this view", "zh": "分享此视图"},
     "share.help": {
@@ -136,6 +142,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "chart.scroll_hint": {"en": "↔ Swipe sideways to see the whole chart.",
                           "zh": "↔ 左右滑动可查看整张图。"},
+    "lesson.contents": {"en": "Sections of this lesson", "zh": "本课的小节"},
+    "lesson.contents_help": {
+        "en": "One section at a time. The sidebar's Whole page switch shows them all at once.",
+        "zh": "每次显示一节。侧边栏的“整页显示”开关可一次显示所有小节。",
+    },
     "lesson.keys": {"en": "→ / ← · PageDown / PageUp · Space", "zh": "→ / ← · PageDown / PageUp · 空格"},
 }
 
