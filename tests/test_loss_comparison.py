@@ -411,3 +411,12 @@ def test_robust_fit_on_the_default_device():
     assert default.x == on_cpu.x
     for name in losses.LOSSES:
         assert default.fits[name] == pytest.approx(on_cpu.fits[name], abs=1e-9)
+
+
+@pytest.mark.parametrize(("lo", "hi", "delta"), [(-3.0, 3.0, 1.0), (-2.7, 4.1, 0.35),
+                                                  (0.5, 9.0, 2.0), (-10.0, -1.0, 5.0)])
+def test_loss_curves_hit_the_kinks_exactly(lo, hi, delta):
+    c = losses.loss_curves(lo, hi, delta)
+    assert c.y_hat == sorted(set(c.y_hat)) and c.y_hat[0] == lo and c.y_hat[-1] == hi
+    for kink in (-delta, 0.0, delta):
+        assert (kink in c.y_hat) == (lo < kink < hi)
