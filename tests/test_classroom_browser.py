@@ -72,9 +72,12 @@ def test_two_students_submit_and_the_board_updates_itself(class_server, browser)
         expect(metric(teacher, 1)).to_have_text("2")  # Submitted
         charts = teacher.locator('[data-testid="stVegaLiteChart"]')
         expect(charts).to_have_count(3, timeout=WAIT_MS)  # scatter, spread, best and worst
-        # each student's own run is on the small board under the button
+        # each student's own run is on the small board under the button: the room's link
+        # opened the section where the run is made (its loss curve and landscape), and the
+        # small board is its third chart
         for page in students:
-            expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(3 + 1)
+            expect(page.locator('[data-testid="stMain"] h2')).to_have_count(1)
+            expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(2 + 1)
         assert teacher.locator('[data-testid="stException"]').count() == 0
         ARTIFACTS.mkdir(exist_ok=True)
         wait_for_app(teacher)

@@ -40,7 +40,7 @@ def test_share_link_follows_a_change_inside_the_training_fragment(server, page):
     page.wait_for_function("() => location.search.includes('lr=0.1')", timeout=30_000)
     page.get_by_role("button", name="Share this view").click()
     expect(page.locator('[data-testid="stPopoverBody"] code').first).to_contain_text(
-        "linear-regression?lr=0.1", timeout=30_000)
+        "linear-regression?all=1&lr=0.1", timeout=30_000)  # the whole page
 
 
 LANDSCAPE_PIXELS = """() => {
