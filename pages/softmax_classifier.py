@@ -470,7 +470,7 @@ if lesson.section(t("sc.s_train"), experiment=True):  # a class experiment's roo
 
 if lesson.section(t("sc.s_grid")):
     if result is None:
-        st.info(t("sc.need_model"))
+        st.info(t("sc.need_model", train=t("sc.s_train")))
     else:
         previous_model_note(result)
         st.markdown(t("sc.grid_intro"))
@@ -492,7 +492,7 @@ if lesson.section(t("sc.s_grid")):
 
 if lesson.section(t("sc.s_inside")):
     if result is None:
-        st.info(t("sc.need_model"))
+        st.info(t("sc.need_model", train=t("sc.s_train")))
     else:
         previous_model_note(result)
         st.markdown(t("sc.weights_intro"))
@@ -516,7 +516,7 @@ if lesson.section(t("sc.s_upload")):
             if prepared.inverted:
                 left.caption(t("sc.inverted"))
             if result is None:
-                right.info(t("sc.need_model"))
+                right.info(t("sc.need_model", train=t("sc.s_train")))
             else:
                 with right:
                     previous_model_note(result)
@@ -527,7 +527,7 @@ if lesson.section(t("sc.s_upload")):
 
 if lesson.section(t("sc.s_keep")):
     if result is None:
-        st.info(t("sc.need_model"))
+        st.info(t("sc.need_model", train=t("sc.s_train")))
     else:
         previous_model_note(result)
         st.markdown(t("sc.keep_intro"))

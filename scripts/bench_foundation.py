@@ -54,7 +54,7 @@ def rss_figures():
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             for path in PAGE_URLS.values():
-                page.goto(f"http://127.0.0.1:{port}/{path}")
+                page.goto(f"http://127.0.0.1:{port}/{path}?all=1")  # every section drawn
                 wait_for_app(page)
             browser.close()
         yield {"figure": "server_rss_after_every_page_mb",

@@ -75,7 +75,7 @@ def browser_figures():
             for impl in linreg.IMPLEMENTATIONS:
                 for attempt in (1, 2):  # each in a new session
                     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                    page.goto(f"http://127.0.0.1:{port}/linear-regression?impl={impl}")
+                    page.goto(f"http://127.0.0.1:{port}/linear-regression?impl={impl}&all=1")
                     wait_for_app(page)
                     page.wait_for_timeout(500)  # a person does not click in the first instant
                     page.evaluate(WATCH)

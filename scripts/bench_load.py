@@ -41,12 +41,12 @@ def log(seed: int, what: str) -> None:
 
 
 async def train_and_fetch(browser, base: str, seed: int) -> list[dict]:
-    """One student: open the page with a seed, press Train, download the metrics CSV."""
+    """One student: open the whole page with a seed, press Train, download the metrics CSV."""
     context = await browser.new_context(accept_downloads=True)
     context.set_default_timeout(TIMEOUT_MS)  # a busy server answers a whole class slowly
     page = await context.new_page()
     try:
-        await page.goto(f"{base}/{PATH}?seed={seed}&epochs={EPOCHS}", timeout=TIMEOUT_MS)
+        await page.goto(f"{base}/{PATH}?seed={seed}&epochs={EPOCHS}&all=1", timeout=TIMEOUT_MS)
         await page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
         log(seed, "page open")
         await page.locator(".st-key-sc-train button").click()

@@ -15,8 +15,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "sb.lecture": {"en": "Lecture mode", "zh": "讲课模式"},
     "sb.lecture_help": {
-        "en": "Larger type, one section at a time with Back / Next, code folded away.",
-        "zh": "更大的字号，每次只显示一节（上一节 / 下一节），代码折叠。",
+        "en": "For a projector: larger type, Back / Next fixed at the bottom for a clicker's "
+              "keys, code folded away.",
+        "zh": "用于投影：更大的字号，上一节 / 下一节固定在屏幕底部，可用翻页笔的按键，代码折叠。",
     },
     "sb.whole": {"en": "Whole page", "zh": "整页显示"},
     "sb.whole_help": {

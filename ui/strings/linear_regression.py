@@ -64,7 +64,7 @@ STRINGS: dict[str, dict[str, str]] = {
               r"way), `nn.MSELoss()` is the loss and `torch.optim.SGD` the update."
               "\n\n"
               r"For a given seed both start from the same weights. The code that runs is shown "
-              r"next to the training charts below.",
+              r"beside the training charts (the section on minibatch SGD).",
         "zh": r"**从零开始实现**（3.2 节）：参数就是普通张量，$\mathbf{w} \sim \mathcal{N}(0, 0.01^2)$、"
               r"$b = 0$，并设置 `requires_grad=True`；`linreg` 计算 $\hat{y} = \mathbf{X}\mathbf{w} + b$，"
               r"`squared_loss` 对每个样本给出 $(\hat{y} - y)^2/2$，`data_iter` 打乱样本并切成小批量，"
@@ -74,7 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
               r"`nn.Sequential(nn.Linear(2, 1))` 保存 $\mathbf{w}$ 和 $b$（按同样方式初始化），"
               r"`nn.MSELoss()` 是损失函数，`torch.optim.SGD` 负责更新。"
               "\n\n"
-              r"同一个随机种子下，两者从相同的权重出发。实际运行的代码显示在下面的训练图表旁边。",
+              r"同一个随机种子下，两者从相同的权重出发。实际运行的代码显示在训练图表旁边（“用小批量随机梯度下降训练”一节）。",
     },
     "lr.note": {
         "en": r"**Why the concise loss needs no `.sum()` and no division by the batch size.** "
@@ -268,7 +268,7 @@ STRINGS: dict[str, dict[str, str]] = {
               r"$\mathbf{X}^\top\mathbf{X}$ is invertible, the analytic solution "
               r"$\mathbf{w}^* = (\mathbf{X}^\top\mathbf{X})^{-1}\mathbf{X}^\top\mathbf{y}$. "
               r"The loss is convex, so this one stationary point is the minimum. It differs from "
-              r"the true parameters only because of the noise. SGD, below, approaches these "
+              r"the true parameters only because of the noise. SGD (the training section) approaches these "
               r"numbers step by step; it does not land on them exactly."
               "\n\n"
               r"As the book warns, such a formula is a rare luxury: the losses of deep networks "
@@ -279,8 +279,8 @@ STRINGS: dict[str, dict[str, str]] = {
               r"令梯度为零，得到正规方程 $\mathbf{X}^\top\mathbf{X}\,\mathbf{w} = \mathbf{X}^\top\mathbf{y}$，"
               r"当 $\mathbf{X}^\top\mathbf{X}$ 可逆时，解析解为 "
               r"$\mathbf{w}^* = (\mathbf{X}^\top\mathbf{X})^{-1}\mathbf{X}^\top\mathbf{y}$。"
-              r"损失是凸的，所以这个唯一的驻点就是最小值。它与真实参数的差别只来自噪声。下面的小批量"
-              r"随机梯度下降一步步逼近这些数，但不会恰好落在上面。"
+              r"损失是凸的，所以这个唯一的驻点就是最小值。它与真实参数的差别只来自噪声。小批量随机梯度下降"
+              r"（训练一节）一步步逼近这些数，但不会恰好落在上面。"
               "\n\n"
               r"正如书中所说，解析解是一种难得的奢侈：深度网络的损失没有解析解，只能用梯度下降来训练。",
     },

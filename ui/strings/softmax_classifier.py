@@ -135,7 +135,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # ---- prediction grid ----
     "sc.s_grid": {"en": "Predictions on the test set", "zh": "在测试集上的预测"},
-    "sc.need_model": {"en": "Train a model above first.", "zh": "请先在上方训练一个模型。"},
+    "sc.need_model": {"en": "Train a model first, in the section “{train}”.",
+                      "zh": "请先在“{train}”一节训练一个模型。"},
     "sc.grid_intro": {
         "en": "Each test image with its true class (bold) over the predicted one: "
               ":blue[✓ correct] or :red[✗ wrong]. Click an image (or choose it in the list "
@@ -513,7 +514,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "已在第 {epoch}/{epochs} 个迭代周期后停止（学习率 {lr}）：停止的训练不保留模型。"
               "按下**训练**重新运行。"},
     "sc.stopped_previous": {
-        "en": "The sections below still show your previous model (learning rate {lr}, "
+        "en": "The other sections still show your previous model (learning rate {lr}, "
               "number of epochs {epochs}).",
-        "zh": "下面各节仍显示你上一次训练的模型（学习率 {lr}，{epochs} 个迭代周期）。"},
+        "zh": "其他各节仍显示你上一次训练的模型（学习率 {lr}，{epochs} 个迭代周期）。"},
 }
