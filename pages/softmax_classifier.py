@@ -13,7 +13,7 @@ from core import book_pipeline, classifier, images, pipeline_timing
 from core.data import CLASS_NAMES, DataError
 from core.device import device_name
 from ui import classroom, keys, lesson, safe, share, state, uploads
-from ui.charts import show
+from ui.charts import draw_spec, show
 from ui.charts import softmax_classifier as charts
 from ui.data import require_fashion_mnist
 from ui.i18n import t
@@ -31,13 +31,23 @@ def name(k: int) -> str:
     return t(f"sc.class.{k}")
 
 
-def curves_chart(history: list[classifier.Epoch], num_epochs: int):
+def curves_frame(history: list[classifier.Epoch]) -> pd.DataFrame:
     metrics = [("train_loss", t("sc.train_loss")), ("train_acc", t("sc.train_acc")),
                ("test_acc", t("sc.test_acc"))]
-    frame = pd.DataFrame([{"epoch": e.epoch, "metric": label, "value": getattr(e, field)}
-                          for e in history for field, label in metrics])
-    return charts.curves(frame, num_epochs, x_title=t("sc.epoch"), y_title=t("sc.value"),
-                         metric_title=t("sc.metric"))
+    return pd.DataFrame([{"epoch": e.epoch, "metric": label, "value": getattr(e, field)}
+                         for e in history for field, label in metrics])
+
+
+def curves_chart(history: list[classifier.Epoch], num_epochs: int):
+    return charts.curves(curves_frame(history), num_epochs, x_title=t("sc.epoch"),
+                         y_title=t("sc.value"), metric_title=t("sc.metric"))
+
+
+def live_curves(history: list[classifier.Epoch], num_epochs: int, slot) -> None:
+    """The curves while training: the chart of curves_chart, its spec built once a shape."""
+    draw_spec(charts.live_curves_spec(curves_frame(history), num_epochs, x_title=t("sc.epoch"),
+                                      y_title=t("sc.value"), metric_title=t("sc.metric"),
+                                      lecture=lesson.lecture()), container=slot)
 
 
 REDRAW_SECONDS = 0.4  # the live curves: at most this often (the bar: every epoch)
@@ -88,10 +98,10 @@ def train_some(running: Running, data, seconds: float):
             break
         if record.epoch < cfg.num_epochs and now - drawn > REDRAW_SECONDS:
             # no Export menu while it grows: the finished run's curves carry one
-            show(curves_chart(running.history, cfg.num_epochs), container=slot, export=False)
+            live_curves(running.history, cfg.num_epochs, slot)
             drawn = time.perf_counter()
     if running.history:  # the last epoch's curves, or where this run of the panel stops
-        show(curves_chart(running.history, cfg.num_epochs), container=slot, export=False)
+        live_curves(running.history, cfg.num_epochs, slot)
     if len(running.history) < cfg.num_epochs:
         if len(running.history) == before:  # never loops on a generator that has ended
             raise RuntimeError("the training generator ended before its last epoch")

@@ -70,7 +70,7 @@ st.altair_chart(alt.Chart(frame).mark_line().encode(x="x", y="y"), width="stretc
 
 # Installed before any page script: timestamps (performance.now(), ms since navigation) of
 # the last DOM change, the last change inside a chart, fonts and images loaded, the last
-# key press and click, and the script's runs.
+# key press and click, and the script's runs (counted as they end).
 WATCH = """(() => {
   const P = window.__perf = {mut: 0, chart: 0, font: 0, img: 0, key: 0, click: 0,
                              runs: 0, idle: 0, armed: false, points: 0, full: 0};
@@ -86,14 +86,15 @@ WATCH = """(() => {
       const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       if (!el) continue;
       if (r.attributeName === "data-test-script-state") {
-        if (el.getAttribute("data-test-script-state") === "running") P.runs++;
-        else P.idle = now;
+        // a run counts when it ends: a run that starts and ends between two callbacks of
+        // this observer shows "running" only as a record's old value
+        if (r.oldValue === "running") { P.runs++; P.idle = now; }
       } else if (P.armed && el.closest(CHART)) {
         P.chart = now;
       }
     }
   }).observe(document, {subtree: true, childList: true, attributes: true,
-                        characterData: true});
+                        attributeOldValue: true, characterData: true});
   // a chart drawn on a canvas (Streamlit picks one for large data) changes no DOM node:
   // its drawing calls count as changes too (this page's timestamps only)
   const inChart = new WeakMap(), ctx = CanvasRenderingContext2D.prototype;

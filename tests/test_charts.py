@@ -32,3 +32,24 @@ def test_a_server_skips_the_check_and_draws_the_same_spec():
     assert out[0] == "False False"
     c = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_line().encode(x="x:Q")
     assert out[1] == __import__("json").dumps(charts.styled(c).to_dict(), sort_keys=True)
+
+
+@pytest.mark.parametrize("lecture", [False, True])
+def test_a_live_training_chart_is_the_chart_its_builder_draws(lecture):
+    """The live curves reuse a spec built once per shape: each redraw must equal the chart
+    built afresh from its data, through every epoch of a run and a loss off the usual axis."""
+    from ui.charts import softmax_classifier as sc
+
+    labels = ["train loss", "train acc", "test acc"]
+    losses = [0.78, 0.57, 0.53, 0.51, 5.0, float("nan")]
+    for epochs in range(1, len(losses) + 1):
+        frame = pd.DataFrame([{"epoch": e + 1, "metric": m, "value": v}
+                              for e in range(epochs)
+                              for m, v in zip(labels, (losses[e], 0.8, 0.79), strict=True)])
+        kw = {"x_title": "epoch", "y_title": "value", "metric_title": "metric"}
+        live = sc.live_curves_spec(frame, 10, lecture=lecture, **kw)
+        fresh = charts.vega_spec(charts.styled(sc.curves(frame, 10, **kw), lecture))
+        assert live.keys() == fresh.keys() and set(live["datasets"]) == {"data-0"}
+        assert {k: v for k, v in live.items() if k != "datasets"} == \
+            {k: v for k, v in fresh.items() if k != "datasets"}, f"epoch {epochs}"
+        assert live["datasets"]["data-0"].equals(fresh["datasets"]["data-0"])

@@ -159,6 +159,13 @@ def _export(chart, box, name: str) -> None:
                            key=f"_csv{index}", on_click="ignore")
 
 
+def draw_spec(spec: dict, *, container=st):
+    """Draw a spec made by vega_spec(styled(chart)) full width, without an Export menu: a
+    live chart redrawn while training, whose spec its builder keeps (`container` may be an
+    st.empty() slot, as for `show`)."""
+    return container.container().vega_lite_chart(spec=spec, width="stretch")
+
+
 def show(chart: alt.TopLevelMixin, *, name: str | None = None, container=st,
          export: bool = True, **kwargs):
     """Draw `chart` full width, large type, one Export menu in its top-right corner.

@@ -2,13 +2,14 @@
 
 import base64
 import io
+import threading
 
 import altair as alt
 import numpy as np
 import pandas as pd
 from PIL import Image
 
-from ui.charts import INK, PALETTE
+from ui.charts import INK, PALETTE, styled, vega_spec
 
 CURVE_COLOURS = [PALETTE[0], PALETTE[1], PALETTE[2]]  # train loss, train acc, test acc
 
@@ -24,10 +25,7 @@ def curves(frame: pd.DataFrame, num_epochs: int, *, x_title: str, y_title: str,
     """
     metrics = list(dict.fromkeys(frame["metric"]))
     loss_name = metrics[0] if metrics else ""
-    loss = frame[frame["metric"] == loss_name]
-    finite = loss["value"].replace([float("inf"), float("-inf")], float("nan")).dropna()
-    low = min(0.3, float(finite.min())) if len(finite) else 0.3
-    high = max(0.9, float(finite.max())) if len(finite) else 0.9
+    low, high = _loss_domain(frame, loss_name)
     colour = alt.Color("metric:N", title=metric_title, sort=metrics,
                        scale=alt.Scale(domain=metrics, range=CURVE_COLOURS[:len(metrics)]),
                        legend=alt.Legend(orient="bottom"))
@@ -46,6 +44,41 @@ def curves(frame: pd.DataFrame, num_epochs: int, *, x_title: str, y_title: str,
              for c in (left, right)]
     return alt.layer(*drawn).resolve_scale(y="independent").properties(
         height=340, name="training-curves")
+
+
+def _loss_domain(frame: pd.DataFrame, loss_name: str) -> tuple[float, float]:
+    loss = frame[frame["metric"] == loss_name]
+    finite = loss["value"].replace([float("inf"), float("-inf")], float("nan")).dropna()
+    low = min(0.3, float(finite.min())) if len(finite) else 0.3
+    high = max(0.9, float(finite.max())) if len(finite) else 0.9
+    return low, high
+
+
+_TEMPLATES: dict[tuple, dict] = {}
+_TEMPLATES_LOCK = threading.Lock()
+
+
+def live_curves_spec(frame: pd.DataFrame, num_epochs: int, *, x_title: str, y_title: str,
+                     metric_title: str, lecture: bool) -> dict:
+    """curves() as the Vega-Lite spec of a live redraw while training (ui.charts.draw_spec).
+
+    Building and serialising the layered chart took 78 ms per redraw, in the thread that
+    trains between two epochs (scripts/bench_browser.py: the Train click). The spec depends
+    on the data only through the metric names and the loss axis' domain, so it is built once
+    per such shape and only the data set is new."""
+    metrics = tuple(dict.fromkeys(frame["metric"]))
+    key = (num_epochs, metrics, _loss_domain(frame, metrics[0] if metrics else ""), x_title,
+           y_title, metric_title, lecture)
+    with _TEMPLATES_LOCK:
+        template = _TEMPLATES.get(key)
+    if template is None:
+        template = vega_spec(styled(curves(frame, num_epochs, x_title=x_title, y_title=y_title,
+                                           metric_title=metric_title), lecture))
+        with _TEMPLATES_LOCK:
+            if len(_TEMPLATES) >= 64:  # bounded: a shape per language, size and domain
+                _TEMPLATES.clear()
+            _TEMPLATES[key] = template
+    return {**template, "datasets": {"data-0": frame}}
 
 
 def probability_bars(frame: pd.DataFrame, roles: list[str], *, x_title: str, y_title: str,
