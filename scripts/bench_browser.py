@@ -257,12 +257,21 @@ def serving(script: str = "streamlit_app.py"):
 
 def next_section(page) -> float | None:
     """Click the button to the next section: seconds to the settled page (None: no button)."""
+    from playwright.sync_api import TimeoutError as Timeout
+
     if not page.locator(NEXT).count():
         return None
     runs = page.evaluate("() => __perf.runs")
-    page.locator(NEXT).click()
-    settle(page, runs)
-    return page.evaluate(f"() => ({LAST_CHANGE})() - __perf.click") / 1000
+    for attempt in range(2):  # a click that started no run (seen on the classifier's first
+        page.locator(NEXT).click()  # section, 2 tabs in 30): clicked again, timed from then
+        try:
+            page.wait_for_function("(runs) => __perf.runs > runs", arg=runs, polling=50,
+                                   timeout=SLIDER_START_MS if attempt == 0 else TIMEOUT_MS)
+        except Timeout:
+            continue
+        settle(page, runs)
+        return page.evaluate(f"() => ({LAST_CHANGE})() - __perf.click") / 1000
+    raise RuntimeError("two clicks on the next section's button started no run")
 
 
 def measure_page(context, server, url: str, name: str, slider: str | None, baseline: dict,
