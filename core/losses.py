@@ -174,12 +174,12 @@ class Curves:
     z: dict[str, float]
 
 
-def loss_curves(lo: float, hi: float, delta: float, points: int = 161,
+def loss_curves(lo: float, hi: float, delta: float, points: int = 101,
                 form: str = "delta") -> Curves:
     """Loss, gradient and normalised likelihood exp(−l)/Z of each loss on [lo, hi]: `points`
     evenly spaced, and the kinks (0 for L1, ±δ for Huber) exactly, where a curve or its
-    gradient bends or jumps (161 points drew the same picture as 401, and a slider redraws
-    the three charts in less of the browser's time)."""
+    gradient bends or jumps (101 points draw the same picture as 401 at the charts' width, and
+    a slider redraws the three charts in less of the browser's time)."""
     grid = torch.linspace(lo, hi, points, dtype=torch.float64)
     kinks = torch.tensor([k for k in (-delta, 0.0, delta) if lo < k < hi], dtype=torch.float64)
     y_hat = torch.unique(torch.cat([grid, kinks]))  # sorted
