@@ -94,6 +94,18 @@ def force_of(form: str, delta: float) -> str:
 
 chosen: dict = {}  # this run's form and δ, once huber_controls has drawn them
 
+def curve_range(container) -> tuple[float, float]:
+    """The range of ŷ the curves span, drawn in the first section shown that has curves."""
+    if "range" not in chosen:
+        lo, hi = state.slider(t("lc.range"), "range", -10.0, 10.0, (-3.0, 3.0), 0.5,
+                              container=container)
+        if hi - lo < 0.5:
+            container.warning(t("lc.range_empty"))
+            lo, hi = lo - 1.0, hi + 1.0
+        chosen["range"] = (lo, hi)
+    return chosen["range"]
+
+
 # ---- 1. the three losses -----------------------------------------------------------------
 if lesson.section(t("lc.s1")):
     st.markdown(t("lc.s1.book"))
@@ -102,21 +114,15 @@ if lesson.section(t("lc.s1")):
     formulas = st.container()  # filled once the form is known (its control sits lower down)
     controls, plots = st.columns([1, 4], gap="medium")
     form, delta = huber_controls(controls)
-    lo, hi = state.slider(t("lc.range"), "range", -10.0, 10.0, (-3.0, 3.0), 0.5,
-                          container=controls)
-    if hi - lo < 0.5:
-        controls.warning(t("lc.range_empty"))
-        lo, hi = lo - 1.0, hi + 1.0
+    lo, hi = curve_range(controls)
     c = loss_curves(lo, hi, delta, form)
-    x_title = t("lc.axis.y_hat")
-    cols = plots.columns(3)
-    show(charts.curves(c.y_hat, c.loss, short, title=t("lc.chart.loss"), x_title=x_title,
-                       y_title=t("lc.axis.loss"), delta=delta), container=cols[0])
-    show(charts.curves(c.y_hat, c.grad, short, title=t("lc.chart.grad"), x_title=x_title,
-                       y_title=t("lc.axis.grad"), delta=delta), container=cols[1])
-    show(charts.curves(c.y_hat, c.density, short, title=t("lc.chart.density"),
-                       x_title=x_title, y_title=t("lc.axis.density"), delta=delta),
-         container=cols[2])
+    cols = plots.columns(2)
+    show(charts.curves(c.y_hat, c.loss, short, title=t("lc.chart.loss"),
+                       x_title=t("lc.axis.y_hat"), y_title=t("lc.axis.loss"), delta=delta),
+         container=cols[0])
+    show(charts.curves(c.y_hat, c.grad, short, title=t("lc.chart.grad"),
+                       x_title=t("lc.axis.y_hat"), y_title=t("lc.axis.grad"), delta=delta),
+         container=cols[1])
     formulas.latex(r"l_2(r)=\tfrac12 r^2,\qquad l_1(r)=|r|,\qquad " + HUBER[form][0] +
                    r"\qquad r=y'-y")
     formulas.markdown(t("lc.torch_note"))
@@ -127,6 +133,17 @@ if lesson.section(t("lc.s1")):
     }), formats="{:.3g}", hide_index=True, container=formulas)
     formulas.caption(t("lc.torch_check", ratio=f"{match.ratio:.6g}", s=f"{delta:g}"))
     st.markdown(t(f"lc.s1.grad_note.{form}", delta=f"{delta:g}"))
+    lesson.show_code(losses.smooth_l1, losses.huber, losses.grad, title=t("show_code"))
+
+# ---- 2. the likelihood each loss implies (a section of its own: one screen each) -----------
+if lesson.section(t("lc.s1b")):
+    controls, plot = st.columns([1, 3], gap="medium")
+    form, delta = huber_controls(controls)
+    lo, hi = curve_range(controls)
+    c = loss_curves(lo, hi, delta, form)
+    show(charts.curves(c.y_hat, c.density, short, title=t("lc.chart.density"),
+                       x_title=t("lc.axis.y_hat"), y_title=t("lc.axis.density"), delta=delta),
+         container=plot)
     st.markdown(t("lc.s1.density_note"))
     st.latex(r"p(r)=\frac{e^{-l(r)}}{Z},\quad Z_2=\sqrt{2\pi},\quad Z_1=2,\quad " +
              HUBER[form][1])
@@ -141,10 +158,9 @@ if lesson.section(t("lc.s1")):
     }), formats={t("lc.col.z_closed"): "{:.10f}", t("lc.col.z_numeric"): "{:.10f}",
                  t("lc.col.z_diff"): "{:.1e}", t("lc.col.z_reach"): "{:.4g}"}, hide_index=True)
     st.caption(t("lc.z_caption", level=f"{losses.TAIL:g}"))
-    lesson.show_code(losses.smooth_l1, losses.huber, losses.grad, losses.normaliser,
-                     losses.normaliser_numeric, title=t("show_code"))
+    lesson.show_code(losses.normaliser, losses.normaliser_numeric, title=t("show_code"))
 
-# ---- 2. mean versus median -----------------------------------------------------------------
+# ---- 3. mean versus median -----------------------------------------------------------------
 if lesson.section(t("lc.s2")):
     st.markdown(t("lc.s2.intro"))
     controls, plot = st.columns([1, 3], gap="medium")
@@ -200,7 +216,7 @@ if lesson.section(t("lc.s2")):
     lesson.show_code(losses.l2_constant, losses.l1_constant, losses.huber_constant,
                      title=t("show_code"))
 
-# ---- 3. robust regression ------------------------------------------------------------------
+# ---- 4. robust regression ------------------------------------------------------------------
 if lesson.section(t("lc.s3")):
     cfg = losses.RobustConfig()
     st.markdown(t("lc.s3.intro", n=cfg.n, w=f"{cfg.w:g}", b=f"{cfg.b:g}"))
@@ -244,7 +260,7 @@ if lesson.section(t("lc.s3")):
     lesson.show_code(losses.make_line_data, losses.fit_line, losses.robust_fit,
                      title=t("show_code"))
 
-# ---- 4. when to use which ------------------------------------------------------------------
+# ---- 5. when to use which ------------------------------------------------------------------
 if lesson.section(t("lc.s4")):
     st.markdown(t("lc.s4.text", sym=sym_of(chosen.get("form", state.value("form", "sigma")))))
     st.page_link("pages/normal_mse.py", label=t("lc.s4.link"), icon=":material/ssid_chart:")

@@ -21,9 +21,9 @@ pytestmark = pytest.mark.browser
 PAIRS = {
     "normal_mse": [("curves", 0, 1, 0), ("sd3", 0, 1, 0), ("sigma", 1, 2, 0), ("lsig", 2, 2, 1),
                    ("rsigma", 4, 4, 0)],
-    "loss_comparison": [("delta", 0, 1, 0), ("range", 0, 1, 2), ("outlier", 3, 2, 0),
-                        ("delta", None, 2, 0), ("k", 5, 3, 0), ("steps", 6, 3, 1),
-                        ("delta", None, 3, 1)],
+    "loss_comparison": [("delta", 0, 1, 0), ("range", 0, 1, 1), ("range", None, 2, 0),
+                        ("outlier", 3, 3, 0), ("delta", None, 3, 0), ("k", 5, 4, 0),
+                        ("steps", 6, 4, 1), ("delta", None, 4, 1)],
     "softmax_overflow": [("scale", 0, 1, 0)],
     "softmax_regression": [("d", 1, 2, 0), ("o1", 2, 3, 0), ("temp", 2, 3, 0), ("p1", 4, 6, 0),
                            ("q2", 4, 6, 0)],

@@ -139,13 +139,13 @@ def test_lecture_mode_shows_one_section_at_a_time():
     at = app_test(PAGE).run()
     at.sidebar.toggle[0].set_value(True).run()  # lecture mode
     seen = []
-    for step in range(5):  # four sections and the exercises
+    for step in range(6):  # five sections and the exercises
         assert not at.exception, at.exception
         assert len(at.header) == 1
         seen.append(at.header[0].value)
-        if step < 4:
+        if step < 5:
             at.button(key="_lesson.next").click().run()
-    assert len(set(seen)) == 5
+    assert len(set(seen)) == 6
     assert at.button(key="_lesson.next").disabled
 
 

@@ -52,8 +52,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "lc.name.huber": {"en": "Huber", "zh": "Huber"},
 
     # ---- section 1
-    "lc.s1": {"en": "The three losses, their gradients and likelihoods",
-              "zh": "三种损失、它们的梯度与似然"},
+    "lc.s1": {"en": "The three losses and their gradients", "zh": "三种损失及其梯度"},
+    "lc.s1b": {"en": "The likelihood each loss implies", "zh": "每种损失对应的似然"},
     "lc.s1.book": {
         "en": "The book's Huber loss (d2l 3.3, exercise 2; English edition 3.5, exercise 2), "
               "with threshold σ:",
@@ -101,7 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "lc.axis.grad": {"en": "gradient ∂l/∂y′", "zh": "梯度 ∂l/∂y′"},
     "lc.axis.density": {"en": "likelihood exp(−l)/Z", "zh": "似然 exp(−l)/Z"},
     "lc.own_scale": {"en": "own y scale: {lo} to {hi}", "zh": "纵轴单独标度：{lo} 到 {hi}"},
-    "lc.delta_above": {"en": "Huber's {sym} = {delta}, set in section 1 above.",
+    "lc.delta_above": {"en": "Huber's {sym} = {delta}, set in the first section above.",
                        "zh": "Huber 的 {sym} = {delta}，在上面第 1 节中设置。"},
     "lc.chart.loss": {"en": "Loss l(y′)", "zh": "损失 l(y′)"},
     "lc.chart.grad": {"en": "Gradient ∂l/∂y′ (autograd)", "zh": "梯度 ∂l/∂y′（自动微分）"},
