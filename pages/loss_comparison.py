@@ -92,7 +92,8 @@ def force_of(form: str, delta: float) -> str:
     return "1" if form == "sigma" else f"δ = {delta:g}"
 
 
-chosen: dict = {}  # this run's form and δ, once huber_controls has drawn them
+chosen: dict = {}  # this run's form, δ and range, once the first section shown has drawn them
+
 
 def curve_range(container) -> tuple[float, float]:
     """The range of ŷ the curves span, drawn in the first section shown that has curves."""

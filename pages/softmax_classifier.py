@@ -43,6 +43,11 @@ def curves_chart(history: list[classifier.Epoch], num_epochs: int):
                          y_title=t("sc.value"), metric_title=t("sc.metric"))
 
 
+def need_model(container=st) -> None:
+    """A section that needs a trained model, before any: where to train one."""
+    container.info(t("sc.need_model", train=t("sc.s_train")))
+
+
 def live_curves(history: list[classifier.Epoch], num_epochs: int, slot) -> None:
     """The curves while training: the chart of curves_chart, its spec built once a shape."""
     draw_spec(charts.live_curves_spec(curves_frame(history), num_epochs, x_title=t("sc.epoch"),
@@ -480,7 +485,7 @@ if lesson.section(t("sc.s_train"), experiment=True):  # a class experiment's roo
 
 if lesson.section(t("sc.s_grid")):
     if result is None:
-        st.info(t("sc.need_model", train=t("sc.s_train")))
+        need_model()
     else:
         previous_model_note(result)
         st.markdown(t("sc.grid_intro"))
@@ -502,7 +507,7 @@ if lesson.section(t("sc.s_grid")):
 
 if lesson.section(t("sc.s_inside")):
     if result is None:
-        st.info(t("sc.need_model", train=t("sc.s_train")))
+        need_model()
     else:
         previous_model_note(result)
         st.markdown(t("sc.weights_intro"))
@@ -526,7 +531,7 @@ if lesson.section(t("sc.s_upload")):
             if prepared.inverted:
                 left.caption(t("sc.inverted"))
             if result is None:
-                right.info(t("sc.need_model", train=t("sc.s_train")))
+                need_model(right)
             else:
                 with right:
                     previous_model_note(result)
@@ -537,7 +542,7 @@ if lesson.section(t("sc.s_upload")):
 
 if lesson.section(t("sc.s_keep")):
     if result is None:
-        st.info(t("sc.need_model", train=t("sc.s_train")))
+        need_model()
     else:
         previous_model_note(result)
         st.markdown(t("sc.keep_intro"))

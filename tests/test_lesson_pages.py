@@ -123,3 +123,11 @@ def test_a_class_experiments_link_lands_on_the_section_where_the_run_is_made(pag
     assert headers(at) == whole[:1]
     at = app_test(page, all=0, room=code, step="2").run()  # a link naming its section
     assert headers(at) == whole[1:2]
+
+
+def test_a_page_without_sections_keeps_no_other_pages_setting_in_its_link():
+    """Only a page that hid sections keeps their settings: the home page hides none."""
+    at = app_test("home", all=0, mu1="2.5", step="3").run()
+    assert not at.exception and not at.toast, "another page's setting is dropped silently"
+    assert "mu1" not in at.query_params and "step" not in at.query_params
+    assert "mu1" not in share_link(at) and "step" not in share_link(at)

@@ -24,8 +24,9 @@ def widget(page: str, name: str) -> str:
 
 
 # ---- the link: every URL parameter a page may write (ui.state; ui.share keeps only these) --
-# Declared here, not learnt as pages happen to draw them, so that a section lecture mode hides
-# keeps its setting in the share link even on a fresh server (tests/test_state.py checks that
+# Declared here, not learnt as pages happen to draw them, so that a section the page hides
+# (one section at a time: ui.lesson.paged) keeps its setting in the share link even on a fresh
+# server (tests/test_state.py checks that
 # every widget's name is declared and every declared name is used).
 STEP = "step"   # the current section, counted from 1 (ui.lesson)
 ROOM = "room"   # the class experiment's room code (ui.classroom)

@@ -40,6 +40,12 @@ def paged() -> bool:
     return lecture() or not st.session_state.get(keys.WHOLE, False)
 
 
+def hides_sections() -> bool:
+    """Did this run leave sections out? (After the page: a page without sections hides none.)
+    Their settings stay in the link (ui.state.finish), and so does the section shown."""
+    return paged() and st.session_state.get(_COUNT, 0) > 0
+
+
 def begin() -> None:
     """ui.frame.page_run() calls this before each page run."""
     st.session_state[_COUNT] = 0

@@ -8,9 +8,9 @@ last value is restored; a malformed value, or a parameter the app does not decla
 before and `finish()` after each page.
 
 Why not Streamlit 1.67's own `bind="query-params"` (issue 15; each point is pinned in
-Chromium by tests/test_builtin_binding.py): a widget lecture mode hides loses its parameter,
-even with persist_state="session", so a lecture's share link would lose every hidden
-section's setting; a choice with a format_func is written as its label (`lang=简体中文`;
+Chromium by tests/test_builtin_binding.py): a widget in a section not shown (a lesson shows
+one at a time, ui.lesson.paged) loses its parameter, even with persist_state="session", so a
+share link would lose every hidden section's setting; a choice with a format_func is written as its label (`lang=简体中文`;
 `?lang=zh` is dropped, and a Chinese student's `noise=拉普拉斯` is dropped in English);
 ranges become repeated parameters and toggles `true` (`symlog=0` is dropped); a bad value is
 dropped silently, with no hook for the notice; the widget's key must be the link name. Every
@@ -57,12 +57,12 @@ def finish() -> None:
             seen.add(name)
             if text is not None and st.query_params.get(name) != text:
                 st.query_params[name] = text
-    paged = lesson.paged()
+    hidden = lesson.hides_sections()
     unknown = []
     for name in list(st.query_params.keys()):
         if name in seen:
             continue
-        if paged and keys.linked(name):  # a hidden section's setting stays in the link
+        if hidden and keys.linked(name):  # a hidden section's setting stays in the link
             continue
         if name not in known and not keys.linked(name):  # another page's: dropped silently
             unknown.append(name)
