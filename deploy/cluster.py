@@ -315,6 +315,7 @@ def main(argv: list[str] | None = None) -> None:
         os.kill(int(pidfile.read_text()), signal.SIGTERM)  # `up` stops what it started
         return
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # `down`: the finally below runs
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even if started with &
     cluster = Cluster(args.replicas, state, args.listen, args.first_port, pg_port=args.pg_port,
                       database=args.database, base_url=args.base_url)
     try:
@@ -328,6 +329,10 @@ def main(argv: list[str] | None = None) -> None:
                         print(f"replica {name} ended ({proc.returncode}): restarting it; "
                               f"see {state / (name + '.log')}", file=sys.stderr, flush=True)
                         cluster.start_replica(name)
+                        try:
+                            cluster.wait_for_replica(name)  # warmed before its first browser
+                        except ClusterError as e:
+                            print(e, file=sys.stderr, flush=True)  # tried again next round
                 time.sleep(2)
             print("HAProxy or PostgreSQL ended: stopping the rest (see the logs in "
                   f"{state})", file=sys.stderr)
