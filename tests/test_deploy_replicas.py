@@ -142,6 +142,9 @@ def test_a_board_on_one_replica_shows_runs_from_another_and_survives_its_death(c
         for who, page in students.items():
             wait_until(page, lambda w=who: streams(cluster, w)[-1] == "r1",
                        f"{who}'s page reconnects through HAProxy to r1")
+            # A new session on r1 (what r2 held is gone): the page ran again, without a reload.
+            expect(page.get_by_text("Submitted to room")).to_have_count(0, timeout=WAIT_MS)
+            expect(page.get_by_text("error in estimating b")).to_have_count(0)
             wait_for_app(page, WAIT_MS)
             train_and_submit(page)  # the page works again, on the surviving replica
         expect(metric(teacher, 2)).to_have_text("4", timeout=WAIT_MS)
