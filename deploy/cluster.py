@@ -312,7 +312,11 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "down":
         if not pidfile.exists():
             raise SystemExit(f"no cluster is running from {state}")
-        os.kill(int(pidfile.read_text()), signal.SIGTERM)  # `up` stops what it started
+        try:
+            os.kill(int(pidfile.read_text()), signal.SIGTERM)  # `up` stops what it started
+        except (ProcessLookupError, ValueError):
+            pidfile.unlink(missing_ok=True)
+            raise SystemExit(f"no cluster is running from {state} (a stale pid file)") from None
         return
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # `down`: the finally below runs
     signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even if started with &

@@ -5,10 +5,12 @@ HAProxy's sticky cookie; HAProxy's log proves where every websocket went, by the
 user agent). The teacher's board shows the students' runs; then r2 dies, no submitted run is
 lost, and its students' pages reconnect to r1 and work again (they train and submit once
 more). Every wait is for a state, never for a time; the cluster is stopped on any outcome.
+The first test only checks the generated HAProxy configuration (no browser, a second).
 """
 
 import re
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -17,7 +19,6 @@ import pytest
 from deploy.cluster import COOKIE, HEADER, Cluster, ClusterError
 from tests.conftest import CHROMIUM, free_port, skip_or_fail, wait_for_app
 
-pytestmark = pytest.mark.browser
 WAIT_MS = 120_000  # an upper bound for a loaded 2-core machine, not a measurement
 STREAM = re.compile(r'replica=(\S+) status=101 agent=\{(d2l-\w+) .*"GET /_stcore/stream')
 
@@ -94,6 +95,22 @@ def train_and_submit(page) -> None:
     expect(page.get_by_text("Submitted to room")).to_be_visible(timeout=WAIT_MS)
 
 
+def test_the_balancer_configuration_names_every_replica_and_haproxy_accepts_it(tmp_path):
+    haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
+    if not Path(haproxy).exists():
+        skip_or_fail("HAProxy is not installed (apt-get install haproxy)")
+    config = Cluster(3, tmp_path, listen="127.0.0.1:18500", first_port=18601).haproxy_config()
+    assert not re.search(r"@[A-Z]+@", config)  # every placeholder was filled in
+    for n, port in enumerate(range(18601, 18604), 1):
+        assert f"server r{n} 127.0.0.1:{port} cookie r{n}" in config
+    assert f"cookie {COOKIE} insert" in config and "option httpchk GET /_stcore/health" in config
+    (tmp_path / "haproxy.cfg").write_text(config)
+    check = subprocess.run([haproxy, "-c", "-f", str(tmp_path / "haproxy.cfg")],
+                           capture_output=True, text=True, timeout=60)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+@pytest.mark.browser
 def test_a_board_on_one_replica_shows_runs_from_another_and_survives_its_death(cluster, browser):
     from playwright.sync_api import expect
 
