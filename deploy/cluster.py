@@ -16,6 +16,7 @@ server of your own. Stopping stops everything this command started, in reverse o
 
 import argparse
 import contextlib
+import json
 import os
 import secrets
 import shutil
@@ -191,7 +192,7 @@ class Cluster:
         os.chmod(path, 0o600)
         path.write_text("# Written by deploy/cluster.py for every replica.\n"
                         "[connections.classroom]\n"
-                        f'url = "{self.database_url}"\n')
+                        f"url = {json.dumps(self.database_url)}\n")  # a TOML string
         return path
 
     def _start_postgres(self) -> str:
