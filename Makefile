@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run dev test bench lint setup setup-test data browser postgres clean python
+.PHONY: run dev cluster test bench lint setup setup-test data browser postgres balancer clean python
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ $(VENV)/.test: requirements-dev.txt $(VENV)/.app
 	touch $@
 
 setup: $(VENV)/.app data
-setup-test: $(VENV)/.test data browser postgres
+setup-test: $(VENV)/.test data browser postgres balancer
 
 data:
 	@sh scripts/apt-install.sh dataset-fashion-mnist
@@ -38,6 +38,10 @@ browser:
 postgres:
 	@sh scripts/apt-install.sh postgresql
 
+# Several replicas behind a load balancer (deploy/, tests/test_deploy_replicas.py).
+balancer:
+	@sh scripts/apt-install.sh haproxy
+
 run: setup
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT)
 
@@ -45,6 +49,13 @@ run: setup
 dev: setup
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) \
 		--server.fileWatcherType auto --server.runOnSave true
+
+# Several replicas of the app behind HAProxy, with PostgreSQL for the class experiment, until
+# Ctrl-C: `make cluster REPLICAS=8 LISTEN=0.0.0.0:8500` (README, Hosting: several replicas).
+REPLICAS ?= 2
+LISTEN ?= 127.0.0.1:8500
+cluster: setup postgres balancer
+	$(BIN)/python deploy/cluster.py up $(REPLICAS) --listen $(LISTEN)
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
