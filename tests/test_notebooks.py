@@ -20,6 +20,7 @@ from core import softmax as sm
 from core import softmax_regression as sr
 from core.data import synthetic_data
 from core.device import make_generator
+from ui import keys
 from ui.notebook import texts
 
 LINK = "https://example.org/linear-regression?lr=0.1&x=<b>"
@@ -104,6 +105,25 @@ def test_reader_says_where_it_looked_when_the_data_is_missing(tmp_path, monkeypa
     monkeypatch.setenv("D2L_CACHE_DIR", str(tmp_path / "cache"))
     with pytest.raises(FileNotFoundError, match=r"none.*FASHION_MNIST_DIR"):
         scope["load_fashion_mnist"]()
+
+
+def test_the_sidebar_offers_the_notebook_of_what_is_on_screen(monkeypatch):
+    """The lesson's button gets the share link's parameters (a hidden section's included) and
+    the section shown; the home page has none. The notebook is built only on a click."""
+    import ui.notebook
+    from tests.conftest import app_test
+
+    made = []
+    monkeypatch.setattr(ui.notebook, "partial", lambda *args: made.append(args) or bytes)
+    at = app_test("linear_regression", lang="zh", all=0, lr="0.1", epochs="5", step="2").run()
+    assert not at.exception
+    assert [b.proto.label for b in at.sidebar.get("download_button")] == ["在 Jupyter 中继续"]
+    make, lesson, params, lang, link, section = made[-1]
+    assert (lesson, lang, params["lr"], params["epochs"]) == ("linear_regression", "zh", "0.1", "5")
+    assert section == at.session_state[keys.LESSON_TITLES][1] and "lr=0.1" in link
+    nb = nbformat.reads(make(lesson, params, lang, link, section).decode(), as_version=4)
+    assert "lr = 0.1" in nb.cells[6].source and "epochs = 5" in nb.cells[6].source
+    assert not app_test("home").run().sidebar.get("download_button")
 
 
 # ---- the notebooks run and print the page's numbers ---------------------------------------

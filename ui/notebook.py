@@ -22,7 +22,7 @@ def texts(lesson: str, code: str) -> dict[str, str]:
     """The notebook's texts in language `code` (the page's)."""
     out = {part: CATALOGUE[f"nb.{part}"][code] for part in PARTS}
     out["title"] = CATALOGUE[f"nav.{lesson}"][code]
-    out["formulas"] = CATALOGUE[f"nb.formulas.{lesson}"][code]
+    out["formulas"] = CATALOGUE[f"nb.formulas.{lesson}"][code].format()  # {{ }} → { }
     return out
 
 
