@@ -64,6 +64,29 @@ def test_settings_read_the_link_like_the_page():
     assert nbk.settings("softmax_regression", {"y": "9"})["y"] == 2  # among k = 3 classes
 
 
+@pytest.mark.parametrize("lesson", nbk.LESSONS)
+def test_the_settings_table_agrees_with_the_page(lesson):
+    """core.notebook's defaults and slider bounds are the page's own (every section drawn)."""
+    from tests.conftest import app_test
+
+    at = app_test(lesson).run()
+    assert not at.exception
+    page = nbk.URL_PATHS[lesson]
+    sliders = {s.key: s for s in at.slider}
+    checked = []
+    for name, (kind, default, bounds) in nbk._spec(lesson).items():
+        key = keys.SEED if name == "seed" else keys.widget(page, name)
+        if key not in at.session_state:
+            assert lesson == "softmax_regression" and name[0] == "o", name  # o4 … o10: k = 3
+            continue
+        value = at.session_state[key]
+        assert (tuple(value) if kind == "pair" else value) == default, name
+        if key in sliders:
+            assert (sliders[key].proto.min, sliders[key].proto.max) == pytest.approx(bounds), name
+        checked.append(name)
+    assert len(checked) >= 5, checked
+
+
 def test_file_name_says_lesson_section_and_settings():
     name = nbk.file_name("linear_regression", {"lr": "0.1", "impl": "concise", "x": "1"}, 7)
     assert name == "linear-regression_s7_impl-concise_lr-0.1.ipynb"
