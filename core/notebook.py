@@ -453,3 +453,54 @@ def file_name(lesson: str, params: dict[str, str], step: int | None = None) -> s
 def to_bytes(nb: nbformat.NotebookNode) -> bytes:
     nbformat.validate(nb)
     return nbformat.writes(nb).encode("utf-8")
+
+
+# ---- the class experiment's board ----------------------------------------------------------
+
+BOARD_FIGURE = {"linreg": ("train_loss", "log"), "classifier": ("test_acc", "linear")}
+
+
+def board(csv_text: str, lesson: str, book: tuple[float, int, int], texts: dict[str, str],
+          link: str = "") -> nbformat.NotebookNode:
+    """A notebook that redraws the board's scatter from the room's CSV (classroom.board.to_csv):
+    each run's last value of the board's curve (the classifier's test accuracy, linear
+    regression's training loss) against its learning rate, coloured by batch size, sized by
+    epochs, with the book's learning rate as a rule.
+
+    texts: "title", "from", "intro", "figure"."""
+    column, scale = BOARD_FIGURE[lesson]
+    head = [f"# {texts['title']}"] + ([texts["from"].format(link=safe_link(link))] if link else [])
+    load = _dedent(f"""
+        CSV = {csv_text!r}
+        LESSON, BOOK_LR = {lesson!r}, {book[0]!r}
+        runs = pd.read_csv(io.StringIO(CSV))
+        runs = runs[runs["lesson"] == LESSON].copy()
+        runs["value"] = [float(str(s).split()[-1]) for s in runs[{column!r}]]  # the last epoch's
+        print(f"runs: {{len(runs)}}")
+        if len(runs):
+            print(f"median: {{runs['value'].median():.6g}}")
+            best = runs["value"].{"idxmax" if scale == "linear" else "idxmin"}()
+            print(f"best: {{runs.loc[best, 'value']:.6g}} (lr {{runs.loc[best, 'lr']:g}})")
+        """)
+    figure = _dedent(f"""
+        dots = alt.Chart(runs).mark_circle(opacity=0.8).encode(
+            x=alt.X("lr:Q", scale=alt.Scale(type="log")),
+            y=alt.Y("value:Q", title={column!r}, scale=alt.Scale(type={scale!r})),
+            color=alt.Color("batch_size:O", scale=alt.Scale(scheme="viridis")),
+            size="epochs:O", tooltip=["pseudonym", "lr", "batch_size", "epochs", "value"])
+        rule = alt.Chart(pd.DataFrame({{"lr": [BOOK_LR]}})).mark_rule(
+            strokeDash=[6, 4], color="gray").encode(x="lr:Q")
+        (rule + dots).properties(width=520, height=320)
+        """)
+    nb = v4.new_notebook(cells=[
+        v4.new_markdown_cell("\n\n".join(head)),
+        v4.new_markdown_cell(texts["intro"]),
+        v4.new_code_cell("import io\n\nimport altair as alt\nimport pandas as pd\n\n"
+                         "alt.renderers.enable(\"png\")  # the figure as an image, offline"),
+        v4.new_code_cell(load),
+        v4.new_markdown_cell(texts["figure"]),
+        v4.new_code_cell(figure),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    return nb

@@ -226,3 +226,35 @@ def test_softmax_classifier_final_accuracy(kernel, params, fmnist):
                             seed=s["seed"])
     history = list(classifier.train(model, fmnist, cfg))
     assert printed(out, "final test accuracy:") == pytest.approx(history[-1].test_acc, abs=2e-4)
+
+
+@pytest.mark.parametrize("lesson, make, key", [
+    ("classifier", lambda i: {"lr": 0.03 * (i + 1), "acc": 0.70 + 0.05 * i}, "acc"),
+    ("linreg", lambda i: {"lr": 0.01 * (i + 1), "loss": [2.0, 1e-4, 50.0][i]}, "loss")])
+def test_the_class_board_notebook_redraws_its_scatter_from_the_csv(kernel, tmp_path, lesson,
+                                                                   make, key):
+    """The room's runs through the board's CSV: the same count, median and best as the board."""
+    from classroom import board
+    from classroom.submission import LESSONS
+    from tests.test_classroom_store import classifier_run, linreg_run, sqlite_store
+
+    store = sqlite_store(tmp_path / "class.sqlite3", min_interval=0.0)
+    store.ensure_schema()
+    code = store.create_room("t", lesson).code
+    run_of = classifier_run if lesson == "classifier" else linreg_run
+    for i in range(3):
+        store.join(code, f"s{i}")
+        store.submit(code, f"s{i}", run_of(**make(i)))
+    rows = store.rows(code)
+    words = {"title": "Board", "intro": "Runs", "figure": "## Scatter"}
+    nb = nbk.board(board.to_csv(rows, "zh"), lesson, LESSONS[lesson].book, words)
+    executed = nbformat.reads(nbk.to_bytes(nb).decode(), as_version=4)
+    executed.cells.insert(0, nbformat.v4.new_code_cell("%reset -f"))
+    NotebookClient(executed, km=kernel, timeout=600, kernel_name="python3").execute()
+    out = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code"
+                  for o in c.outputs if o.output_type == "stream")
+    b = board.summarize(rows, lesson, "zh")
+    assert printed(out, "runs:") == len(b.points) == 3
+    assert printed(out, "median:") == pytest.approx(b.median, rel=1e-5)
+    assert printed(out, "best:") == pytest.approx(b.best.value, rel=1e-5)
+    assert any("image/png" in o.get("data", {}) for o in executed.cells[-1].outputs)

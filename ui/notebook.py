@@ -55,3 +55,16 @@ def button(url_path: str) -> None:
         file_name=notebook.file_name(lesson, params, step), mime="application/x-ipynb+json",
         key=keys.NOTEBOOK_DOWNLOAD, help=t("nb.help"), on_click="ignore",
         icon=":material/terminal:", width="stretch")
+
+
+def board_button(code: str, lesson: str, book: tuple[float, int, int], csv) -> None:
+    """The class board's runs as a notebook that redraws its scatter from the CSV (`csv()`
+    gives the room's CSV, read only when the teacher presses the button)."""
+    code_lang = lang()
+    words = {part: CATALOGUE[f"nb.board_{part}"][code_lang] for part in ("title", "intro")}
+    words["figure"] = CATALOGUE["nb.board_figure"][code_lang]
+    st.download_button(
+        t("nb.board_button"),
+        lambda: notebook.to_bytes(notebook.board(csv(), lesson, book, words)),
+        file_name=f"class_{code}.ipynb", mime="application/x-ipynb+json",
+        key=keys.NOTEBOOK_BOARD, icon=":material/terminal:", on_click="ignore")

@@ -29,6 +29,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "## 运行\n\n这里打印的数字与页面在相同设置下显示的数字一致。",
     },
     "nb.figure": {"en": "## The figure, from this run", "zh": "## 本次运行的图"},
+    "nb.board_button": {"en": "Board as a notebook", "zh": "将看板导出为笔记本"},
+    "nb.board_title": {"en": "The class experiment's board", "zh": "课堂实验的看板"},
+    "nb.board_intro": {
+        "en": "Every run of the room, from the board's CSV (pseudonyms only). The cells below "
+              "redraw the board's scatter: each run's last value against its learning rate, "
+              "coloured by batch size, sized by the number of epochs; the dashed line is the "
+              "book's learning rate.",
+        "zh": "房间内的所有运行，数据来自看板的 CSV（只有化名）。下面的单元格重新绘制看板的散点图："
+              "每次运行最后一个迭代周期的值对学习率作图，颜色表示批量大小，大小表示迭代周期数；"
+              "虚线是书中的学习率。",
+    },
+    "nb.board_figure": {"en": "## The board's scatter", "zh": "## 看板的散点图"},
     "nb.missing": {
         "en": "Fashion-MNIST was not found (looked for {path}). Install Debian's package "
               "(sudo apt-get install dataset-fashion-mnist), or set the environment variable "
