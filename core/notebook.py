@@ -252,8 +252,8 @@ def _softmax_overflow() -> Recipe:
         "import pandas as pd\nimport torch",
         "\n\n\n".join([constants(sm, "DTYPES", "_BITS"),
                        source(sm.naive_softmax, sm.stable_softmax, sm.log_softmax, sm.nll,
-                              sm.losses, sm.scaled_logits, sm._from_bits, sm.last_true_bits, sm.Limits,
-                              sm.exp_limits)]),
+                              sm.losses, sm.scaled_logits, sm._from_bits, sm.last_true_bits,
+                              sm.Limits, sm.exp_limits)]),
         "core/softmax.py",
         _dedent("""
             o = scaled_logits(logits, [scale], dtype)  # (1, n)
