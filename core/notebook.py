@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import nbformat
 from nbformat import v4
 
-from core import classifier, data, device, linreg, losses, normal, numbers
+from core import classifier, data, device, linreg, losses, normal, numbers, resources
 from core import softmax as sm
 from core import softmax_regression as sr
 
@@ -407,7 +407,9 @@ def build(lesson: str, params: dict[str, str], texts: dict[str, str], link: str 
         head.append(texts["section"].format(section=section))
     if link:
         head.append(texts["from"].format(link=safe_link(link)))
-    imports = f"{r.imports}\n\nalt.renderers.enable(\"png\")  # the figure as an image, offline"
+    imports = (f"{r.imports}\n\nalt.renderers.enable(\"png\")  # the figure as an image, offline\n"
+               f"torch.set_num_threads({resources.THREADS})  # as the app's server: sums in the "
+               "same order, so the page's numbers to the last digit")
     cells = [
         v4.new_markdown_cell("\n\n".join(head)),
         v4.new_markdown_cell(texts["formulas"]),

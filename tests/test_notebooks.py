@@ -14,7 +14,7 @@ import torch
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
-from core import classifier, linreg, losses, normal
+from core import classifier, linreg, losses, normal, resources
 from core import notebook as nbk
 from core import softmax as sm
 from core import softmax_regression as sr
@@ -24,6 +24,16 @@ from ui import keys
 from ui.notebook import texts
 
 LINK = "https://example.org/linear-regression?lr=0.1&x=<b>"
+
+
+@pytest.fixture(autouse=True)
+def server_threads():
+    """core runs here as on the app's server (the notebooks set the same thread count): a
+    run of one epoch at a high learning rate ends elsewhere with other rounding."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(resources.THREADS)
+    yield
+    torch.set_num_threads(before)
 
 
 @pytest.fixture(scope="module")
