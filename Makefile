@@ -14,10 +14,10 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 # requirements.txt names PyTorch's CPU index for hosts (Community Cloud, laptops). Here that
-# index may be unreachable, and pip would retry it for every package: the line is left out,
+# index may be unreachable, and pip would retry it for every package: its lines are left out,
 # and the pins are installed from the indexes pip is configured with.
 $(VENV)/.app: requirements.txt | $(BIN)/python
-	grep -v -e '^--extra-index-url' -e '^--index-url' requirements.txt > $(VENV)/requirements-local.txt
+	grep -v -e '^--extra-index-url' -e '^--index-url' -e '^--find-links' requirements.txt > $(VENV)/requirements-local.txt
 	$(BIN)/pip install -q -r $(VENV)/requirements-local.txt
 	touch $@
 

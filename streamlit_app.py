@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import resources
-from ui import classroom, frame, safe, share, sidebar, state, style
+from ui import classroom, frame, notebook, safe, share, sidebar, state, style
 from ui.i18n import t
 
 st.set_page_config(page_title="Linear neural networks · d2l", page_icon="📈", layout="wide")
@@ -44,3 +44,4 @@ with frame.page_run():  # URL state, lesson sections, chart keys: begun before, 
     classroom.sidebar(page.url_path)  # the class experiment: join from a link, or start
     safe.run_page(page)  # the error boundary: a short message, the traceback in the log
 share.panel(page.url_path)
+notebook.button(page.url_path)  # “Continue in Jupyter”: the lesson as a notebook

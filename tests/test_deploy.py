@@ -23,7 +23,9 @@ def pins(path: Path) -> dict[str, str]:
 
 def test_hosts_get_torch_and_torchvision_from_one_cpu_index():
     text = (ROOT / "requirements.txt").read_text(encoding="utf-8")
-    assert "--extra-index-url https://download.pytorch.org/whl/cpu" in text.splitlines()
+    lines = text.splitlines()  # as links, not an index: tests/test_requirements_uv.py says why
+    assert "--find-links https://download.pytorch.org/whl/cpu/torch/" in lines
+    assert "--find-links https://download.pytorch.org/whl/cpu/torchvision/" in lines
     found = pins(ROOT / "requirements.txt")
     assert {"torch", "torchvision"} <= found.keys()  # together: never one without the other
 

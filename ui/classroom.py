@@ -16,7 +16,7 @@ from classroom import store as db
 from classroom.board import summarize, to_csv
 from classroom.submission import LESSONS, Invalid
 from core.device import device_name
-from ui import keys, share, state
+from ui import keys, notebook, share, state
 from ui.charts import classroom as charts
 from ui.charts import show
 from ui.i18n import lang, t
@@ -386,5 +386,6 @@ def controls(code: str) -> None:
 
     st.download_button(t("cl.csv"), csv, f"class_{code}.csv", "text/csv", key="_class.csv",
                       icon=":material/download:", on_click="ignore")
+    notebook.board_button(code, room.lesson, LESSONS[room.lesson].book, csv)  # its scatter
     hours = round((room.expires_at - room.created_at) / 3600)
     st.caption(t("cl.expires", hours=hours))

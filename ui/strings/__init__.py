@@ -7,13 +7,14 @@ from ui.strings import (
     linear_regression,
     loss_comparison,
     normal_mse,
+    notebook,
     softmax_classifier,
     softmax_overflow,
     softmax_regression,
 )
 
 MODULES = [common, home, normal_mse, softmax_overflow, loss_comparison, linear_regression,
-           softmax_classifier, softmax_regression, classroom]
+           softmax_classifier, softmax_regression, classroom, notebook]
 
 
 def _merge(modules) -> dict[str, dict[str, str]]:
