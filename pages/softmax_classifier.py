@@ -478,6 +478,9 @@ if lesson.section(t("sc.s_data")):
     b.metric(t("sc.n_test"), f"{len(data.test_labels):,}")
     c.metric(t("sc.n_classes"), len(CLASS_NAMES))
     st.markdown(" · ".join(f"`{k}` {name(k)}" for k in range(len(CLASS_NAMES))))
+    plain, resized = (book_pipeline.book_image_tensor(data.train_images[0], r) for r in (None, 64))
+    st.markdown(t("sc.image_tensor", shape=plain.shape, dtype=plain.dtype, low=f"{plain.low:g}",
+                  high=f"{plain.high:g}", resized=resized.shape))
     labels = data.train_labels[:18].tolist()
     for row in range(2):
         for col, i in zip(st.columns(9), range(row * 9, row * 9 + 9), strict=True):

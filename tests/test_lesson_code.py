@@ -26,3 +26,12 @@ def test_a_closed_panel_is_empty_and_an_opened_one_shows_the_code_that_runs():
 
 def test_lecture_mode_draws_no_code_panel():
     assert not code_panels(app_test("normal_mse", lecture="1", step="2").run())
+
+
+def test_no_lint_pragma_in_the_code_students_read():
+    """Code panels show core's source: lint exceptions live in ruff.toml, not in `# noqa`."""
+    import pathlib
+
+    core = pathlib.Path(__file__).resolve().parents[1] / "core"
+    shown = [p.name for p in sorted(core.glob("*.py")) if "noqa" in p.read_text()]
+    assert shown == []

@@ -320,3 +320,8 @@ def test_a_failed_book_check_prints_the_inequality_that_holds(at):
     checks = next(m.value for m in at.markdown if "the book's check" in m.value)
     sign = "<" if loss < 0.5 else "≥"
     assert f"train loss {loss:.4f} {sign} 0.5" in checks
+
+
+def test_data_section_gives_the_image_tensor_shape_and_resize(at):
+    text = " ".join(m.value for m in at.markdown)
+    assert "tensor of shape (1, 28, 28)" in text and "has shape (1, 64, 64)" in text

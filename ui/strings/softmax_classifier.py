@@ -27,6 +27,19 @@ STRINGS: dict[str, dict[str, str]] = {
               "模型看到的是缩放到 $[0, 1]$ 的值，并把图像展平成向量 "
               "$\\mathbf{x} \\in \\mathbb{R}^{784}$。训练集的前 18 张图像：",
     },
+    "sc.image_tensor": {
+        "en": "In the book (3.5), `transforms.ToTensor()` turns each image into a {dtype} "
+              "tensor of shape {shape}: channels × height × width, one channel because it is "
+              "grayscale, values from {low} to {high}. `load_data_fashion_mnist(batch_size, "
+              "resize=64)` puts `transforms.Resize(64)` first, for models that expect larger "
+              "inputs: the first training image then has shape {resized}. A minibatch of "
+              "$n$ images is $n \\times 1 \\times 28 \\times 28$.",
+        "zh": "书中（3.5 节）`transforms.ToTensor()` 把每张图像变成形状为 {shape} 的 {dtype} "
+              "张量：通道数 × 高 × 宽，灰度图像只有一个通道，取值从 {low} 到 {high}。"
+              "`load_data_fashion_mnist(batch_size, resize=64)` 会先加上 `transforms.Resize(64)`，"
+              "供需要更大输入的模型使用：这时训练集的第一张图像的形状是 {resized}。$n$ 张图像的"
+              "小批量是 $n \\times 1 \\times 28 \\times 28$。",
+    },
     "sc.n_train": {"en": "Training images", "zh": "训练图像"},
     "sc.n_test": {"en": "Test images", "zh": "测试图像"},
     "sc.n_classes": {"en": "Classes", "zh": "类别"},
