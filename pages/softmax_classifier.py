@@ -234,12 +234,11 @@ def training_panel(data) -> None:
 def show_checks(result: classifier.Trained) -> None:
     last = result.history[-1]
     passed = classifier.book_checks(last)
-    failed = {key: "" if ok else ".failed" for key, ok in passed.items()}  # ≥ where it failed
-    lines = [("train_loss", t("sc.check_loss" + failed["train_loss"],
-                              value=f"{last.train_loss:.4f}")),
-             ("train_acc", t("sc.check_train" + failed["train_acc"],
-                             value=f"{last.train_acc:.4f}")),
-             ("test_acc", t("sc.check_test" + failed["test_acc"], value=f"{last.test_acc:.4f}"))]
+    said = {"train_loss": ("sc.check_loss", "sc.check_loss.failed", last.train_loss),
+            "train_acc": ("sc.check_train", "sc.check_train.failed", last.train_acc),
+            "test_acc": ("sc.check_test", "sc.check_test.failed", last.test_acc)}
+    lines = [(key, t(ok if passed[key] else failed, value=f"{value:.4f}"))  # ≥ where it failed
+             for key, (ok, failed, value) in said.items()]
     st.markdown("  \n".join(
         f":blue[✓ {text} — {t('sc.passed')}]" if passed[key] else
         f":orange[✗ {text} — {t('sc.failed')}]" for key, text in lines))

@@ -527,14 +527,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "that a label may be a distribution over the classes, e.g. $(0.1, 0.2, 0.7)$ "
               "instead of $(0, 0, 1)$. Then the loss is an **expected loss**: the surprisal "
               "$-\\log \\hat y_j$ averaged over a class $j$ drawn from the label, "
-              "$l = E_{j \\sim \\mathbf{y}}[-\\log \\hat y_j] = H(\\mathbf{y}, "
+              "$l = E_{j \\sim \\boldsymbol y}[-\\log \\hat y_j] = H(\\mathbf{y}, "
               "\\hat{\\mathbf y})$. Here $\\hat{\\mathbf y}$ is softmax of section 3's "
               "logits (the label is padded with zeros beyond three classes).",
         "zh": "交叉熵 $l(\\mathbf{y}, \\hat{\\mathbf y}) = -\\sum_j y_j \\log \\hat y_j$ "
               "并不要求 $\\mathbf{y}$ 是独热编码。书中（3.4.5.3 节）指出，标签可以是各类别上的"
               "一个分布，例如用 $(0.1, 0.2, 0.7)$ 代替 $(0, 0, 1)$。这时损失是一个**期望损失**："
               "按标签抽取类别 $j$，对惊异 $-\\log \\hat y_j$ 求平均，"
-              "$l = E_{j \\sim \\mathbf{y}}[-\\log \\hat y_j] = H(\\mathbf{y}, "
+              "$l = E_{j \\sim \\boldsymbol y}[-\\log \\hat y_j] = H(\\mathbf{y}, "
               "\\hat{\\mathbf y})$。这里的 $\\hat{\\mathbf y}$ 是第 3 部分未规范化的预测经 "
               "softmax 的结果（类别多于三个时，标签其余分量补 0）。",
     },
