@@ -48,6 +48,14 @@ def pct(value: float) -> str:
     return "–" if math.isnan(value) else f"{value:.1%}"
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def untrained_reliability(_data, seed: int) -> calibration.Reliability:
+    """The reliability numbers of the model before training (W ~ N(0, 0.01²), b = 0)."""
+    W0, b0 = classifier.init_params(seed, _data.test_labels.device)
+    probs = classifier.probabilities(W0.detach(), b0.detach(), _data.test_images)
+    return calibration.reliability(probs, _data.test_labels)
+
+
 def exercise_run(result: classifier.Trained | None) -> str:
     """The answer to 3.7 exercise 2 read off the student's run: SGD noise or overfitting."""
     if result is None or len(result.history) < 2:
@@ -546,10 +554,7 @@ if lesson.section(t("sc.s_calibration")):  # d2l 3.4.3, with the student's own m
     st.latex(r"\mathrm{ECE} = \sum_{b} \frac{n_b}{n}\,\big|\mathrm{acc}_b - "
              r"\mathrm{conf}_b\big|")
     if result is None:
-        W0, b0 = classifier.init_params(state.seed(), data.test_labels.device)
-        before = calibration.reliability(classifier.probabilities(W0.detach(), b0.detach(),
-                                                                  data.test_images),
-                                         data.test_labels)
+        before = untrained_reliability(data, state.seed())
         st.info(t("sc.calibration_none", conf=f"{before.mean_confidence:.4f}",
                   acc=f"{before.accuracy_all:.4f}", ece=f"{before.ece:.4f}",
                   train=t("sc.s_train")), icon=":material/info:")
