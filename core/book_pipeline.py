@@ -56,6 +56,27 @@ def torchvision_root() -> str:
 
 # ---- d2l 3.5: reading the data set -----------------------------------------------------------
 
+@dataclasses.dataclass(frozen=True)
+class ImageTensor:
+    """What the book's transforms make of one image: shape, dtype and value range."""
+    shape: tuple[int, ...]      # (channels, height, width)
+    dtype: str
+    low: float
+    high: float
+
+
+def book_image_tensor(pixels: torch.Tensor, resize=None) -> ImageTensor:
+    """One (28, 28) uint8 image through the book's transforms: [Resize(resize),] ToTensor()."""
+    from PIL import Image
+    from torchvision import transforms
+
+    trans = [transforms.ToTensor()]
+    if resize:
+        trans.insert(0, transforms.Resize(resize))
+    x = transforms.Compose(trans)(Image.fromarray(pixels.cpu().numpy()))
+    return ImageTensor(tuple(x.shape), str(x.dtype).removeprefix("torch."), float(x.min()),
+                       float(x.max()))
+
 def load_data_fashion_mnist(batch_size, resize=None, root=None):
     """Download the Fashion-MNIST dataset and then load it into memory (d2l 3.5.3)."""
     from torchvision import datasets, transforms
@@ -82,7 +103,7 @@ class Accumulator:
         self.data = [0.0] * n
 
     def add(self, *args):
-        self.data = [a + float(b) for a, b in zip(self.data, args)]  # noqa: B905 (the book's)
+        self.data = [a + float(b) for a, b in zip(self.data, args)]
 
     def reset(self):
         self.data = [0.0] * len(self.data)
@@ -125,7 +146,7 @@ def train_epoch_ch3(net, train_iter, loss, updater):
     for X, y in train_iter:
         # Compute gradients and update parameters
         y_hat = net(X)
-        l = loss(y_hat, y)  # noqa: E741 (the book's name)
+        l = loss(y_hat, y)
         if isinstance(updater, torch.optim.Optimizer):
             # Using PyTorch in-built optimizer & loss criterion
             updater.zero_grad()
@@ -147,7 +168,7 @@ def train_ch3(net, train_iter, test_iter, loss, num_epochs, updater):
     < 0.5, accuracies in (0.7, 1]); here those are core.classifier.book_checks, and the
     metrics are returned instead (a 2-epoch benchmark run would fail the asserts).
     """
-    for epoch in range(num_epochs):  # noqa: B007 (the book's loop variable)
+    for epoch in range(num_epochs):
         train_metrics = train_epoch_ch3(net, train_iter, loss, updater)
         test_acc = evaluate_accuracy(net, test_iter)
     train_loss, train_acc = train_metrics

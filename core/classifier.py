@@ -174,7 +174,7 @@ def train_concise(net: nn.Module, data, cfg: Config) -> Iterator[Epoch]:
         for idx in minibatches(len(labels), cfg.batch_size, g):
             X, y = to_float(images.index_select(0, idx)), labels.index_select(0, idx)
             y_hat = net(X)
-            l = loss(y_hat, y)  # noqa: E741 (the book's name)
+            l = loss(y_hat, y)
             trainer.zero_grad()  # set_to_none=True: no zero-filling
             l.mean().backward()
             trainer.step()

@@ -110,7 +110,7 @@ def train_scratch(features, labels, cfg: TrainConfig | None = None,
     step, start = 0, time.perf_counter()
     for epoch in range(1, cfg.num_epochs + 1):
         for X, y in data_iter(cfg.batch_size, features, labels, g):
-            l = loss(net(X, w, b), y)  # (B, 1)  # noqa: E741 (d2l's name)
+            l = loss(net(X, w, b), y)  # (B, 1)
             l.sum().backward()
             sgd([w, b], cfg.lr, cfg.batch_size)
             step += 1
@@ -156,7 +156,7 @@ def train_concise(features, labels, cfg: TrainConfig | None = None,
     step, start = 0, time.perf_counter()
     for epoch in range(1, cfg.num_epochs + 1):
         for X, y in data_iter:
-            l = loss(net(X), y)  # noqa: E741 (d2l's name)
+            l = loss(net(X), y)
             trainer.zero_grad()
             l.backward()
             trainer.step()
@@ -167,7 +167,7 @@ def train_concise(features, labels, cfg: TrainConfig | None = None,
                 yield dataclasses.replace(record, kind="diverged")
                 return
         with torch.no_grad():
-            l = loss(net(features), labels)  # noqa: E741
+            l = loss(net(features), labels)
         yield _record("epoch", epoch, step, l, weight, bias, time.perf_counter() - start)
 
 
@@ -441,7 +441,7 @@ def time_vectorisation(n: int = 10_000, device=None, repeats: int = 5) -> Vector
     def vector() -> float:
         sync()
         t0 = time.perf_counter()
-        d = a + b  # noqa: F841 (the book's name)
+        d = a + b
         sync()
         return time.perf_counter() - t0
 

@@ -53,6 +53,31 @@ def densities(params: list[tuple[float, float]]) -> Densities:
                      tuple(peak_height(sigma) for _, sigma in params))
 
 
+@dataclass(frozen=True)
+class Interval:
+    """Density is not probability: only the area under p over an interval is a probability."""
+    a: float
+    b: float
+    peak: float           # p(μ) = 1 / (σ·sqrt(2π)): above 1 once σ < 1/sqrt(2π) ≈ 0.399
+    probability: float    # P(a ≤ X ≤ b) = Φ((b − μ)/σ) − Φ((a − μ)/σ), from erf
+    integral: float       # the same area by the trapezoid rule on 2,001 points
+    mid_density: float    # p((a + b)/2): times (b − a), the area of a narrow interval
+    x: tuple[float, ...]  # the interval's grid and p on it, for the shaded area
+    p: tuple[float, ...]
+
+
+def interval_probability(mu: float, sigma: float, a: float, b: float) -> Interval:
+    """P(a ≤ X ≤ b) for X ~ N(μ, σ²): ∫_a^b p(x) dx, exactly (by erf) and numerically."""
+    a, b = min(a, b), max(a, b)
+    x = torch.linspace(a, b, 2001, dtype=DTYPE)
+    p = normal_pdf(x, mu, sigma)
+    exact = float(torch.special.ndtr(torch.tensor((b - mu) / sigma, dtype=DTYPE))
+                  - torch.special.ndtr(torch.tensor((a - mu) / sigma, dtype=DTYPE)))
+    mid = float(normal_pdf(torch.tensor((a + b) / 2, dtype=DTYPE), mu, sigma))
+    return Interval(a, b, peak_height(sigma), exact, float(torch.trapezoid(p, x)), mid,
+                    _floats(x[::20]), _floats(p[::20]))
+
+
 def _floats(t: torch.Tensor) -> tuple[float, ...]:
     return tuple(t.detach().cpu().tolist())
 

@@ -139,7 +139,8 @@ def exp_limits(dtype_name: str, device="cpu") -> Limits:
 # ---- the three methods on rows of logits, with autograd gradients -------------------------
 
 TOL = 16  # a loss is "correct" within TOL * eps of the dtype, relative to the float64 loss;
-#          a gradient (entries in [-1, 1]) within TOL * eps absolute
+#          a gradient's true-class entry ŷ_y − 1 likewise relative, its other entries (ŷ_j,
+#          in [0, 1]) within TOL * eps absolute
 
 
 def reference_loss(o64: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
@@ -174,9 +175,19 @@ def _status(o, y_hat, loss, ref, tol: float) -> torch.Tensor:
     return torch.where(~torch.isfinite(o).all(-1), 1, code)
 
 
-def _grad_status(o, grad, ref, tol: float) -> torch.Tensor:
-    """Per row: 0 ok, 1 bad input, 2 nan or inf, 4 finite but off by more than tol."""
-    code = torch.where((grad.double() - ref).abs().amax(-1) > tol, 4, 0)
+def _grad_status(o, grad, ref, y, tol: float) -> torch.Tensor:
+    """Per row: 0 ok, 6 imprecise, 4 wrong, 2 nan or inf, 1 bad input.
+
+    ok: the true-class entry ŷ_y − 1 within tol of the float64 one *relative* to it (as the
+    loss is judged), every other entry ŷ_j within tol absolute. imprecise: only the true-class
+    entry fails, by at most tol absolute: ŷ_y − 1 = −r / (1 + r) for a small r carries the
+    rounding of 1 + r, like the loss. wrong: an entry is off by more than tol absolute.
+    """
+    err = (grad.double() - ref).abs()                       # (B, n)
+    true = y.unsqueeze(-1)
+    err_y = err.gather(-1, true).squeeze(-1)
+    ref_y = ref.gather(-1, true).squeeze(-1).abs()
+    code = torch.where(err.amax(-1) > tol, 4, torch.where(err_y > tol * ref_y, 6, 0))
     code = torch.where(~torch.isfinite(grad).all(-1), 2, code)
     return torch.where(~torch.isfinite(o).all(-1), 1, code)
 
@@ -208,7 +219,7 @@ def evaluate(o: torch.Tensor, y: torch.Tensor) -> dict[str, dict[str, torch.Tens
             y_hat = torch.exp(y_hat)
         row["y_hat"] = y_hat.detach()
         row["status"] = _status(o.detach(), row["y_hat"], row["loss"], ref_loss, tol)
-        row["grad_status"] = _grad_status(o.detach(), grad, ref_grad, tol)
+        row["grad_status"] = _grad_status(o.detach(), grad, ref_grad, y, tol)
         out[name] = row
     return out
 

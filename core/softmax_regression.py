@@ -8,8 +8,11 @@ frozen dataclass of them; the arithmetic is float64 PyTorch. 0 · log 0 counts a
 limit) and −log 0 as math.inf: nothing here raises on a zero probability.
 """
 
+import heapq
 import math
 from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from fractions import Fraction
 
 import torch
 
@@ -46,7 +49,7 @@ class Minibatch:
     X: tuple[tuple[float, ...], ...]      # (n, d)
     W: tuple[tuple[float, ...], ...]      # (d, q)
     b: tuple[float, ...]                  # (q,), broadcast over the n rows
-    O: tuple[tuple[float, ...], ...]      # (n, q)  # noqa: E741 (the book's name)
+    O: tuple[tuple[float, ...], ...]      # (n, q)
     Y_hat: tuple[tuple[float, ...], ...]  # (n, q), each row sums to 1
 
 
@@ -56,7 +59,7 @@ def minibatch(n: int, d: int, q: int, seed: int) -> Minibatch:
     X = torch.randn(n, d, generator=g, dtype=DTYPE)
     W = torch.randn(d, q, generator=g, dtype=DTYPE)
     b = torch.randn(q, generator=g, dtype=DTYPE)
-    O = X @ W + b  # noqa: E741 (the book's name)  (n, q): b is added to every row
+    O = X @ W + b  # (n, q): b is added to every row
     Y_hat = torch.softmax(O, dim=1)
 
     def rows(M):
@@ -76,6 +79,13 @@ def softmax(o, temperature: float = 1.0) -> tuple[float, ...]:
     return _tuple(e / e.sum())
 
 
+def smallest_probability(o, temperature: float = 1.0, dtype: str = "float64") -> float:
+    """min_j softmax(o / T)_j computed in float64 or float32: exp(z_min − z_max) rounds to 0
+    in float32 once it is below half its smallest subnormal, 1.4e-45."""
+    z = torch.as_tensor(o, dtype=getattr(torch, dtype)) / temperature
+    return float(torch.softmax(z, dim=0).min())
+
+
 def argmax(values) -> int:
     """The index of the largest value; the first one when several tie (as torch.argmax)."""
     values = list(values)
@@ -92,6 +102,17 @@ def real_softmax(o) -> float:
 def scaled_real_softmax(o, lam: float) -> float:
     """λ⁻¹ · RealSoftMax(λ o): tends to max o as λ → ∞ (and stays above it)."""
     return real_softmax([lam * v for v in o]) / lam
+
+
+def scaled_excess(o, lam: float) -> float:
+    """λ⁻¹ · RealSoftMax(λ o) − max o = λ⁻¹ log Σ_k exp(λ (o_k − max o)) > 0, computed in
+    60-digit decimal arithmetic from the exact values of the floats: float64 cannot hold it
+    beside max o once it is below half the spacing of the floats there."""
+    with localcontext() as ctx:
+        ctx.prec = 60
+        m = Decimal(max(o))
+        total = sum((((Decimal(v) - m) * Decimal(lam)).exp() for v in o), Decimal(0))
+        return float(total.ln() / Decimal(lam))
 
 
 # ---- cross-entropy and its gradient ------------------------------------------------------
@@ -124,6 +145,32 @@ def likelihood(examples) -> Likelihood:
     product = math.prod(p)
     return Likelihood(p, losses, product, math.inf if product <= 0 else -math.log(product),
                       math.fsum(losses))
+
+
+@dataclass(frozen=True)
+class SoftLabel:
+    """The cross-entropy of a label that is a distribution y: the expected surprisal of ŷ."""
+    y: tuple[float, ...]            # the label, a distribution over the k classes
+    y_hat: tuple[float, ...]        # softmax(o)
+    surprisal: tuple[float, ...]    # −log ŷ_j per class, in nats
+    terms: tuple[float, ...]        # y_j · (−log ŷ_j): the loss, class by class
+    loss: float                     # Σ_j y_j (−log ŷ_j) = E_{j ~ y}[−log ŷ_j]
+    from_logits: float              # log Σ_k exp(o_k) − Σ_j y_j o_j: the same, from o
+    entropy: float                  # H[y]: the smallest the loss can be (at ŷ = y)
+    kl: float                       # KL(y ‖ ŷ) = loss − H[y]
+
+
+def soft_label_loss(o, y) -> SoftLabel:
+    """l(y, ŷ) = −Σ_j y_j log ŷ_j for a label y that is a distribution (d2l 3.4.5.3)."""
+    y = tuple(float(v) for v in y)
+    y_hat = softmax(o)
+    log_y_hat = _tuple(torch.log_softmax(_vec(o), dim=0))   # finite even where ŷ_j rounds to 0
+    surprise = tuple(0.0 - v for v in log_y_hat)
+    terms = tuple(a * b for a, b in zip(y, surprise, strict=True))
+    loss = math.fsum(terms)
+    from_logits = real_softmax(o) - math.fsum(a * float(b) for a, b in zip(y, o, strict=True))
+    h = entropy(y)
+    return SoftLabel(y, y_hat, surprise, terms, loss, from_logits, h, loss - h)
 
 
 @dataclass(frozen=True)
@@ -193,6 +240,65 @@ def block_code_bits(n: int, k: int = 3) -> int:
     """Bits of a binary code for n outcomes of k equally likely classes, coded jointly:
     the smallest b with 2^b ≥ k^n (exact integers)."""
     return (k**n - 1).bit_length()
+
+
+def huffman_lengths(weights) -> tuple[int, ...]:
+    """The word lengths of an optimal prefix code (Huffman's) for symbols of these weights:
+    merge the two lightest subtrees until one is left; each merge adds a bit to every symbol
+    below it. Ties go to the earlier symbol, so the result is deterministic."""
+    if len(weights) == 1:
+        return (1,)
+    lengths = [0] * len(weights)
+    heap = [(w, i, (i,)) for i, w in enumerate(weights)]
+    heapq.heapify(heap)
+    order = len(weights)
+    while len(heap) > 1:
+        w1, _, a = heapq.heappop(heap)
+        w2, _, b = heapq.heappop(heap)
+        for i in a + b:
+            lengths[i] += 1
+        heapq.heappush(heap, (w1 + w2, order, a + b))
+        order += 1
+    return tuple(lengths)
+
+
+def prefix_code(lengths) -> tuple[str, ...]:
+    """The canonical prefix code with these word lengths (shortest words first, counting up)."""
+    words = [""] * len(lengths)
+    code, previous = 0, 0
+    for i in sorted(range(len(lengths)), key=lambda i: (lengths[i], i)):
+        code <<= lengths[i] - previous
+        words[i] = format(code, f"0{lengths[i]}b")
+        code, previous = code + 1, lengths[i]
+    return tuple(words)
+
+
+@dataclass(frozen=True)
+class Coding:
+    """Coding draws from P: the entropy bound, Huffman's code, and coding with the model's Q."""
+    entropy_bits: float             # H[P] in bits: no code averages fewer bits per draw
+    words_p: tuple[str, ...]        # Huffman's code built for P
+    words_q: tuple[str, ...]        # Huffman's code built for Q
+    huffman_bits: float             # Σ_j P(j) · len(word_p(j)): in [H[P], H[P] + 1]
+    cross_entropy_bits: float       # H(P, Q) in bits: the ideal lengths −log₂ Q(j), paid on P
+    huffman_q_bits: float           # Σ_j P(j) · len(word_q(j)): Q's code used on draws from P
+
+
+def coding(p, q) -> Coding:
+    """Entropy as a coding bound (d2l 3.4.7): H[P] ≤ Huffman(P) ≤ H[P] + 1 bits per draw,
+    and a code built for Q costs about H(P, Q) = H[P] + KL(P ‖ Q) on draws from P."""
+    lp, lq = huffman_lengths(list(p)), huffman_lengths(list(q))
+    return Coding(entropy(p) / LOG2, prefix_code(lp), prefix_code(lq),
+                  math.fsum(w * n for w, n in zip(p, lp, strict=True)),
+                  cross_entropy_of(p, q) / LOG2,
+                  math.fsum(w * n for w, n in zip(p, lq, strict=True)))
+
+
+def block_huffman_bits(n: int, k: int = 3) -> Fraction:
+    """Expected bits of Huffman's code for n draws of k equally likely classes, coded jointly
+    (k^n outcomes of probability k^−n each), per block of n: an exact fraction."""
+    lengths = huffman_lengths([1] * k**n)   # equal weights: the same code as 1 / k^n each
+    return Fraction(sum(lengths), k**n)
 
 
 @dataclass(frozen=True)

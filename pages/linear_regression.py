@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 import torch
 
-from core import linreg
+from core import autodiff_fits, linreg
 from core.data import synthetic_data
 from core.device import device_name, get_device, make_generator
 from ui import charts, classroom, keys, lesson, safe, share, state
@@ -30,6 +30,13 @@ CODE = {
 
 DataSpec = linreg.DataSpec
 BOOK, BOOK_RUN = DataSpec(), linreg.TrainConfig()  # the book's data and hyperparameters
+
+
+@st.cache_resource(show_spinner=False)
+def autodiff_exercises():
+    """3.2 exercises 2–4: Ohm's and Planck's laws learnt by autograd, second derivatives."""
+    return (autodiff_fits.fit_ohm(), autodiff_fits.fit_planck(),
+            autodiff_fits.second_derivatives())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -420,9 +427,22 @@ if lesson.section(t("lr.s_diverge")):
     st.caption(t("lr.diverge_caption.safe"))
 
 shape = curvature(spec, state.value("impl", linreg.IMPLEMENTATIONS[0]))
+ohm, planck, second = autodiff_exercises()  # 3.2 exercises 2–4, computed once per server
 lesson.exercises(t("exercises"), [
     (sourced("lr.ex6.q", "3.1", 2), t("lr.ex6.a")),
     (sourced("lr.ex1.q", "3.2", 1), t("lr.ex1.a")),
+    (sourced("lr.ex8.q", "3.2", 2), t("lr.ex8.a", true=f"{ohm.true:g}", steps=ohm.steps,
+                                      learnt=f"{ohm.learnt:.4f}",
+                                      closed=f"{ohm.closed_form:.4f}")),
+    (sourced("lr.ex9.q", "3.2", 3), t("lr.ex9.a", true=f"{planck.true:g}", steps=planck.steps,
+                                      learnt=f"{planck.learnt:.1f}",
+                                      closed=f"{planck.closed_form:.0f}")),
+    (sourced("lr.ex10.q", "3.2", 4), t("lr.ex10.a", d2=f"{second.by_autograd:.6f}",
+                                       closed=f"{second.closed_form:.6f}",
+                                       params=f"{second.params:,}",
+                                       entries=f"{second.params ** 2:,}",
+                                       mb=f"{second.hessian_bytes / 1e6:.0f}",
+                                       gap=f"{second.hvp_gap:.1e}")),
     (sourced("lr.ex2.q", "3.2", 5), t("lr.ex2.a")),
     (sourced("lr.ex3.q", "3.2", 6), t("lr.ex3.a.fastest", fastest=f"{shape.fastest:.3g}",
                                           bound=f"{shape.bound:.3g}")),

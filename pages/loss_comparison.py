@@ -1,5 +1,7 @@
 """Loss comparison: what L2, L1 and Huber's loss each do (d2l 3.1, and 3.3 exercise 2)."""
 
+import math
+
 import pandas as pd
 import streamlit as st
 
@@ -203,7 +205,16 @@ if lesson.section(t("lc.s2")):
         lr = losses.huber_lr(delta, form)
         st.markdown(t("lc.huber_gd", steps=fit.huber_steps, grad=f"{fit.huber_grad:.1e}",
                       c=f"{fit.huber:.4f}", lr=f"{lr:g}", curv=f"{1 / lr:g}"))
-        if between(fit):
+        inside = max(abs(v - fit.huber) for v in values) <= delta  # every point pulls like L2
+        at_median = fit.median_low - 1e-3 <= fit.huber <= fit.median_high + 1e-3
+        if inside:
+            st.markdown(t("lc.huber_is_mean", sym=sym, delta=f"{delta:g}", c=f"{fit.huber:.4f}",
+                          mean=f"{fit.mean:.4f}",
+                          far=f"{max(abs(v - fit.huber) for v in values):.3f}"))
+        elif at_median and not math.isclose(fit.median, fit.mean, abs_tol=1e-3):
+            st.markdown(t("lc.huber_is_median", sym=sym, delta=f"{delta:g}", force=force,
+                          c=f"{fit.huber:.4f}", median=f"{fit.median:.4f}"))
+        elif between(fit):
             st.markdown(t("lc.huber_between", sym=sym, force=force))
             counter, _ = constants(COUNTER, delta, form)
             if not between(counter):  # offer the counterexample only where it is one

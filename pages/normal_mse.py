@@ -14,6 +14,7 @@ from ui.numbers import number
 
 MAX_CURVES = 4
 START = [(0.0, 1.0), (0.0, 2.0), (3.0, 1.0), (-3.0, 0.5)]  # d2l's three curves, and a fourth
+NARROW = 0.01  # the width of a narrow interval: probability ≈ density × width
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -62,6 +63,33 @@ if lesson.section(t("nm.s1")):
     show(charts.densities(d.x, curves, x_title="x", y_title=t("nm.density_px"),
                           legend=t("nm.legend_curves")), key="nm.density", container=plot)
     st.caption(t("nm.s1_caption"))
+
+    st.subheader(t("nm.prob_title"), divider="gray")  # 3.1: density is not probability
+    st.markdown(t("nm.prob_text"))
+    mu1, sd1 = params[0]
+    lo, hi = state.slider(t("nm.interval"), "interval", -7.0, 7.0, (-1.0, 1.0), 0.05,
+                          help=t("nm.interval_help"))
+    box = normal.interval_probability(mu1, sd1, lo, hi)
+    show(charts.interval_area(d.x, d.p[0], box.x, box.p, x_title="x", y_title=t("nm.density_px"),
+                              description=t("nm.interval_desc", a=number(box.a),
+                                            b=number(box.b), prob=f"{box.probability:.4f}")),
+         key="nm.interval_chart")
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("nm.peak_metric"), f"{box.peak:.4f}")
+    m2.metric(t("nm.prob_metric", a=number(box.a), b=number(box.b)), f"{box.probability:.4f}")
+    m3.metric(t("nm.trapezoid_metric"), f"{box.integral:.6f}")
+    st.latex(rf"P({number(box.a)} \le X \le {number(box.b)}) = \int_{{{number(box.a)}}}"
+             rf"^{{{number(box.b)}}} p(x)\,dx = \Phi\!\left(\tfrac{{b-\mu}}{{\sigma}}\right)"
+             rf" - \Phi\!\left(\tfrac{{a-\mu}}{{\sigma}}\right) = {box.probability:.4f}")
+    m = (box.a + box.b) / 2
+    narrow = normal.interval_probability(mu1, sd1, m - NARROW / 2, m + NARROW / 2)
+    st.markdown(t("nm.prob_after", sigma=number(sd1), peak=f"{box.peak:.4f}",
+                  above=t("nm.above" if box.peak > 1 else "nm.below"), m=number(m),
+                  width=number(NARROW), mid=f"{box.mid_density:.4f}",
+                  approx=f"{box.mid_density * NARROW:.6f}", narrow=f"{narrow.probability:.6f}",
+                  prob=f"{box.probability:.4f}"))
+    st.markdown(t("nm.likelihood_text"))
+    lesson.show_code(normal.interval_probability, title=t("show_code"))
 
 # ---- 2. from noise to loss ----------------------------------------------------------------
 if lesson.section(t("nm.s2")):
@@ -120,7 +148,8 @@ if lesson.section(t("nm.s2")):
     lowest = sigmas[min(range(len(sigmas)), key=lambda i: r.nll_min[i])]
     st.markdown(t("nm.floors", mse=f"{r.mse_min:.4f}", floors=floors, lowest=number(lowest),
                   s_mle=f"{r.sigma_mle:.3f}", f_mle=f"{r.floor_mle:.3f}",
-                  sigma=number(sigma)))
+                  sigma=number(sigma), log_term=f"{0.5 * math.log(2 * math.pi * r.mse_min):.3f}",
+                  fit_term=f"{r.mse_min / (2 * r.sigma_mle ** 2):.3f}"))
     lesson.show_code(normal.make_data, normal.least_squares, normal.mse, normal.nll,
                      normal.argmin_w, title=t("show_code"))
 

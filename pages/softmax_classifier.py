@@ -9,7 +9,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from core import book_pipeline, classifier, images, pipeline_timing
+from core import book_pipeline, calibration, classifier, images, pipeline_timing
 from core.data import CLASS_NAMES, DataError
 from core.device import device_name
 from ui import classroom, keys, lesson, safe, share, state, uploads
@@ -41,6 +41,34 @@ def curves_frame(history: list[classifier.Epoch]) -> pd.DataFrame:
 def curves_chart(history: list[classifier.Epoch], num_epochs: int):
     return charts.curves(curves_frame(history), num_epochs, x_title=t("sc.epoch"),
                          y_title=t("sc.value"), metric_title=t("sc.metric"))
+
+
+def pct(value: float) -> str:
+    """A share as a percentage with one decimal; an empty bin's nan as a dash."""
+    return "–" if math.isnan(value) else f"{value:.1%}"
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def untrained_reliability(_data, seed: int) -> calibration.Reliability:
+    """The reliability numbers of the model before training (W ~ N(0, 0.01²), b = 0)."""
+    W0, b0 = classifier.init_params(seed, _data.test_labels.device)
+    probs = classifier.probabilities(W0.detach(), b0.detach(), _data.test_images)
+    return calibration.reliability(probs, _data.test_labels)
+
+
+def exercise_run(result: classifier.Trained | None) -> str:
+    """The answer to 3.7 exercise 2 read off the student's run: SGD noise or overfitting."""
+    if result is None or len(result.history) < 2:
+        return t("sc.ex4.none")
+    w = calibration.wobble(result.history)
+    dips = ", ".join(t("sc.ex4.dip", epoch=e, before=f"{a:.4f}", after=f"{b:.4f}")
+                     for e, a, b in w.dips) or t("sc.ex4.no_dips")
+    loss = (t("sc.ex4.loss_rises", epochs=", ".join(map(str, w.loss_rises))) if w.loss_rises
+            else t("sc.ex4.loss_falls"))
+    verdict = ("sc.ex4.overfitting" if w.overfitting else "sc.ex4.noise" if w.dips
+               else "sc.ex4.steady")
+    return t("sc.ex4.run", epochs=len(result.history), dips=dips, loss=loss,
+             low=pct(w.gap_low), high=pct(w.gap_high), best=w.best_epoch, verdict=t(verdict))
 
 
 def need_model(container=st) -> None:
@@ -214,9 +242,11 @@ def training_panel(data) -> None:
 def show_checks(result: classifier.Trained) -> None:
     last = result.history[-1]
     passed = classifier.book_checks(last)
-    lines = [("train_loss", t("sc.check_loss", value=f"{last.train_loss:.4f}")),
-             ("train_acc", t("sc.check_train", value=f"{last.train_acc:.4f}")),
-             ("test_acc", t("sc.check_test", value=f"{last.test_acc:.4f}"))]
+    said = {"train_loss": ("sc.check_loss", "sc.check_loss.failed", last.train_loss),
+            "train_acc": ("sc.check_train", "sc.check_train.failed", last.train_acc),
+            "test_acc": ("sc.check_test", "sc.check_test.failed", last.test_acc)}
+    lines = [(key, t(ok if passed[key] else failed, value=f"{value:.4f}"))  # ≥ where it failed
+             for key, (ok, failed, value) in said.items()]
     st.markdown("  \n".join(
         f":blue[✓ {text} — {t('sc.passed')}]" if passed[key] else
         f":orange[✗ {text} — {t('sc.failed')}]" for key, text in lines))
@@ -455,6 +485,9 @@ if lesson.section(t("sc.s_data")):
     b.metric(t("sc.n_test"), f"{len(data.test_labels):,}")
     c.metric(t("sc.n_classes"), len(CLASS_NAMES))
     st.markdown(" · ".join(f"`{k}` {name(k)}" for k in range(len(CLASS_NAMES))))
+    plain, resized = (book_pipeline.book_image_tensor(data.train_images[0], r) for r in (None, 64))
+    st.markdown(t("sc.image_tensor", shape=plain.shape, dtype=plain.dtype, low=f"{plain.low:g}",
+                  high=f"{plain.high:g}", resized=resized.shape))
     labels = data.train_labels[:18].tolist()
     for row in range(2):
         for col, i in zip(st.columns(9), range(row * 9, row * 9 + 9), strict=True):
@@ -516,6 +549,39 @@ if lesson.section(t("sc.s_inside")):
         show(confusion_chart(result.confusion))
         st.markdown(hardest_text(result.confusion))
 
+if lesson.section(t("sc.s_calibration")):  # d2l 3.4.3, with the student's own model
+    st.markdown(t("sc.calibration_intro"))
+    st.latex(r"\mathrm{ECE} = \sum_{b} \frac{n_b}{n}\,\big|\mathrm{acc}_b - "
+             r"\mathrm{conf}_b\big|")
+    if result is None:
+        before = untrained_reliability(data, state.seed())
+        st.info(t("sc.calibration_none", conf=f"{before.mean_confidence:.4f}",
+                  acc=f"{before.accuracy_all:.4f}", ece=f"{before.ece:.4f}",
+                  train=t("sc.s_train")), icon=":material/info:")
+    else:
+        previous_model_note(result)
+        rel = calibration.reliability(result.test_probs, result.test_labels)
+        bins = pd.DataFrame({"lower": rel.lower, "upper": rel.upper, "count": rel.count,
+                             "confidence": rel.confidence, "accuracy": rel.accuracy})
+        show(charts.reliability(bins[bins["count"] > 0], x_title=t("sc.reliability_x"),
+                                y_title=t("sc.reliability_y"), count_title=t("sc.col_images"),
+                                description=t("sc.reliability_desc", ece=f"{rel.ece:.4f}")))
+        half = rel.at(0.5)
+        gap = rel.mean_confidence - rel.accuracy_all
+        st.markdown(t("sc.calibration_text", n_half=f"{rel.count[half]:,}",
+                      acc_half=pct(rel.accuracy[half]), conf_half=pct(rel.confidence[half]),
+                      conf=pct(rel.mean_confidence), acc=pct(rel.accuracy_all),
+                      ece=f"{rel.ece:.4f}",
+                      verdict=t("sc.calibration.over" if gap > 0 else "sc.calibration.under",
+                                gap=pct(abs(gap)))))
+        lesson.table(pd.DataFrame({
+            t("sc.col_bin"): [f"[{lo:.1f}, {hi:.1f})" for lo, hi in zip(rel.lower, rel.upper,
+                                                                         strict=True)],
+            t("sc.col_images"): rel.count, t("sc.col_confidence"): [pct(v) for v in
+                                                                     rel.confidence],
+            t("sc.col_bin_accuracy"): [pct(v) for v in rel.accuracy]}), hide_index=True)
+    lesson.show_code(calibration.reliability, title=t("show_code"))
+
 if lesson.section(t("sc.s_upload")):
     st.markdown(t("sc.upload_intro"))
     upload = st.file_uploader(t("sc.upload"), type=["png", "jpg", "jpeg", "gif", "webp", "bmp"],
@@ -559,5 +625,6 @@ if lesson.section(t("sc.s_keep")):
 # 3.6's exercises on overflow and the argmax live on the softmax-overflow page, once.
 SOURCES = {5: ("3.5", 1), 6: ("3.5", 2), 8: ("3.7", 1), 4: ("3.7", 2)}  # key → (section, number)
 lesson.exercises(t("exercises"), [
-    (f"{t(f'sc.ex{k}.q')}  \n*{t('sc.source', section=sec, number=num)}*", t(f"sc.ex{k}.a"))
+    (f"{t(f'sc.ex{k}.q')}  \n*{t('sc.source', section=sec, number=num)}*",
+     t(f"sc.ex{k}.a", run=exercise_run(result)) if k == 4 else t(f"sc.ex{k}.a"))
     for k, (sec, num) in SOURCES.items()], t("reveal"))

@@ -132,11 +132,13 @@ if lesson.section(t("so.s1")):  # the bars first: just under the controls
     eps = lim.eps
     st.caption(t("so.legend", tol=f"{sm.TOL} · eps = {sm.TOL * eps:.2g}"))
     small = small_loss(logits, scale, y, dtype)
+    grad_y, grad_ref_y = result.log_sum_exp.grad[y], result.ref.grad[y]  # ŷ_y − 1
     st.markdown(t("so.small_text", dtype=dtype, rest=charts.number(small.rest, 6),
                   one_plus=charts.number(small.one_plus_rest, 12), eps=f"{small.eps:.3g}",
                   log_sum=charts.number(small.log_sum, 8), log1p=charts.number(small.log1p, 8),
                   ref=charts.number(small.ref, 8), rel_sum=relative(small.log_sum, small.ref),
-                  rel_log1p=relative(small.log1p, small.ref)))
+                  rel_log1p=relative(small.log1p, small.ref), grad=charts.number(grad_y, 6),
+                  grad_ref=charts.number(grad_ref_y, 6), rel_grad=relative(grad_y, grad_ref_y)))
     ours, theirs = result.log_sum_exp.loss, result.torch_loss
     st.markdown(t("so.check", ours=charts.number(ours, 8), torch=charts.number(theirs, 8),
                   dtype=dtype, diff=charts.number(abs(ours - theirs), 3)))
@@ -200,6 +202,10 @@ if lesson.section(t("so.s3")):
     }).set_index(t("so.col.class"))
     lesson.table(charts.styled(grads))
     st.markdown(verdict("so.grad_verdict", result, "grad_status"))
+    grad_y, grad_ref_y = result.log_sum_exp.grad[y], result.ref.grad[y]
+    st.caption(t("so.grad_legend", tol=f"{sm.TOL} · eps = {sm.TOL * lim.eps:.2g}",
+                 grad=charts.number(grad_y, 6), grad_ref=charts.number(grad_ref_y, 6),
+                 rel=relative(grad_y, grad_ref_y)))
     st.markdown(t("so.grad_note"))
     st.page_link("pages/softmax_regression.py", label=t("so.theory_link"), icon=":material/category:")
 

@@ -16,6 +16,8 @@ from ui.data import fashion_mnist
 from ui.i18n import t
 from ui.numbers import number, vector
 
+LOG2 = math.log(2.0)
+
 TOY = ("cat", "chicken", "dog")               # the book's three classes
 MAX_K = 10                                    # at most ten logits, as Fashion-MNIST's classes
 K = 3  # classes shown at first (the slider's default and the hidden section's)
@@ -25,10 +27,12 @@ T_MIN, T_MAX = 0.05, 5.0
 EXAMPLES = (("2, 1, 0.1", 0), ("0.5, 2.5, -1", 1), ("1, 1, 3", 2), ("0, 0, 0", 0),
             ("-1, 4, 0.5", 1))
 INFO_K = 6
-P_DEFAULT = (1.0, 0.0, 0.0, 0.0, 0.0, 0.0)    # the book's p = [1, 0, 0]
-Q_DEFAULT = (0.7, 0.2, 0.1, 0.0, 0.0, 0.0)    # the book's q = [0.7, 0.2, 0.1]
-BOOK_ROWS = ((0.1, 0.3, 0.6), (0.3, 0.2, 0.5))
+P_DEFAULT = (1.0, 0.0, 0.0, 0.0, 0.0, 0.0)    # p = [1, 0, 0], from lecture notes on the
+Q_DEFAULT = (0.7, 0.2, 0.1, 0.0, 0.0, 0.0)    # course (not the book): q = [0.7, 0.2, 0.1]
+SOFT_LABELS = {"soft": (0.1, 0.2, 0.7), "hard": (0.0, 0.0, 1.0)}  # the book's, 3.4.5.3
+BOOK_ROWS = ((0.1, 0.3, 0.6), (0.3, 0.2, 0.5))  # d2l 3.6.5's y_hat and y = [0, 2]
 BOOK_LABELS = (0, 2)
+CAT, CHICKEN, DOG = 1, 2, 3                   # the codes a regression would be given
 SHIFTS = [i / 20 for i in range(-60, 121)]    # δ from −3 to 6 for the accuracy sweep
 LAMBDAS = (1.0, 10.0, 100.0)
 
@@ -115,7 +119,8 @@ st.markdown(t("sr.intro"))
 
 # ---- 1. classification and one-hot labels ---------------------------------------------------
 if lesson.section(t("sr.s1")):
-    st.markdown(t("sr.s1_text"))
+    st.markdown(t("sr.s1_text", far=DOG - CAT, near=CHICKEN - CAT, far2=(DOG - CAT) ** 2,
+                  near2=(CHICKEN - CAT) ** 2))
     left, right = st.columns(2)
     with left:
         toy = state.select(t("sr.toy_pick"), "toy", list(range(len(TOY))), 0, widget="radio",
@@ -162,6 +167,7 @@ if lesson.section(t("sr.s2")):
         st.latex(equations(d, q))
         st.markdown(t("sr.count", d=d, q=q, weights=d * q, params=sr.parameter_count(d, q)))
         st.markdown(t("sr.count_fm", params=sr.parameter_count(784, 10)))
+        st.markdown(t("sr.cost", d=d, q=q, mults=d * q, fm=784 * 10))
     st.markdown(t("sr.batch_text"))
     shapes = [shape(symbol, rows, cols) for symbol, rows, cols in (
         (r"\mathbf{O}", n, q), (r"\mathbf{X}", n, d), (r"\mathbf{W}", d, q),
@@ -179,7 +185,7 @@ if lesson.section(t("sr.s2")):
 # ---- 3. softmax --------------------------------------------------------------------------------
 if lesson.section(t("sr.s3")):
     st.markdown(t("sr.s3_text"))
-    st.latex(r"\hat{\mathbf{y}} = \operatorname{softmax}(\mathbf{o}), \qquad "
+    st.latex(r"\hat{\mathbf{y}} = \operatorname{softmax}(\mathbf{o} / T), \qquad "
              r"\hat{y}_j = \frac{\exp(o_j / T)}{\sum_k \exp(o_k / T)}")
     controls, plot = st.columns([1, 2], gap="medium")  # on a phone: controls, then the bars
     k = state.slider(t("sr.k"), "k", 3, MAX_K, K, help=t("sr.k_help"), container=controls)
@@ -212,9 +218,10 @@ if lesson.section(t("sr.s3")):
     if len(set(o)) == 1:
         st.info(t("sr.equal", k=k, p=number(1 / k, 4)), icon=":material/balance:")
     if temperature <= T_MIN + 1e-9:
-        zeros = sum(v == 0.0 for v in y_hat_t)
         st.info(t("sr.t_min", T=number(T_MIN, 2), factor=number(1 / T_MIN, 3),
-                  top=number(max(y_hat_t), 6), zeros=zeros), icon=":material/thermostat:")
+                  top=number(max(y_hat_t), 6), low=number(min(y_hat_t), 4),
+                  low32=number(sr.smallest_probability(o, temperature, "float32"), 4)),
+                icon=":material/thermostat:")
     st.markdown(t("sr.s3_after"))
     lesson.show_code(sr.softmax, title=t("show_code"))
 
@@ -267,8 +274,13 @@ if lesson.section(t("sr.s4")):
     m3.metric(t("sr.sum_losses"), number(r.sum_losses, 8))
     if math.isfinite(r.neg_log_product):
         st.markdown(t("sr.agree", gap=f"{abs(r.neg_log_product - r.sum_losses):.1e}"))
-    else:
-        st.warning(t("sr.underflow", total=number(r.sum_losses, 6)), icon=":material/warning:")
+    elif any(p == 0.0 for p in r.p):  # one probability itself rounded to 0
+        zero = next(i for i, p in enumerate(r.p) if p == 0.0)
+        st.warning(t("sr.underflow_one", i=zero + 1, loss=number(r.losses[zero], 6),
+                     total=number(r.sum_losses, 6)), icon=":material/warning:")
+    else:  # every probability is positive, their product is not
+        st.warning(t("sr.underflow", total=number(r.sum_losses, 6),
+                     smallest=number(min(r.p), 4)), icon=":material/warning:")
     lesson.show_code(sr.cross_entropy, sr.cross_entropy_from_logits, sr.likelihood,
                      title=t("show_code"))
 
@@ -348,12 +360,52 @@ if lesson.section(t("sr.s6")):
                                 y_title=t("sr.surprisal", unit=u),
                                 description=t("sr.desc_curve")), name="likelihood_surprisal")
     st.markdown(t("sr.picture"))
-    book_p, book_q = (1.0, 0.0, 0.0), (0.7, 0.2, 0.1)
-    st.markdown(t("sr.book_info", h=number(sr.entropy(book_p), 4),
-                  hpq=number(sr.cross_entropy_of(book_p, book_q), 4),
-                  kl=number(sr.kl_divergence(book_p, book_q), 4)))
+    notes_p, notes_q = P_DEFAULT[:3], Q_DEFAULT[:3]
+    st.markdown(t("sr.book_info", h=number(sr.entropy(notes_p), 4),
+                  hpq=number(sr.cross_entropy_of(notes_p, notes_q), 4),
+                  kl=number(sr.kl_divergence(notes_p, notes_q), 4)))
     lesson.show_code(sr.entropy, sr.cross_entropy_of, sr.kl_divergence, sr.surprisal,
                      title=t("show_code"))
+
+    st.subheader(t("sr.coding_title"), divider="gray")  # 3.4.7: entropy as a coding bound
+    st.markdown(t("sr.coding_text"))
+    code = sr.coding(P, Q)
+    lesson.table(pd.DataFrame({
+        "P(j)": [number(v, 4) for v in P], "−log₂ P(j)": [number(v / LOG2, 4) for v in
+                                                          sr.surprisal(P)],
+        t("sr.col_word_p"): code.words_p, "Q(j)": [number(v, 4) for v in Q],
+        t("sr.col_word_q"): code.words_q}, index=names))
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("sr.code_h"), f"{code.entropy_bits:.4f}")
+    c2.metric(t("sr.code_huffman"), f"{code.huffman_bits:.4f}")
+    c3.metric(t("sr.code_hpq"), number(code.cross_entropy_bits, 5))
+    c4.metric(t("sr.code_huffman_q"), f"{code.huffman_q_bits:.4f}")
+    st.markdown(t("sr.coding_after", h=f"{code.entropy_bits:.4f}",
+                  huffman=f"{code.huffman_bits:.4f}", h1=f"{code.entropy_bits + 1:.4f}",
+                  hpq=number(code.cross_entropy_bits, 5), hq=f"{code.huffman_q_bits:.4f}",
+                  nats=number(sr.entropy(P), 4)))
+    lesson.show_code(sr.huffman_lengths, sr.coding, title=t("show_code"))
+
+    st.subheader(t("sr.soft_title"), divider="gray")  # 3.4.5.3: a label that is a distribution
+    st.markdown(t("sr.soft_text"))
+    which = state.select(t("sr.soft_pick"), "soft", list(SOFT_LABELS), "soft", widget="radio",
+                         horizontal=True,
+                         format_func=lambda v: t(f"sr.soft.{v}", y=vector(SOFT_LABELS[v], 2)))
+    pad = (0.0,) * (k - 3)  # the label over section 3's k classes
+    soft = sr.soft_label_loss(o, SOFT_LABELS[which] + pad)
+    other = sr.soft_label_loss(o, SOFT_LABELS["hard" if which == "soft" else "soft"] + pad)
+    lesson.table(pd.DataFrame({
+        "y_j": [number(v, 4) for v in soft.y], "ŷ_j": [number(v, 4) for v in soft.y_hat],
+        "−log ŷ_j": [number(v, 5) for v in soft.surprisal],
+        "y_j · (−log ŷ_j)": [number(v, 5) for v in soft.terms]}, index=labels))
+    s1, s2, s3 = st.columns(3)
+    s1.metric(t("sr.soft_loss"), number(soft.loss, 6))
+    s2.metric(t("sr.soft_h"), number(soft.entropy, 6))
+    s3.metric(t("sr.kl"), number(soft.kl, 6))
+    st.markdown(t(f"sr.soft_after.{which}", o=vector(o, 3), loss=number(soft.loss, 6),
+                  logits=number(soft.from_logits, 6), other=number(other.loss, 6),
+                  h=number(soft.entropy, 4), soft_h=number(sr.entropy(SOFT_LABELS["soft"]), 4)))
+    lesson.show_code(sr.soft_label_loss, title=t("show_code"))
 
 # ---- 7. prediction and accuracy -----------------------------------------------------------------
 if lesson.section(t("sr.s7")):
@@ -410,16 +462,23 @@ if lesson.section(t("sr.s7")):
 
 # ---- questions (the Chinese edition's exercises of 3.4) -----------------------------------------
 lse = sr.real_softmax(o)
-scaled = "; ".join(f"λ = {lam:g}: {number(sr.scaled_real_softmax(o, lam), 6)}" for lam in LAMBDAS)
+scaled = "; ".join(f"λ = {lam:g}: {number(sr.scaled_excess(o, lam), 5)}" for lam in LAMBDAS)
+top_float = "; ".join(f"λ = {lam:g}: {sr.scaled_real_softmax(o, lam)!r}" for lam in LAMBDAS)
 hessian_gap = max(abs(a - b) for ra, rb in zip(sr.loss_hessian(o, 0), sr.softmax_covariance(o),
                                                 strict=True) for a, b in zip(ra, rb, strict=True))
 codes = ", ".join(f"n = {n}: {sr.block_code_bits(n)}/{n} = {sr.block_code_bits(n) / n:.3f}"
                   for n in (1, 2, 3, 5, 10))
+pairs = sr.block_huffman_bits(2)
+huffman = ", ".join(f"n = {n}: {float(sr.block_huffman_bits(n)) / n:.3f}" for n in (1, 2, 3))
 answers = {
     1: {"o": vector(o, 3), "gap": f"{hessian_gap:.1e}"},
-    2: {"codes": codes, "log2_3": f"{math.log2(3):.4f}"},
+    2: {"codes": codes, "log2_3": f"{math.log2(3):.4f}", "waste": f"{2 - math.log2(3):.3f}",
+        "pairs": f"{pairs.numerator}/{pairs.denominator}", "pair_bits": f"{float(pairs):.3f}",
+        "per_symbol": f"{float(pairs) / 2:.3f}", "huffman": huffman,
+        "one": f"{float(sr.block_huffman_bits(1)):.3f}"},
     3: {"o": vector(o, 3), "max": number(max(o), 6), "lse": number(lse, 6),
         "bound": number(max(o) + math.log(k), 6), "k": k, "scaled": scaled,
+        "top_float": top_float, "ulp": f"{math.ulp(max(o)):.3g}", "top": number(max(o), 6),
         "softmin": number(-sr.real_softmax([-v for v in o]), 6), "min": number(min(o), 6)},
 }
 lesson.exercises(t("exercises"), [(t(f"sr.q{i}"), t(f"sr.a{i}", **answers[i]))

@@ -112,3 +112,15 @@ def test_the_books_loader_reads_the_verified_files(fmnist):
     assert torch.equal(y, fmnist.test_labels[:256])
     assert torch.allclose(X[:, 0], C.to_float(fmnist.test_images[:256]))  # ToTensor = /255
     assert len(train_iter.dataset) == 60_000 and len(test_iter.dataset) == 10_000
+
+
+def test_the_books_transforms_give_one_channel_and_resize_changes_height_and_width():
+    import torch as _torch
+
+    from core import book_pipeline as bp
+
+    pixels = _torch.arange(28 * 28, dtype=_torch.int64).remainder(256).to(_torch.uint8)
+    plain = bp.book_image_tensor(pixels.reshape(28, 28))
+    assert plain.shape == (1, 28, 28) and plain.dtype == "float32"
+    assert plain.low == 0.0 and plain.high == 1.0
+    assert bp.book_image_tensor(pixels.reshape(28, 28), 64).shape == (1, 64, 64)

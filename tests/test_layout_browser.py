@@ -19,8 +19,8 @@ pytestmark = pytest.mark.browser
 #         the lecture section that shows it, and its place among that section's charts)];
 # None: a lecture-only pair (the control sits in the section lecture mode shows)
 PAIRS = {
-    "normal_mse": [("curves", 0, 1, 0), ("sd3", 0, 1, 0), ("sigma", 1, 2, 0), ("lsig", 2, 2, 1),
-                   ("rsigma", 4, 4, 0)],
+    "normal_mse": [("curves", 0, 1, 0), ("sd3", 0, 1, 0), ("interval", 1, 1, 1),
+                   ("sigma", 2, 2, 0), ("lsig", 3, 2, 1), ("rsigma", 5, 4, 0)],
     "loss_comparison": [("delta", 0, 1, 0), ("range", 0, 1, 1), ("range", None, 2, 0),
                         ("outlier", 3, 3, 0), ("delta", None, 3, 0), ("k", 5, 4, 0),
                         ("steps", 6, 4, 1), ("delta", None, 4, 1)],

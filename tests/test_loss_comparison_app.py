@@ -208,3 +208,18 @@ def test_robust_section_names_the_best_fit_of_this_run(lang):
     text = " ".join(m.value for m in at.markdown)
     assert ("k = 0" in text) and ("**" in text)
     assert ("Not settled yet" in text) if lang == "en" else ("还没有停稳" in text)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_huber_is_the_mean_at_a_large_threshold_and_a_median_at_a_small_one(lang):
+    """Issue 27: at δ = 5 every point is within δ (Huber's answer is the mean), at δ = 0.1 it
+    is the median; neither lies strictly "between" them."""
+    big = app_test("loss_comparison", lang, delta="5.0").run()
+    assert not big.exception
+    text = " ".join(m.value for m in big.markdown)
+    assert ("answer is the mean itself" if lang == "en" else "答案就是均值本身") in text
+    assert "lies between the median and the mean" not in text
+    small = app_test("loss_comparison", lang, delta="0.1").run()
+    assert not small.exception
+    text = " ".join(m.value for m in small.markdown)
+    assert ("Huber's answer is a median" if lang == "en" else "答案是一个中位数") in text

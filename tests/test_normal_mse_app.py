@@ -6,7 +6,7 @@ from tests.conftest import app_test, chart_frames, tables
 from ui import keys
 
 P = "normal-mse."  # session keys of this page's widgets
-DENSITY, SCATTER, NLL, MSE, RESIDUALS = range(5)  # the charts, top to bottom
+DENSITY, INTERVAL, SCATTER, NLL, MSE, RESIDUALS = range(6)  # the charts, top to bottom
 
 
 def frames(at, index: int):
@@ -26,8 +26,8 @@ def widget(at, name: str):
 def test_page_draws_every_section(lang):
     at = app_test("normal_mse", lang).run()
     assert not at.exception, at.exception
-    assert len(at.get("vega_lite_chart")) == 5
-    assert len(at.slider) == 1 + 2 * 3 + 5 + 2          # count, 3 curves, section 2, section 4
+    assert len(at.get("vega_lite_chart")) == 6         # with section 1's interval (issue 27)
+    assert len(at.slider) == 1 + 2 * 3 + 1 + 5 + 2      # count, 3 curves, interval, s. 2, s. 4
     assert [e.proto.page for e in at.get("page_link")][-1] == "loss-comparison"
     assert len(at.expander) >= 4 + 3                    # derivation steps and exercises
     peaks = [c.value for c in at.caption if "0.399 · 0.199 · 0.399" in c.value]
@@ -86,7 +86,7 @@ def test_every_widget_at_both_ends():
         return (v, v) if isinstance(s.value, tuple) else v
 
     keys = [s.key for s in at.slider if s.key.startswith(P) and s.key != P + "curves"]
-    assert len(keys) == 2 * 4 + 5 + 2
+    assert len(keys) == 2 * 4 + 1 + 5 + 2   # four curves, the interval, sections 2 and 4
     for which in ("min", "max"):
         targets = {key: end(at.slider(key=key), which) for key in keys}
         for key, v in targets.items():
@@ -94,7 +94,7 @@ def test_every_widget_at_both_ends():
         at.run()
         assert not at.exception, (which, at.exception)
         assert {key: at.session_state[key] for key in keys} == targets
-        assert len(at.get("vega_lite_chart")) == 5
+        assert len(at.get("vega_lite_chart")) == 6
     widget(at, "curves").set_value(1).run()
     assert not at.exception
     assert len(frames(at, DENSITY)[0]["curve"].unique()) == 1
@@ -145,7 +145,7 @@ def test_lecture_mode_shows_one_section_at_a_time():
     at = app_test("normal_mse").run()
     at.sidebar.toggle(key=keys.LECTURE).set_value(True).run()
     assert not at.exception
-    assert len(at.get("vega_lite_chart")) == 1 and len(at.header) == 1
+    assert len(at.get("vega_lite_chart")) == 2 and len(at.header) == 1  # densities, interval
     for _ in range(4):
         at.button(key="_lesson.next").click().run()
         assert not at.exception
@@ -190,13 +190,16 @@ def test_with_the_defaults_the_small_sigma_has_the_highest_floor():
 def test_residual_sentences_quote_this_runs_statistics(lang, noise, rn):
     at = app_test("normal_mse", lang, noise=noise, rn=rn).run()
     assert not at.exception, at.exception
-    skew, kurt = (m.value for m in at.metric[1:3])
+    metrics = at.metric[3:]  # after section 1's three (peak density, interval, its area)
+    skew, kurt = (m.value for m in metrics[1:3])
     said = " ".join(m.value for m in at.markdown)
     if noise in ("gaussian", "exponential"):
         assert skew in said
     if noise in ("gaussian", "laplace"):
         assert kurt in said
     if noise == "student_t":
-        assert f"{at.metric[3].value} " in said
-    help_text = at.metric[1].proto.help
+        assert f"{metrics[3].value} " in said
+    help_text = metrics[1].proto.help
     assert "ν = 3" in help_text and ("undefined" in help_text or "没有定义" in help_text)
+    assert "E|X|³ = ∞" in help_text and "moment is infinite" not in help_text
+    assert "三阶矩是无穷大" not in help_text

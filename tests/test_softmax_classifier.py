@@ -289,3 +289,10 @@ def test_weight_colours_share_one_diverging_scale():
     picture = np.asarray(Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))))
     assert picture.shape == (28, 28, 3) and picture[3, 20].tolist() == high
     assert (picture.reshape(-1, 3) == mid).all(axis=1).sum() == 28 * 28 - 1
+
+
+def test_image_descriptions_take_no_article_before_a_class_name():
+    from ui.strings import CATALOGUE
+
+    for key in ("sc.alt_grid", "sc.alt_inspected"):
+        assert "a {true}" not in CATALOGUE[key]["en"]  # "a ankle boot"

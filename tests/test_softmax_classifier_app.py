@@ -282,3 +282,46 @@ def test_a_stopped_run_is_said_and_the_previous_model_stays():
 def test_a_finished_run_leaves_no_run_in_progress(at):
     assert keys.SC_RUNNING not in at.session_state
     assert not [b for b in at.button if b.key == keys.SC_STOP]  # Stop goes with the run
+
+
+# ---- calibration (d2l 3.4.3) and 3.7 exercise 2, from the student's own run (issue 27) -------
+
+def test_calibration_before_a_run_explains_the_untrained_model():
+    at = app_test("softmax_classifier", "en").run()
+    assert not at.exception
+    (note,) = [i.value for i in at.info if "No trained model yet" in i.value]
+    assert "ECE 0.0" in note and "accuracy 0.0" in note
+
+
+def test_reliability_diagram_of_the_trained_model(at):
+    from core import calibration
+
+    result = at.session_state[RESULT]
+    rel = calibration.reliability(result.test_probs, result.test_labels)
+    bins = chart_with(at, "confidence")
+    assert bins["count"].sum() == 10000 and len(bins) == sum(c > 0 for c in rel.count)
+    text = " ".join(m.value for m in at.markdown)
+    assert f"ECE = {rel.ece:.4f}" in text
+    half = rel.at(0.5)
+    assert f"of the {rel.count[half]:,} test images given a confidence in [0.5, 0.6)" in text
+
+
+def test_exercise_answer_reads_noise_and_overfitting_off_the_run(at):
+    from tests.conftest import open_answers
+
+    opened = open_answers(at)
+    answer = next(m.value for m in opened.markdown if "Your run (2 epochs)" in m.value)
+    assert "SGD" in answer and "Overfitting" in answer and "overfitting: the model" not in answer
+
+
+def test_a_failed_book_check_prints_the_inequality_that_holds(at):
+    result = at.session_state[RESULT]
+    loss = result.history[-1].train_loss
+    checks = next(m.value for m in at.markdown if "the book's check" in m.value)
+    sign = "<" if loss < 0.5 else "≥"
+    assert f"train loss {loss:.4f} {sign} 0.5" in checks
+
+
+def test_data_section_gives_the_image_tensor_shape_and_resize(at):
+    text = " ".join(m.value for m in at.markdown)
+    assert "tensor of shape (1, 28, 28)" in text and "has shape (1, 64, 64)" in text

@@ -411,3 +411,37 @@ def test_segments_and_runs_follow_the_statuses_along_the_grid():
                                                            "hi": 4.0, "status": "ok"}
     assert [(r["scale"], r["run"]) for r in charts.runs_of(rows)] == [
         (-1.0, 1), (0.0, 1), (1.0, 1), (4.0, 2), (0.0, 3)]  # a new run after the nans
+
+
+# ---- a small loss: the gradient's true-class entry carries the rounding of 1 + r -------------
+
+@pytest.mark.parametrize("logits, dtype, fused, exact", [
+    ((12.0, 6.0, 0.6001), "float16", -0.0029296875, -0.00248376),  # 18 % off
+    ((20.0, 0.0, 0.0), "float32", 0.0, -4.1223e-9),                 # 100 % off
+])
+def test_small_loss_gradient_is_imprecise_relative_to_its_true_class_entry(logits, dtype,
+                                                                          fused, exact):
+    result = sm.three_ways(logits, 1.0, 0, dtype)
+    assert result.log_sum_exp.grad[0] == pytest.approx(fused, rel=1e-6, abs=1e-12)
+    assert result.ref.grad[0] == pytest.approx(exact, rel=1e-4)
+    o = torch.tensor([logits], dtype=sm.DTYPES[dtype], requires_grad=True)
+    (torch_grad,) = torch.autograd.grad(F.cross_entropy(o, torch.tensor([0])), o)
+    # PyTorch's own backward also forms exp(log ŷ_y) − 1: as far off, relatively
+    assert abs(float(torch_grad[0, 0]) - exact) > 0.1 * abs(exact)
+    # the old rule (16 eps absolute on every entry) called these "ok"; relative, they are not
+    assert result.log_sum_exp.grad_status == "imprecise"
+    assert result.log_sum_exp.status == "imprecise"
+    assert "imprecise" not in sm.BROKEN
+
+
+def test_gradient_is_ok_when_the_true_class_entry_is_relatively_right():
+    result = sm.three_ways((2.0, 1.0, 0.1), 1.0, 0, "float32")
+    assert {result.of(m).grad_status for m in sm.METHODS} == {"ok"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_small_loss_text_no_longer_says_the_gradient_avoids_one_plus_r(lang):
+    for key in ("so.small_text",):
+        text = CATALOGUE[key][lang]
+        assert "never forms" not in text and "不经过" not in text
+        assert "{grad}" in text and "{grad_ref}" in text and "{rel_grad}" in text

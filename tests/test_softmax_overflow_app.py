@@ -208,3 +208,17 @@ def test_loss_overflow_break_is_predicted_for_log_sum_exp():
     assert verdicts(at)["log-sum-exp"].startswith("loss = inf (the true loss")
     breaks = tables(at)[3]
     assert breaks.loc["log-sum-exp"].iloc[0] == "0.54587"  # 65504 / 120000, predicted
+
+
+@pytest.mark.parametrize("lang, word", [("en", "imprecise"), ("zh", "不精确")])
+def test_small_loss_gradient_is_shown_with_its_relative_error(lang, word):
+    at = page(lang, dtype="float16", logits="12, 6, 0.6001", scale="1.0", y="0")
+    small = next(m.value for m in at.markdown if "`log1p`" in m.value and "0.000977" in m.value)
+    assert "−0.00292969" in small or "-0.00292969" in small
+    assert "0.00248376" in small and "17.95%" in small
+    assert "never forms" not in small and "不经过" not in small
+    grad_verdict = next(m.value for m in at.markdown if m.value.startswith(("**Gradients.**",
+                                                                              "**梯度。**")))
+    assert grad_verdict.count(word) == 2  # max-subtracted and log-sum-exp; naive is nan
+    legend = next(c.value for c in at.caption if "17.95%" in c.value)
+    assert "16 · eps = 0.016" in legend

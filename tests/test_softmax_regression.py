@@ -1,6 +1,7 @@
 """core.softmax_regression against PyTorch and the book's hand-computed values (d2l 3.4)."""
 
 import math
+from fractions import Fraction
 
 import pytest
 import torch
@@ -214,3 +215,54 @@ def test_accuracy_is_a_step_while_the_loss_is_smooth():
     assert s.accuracy == (0.5, 0.5, 0.5, 1.0, 1.0)  # log 0.1 + δ passes log 0.6 at δ = log 6 ≈ 1.79
     assert all(a > b for a, b in zip(s.loss, s.loss[1:], strict=False))
     assert s.loss[0] == pytest.approx((2.302585 + 0.693147) / 2, abs=1e-6)
+
+
+# ---- issue 27: exact excess, Huffman, soft labels --------------------------------------------
+
+def test_scaled_excess_is_exact_where_float64_rounds_it_away():
+    import mpmath
+
+    mpmath.mp.dps = 80
+    o = (2.0, 1.0, 0.1)
+    for lam in (1.0, 10.0, 100.0):
+        exact = mpmath.log(sum(mpmath.exp(lam * (mpmath.mpf(v) - 2)) for v in o)) / lam
+        assert sr.scaled_excess(o, lam) == pytest.approx(float(exact), rel=1e-12)
+    assert f"{sr.scaled_excess(o, 100.0):.3g}" == "3.72e-46"
+    assert sr.scaled_real_softmax(o, 100.0) == 2.0  # float64: the excess is below ulp(2) / 2
+    assert sr.scaled_excess(o, 100.0) < math.ulp(2.0) / 2
+
+
+def test_huffman_on_pairs_of_three_equal_classes_costs_29_ninths():
+    assert sr.block_huffman_bits(1) == Fraction(5, 3)
+    assert sr.block_huffman_bits(2) == Fraction(29, 9)
+    assert sorted(sr.huffman_lengths([1] * 9)) == [3] * 7 + [4] * 2
+    assert float(sr.block_huffman_bits(2)) / 2 < 5 / 3 and sr.block_code_bits(2) / 2 == 2.0
+
+
+@pytest.mark.parametrize("p", [(0.5, 0.25, 0.25), (0.7, 0.2, 0.1), (1.0, 0.0, 0.0),
+                               (0.05, 0.05, 0.1, 0.3, 0.5), (0.2,) * 5])
+def test_huffman_code_is_prefix_free_and_within_a_bit_of_the_entropy(p):
+    c = sr.coding(p, (0.1,) * 4 + (0.6,) if len(p) == 5 else (0.2, 0.3, 0.5))
+    words = c.words_p
+    assert not any(a != b and b.startswith(a) for a in words for b in words)
+    assert sum(2.0 ** -len(w) for w in words) == pytest.approx(1.0)  # a full binary tree
+    assert c.entropy_bits - 1e-12 <= c.huffman_bits <= c.entropy_bits + 1
+    if min(p) > 0:
+        assert c.huffman_bits < c.entropy_bits + 1
+    assert c.huffman_q_bits >= c.entropy_bits - 1e-12
+
+
+def test_soft_label_loss_matches_torch_with_probability_targets():
+    o, y = (2.0, 1.0, 0.1), (0.1, 0.2, 0.7)
+    r = sr.soft_label_loss(o, y)
+    expected = float(F.cross_entropy(t64([o]), t64([y])))
+    assert r.loss == pytest.approx(expected, abs=1e-12)
+    assert r.from_logits == pytest.approx(expected, abs=1e-12)
+    assert r.entropy == pytest.approx(float(Categorical(probs=t64(y)).entropy()))
+    assert r.kl == pytest.approx(sr.kl_divergence(y, r.y_hat), abs=1e-12)
+
+
+def test_smallest_probability_is_zero_in_float32_only():
+    o = (10.0, -10.0, 0.0)
+    assert sr.smallest_probability(o, 0.05) == pytest.approx(math.exp(-400), rel=1e-9)
+    assert sr.smallest_probability(o, 0.05, "float32") == 0.0

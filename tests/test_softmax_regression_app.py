@@ -65,7 +65,7 @@ def test_page_draws_every_section_with_its_charts(lang):
     assert not at.error and not at.warning
     reveal = "Show the answer" if lang == "en" else "显示答案"
     assert len([e for e in at.expander if e.label == reveal]) == 3
-    exercise = "d2l 3.4 exercise" if lang == "en" else "《动手学深度学习》3.4 练习"
+    exercise = "d2l 3.4, exercise" if lang == "en" else "《动手学深度学习》（第二版）3.4 节练习"
     assert sum(exercise in m.value for m in at.markdown) == 3
     assert [e.proto.page for e in at.get("page_link")] == ["linear-regression"]
     shown = [i.proto.imgs[0] for i in at.get("image") if i.proto.imgs[0].caption]
@@ -151,7 +151,9 @@ def test_an_underflowing_product_is_explained_and_the_sum_stays_finite():
     at = page(m="2", x1="0, 800", y1="0", x2="0, 800", y2="0")
     assert metric(at, "Π P") == "0" and metric(at, "−log Π") == "∞"
     assert float(metric(at, "Σ −log")) == pytest.approx(1600.0)
-    assert "underflowed to 0" in at.warning[0].value
+    # each probability e^−800 is itself 0 in float64: no product is to blame (issue 27)
+    assert "no product to blame" in at.warning[0].value
+    assert "The product of the probabilities underflowed" not in at.warning[0].value
 
 
 @pytest.mark.parametrize("bad", ["abc", "<b>hi</b>", "**x**, [a](http://e.org)", "", "7",
@@ -222,7 +224,7 @@ def test_all_zero_and_zero_probability_rows_are_explained():
 
 def test_book_prediction_example():
     at = page()
-    table = tables(at)[3]
+    table = tables(at)[5]
     assert table.iloc[:, -1].tolist() == ["2.3026", "0.69315"]
     assert metric(at, "accuracy") == "0.5"
     assert "the losses are 2.3026 and 0.6931, and the accuracy is 0.5" in text(at)
@@ -235,7 +237,7 @@ def test_book_prediction_example():
 def test_prediction_rows_bad_sums_zeros_and_words():
     at = page(r1="1, 1, 2")
     assert "sums to 4, not 1" in infos(at)[0]
-    assert tables(at)[3].iloc[0, 0] == "[0.25, 0.25, 0.5]"
+    assert tables(at)[5].iloc[0, 0] == "[0.25, 0.25, 0.5]"
     at = page(r1="0, 0.5, 0.5", l1="0")
     assert metric(at, "mean cross-entropy") == "∞"
     assert "−log 0 = ∞" in messages(at, "warning")
@@ -253,7 +255,7 @@ def test_exercise_answers_use_the_students_logits():
                        for m in e.markdown)
     lse = float(torch.logsumexp(torch.tensor(o, dtype=torch.float64), 0))
     assert f"RealSoftMax = {lse:.6g}" in answers
-    assert f"max + log n = {4.0 + math.log(4):.6g}" in answers
+    assert f"max + log k = {4.0 + math.log(4):.6g}" in answers
     assert "n = 5: 8/5 = 1.600" in answers
 
 
@@ -266,7 +268,7 @@ def test_an_open_answer_stays_open_while_the_logits_change():
     assert not at.exception
     answers = " ".join(m.value for e in at.expander if e.label == "Show the answer"
                        for m in e.markdown)
-    assert f"max + log n = {5.0 + math.log(4):.6g}" in answers
+    assert f"max + log k = {5.0 + math.log(4):.6g}" in answers
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -333,3 +335,89 @@ def test_overflow_and_classifier_pages_link_back_here(other):
     if other == "softmax_classifier" and at.error:  # no Fashion-MNIST: the page stops early
         skip_or_fail("Fashion-MNIST is not available")
     assert "softmax-regression" in [e.proto.page for e in at.get("page_link")]
+
+
+# ---- issue 27: sentences computed from the page's own numbers --------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_exercise_labels_name_both_editions(lang):
+    at = page(lang)
+    labels = " ".join(m.value for m in at.markdown)
+    english = ("English edition: 4.1, exercise {}" if lang == "en" else "3.4 节练习 {}")
+    assert all(english.format(i) in labels for i in ((1, 2, 5) if lang == "en" else (1, 2, 3)))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_real_softmax_answer_prints_the_excess_and_why_float64_loses_it(lang):
+    at = open_answers(page(lang))  # section 3's default logits (2, 1, 0.1)
+    answers = " ".join(m.value for m in at.markdown)
+    assert "λ = 1: 0.41703; λ = 10: 4.5405e-06; λ = 100: 3.7201e-46" in answers
+    assert "λ = 100: 2.0" in answers and "4.44e-16" in answers  # the float64 value, the ulp
+    assert "λ = 10: 2;" not in answers
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_coding_answer_gives_huffman_on_pairs(lang):
+    at = open_answers(page(lang))
+    answers = " ".join(m.value for m in at.markdown)
+    assert "29/9 = 3.222" in answers and "1.611" in answers
+    assert "n = 1: 1.667, n = 2: 1.611, n = 3: 1.605" in answers
+    assert "0.415" in answers and "1.667 = 5/3" in answers
+
+
+def test_one_underflowed_probability_and_an_underflowed_product_get_two_messages():
+    one = page(m="1", x1="1000, 0", y1="1")
+    assert "no product to blame" in one.warning[0].value and "e^{-1000}" in one.warning[0].value
+    # 400 examples are not possible here; three of e^−300 each: every p > 0, product 0
+    product = page(m="3", x1="0, 300", y1="0", x2="0, 300", y2="0", x3="0, 300", y3="0")
+    warning = product.warning[0].value
+    assert "Every probability is positive" in warning and "5.148e-131" in warning
+
+
+@pytest.mark.parametrize("lang, words", [("en", "four times as costly"), ("zh", "是后者的四倍")])
+def test_cat_dog_costs_four_times_under_the_squared_loss(lang, words):
+    at = page(lang)
+    first = next(m.value for m in at.markdown if "$(2)^2 = 4$" in m.value)
+    assert words in first and "$(1)^2 = 1$" in first
+    assert "twice as bad" not in first and "糟糕一倍" not in first
+
+
+def test_lowest_temperature_prints_the_smallest_probability_and_float32s_zero():
+    at = page(temp="0.05", o1="10.0", o2="-10.0", o3="0.0")
+    note = next(i for i in infos(at) if "smallest temperature" in i)
+    assert "1.915e-174 in float64" in note and "it is 0," in note
+    assert "probabilities are exactly 0" not in note
+
+
+def test_information_section_names_its_sources():
+    at = page()
+    words = text(at)
+    assert "lecture notes" in words and "the book's $p = [1, 0, 0]$" not in words
+    assert "3.6" in words and "Below are the book's two examples" not in words
+    assert "last two must agree" in words
+    assert "partition function" in words and "\\mathcal{O}(dq)" in words
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_coding_bound_section_shows_huffman_against_the_entropy(lang):
+    at = page(lang, p1="0.5", p2="0.25", p3="0.25", q1="0.25", q2="0.25", q3="0.5")
+    values = [m.value for m in at.metric]
+    # H[P] = 1.5 bits, met by Huffman (0, 10, 11); Q's code gives P's likely class 2 bits
+    assert "1.5000" in values and values.count("1.5000") == 2
+    assert "1.75" in values and "1.7500" in values  # H(P, Q) and Q's Huffman code on P
+    table = tables(at)[3]
+    assert sorted(table.iloc[:, 2]) == ["0", "10", "11"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_soft_label_loss_is_the_expected_surprisal(lang):
+    at = page(lang)  # ŷ = softmax(2, 1, 0.1)
+    o = torch.tensor([[2.0, 1.0, 0.1]], dtype=torch.float64)
+    soft = float(F.cross_entropy(o, torch.tensor([[0.1, 0.2, 0.7]], dtype=torch.float64)))
+    hard = float(F.cross_entropy(o, torch.tensor([2])))
+    values = [m.value for m in at.metric]
+    assert f"{soft:.6g}" in values and "0.801819" in values  # the loss and H[(0.1, 0.2, 0.7)]
+    assert f"{hard:.6g}" in text(at)
+    at.radio(key=P + "soft").set_value("hard").run()
+    assert not at.exception
+    assert f"{hard:.6g}" in [m.value for m in at.metric]

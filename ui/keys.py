@@ -34,12 +34,14 @@ LINK_PARAMS = frozenset({
     "lang", "seed", "lecture", "all", STEP, ROOM,
     # normal_mse
     "curves", "w", "b", "sigma", "n", "lsig", "symlog", "noise", "rsigma", "rn",
+    "interval",  # density is not probability (issue 27)
     # linear_regression
     "impl", "lr", "batch", "epochs", "w1", "w2",
     # loss_comparison
     "form", "delta", "range", "data", "outlier", "k", "shift", "steps",
     # softmax_regression
     "d", "q", "temp", "m", "y", "unit", "kp", "toy", "fm",
+    "soft",  # the book's soft label or the one-hot one (issue 27)
     # softmax_overflow
     "logits", "dtype", "scale",
     # softmax_classifier

@@ -122,3 +122,19 @@ def residual_histogram(edges: Sequence[float], density: Sequence[float], grid: S
         color=alt.Color("curve:N", title=None, legend=alt.Legend(orient="top"),
                         scale=alt.Scale(range=[PALETTE[3]])))
     return (hist + fit).properties(height=340, name="residuals")
+
+
+def interval_area(x: Sequence[float], p: Sequence[float], ax: Sequence[float],
+                  ap: Sequence[float], *, x_title: str, y_title: str,
+                  description: str) -> alt.LayerChart:
+    """A density p over x with the area over one interval (ax, ap) shaded: that area, not the
+    curve's height, is a probability."""
+    curve = alt.Chart(pd.DataFrame({"x": list(x), "p": list(p)})).mark_line(
+        color=PALETTE[0], strokeWidth=2.5).encode(x=alt.X("x:Q", title=x_title),
+                                                  y=alt.Y("p:Q", title=y_title))
+    area = alt.Chart(pd.DataFrame({"x": list(ax), "p": list(ap)})).mark_area(
+        color=PALETTE[1], opacity=0.5).encode(x="x:Q", y="p:Q")
+    one = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color="#555555",
+                                                           strokeDash=[4, 4]).encode(y="y:Q")
+    return (area + curve + one).properties(height=260, description=description,
+                                           name="density-interval")

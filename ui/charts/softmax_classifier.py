@@ -188,6 +188,27 @@ def confusion(frame: pd.DataFrame, accuracy: pd.DataFrame, *, true_title: str,
         name="confusion-matrix")
 
 
+def reliability(frame: pd.DataFrame, *, x_title: str, y_title: str, count_title: str,
+                description: str) -> alt.LayerChart:
+    """A reliability diagram: per confidence bin (columns lower, upper, accuracy, confidence,
+    count) a bar as tall as the bin's accuracy, a dot at its mean confidence, and the
+    diagonal accuracy = confidence that a calibrated model follows."""
+    x = alt.X("lower:Q", title=x_title, scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"))
+    y = alt.Y("accuracy:Q", title=y_title, scale=alt.Scale(domain=[0, 1]),
+              axis=alt.Axis(format="%"))
+    tooltip = [alt.Tooltip("lower:Q", format=".1f"), alt.Tooltip("upper:Q", format=".1f"),
+               alt.Tooltip("count:Q", title=count_title),
+               alt.Tooltip("confidence:Q", format=".3f"), alt.Tooltip("accuracy:Q", format=".3f")]
+    bars = alt.Chart(frame).mark_bar(color=PALETTE[0], opacity=0.8, stroke="white").encode(
+        x=x, x2="upper:Q", y=y, tooltip=tooltip)
+    dots = alt.Chart(frame).mark_point(color=PALETTE[3], filled=True, size=70).encode(
+        x=alt.X("confidence:Q"), y=alt.Y("confidence:Q"), tooltip=tooltip)
+    diagonal = alt.Chart(pd.DataFrame({"p": [0.0, 1.0]})).mark_line(
+        color=INK, strokeDash=[5, 4]).encode(x="p:Q", y="p:Q")
+    return (bars + diagonal + dots).properties(height=320, description=description,
+                                               name="reliability")
+
+
 # ---- pictures: the grid of test images and the one being inspected (issue 16 §4) ---------
 
 THUMB_ROW = 126  # px a grid row: a picture of up to 82 px and two lines of caption

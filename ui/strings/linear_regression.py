@@ -129,7 +129,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "第 {epoch}/{epochs} 个迭代周期 · 第 {step}/{total} 步",
     },
     "lr.press_train": {"en": "Press Train to run these settings.",
-                       "zh": "按“训练”按这些设置开始训练。"},
+                       "zh": "点击“训练”，用这些设置开始训练。"},
     "lr.done": {
         "en": "Finished in {seconds} s on {device}, drawing included.",
         "zh": "在 {device} 上用时 {seconds} 秒（含绘图）。",
@@ -208,6 +208,71 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "仍然有效。线性回归的平方损失是凸的，在 w = 0、b = 0 处梯度不为零，第一步就会朝唯一的最小值前进。"
               "零初始化只在有隐藏层的网络中才出问题：相同的隐藏单元得到相同的梯度，永远保持相同（对称性问题）。"
               "其实这里的随机起点本来就约等于 (0, 0)：看看损失曲面上路径的起点。",
+    },
+    "lr.ex8.q": {
+        "en": "Assume that you are trying to come up with a model for resistors relating "
+              "voltage and current. Can you use automatic differentiation to learn the "
+              "parameters of your model?",
+        "zh": "假设试图为电压和电流的关系建立一个模型。自动微分可以用来学习模型的参数吗？",
+    },
+    "lr.ex8.a": {
+        "en": "Yes. Ohm's law $U = RI$ is linear regression with one weight and no bias: "
+              "with the squared loss $\\frac1n\\sum_i (U_i - R I_i)^2$, autograd gives "
+              "$\\partial \\ell / \\partial R$ and gradient descent learns $R$. On 50 "
+              "simulated measurements ($R$ = {true} Ω, noise 0.05 V), {steps} steps from "
+              "$R = 1$ learn $R$ = {learnt} Ω; least squares, "
+              "$\\hat R = \\sum_i I_i U_i / \\sum_i I_i^2$, gives {closed} Ω.",
+        "zh": "可以。欧姆定律 $U = RI$ 就是只有一个权重、没有偏置的线性回归：取平方损失 "
+              "$\\frac1n\\sum_i (U_i - R I_i)^2$，自动微分给出 $\\partial \\ell / \\partial R$，"
+              "梯度下降就能学到 $R$。在 50 个模拟测量值上（$R$ = {true} Ω，噪声 0.05 V），从 "
+              "$R = 1$ 出发 {steps} 步学到 $R$ = {learnt} Ω；最小二乘 "
+              "$\\hat R = \\sum_i I_i U_i / \\sum_i I_i^2$ 给出 {closed} Ω。",
+    },
+    "lr.ex9.q": {
+        "en": "Can you use Planck's law to determine the temperature of an object using "
+              "spectral energy density?",
+        "zh": "能基于普朗克定律使用光谱能量密度来确定物体的温度吗？",
+    },
+    "lr.ex9.a": {
+        "en": "Yes: $B(\\lambda, T) = \\frac{{2hc^2}}{{\\lambda^5}} \\frac{{1}}"
+              "{{e^{{hc/(\\lambda k T)}} - 1}}$ is a model with one parameter $T$, differentiable "
+              "in it, though not linear. Fit $\\log B$ (the values span many orders of "
+              "magnitude) and learn $\\log T$ (so $T$ stays positive). From a spectrum of the "
+              "Sun's {true} K, 300 nm to 3 µm with 1 % noise, {steps} Newton steps from 3000 K "
+              "(the first and second derivative in $\\log T$ both by autograd) learn "
+              "$T$ = {learnt} K. Wien's law from the brightest wavelength, "
+              "$T = b / \\lambda_\\max$, gives {closed} K: cruder, as the noisy peak is flat.",
+        "zh": "可以：$B(\\lambda, T) = \\frac{{2hc^2}}{{\\lambda^5}} \\frac{{1}}"
+              "{{e^{{hc/(\\lambda k T)}} - 1}}$ 是只有一个参数 $T$ 的模型，对它可微，只是不是线性的。"
+              "拟合 $\\log B$（它的值跨越许多个数量级），学习 $\\log T$（这样 $T$ 保持为正）。"
+              "对太阳 {true} K 的光谱（300 nm 到 3 µm，1 % 噪声），从 3000 K 出发走 {steps} 步"
+              "牛顿法（对 $\\log T$ 的一阶、二阶导数都由自动微分求得）学到 $T$ = {learnt} K。由最亮的波长按维恩位移定律 "
+              "$T = b / \\lambda_\\max$ 得到 {closed} K：更粗糙，因为带噪声的峰很平。",
+    },
+    "lr.ex10.q": {
+        "en": "What are the problems you might encounter if you wanted to compute the second "
+              "derivatives? How would you fix them?",
+        "zh": "计算二阶导数时可能会遇到什么问题？这些问题可以如何解决？",
+    },
+    "lr.ex10.a": {
+        "en": "(1) The first derivative must itself be differentiable: by default `backward` "
+              "frees the graph and returns a plain tensor. Fix: `torch.autograd.grad(..., "
+              "create_graph=True)` and differentiate again; for $\\frac1n\\sum_i (w x_i - "
+              "y_i)^2$ at $w = 0$ that gives {d2} against $2\\,\\overline{{x^2}}$ = {closed}. "
+              "(2) The full Hessian has (parameters)² entries: for the Fashion-MNIST softmax "
+              "regression, {params}² = {entries} numbers, {mb} MB in float32, each needing a "
+              "backward pass. Fix: Hessian-vector products $H\\mathbf{{v}}$ (two backward "
+              "passes, never forming $H$; here they match the full Hessian to {gap}), or "
+              "approximations (its diagonal, Gauss–Newton). (3) Where a function is not "
+              "twice differentiable (ReLU, $|x|$) the second derivative is 0 or undefined.",
+        "zh": "(1) 一阶导数本身必须可微：默认情况下 `backward` 会释放计算图，只留下普通张量。解决："
+              "用 `torch.autograd.grad(..., create_graph=True)` 再求一次导；对 "
+              "$\\frac1n\\sum_i (w x_i - y_i)^2$ 在 $w = 0$ 处得到 {d2}，而 "
+              "$2\\,\\overline{{x^2}}$ = {closed}。(2) 完整的黑塞矩阵有（参数个数）² 个元素：对 "
+              "Fashion-MNIST 的 softmax 回归是 {params}² = {entries} 个数，float32 下 {mb} MB，"
+              "每一行都要一次反向传播。解决：用黑塞矩阵-向量积 $H\\mathbf{{v}}$（两次反向传播，"
+              "不构造 $H$；这里与完整黑塞矩阵相差 {gap}），或者用近似（对角线、高斯-牛顿）。"
+              "(3) 在不是二阶可微的地方（ReLU、$|x|$），二阶导数为 0 或没有定义。",
     },
     "lr.ex2.q": {
         "en": "Why does `squared_loss` reshape `y`?",

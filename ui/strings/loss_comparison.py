@@ -256,6 +256,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "这里 Huber 的答案位于中位数和均值之间：距 c 在 {sym} 以内的点像 L2 那样拉，远处的点"
               "像 L1 那样以固定的力（{force}）拉。",
     },
+    "lc.huber_is_mean": {
+        "en": "Here every point lies within {sym} = {delta} of Huber's constant (the farthest "
+              "is {far} away), so every point pulls like L2 and Huber's answer is the mean "
+              "itself: c = {c}, mean {mean}.",
+        "zh": "这里每个点都在 Huber 常数的 {sym} = {delta} 以内（最远的相距 {far}），所以每个点都像 "
+              "L2 那样拉，Huber 的答案就是均值本身：c = {c}，均值为 {mean}。",
+    },
+    "lc.huber_is_median": {
+        "en": "Here {sym} = {delta} is so small that every point farther than that from c "
+              "pulls with the fixed force {force}, like L1: Huber's answer is a median, c = {c} "
+              "(median {median}).",
+        "zh": "这里 {sym} = {delta} 很小，距 c 超过它的每个点都以固定的力 {force} 拉，像 L1 一样："
+              "Huber 的答案是一个中位数，c = {c}（中位数为 {median}）。",
+    },
     "lc.huber_counter": {
         "en": "Usually, not always: with the data {data} and the outlier at {outlier}, at "
               "{sym} = {delta}, Huber's constant is {c}, outside [median {median}, mean {mean}]. "

@@ -52,6 +52,60 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "请观察：改变 μ 会让曲线左右平移，形状不变。σ 越大，曲线越分散、峰越低，"
               "因为每条曲线下的面积都是 1：σ 加倍，峰值高度（每个峰上方的数字）减半。",
     },
+    "nm.prob_title": {"en": "Density is not probability", "zh": "密度不是概率"},
+    "nm.prob_text": {
+        "en": "For a continuous $X$, $p(x)$ is a **density**: probability per unit of $x$. "
+              "Any single value has probability $P(X = x) = 0$; only the area under $p$ over "
+              "an interval is a probability, $P(a \\le X \\le b) = \\int_a^b p(x)\\,dx$, "
+              "and the whole area is 1. So a density may exceed 1, a probability never does. "
+              "Pick an interval for curve 1 (its μ and σ are set above):",
+        "zh": "对连续的 $X$，$p(x)$ 是**概率密度**：每单位 $x$ 上的概率。任何单个取值的概率都是 "
+              "$P(X = x) = 0$；只有 $p$ 在一个区间上的面积才是概率，"
+              "$P(a \\le X \\le b) = \\int_a^b p(x)\\,dx$，全部面积为 1。所以密度可以大于 1，"
+              "概率却不会。为曲线 1 选一个区间（它的 μ 和 σ 在上面设置）：",
+    },
+    "nm.interval": {"en": "Interval [a, b]", "zh": "区间 [a, b]"},
+    "nm.interval_help": {
+        "en": "The probability that X ~ N(μ₁, σ₁²) falls in it is the shaded area.",
+        "zh": "X ~ N(μ₁, σ₁²) 落在其中的概率就是阴影部分的面积。",
+    },
+    "nm.interval_desc": {
+        "en": "Curve 1's density with the area over [{a}, {b}] shaded: probability {prob}. A "
+              "dashed line marks the height 1.",
+        "zh": "曲线 1 的密度，[{a}, {b}] 上方的面积涂上阴影：概率为 {prob}。虚线标出高度 1。",
+    },
+    "nm.peak_metric": {"en": "peak density p(μ)", "zh": "峰值密度 p(μ)"},
+    "nm.prob_metric": {"en": "P({a} ≤ X ≤ {b})", "zh": "P({a} ≤ X ≤ {b})"},
+    "nm.trapezoid_metric": {"en": "the same area, trapezoid rule",
+                            "zh": "同一面积（梯形法则）"},
+    "nm.above": {"en": "above 1, and still no probability", "zh": "大于 1，但它仍然不是概率"},
+    "nm.below": {"en": "below 1 here; with σ < 0.399 it would exceed 1",
+                 "zh": "这里小于 1；σ < 0.399 时就会大于 1"},
+    "nm.prob_after": {
+        "en": "With σ = {sigma} the peak density is {peak}: {above}. The probability of your "
+              "interval is {prob}. A narrow interval's area is about height × width: around "
+              "the midpoint {m}, the interval of width {width} has probability {narrow}, and "
+              "$p({m}) \\times$ {width} = {mid} × {width} = {approx}. As the width shrinks to "
+              "0 so does the area: that is why $P(X = x) = 0$.",
+        "zh": "σ = {sigma} 时峰值密度为 {peak}：{above}。你选的区间的概率是 {prob}。窄区间的面积约为"
+              "高 × 宽：在中点 {m} 周围宽 {width} 的区间概率为 {narrow}，而 "
+              "$p({m}) \\times$ {width} = {mid} × {width} = {approx}。宽度缩到 0 时面积也缩到 0："
+              "所以 $P(X = x) = 0$。",
+    },
+    "nm.likelihood_text": {
+        "en": "**Probability and likelihood.** The same formula answers two questions. With "
+              "$\\mu, \\sigma$ fixed, $p(x \\mid \\mu, \\sigma)$ as a function of $x$ is a "
+              "density: its area is 1. With the data $x$ observed and fixed, as a function of "
+              "the parameters it is the **likelihood** $L(\\mu, \\sigma) = p(x \\mid \\mu, "
+              "\\sigma)$: not a distribution over $\\mu$ (its area over $\\mu$ need not be 1), "
+              "and made of densities, so it may exceed 1. Maximum likelihood (section 2) only "
+              "compares it across parameters.",
+        "zh": "**概率与似然。** 同一个公式回答两个问题。固定 $\\mu, \\sigma$，把 "
+              "$p(x \\mid \\mu, \\sigma)$ 看作 $x$ 的函数，它是概率密度：面积为 1。固定观测到的"
+              "数据 $x$，把它看作参数的函数，它就是**似然** $L(\\mu, \\sigma) = p(x \\mid "
+              "\\mu, \\sigma)$：它不是 $\\mu$ 上的分布（对 $\\mu$ 的面积不必为 1），又由密度组成，"
+              "所以可以大于 1。极大似然估计（第 2 部分）只在不同参数之间比较它的大小。",
+    },
 
     # ---- 2. noise to loss
     "nm.s2": {"en": "2. From noise to loss", "zh": "2. 从噪声到损失"},
@@ -132,13 +186,19 @@ STRINGS: dict[str, dict[str, str]] = {
               "$\\tfrac12\\log(2\\pi\\sigma^2) + \\mathrm{{MSE}}/(2\\sigma^2)$, with "
               "MSE = {mse} for this data: {floors}. The lowest of these is at σ = {lowest}. A "
               "large σ raises the first term and a small σ the second, so over all σ the floor "
-              "is lowest where they balance, at σ² = MSE: σ = {s_mle}, floor {f_mle}. That σ is "
+              "is lowest where their changes cancel: the derivative in σ², "
+              "$\\tfrac{{1}}{{2\\sigma^2}} - \\tfrac{{\\mathrm{{MSE}}}}{{2\\sigma^4}}$, is 0 at "
+              "σ² = MSE: σ = {s_mle}, floor {f_mle}. (The terms themselves do not balance "
+              "there: {log_term} and {fit_term}.) That σ is "
               "the maximum-likelihood estimate of the noise level, the root of the mean squared "
               "residual; the data were made with σ = {sigma}.",
         "zh": "**每个谷底有多高？** NLL（每个样本）的最小值是 "
               "$\\tfrac12\\log(2\\pi\\sigma^2) + \\mathrm{{MSE}}/(2\\sigma^2)$，这组数据的 "
               "MSE = {mse}：{floors}。其中最低的在 σ = {lowest}。σ 大时第一项变大，σ 小时第二项变大，"
-              "所以对所有 σ 而言，谷底在两项平衡处最低，即 σ² = MSE：σ = {s_mle}，谷底为 {f_mle}。"
+              "所以对所有 σ 而言，谷底在两项的变化相互抵消处最低：对 σ² 的导数 "
+              "$\\tfrac{{1}}{{2\\sigma^2}} - \\tfrac{{\\mathrm{{MSE}}}}{{2\\sigma^4}}$ 在 "
+              "σ² = MSE 处为 0：σ = {s_mle}，谷底为 {f_mle}。（两项本身在那里并不相等："
+              "{log_term} 与 {fit_term}。）"
               "这个 σ 就是噪声水平的极大似然估计，即残差均方的平方根；生成数据用的是 σ = {sigma}。",
     },
 
@@ -228,10 +288,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The sample's third standardised moment. In theory 0 for a symmetric distribution "
               "whose third moment exists (Gaussian, Laplace), and 2 for the exponential; the "
               "sample value scatters around that by about ±√(6/n). Student-t with ν = 3 is "
-              "symmetric but its third moment is infinite, so its skewness is undefined and the "
+              "symmetric but its third moment is undefined (E|X|³ = ∞), so its skewness is "
+              "undefined too and the "
               "sample value jumps from seed to seed.",
         "zh": "样本的三阶标准矩。理论上，三阶矩存在的对称分布（高斯、拉普拉斯）为 0，指数分布为 2；"
-              "样本值在其周围大约有 ±√(6/n) 的波动。ν = 3 的学生 t 分布虽然对称，但三阶矩是无穷大，"
+              "样本值在其周围大约有 ±√(6/n) 的波动。ν = 3 的学生 t 分布虽然对称，但三阶矩没有定义"
+              "（E|X|³ = ∞），"
               "偏度没有定义，样本值随种子剧烈跳动。",
     },
     "nm.kurt": {"en": "Excess kurtosis", "zh": "超额峰度"},

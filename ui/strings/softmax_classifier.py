@@ -27,6 +27,19 @@ STRINGS: dict[str, dict[str, str]] = {
               "模型看到的是缩放到 $[0, 1]$ 的值，并把图像展平成向量 "
               "$\\mathbf{x} \\in \\mathbb{R}^{784}$。训练集的前 18 张图像：",
     },
+    "sc.image_tensor": {
+        "en": "In the book (3.5), `transforms.ToTensor()` turns each image into a {dtype} "
+              "tensor of shape {shape}: channels × height × width, one channel because it is "
+              "grayscale, values from {low} to {high}. `load_data_fashion_mnist(batch_size, "
+              "resize=64)` puts `transforms.Resize(64)` first, for models that expect larger "
+              "inputs: the first training image then has shape {resized}. A minibatch of "
+              "$n$ images is $n \\times 1 \\times 28 \\times 28$.",
+        "zh": "书中（3.5 节）`transforms.ToTensor()` 把每张图像变成形状为 {shape} 的 {dtype} "
+              "张量：通道数 × 高 × 宽，灰度图像只有一个通道，取值从 {low} 到 {high}。"
+              "`load_data_fashion_mnist(batch_size, resize=64)` 会先加上 `transforms.Resize(64)`，"
+              "供需要更大输入的模型使用：这时训练集的第一张图像的形状是 {resized}。$n$ 张图像的"
+              "小批量是 $n \\times 1 \\times 28 \\times 28$。",
+    },
     "sc.n_train": {"en": "Training images", "zh": "训练图像"},
     "sc.n_test": {"en": "Test images", "zh": "测试图像"},
     "sc.n_classes": {"en": "Classes", "zh": "类别"},
@@ -125,6 +138,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.check_loss": {"en": "train loss {value} < 0.5", "zh": "训练损失 {value} < 0.5"},
     "sc.check_train": {"en": "train accuracy {value} > 0.7", "zh": "训练精度 {value} > 0.7"},
     "sc.check_test": {"en": "test accuracy {value} > 0.7", "zh": "测试精度 {value} > 0.7"},
+    "sc.check_loss.failed": {"en": "train loss {value} ≥ 0.5", "zh": "训练损失 {value} ≥ 0.5"},
+    "sc.check_train.failed": {"en": "train accuracy {value} ≤ 0.7",
+                              "zh": "训练精度 {value} ≤ 0.7"},
+    "sc.check_test.failed": {"en": "test accuracy {value} ≤ 0.7", "zh": "测试精度 {value} ≤ 0.7"},
     "sc.passed": {"en": "the book's check passed", "zh": "通过书中的检查"},
     "sc.failed": {"en": "the book's check failed", "zh": "未通过书中的检查"},
     "sc.trained_with": {
@@ -175,6 +192,58 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.count_images": {"en": "images", "zh": "图像数"},
     "sc.class_accuracy": {"en": "accuracy per class", "zh": "各类别的精度"},
     # ---- your picture ----
+    "sc.s_calibration": {"en": "Calibration: can the probabilities be trusted?",
+                         "zh": "校准：这些概率可信吗？"},
+    "sc.calibration_intro": {
+        "en": "Softmax outputs are more than a ranking: a model is **calibrated** (d2l 3.4.3) "
+              "when its probabilities mean what they say: of all test images given a "
+              "confidence $\\max_j \\hat y_j$ of about 0.5, about half should be right. A "
+              "reliability diagram bins the test set by confidence and draws each bin's "
+              "accuracy (bars) against its mean confidence (dots); a calibrated model follows "
+              "the dashed diagonal. The expected calibration error sums the gaps, weighted by "
+              "the share of images in each bin:",
+        "zh": "softmax 的输出不只是一个排序：如果模型给出的概率名副其实，就说它是**校准的**"
+              "（3.4.3 节）：在所有置信度 $\\max_j \\hat y_j$ 约为 0.5 的测试图像中，应该大约有"
+              "一半分对了。可靠性图按置信度把测试集分箱，画出每个箱的精度（柱）与平均置信度（点）；"
+              "校准的模型沿着虚线对角线。期望校准误差把各箱的差距按图像所占比例加权求和：",
+    },
+    "sc.calibration_none": {
+        "en": "No trained model yet, so there is nothing of yours to calibrate. Before "
+              "training, $\\mathbf{{W}} \\sim \\mathcal{{N}}(0, 0.01^2)$ and "
+              "$\\mathbf{{b}} = 0$ give every class about $1/10$: its mean confidence on the "
+              "test set is {conf}, its accuracy {acc}, ECE {ece}. Train a model in "
+              "“{train}” and its own diagram appears here.",
+        "zh": "还没有训练好的模型，所以没有你自己的模型可以检验校准。训练之前，"
+              "$\\mathbf{{W}} \\sim \\mathcal{{N}}(0, 0.01^2)$、$\\mathbf{{b}} = 0$ 给每个"
+              "类别的概率都约为 $1/10$：它在测试集上的平均置信度是 {conf}，精度是 {acc}，ECE 为 "
+              "{ece}。在“{train}”中训练一个模型，"
+              "这里就会画出它自己的可靠性图。",
+    },
+    "sc.reliability_x": {"en": "confidence max ŷ_j (bin)", "zh": "置信度 max ŷ_j（分箱）"},
+    "sc.reliability_y": {"en": "accuracy in the bin", "zh": "箱内精度"},
+    "sc.reliability_desc": {
+        "en": "Reliability diagram of your model on the 10,000 test images: ten bins of "
+              "confidence, each a bar as tall as its accuracy with a dot at its mean "
+              "confidence, and the dashed diagonal of a calibrated model. ECE {ece}.",
+        "zh": "你的模型在 10,000 张测试图像上的可靠性图：十个置信度箱，每个箱的柱高是它的精度，"
+              "点是它的平均置信度，虚线对角线代表校准的模型。ECE 为 {ece}。",
+    },
+    "sc.calibration_text": {
+        "en": "Your model: of the {n_half} test images given a confidence in [0.5, 0.6), "
+              "{acc_half} were right (mean confidence {conf_half}). Over the whole test set "
+              "the mean confidence is {conf} and the accuracy {acc}: {verdict} ECE = {ece}.",
+        "zh": "你的模型：在置信度落在 [0.5, 0.6) 的 {n_half} 张测试图像中，分对的比例是 "
+              "{acc_half}（平均置信度 {conf_half}）。在整个测试集上，平均置信度为 {conf}，"
+              "精度为 {acc}：{verdict}ECE = {ece}。",
+    },
+    "sc.calibration.over": {"en": "overconfident by {gap} on average.",
+                            "zh": "平均而言过于自信，高估了 {gap}。"},
+    "sc.calibration.under": {"en": "underconfident by {gap} on average.",
+                             "zh": "平均而言不够自信，低估了 {gap}。"},
+    "sc.col_bin": {"en": "confidence bin", "zh": "置信度箱"},
+    "sc.col_images": {"en": "test images", "zh": "测试图像数"},
+    "sc.col_confidence": {"en": "mean confidence", "zh": "平均置信度"},
+    "sc.col_bin_accuracy": {"en": "accuracy", "zh": "精度"},
     "sc.s_upload": {"en": "Try your own picture", "zh": "试试你自己的图片"},
     "sc.upload_intro": {
         "en": "Upload a photo or drawing of a garment (PNG, JPEG, GIF, WebP or BMP). It is "
@@ -234,16 +303,62 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "训练更多迭代周期（比如 30 个）。为什么测试精度过一段时间后可能不再提高甚至下降？可以怎么办？",
     },
     "sc.ex4.a": {
-        "en": "The model keeps fitting the training set (train loss still falls) while what it "
-              "learns generalises less: overfitting. Stop early when a validation score stops "
-              "improving, add weight decay, or lower the learning rate. For this small linear "
-              "model the effect is mild; the gap between train and test accuracy shows it.",
-        "zh": "模型仍在拟合训练集（训练损失继续下降），但学到的东西泛化得越来越差：这就是过拟合。"
-              "可以在验证集分数不再提高时提前停止、加入权重衰减，或降低学习率。对这个小小的线性模型，"
-              "这种效应比较温和；训练精度与测试精度之间的差距就能说明。",
+        "en": "Two different effects. (1) **The noise of minibatch SGD at a fixed learning "
+              "rate**: every step follows one minibatch's gradient, so with a constant "
+              "$\\eta$ the weights never settle at the minimum but keep jittering around it, "
+              "and the test accuracy wobbles from epoch to epoch while the training loss still "
+              "falls smoothly. Remedy: lower the learning rate as training goes on (a decaying "
+              "schedule) or use larger minibatches; early stopping does not help here. "
+              "(2) **Overfitting**: the model fits the training set ever better while what it "
+              "learns generalises less, so the gap between train and test accuracy widens "
+              "epoch after epoch. Remedy: stop early when a validation score stops improving, "
+              "or add weight decay (or more data). {run}",
+        "zh": "这是两种不同的效应。(1) **固定学习率下小批量随机梯度下降的噪声**：每一步都沿着一个"
+              "小批量的梯度走，所以学习率 $\\eta$ 不变时，权重永远停不到最小值上，而是在它附近来回"
+              "抖动；测试精度于是在迭代周期之间上下波动，而训练损失仍在平稳下降。补救：随着训练降低"
+              "学习率（学习率衰减），或用更大的小批量；提前停止对此没有帮助。(2) **过拟合**：模型"
+              "对训练集拟合得越来越好，学到的东西却泛化得越来越差，训练精度与测试精度之间的差距一个"
+              "迭代周期接一个迭代周期地变大。补救：在验证集分数不再提高时提前停止，或加入权重衰减"
+              "（或更多数据）。{run}",
+    },
+    "sc.ex4.none": {
+        "en": "Train a model above and this answer reads both effects off your own run.",
+        "zh": "在上面训练一个模型，这个答案就会从你自己的训练中读出这两种效应。",
+    },
+    "sc.ex4.run": {
+        "en": "**Your run ({epochs} epochs):** the test accuracy fell {dips}; the training "
+              "loss {loss}; from epoch 2 on, train − test accuracy stayed between {low} and "
+              "{high} (epoch 1's training figures average a model that was still changing "
+              "fast); the best test accuracy came at epoch {best}. {verdict}",
+        "zh": "**你的这次训练（{epochs} 个迭代周期）：**测试精度下降{dips}；训练损失{loss}；"
+              "从第 2 个迭代周期起，训练精度减测试精度保持在 {low} 与 {high} 之间（第 1 个迭代周期的"
+              "训练指标是对一个仍在快速变化的模型求的平均）；最好的测试精度出现在第 {best} 个迭代周期。"
+              "{verdict}",
+    },
+    "sc.ex4.dip": {"en": "{before} → {after} at epoch {epoch}",
+                   "zh": "第 {epoch} 个迭代周期 {before} → {after}"},
+    "sc.ex4.no_dips": {"en": "at no epoch", "zh": "的情况没有出现"},
+    "sc.ex4.loss_falls": {"en": "fell at every epoch", "zh": "每个迭代周期都在下降"},
+    "sc.ex4.loss_rises": {"en": "rose at epoch(s) {epochs}", "zh": "在第 {epochs} 个迭代周期上升"},
+    "sc.ex4.noise": {
+        "en": "Dips while the training loss falls, and the best test accuracy less than three "
+              "epochs back: SGD noise, not overfitting.",
+        "zh": "训练损失下降时出现的下降，且最好的测试精度就在不到三个迭代周期之前："
+              "这是随机梯度下降的噪声，不是过拟合。",
+    },
+    "sc.ex4.overfitting": {
+        "en": "The test accuracy has stayed below its best for three epochs or more while "
+              "training went on: a lasting decline, overfitting (or noise that a lower "
+              "learning rate would calm: the gap tells them apart).",
+        "zh": "训练继续进行，测试精度却已连续三个或更多迭代周期低于它的最好值：这是持续的下降，"
+              "即过拟合（也可能是降低学习率就能平息的噪声：看训练与测试精度之差）。",
+    },
+    "sc.ex4.steady": {
+        "en": "No dip in this run: try more epochs or a larger learning rate.",
+        "zh": "这次训练没有出现下降：试试更多迭代周期或更大的学习率。",
     },
     "sc.alt_train": {"en": "A training image: {name}", "zh": "一张训练图像：{name}"},
-    "sc.alt_grid": {"en": "A test image of a {true}, predicted {pred}: {verdict}",
+    "sc.alt_grid": {"en": "A test image of the class {true}, predicted {pred}: {verdict}",
                     "zh": "一张{true}的测试图像，预测为{pred}：{verdict}"},
     "sc.alt_right": {"en": "right", "zh": "正确"},
     "sc.alt_wrong": {"en": "wrong", "zh": "错误"},
@@ -484,7 +599,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Test image #{index}: a **{true}**, predicted **{pred}** ({p}).",
         "zh": "测试图像 #{index}：真实类别 **{true}**，预测为 **{pred}**（{p}）。",
     },
-    "sc.alt_inspected": {"en": "The inspected test image, a {true}, predicted {pred}",
+    "sc.alt_inspected": {"en": "The inspected test image, of the class {true}, predicted {pred}",
                          "zh": "正在查看的测试图像：{true}，预测为{pred}"},
     # ---- issue 16 §3: each class's weights drawn as one picture, on one shared scale ----
     "sc.weight_scale": {"en": "weight (one scale for all ten)", "zh": "权重（十个类别同一色标）"},

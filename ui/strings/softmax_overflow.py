@@ -159,10 +159,16 @@ STRINGS: dict[str, dict[str, str]] = {
               "class is marked ✓. A probability of exactly 0 is harmless until the loss takes "
               "its log. A loss is *correct* when it is within {tol} of the float64 loss, "
               "*relative* to it; the float64 loss is computed with `log1p` (below), so it keeps "
-              "its relative precision even when it is tiny.",
+              "its relative precision even when it is tiny. A gradient is *correct* when its "
+              "true-class entry $\\hat y_y - 1$ is within {tol} of the float64 one, *relative* "
+              "to it, as the loss, and every other entry $\\hat y_j$ within {tol} absolute; "
+              "*imprecise* when only the true-class entry misses, by less than {tol} absolute.",
         "zh": "高亮并写明：**nan**、**inf / −inf**、**恰好为 0**。真实类别标有 ✓。恰好为 0 "
               "的概率本身无害，直到损失对它取对数。与 float64 损失的*相对*误差不超过 {tol} 时，"
-              "损失才算*正确*；float64 损失用 `log1p`（见下文）计算，即使很小也保有相对精度。",
+              "损失才算*正确*；float64 损失用 `log1p`（见下文）计算，即使很小也保有相对精度。"
+              "梯度在真实类别上的分量 $\\hat y_y - 1$ 与 float64 值的*相对*误差不超过 {tol}"
+              "（与损失的判法相同）、其余分量 $\\hat y_j$ 的绝对误差不超过 {tol} 时，梯度才算*正确*；"
+              "只有真实类别的分量超出、且绝对误差小于 {tol} 时，算*不精确*。",
     },
     "so.check": {
         "en": "Fused loss {ours} against `torch.nn.functional.cross_entropy` {torch}, both in "
@@ -181,8 +187,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "`F.cross_entropy` compute) gives {log_sum}, relative error {rel_sum}; "
               "`torch.log1p(r)` takes $r$ itself and gives {log1p}, relative error {rel_log1p} "
               "(float64: {ref}). The *absolute* error of $\\log(1 + r)$ stays below about "
-              "{eps}, harmless for training (the gradient never forms $1 + r$); its *relative* "
-              "error grows like eps / $r$.",
+              "{eps}; its *relative* error grows like eps / $r$. The gradient does not escape it: "
+              "its true-class entry $\\hat y_y - 1 = -r / (1 + r)$ is computed by autograd as "
+              "$\\exp(\\log \\hat y_y) - 1$ (log-sum-exp, `log_softmax`, `F.cross_entropy`), "
+              "and $\\log \\hat y_y = -\\log(1 + r)$ carries the same rounding of $1 + r$: here "
+              "{grad} against {grad_ref} in float64, relative error {rel_grad}. Harmless for "
+              "training all the same: that entry, like the loss, is off by less than about "
+              "{eps} *absolute*, far below the gradient's other sizes, and a step "
+              "$\\eta \\cdot$ gradient barely moves.",
         "zh": "**小损失与 `log1p`。** 记 $\\bar o = \\max_k o_k$，损失为 "
               "$\\ell = (\\bar o - o_y) + \\log(1 + r)$，其中 $r = \\sum_{{k \\ne \\arg\\max}} "
               "\\exp(o_k - \\bar o)$。真实类别的 $o_y$ 最大时第一项为 0，预测越有把握，$r$ 和损失"
@@ -190,8 +202,13 @@ STRINGS: dict[str, dict[str, str]] = {
               "中与 1 相邻的数相差 {eps}：$r$ 低于这个间距的有效数字，在取对数之前就已丢失。所以对舍入后"
               "的和取 $\\log$（log-sum-exp 和 `F.cross_entropy` 都是这样算的）得到 {log_sum}，相对误差 "
               "{rel_sum}；`torch.log1p(r)` 直接作用于 $r$，得到 {log1p}，相对误差 {rel_log1p}"
-              "（float64：{ref}）。$\\log(1 + r)$ 的*绝对*误差始终不超过约 {eps}，对训练无害"
-              "（梯度的计算不经过 $1 + r$）；它的*相对*误差却随 eps / $r$ 增长。",
+              "（float64：{ref}）。$\\log(1 + r)$ 的*绝对*误差始终不超过约 {eps}，它的*相对*误差却随 eps / $r$ 增长。"
+              "梯度也逃不掉：它在真实类别上的分量 $\\hat y_y - 1 = -r / (1 + r)$ 由 autograd 按 "
+              "$\\exp(\\log \\hat y_y) - 1$ 计算（log-sum-exp、`log_softmax`、`F.cross_entropy` "
+              "都如此），而 $\\log \\hat y_y = -\\log(1 + r)$ 带着同样的 $1 + r$ 舍入：这里是 "
+              "{grad}，float64 中为 {grad_ref}，相对误差 {rel_grad}。但这对训练仍然无害：这个分量和"
+              "损失一样，*绝对*误差不超过约 {eps}，远小于梯度中其他量的大小，"
+              "一步 $\\eta \\cdot$ 梯度几乎不受影响。",
     },
     "so.bar_x": {"en": "class j", "zh": "类别 j"},
     "so.bar_y": {"en": "probability ŷ_j", "zh": "概率 ŷ_j"},
@@ -318,6 +335,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "so.grad_verdict": {
         "en": "**Gradients.** Naive: {naive} · max-subtracted: {stable} · log-sum-exp: {lse}",
         "zh": "**梯度。** 朴素：{naive} · 减去最大值：{stable} · log-sum-exp：{lse}",
+    },
+    "so.grad_legend": {
+        "en": "A gradient is judged as the loss is: its true-class entry $\\hat y_y - 1$ "
+              "within {tol} of the float64 one *relative* to it, every other entry within {tol} "
+              "absolute; *imprecise* when only the true-class entry misses, by less than {tol} "
+              "absolute. Here that entry is {grad} (log-sum-exp) against {grad_ref}: relative "
+              "error {rel}.",
+        "zh": "梯度的判法与损失相同：真实类别上的分量 $\\hat y_y - 1$ 与 float64 值的*相对*误差"
+              "不超过 {tol}，其余分量的绝对误差不超过 {tol}；只有真实类别的分量超出、且绝对误差小于 "
+              "{tol} 时算*不精确*。这里该分量为 {grad}（log-sum-exp），float64 中为 {grad_ref}："
+              "相对误差 {rel}。",
     },
     "so.grad_note": {
         "en": "The naive gradient can break **before** its loss does. Autograd's backward for "

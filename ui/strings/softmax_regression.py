@@ -27,13 +27,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "sr.s1_text": {
         "en": "A category is not a number. If we coded cat, chicken and dog as $y = 1, 2, 3$, "
               "a regression model would believe that a chicken lies *between* a cat and a dog, "
-              "and that mistaking a cat for a dog is twice as bad as for a chicken. That is "
+              "and that mistaking a cat for a dog is twice as far off as mistaking it for a "
+              "chicken ({far} against {near}) and, under the squared loss regression uses, "
+              "$({far})^2 = {far2}$ against $({near})^2 = {near2}$: four times as costly. That is "
               "only right when the classes have a natural order (the book's example: baby, "
               "toddler, adolescent, young adult, adult, geriatric), and then regression may "
               "do. Otherwise we use a **one-hot encoding**: a vector with one component per "
               "class, 1 for the true class and 0 for every other. Pick a class:",
         "zh": "类别不是数。如果把猫、鸡、狗编码为 $y = 1, 2, 3$，回归模型会认为鸡位于猫和狗*之间*，"
-              "而且把猫错认成狗比错认成鸡糟糕一倍。只有当类别之间有自然顺序时（书中的例子：婴儿、"
+              "而且把猫错认成狗比错认成鸡错得远一倍（{far} 对 {near}），在回归所用的平方损失下代价是 "
+              "$({far})^2 = {far2}$ 对 $({near})^2 = {near2}$，是后者的四倍。只有当类别之间有自然顺序时（书中的例子：婴儿、"
               "儿童、青少年、青年人、中年人、老年人），这样做才说得通，那时用回归也可以。否则我们用"
               "**独热编码**：一个向量，它的分量和类别一样多，真实类别对应的"
               "分量为 1，其他所有分量为 0。选一个类别：",
@@ -102,12 +105,29 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "For Fashion-MNIST: $784 \\times 10 + 10 = {params}$ parameters.",
         "zh": "对 Fashion-MNIST：$784 \\times 10 + 10 = {params}$ 个参数。",
     },
+    "sr.cost": {
+        "en": "**Cost.** Each output sums $d$ products, so one example costs $d \\times q$ "
+              "= {mults} multiplications: a fully-connected layer costs "
+              "$\\mathcal{{O}}(dq)$, as many as it has weights (Fashion-MNIST: {fm} per "
+              "image). The book notes this can be reduced, to $\\mathcal{{O}}(dq/n)$ with a "
+              "hyperparameter $n$, by structured weight matrices.",
+        "zh": "**计算开销。** 每个输出要把 $d$ 个乘积相加，所以一个样本需要 $d \\times q$ "
+              "= {mults} 次乘法：全连接层的开销是 $\\mathcal{{O}}(dq)$，与它的权重个数一样多"
+              "（Fashion-MNIST：每张图像 {fm} 次）。书中提到，用结构化的权重矩阵可以把它降到 "
+              "$\\mathcal{{O}}(dq/n)$，其中 $n$ 是超参数。",
+    },
     "sr.batch_text": {
         "en": "For a minibatch the $n$ examples are the rows of $\\mathbf{X}$, and one matrix "
               "product computes all their outputs; $\\mathbf{b}$ is added to every row "
-              "(broadcasting) and softmax acts on each row separately:",
+              "(broadcasting) and softmax acts on each row separately. Here $\\mathbf{W}$ is "
+              "$d \\times q$: the transpose of the $q \\times d$ matrix in "
+              "$\\mathbf{o} = \\mathbf{W}\\mathbf{x} + \\mathbf{b}$, so that the rows "
+              "$\\mathbf{x}^\\top$ of $\\mathbf{X}$ multiply it from the left:",
         "zh": "对一个小批量，$n$ 个样本是 $\\mathbf{X}$ 的各行，一次矩阵乘法就算出它们全部的"
-              "输出；$\\mathbf{b}$ 被加到每一行（广播），softmax 对每一行分别计算：",
+              "输出；$\\mathbf{b}$ 被加到每一行（广播），softmax 对每一行分别计算。这里 "
+              "$\\mathbf{W}$ 是 $d \\times q$ 的：它是 $\\mathbf{o} = \\mathbf{W}\\mathbf{x} "
+              "+ \\mathbf{b}$ 中 $q \\times d$ 矩阵的转置，这样 $\\mathbf{X}$ 的各行 "
+              "$\\mathbf{x}^\\top$ 可以从左边乘它：",
     },
     "sr.row_sum": {"en": "row sum", "zh": "行和"},
     "sr.example": {"en": "example {i}", "zh": "样本 {i}"},
@@ -171,20 +191,27 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "sr.t_min": {
         "en": "At the smallest temperature T = {T} the logits are multiplied by {factor}: ŷ is "
-              "almost one-hot (largest ŷ_j = {top}). {zeros} probabilities are exactly 0 in "
-              "float64; as a label's probability, −log 0 = ∞ would make the loss infinite. "
+              "almost one-hot (largest ŷ_j = {top}). The smallest ŷ_j is {low} in float64; in "
+              "float32, whose smallest positive number is about 1.4e-45, it is {low32}, and "
+              "as a label's probability −log 0 = ∞ would make the loss infinite. "
               "T → 0 tends to the argmax itself; T = 0 would divide by zero. Subtracting the "
               "largest logit first keeps exp from overflowing.",
         "zh": "在最小的温度 T = {T} 下，未规范化的预测被乘以 {factor}：ŷ 几乎是独热编码"
-              "（最大的 ŷ_j = {top}）。有 {zeros} 个概率在 float64 中恰好为 0；如果它是真实类别的"
-              "概率，−log 0 = ∞ 会使损失变成无穷大。T → 0 时趋向 argmax 本身；T = 0 会除以零。"
+              "（最大的 ŷ_j = {top}）。最小的 ŷ_j 在 float64 中是 {low}；在最小正数约为 1.4e-45 的 "
+              "float32 中是 {low32}，如果它是真实类别的概率，−log 0 = ∞ 会使损失变成无穷大。T → 0 时趋向 argmax 本身；T = 0 会除以零。"
               "先减去最大的 o_j，exp 就不会上溢。",
     },
     "sr.s3_after": {
         "en": "Softmax is not linear, but it never changes which output is largest: that is "
-              "why the classifier can be trained with softmax and used with a plain argmax.",
+              "why the classifier can be trained with softmax and used with a plain argmax. "
+              "The denominator $\\sum_k \\exp(o_k)$, the normalisation constant, is also "
+              "called the **partition function** (3.6); its log, "
+              "$\\log \\sum_k \\exp(o_k)$, the log-partition function, returns in the "
+              "loss below.",
         "zh": "softmax 不是线性的，但它从不改变哪个输出最大：所以分类器训练时用 softmax，"
-              "预测时直接取 argmax 即可。",
+              "预测时直接取 argmax 即可。分母 $\\sum_k \\exp(o_k)$（规范化常数）也称为"
+              "**配分函数**（3.6 节）；它的对数 $\\log \\sum_k \\exp(o_k)$ 称为对数配分函数，"
+              "下面的损失中还会遇到它。",
     },
     # ---- 4. cross-entropy ------------------------------------------------------------------------
     "sr.s4": {"en": "4. The loss: cross-entropy from maximum likelihood",
@@ -219,9 +246,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "sr.one_hot_of": {"en": "one-hot", "zh": "独热编码"},
     "sr.examples_text": {
         "en": "Check it on a few labelled examples: type each example's logits and pick its "
-              "label. The three numbers below must agree.",
+              "label. Of the three numbers below the last two must agree; the first, the "
+              "likelihood, is the exponential of minus them.",
         "zh": "在几个带标签的样本上验证：输入每个样本的未规范化的预测并选择它的标签。"
-              "下面三个数必须一致。",
+              "下面三个数中后两个必须一致；第一个（似然）是它们的相反数的指数。",
     },
     "sr.m": {"en": "Number of examples n", "zh": "样本数 n"},
     "sr.example_logits": {"en": "Example {i}: logits o (commas)",
@@ -243,13 +271,26 @@ STRINGS: dict[str, dict[str, str]] = {
               "交叉熵损失之和最小之处。",
     },
     "sr.underflow": {
-        "en": "The product of the probabilities underflowed to 0 in float64, so its −log is "
-              "∞, while the sum of the losses, computed from the logits as "
-              "log Σ exp(o) − o_y, is {total}. This is why we add log-probabilities instead "
-              "of multiplying probabilities.",
-        "zh": "概率的乘积在 float64 中下溢为 0，所以它的 −log 是 ∞；而由未规范化的预测按 "
+        "en": "Every probability is positive (the smallest is {smallest}), but their product "
+              "underflowed to 0 in float64, so its −log is ∞, while the sum of the losses, "
+              "computed from the logits as log Σ exp(o) − o_y, is {total}. This is why we add "
+              "log-probabilities instead of multiplying probabilities.",
+        "zh": "每个概率都是正的（最小的是 {smallest}），但它们的乘积在 float64 中下溢为 0，"
+              "所以它的 −log 是 ∞；而由未规范化的预测按 "
               "log Σ exp(o) − o_y 算出的损失之和是 {total}。这就是我们把对数概率相加、"
               "而不是把概率相乘的原因。",
+    },
+    "sr.underflow_one": {
+        "en": "There is no product to blame: the probability of example {i}'s label, "
+              "$e^{{-{loss}}}$, is itself below float64's smallest number and rounded to 0, "
+              "so $-\\log \\hat y_y$ from it is ∞ and so is the −log of the product. The "
+              "remedy is to compute the loss from the logits, "
+              "$\\log \\sum_k \\exp(o_k) - o_y$ = {loss}, never forming $\\hat y_y$: the "
+              "sum of the losses is {total}.",
+        "zh": "这里怪不到乘积头上：样本 {i} 的标签的概率 $e^{{-{loss}}}$ 本身就小于 float64 "
+              "的最小数，被舍入为 0，所以由它算出的 $-\\log \\hat y_y$ 是 ∞，乘积的 −log 也是 ∞。"
+              "补救的办法是直接由未规范化的预测计算损失 $\\log \\sum_k \\exp(o_k) - o_y$ = "
+              "{loss}，根本不去算 $\\hat y_y$：损失之和是 {total}。",
     },
     "sr.err.empty": {
         "en": "{what}: the field is empty. Type numbers separated by commas, e.g. 2, 1, 0.1. "
@@ -368,9 +409,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "sr.kp": {"en": "Number of classes", "zh": "类别数"},
     "sr.shape": {
         "en": "Shape $P$ (the data, e.g. a one-hot label) and $Q$ (the model's $\\hat{y}$). "
-              "The defaults are the book's $p = [1, 0, 0]$ and $q = [0.7, 0.2, 0.1]$.",
-        "zh": "调整 $P$（数据，例如独热编码标签）和 $Q$（模型的 $\\hat{y}$）。默认值是书中的 "
-              "$p = [1, 0, 0]$ 和 $q = [0.7, 0.2, 0.1]$。",
+              "The defaults $p = [1, 0, 0]$ and $q = [0.7, 0.2, 0.1]$ are an example from "
+              "lecture notes on the course, not from the book; the book's own example, the "
+              "soft label $(0.1, 0.2, 0.7)$ against $(0, 0, 1)$, is below.",
+        "zh": "调整 $P$（数据，例如独热编码标签）和 $Q$（模型的 $\\hat{y}$）。默认值 "
+              "$p = [1, 0, 0]$ 和 $q = [0.7, 0.2, 0.1]$ 来自课程的讲义，不是书中的例子；"
+              "书中自己的例子——软标签 $(0.1, 0.2, 0.7)$ 对比 $(0, 0, 1)$——在下面。",
     },
     "sr.h_p": {"en": "entropy H[P]", "zh": "熵 H[P]"},
     "sr.h_pq": {"en": "cross-entropy H(P, Q)", "zh": "交叉熵 H(P, Q)"},
@@ -430,20 +474,107 @@ STRINGS: dict[str, dict[str, str]] = {
               "给实际发生的类别更多概率，它的点就沿曲线向右下移动：似然更大，惊异更小，损失更小。",
     },
     "sr.book_info": {
-        "en": "The book's example $p = [1, 0, 0]$, $q = [0.7, 0.2, 0.1]$: $H[p] = {h}$, "
+        "en": "The lecture notes' example (not the book's) $p = [1, 0, 0]$, "
+              "$q = [0.7, 0.2, 0.1]$: $H[p] = {h}$, "
               "$H(p, q) = -\\log 0.7 = {hpq}$ nats, $D_{{\\mathrm{{KL}}}}(p \\| q) = {kl}$ nats.",
-        "zh": "书中的例子 $p = [1, 0, 0]$，$q = [0.7, 0.2, 0.1]$：$H[p] = {h}$，"
+        "zh": "讲义中的例子（不是书中的）$p = [1, 0, 0]$，$q = [0.7, 0.2, 0.1]$：$H[p] = {h}$，"
               "$H(p, q) = -\\log 0.7 = {hpq}$ 纳特，$D_{{\\mathrm{{KL}}}}(p \\| q) = {kl}$ 纳特。",
+    },
+    "sr.coding_title": {"en": "Entropy as a coding bound", "zh": "熵：编码的下界"},
+    "sr.coding_text": {
+        "en": "Entropy is also a length. To send draws from $P$ as bits, give each class a "
+              "code word; no code can average fewer than $H[P]$ bits per draw (with $\\ln$: "
+              "$H[P]$ nats). Predictable data compress well: a one-hot $P$ needs no "
+              "information at all, a uniform one the most. Huffman's code, the best prefix "
+              "code (no word is the start of another), gives likely classes short words and "
+              "averages between $H[P]$ and $H[P] + 1$ bits. A code built for the model's $Q$ "
+              "instead uses lengths near $-\\log_2 Q(j)$; on draws from $P$ that costs "
+              "$H(P, Q) = H[P] + D_\\mathrm{KL}(P \\| Q)$ bits: the cross-entropy is the "
+              "price of coding the data with the wrong distribution. Your $P$ and $Q$:",
+        "zh": "熵也是一种长度。要把从 $P$ 中抽取的结果用比特传送，就给每个类别一个码字；任何编码"
+              "每次抽样平均都不能少于 $H[P]$ 比特（用 $\\ln$ 则是 $H[P]$ 纳特）。可预测的数据"
+              "容易压缩：独热的 $P$ 根本不需要信息，均匀分布需要的最多。霍夫曼编码是最好的前缀码"
+              "（没有一个码字是另一个码字的开头），它给可能性大的类别短码字，平均长度在 $H[P]$ 与 "
+              "$H[P] + 1$ 比特之间。如果按模型的 $Q$ 来设计编码，码长约为 $-\\log_2 Q(j)$；"
+              "用在来自 $P$ 的数据上，代价是 $H(P, Q) = H[P] + D_\\mathrm{KL}(P \\| Q)$ 比特："
+              "交叉熵就是用错误的分布给数据编码所付的代价。你的 $P$ 和 $Q$：",
+    },
+    "sr.col_word_p": {"en": "Huffman word for P", "zh": "按 P 的霍夫曼码字"},
+    "sr.col_word_q": {"en": "Huffman word for Q", "zh": "按 Q 的霍夫曼码字"},
+    "sr.code_h": {"en": "H[P] (bits per draw)", "zh": "H[P]（比特/次）"},
+    "sr.code_huffman": {"en": "Huffman for P, on P", "zh": "按 P 编码，用于 P"},
+    "sr.code_hpq": {"en": "H(P, Q) (bits)", "zh": "H(P, Q)（比特）"},
+    "sr.code_huffman_q": {"en": "Huffman for Q, on P", "zh": "按 Q 编码，用于 P"},
+    "sr.coding_after": {
+        "en": "Bits per draw: the bound $H[P]$ = {h} ({nats} nats) ≤ Huffman's {huffman} ≤ "
+              "$H[P] + 1$ = {h1} (strictly below when every $P(j) > 0$; a class of probability "
+              "0 still takes a word). Coding with $Q$: ideal lengths cost $H(P, Q)$ = {hpq}, "
+              "Huffman's code for $Q$ costs {hq} on draws from $P$. Whole-bit words waste up "
+              "to a bit per draw; coding several draws at once (exercise 2) brings the cost "
+              "per draw down to $H[P]$. A class with $Q(j) = 0$ still gets a word here, while "
+              "its ideal length $-\\log_2 0$ is infinite.",
+        "zh": "每次抽样的比特数：下界 $H[P]$ = {h}（{nats} 纳特）≤ 霍夫曼编码的 {huffman} ≤ "
+              "$H[P] + 1$ = {h1}（每个 $P(j) > 0$ 时严格小于；概率为 0 的类别也要占一个码字）。按 $Q$ 编码：理想码长的代价是 $H(P, Q)$ = {hpq}，按 $Q$ 设计的"
+              "霍夫曼编码用在来自 $P$ 的数据上是 {hq}。码字只能取整数个比特，每次抽样最多浪费 1 比特；"
+              "把多次抽样合起来编码（练习 2）能把每次的代价降到 $H[P]$。$Q(j) = 0$ 的类别在这里"
+              "仍有码字，而它的理想码长 $-\\log_2 0$ 是无穷大。",
+    },
+    "sr.soft_title": {"en": "Soft labels: a label that is a distribution",
+                      "zh": "软标签：作为分布的标签"},
+    "sr.soft_text": {
+        "en": "The cross-entropy $l(\\mathbf{y}, \\hat{\\mathbf y}) = -\\sum_j y_j \\log "
+              "\\hat y_j$ does not need a one-hot $\\mathbf{y}$. The book (3.4.5.3) notes "
+              "that a label may be a distribution over the classes, e.g. $(0.1, 0.2, 0.7)$ "
+              "instead of $(0, 0, 1)$. Then the loss is an **expected loss**: the surprisal "
+              "$-\\log \\hat y_j$ averaged over a class $j$ drawn from the label, "
+              "$l = E_{j \\sim \\boldsymbol y}[-\\log \\hat y_j] = H(\\mathbf{y}, "
+              "\\hat{\\mathbf y})$. Here $\\hat{\\mathbf y}$ is softmax of section 3's "
+              "logits (the label is padded with zeros beyond three classes).",
+        "zh": "交叉熵 $l(\\mathbf{y}, \\hat{\\mathbf y}) = -\\sum_j y_j \\log \\hat y_j$ "
+              "并不要求 $\\mathbf{y}$ 是独热编码。书中（3.4.5.3 节）指出，标签可以是各类别上的"
+              "一个分布，例如用 $(0.1, 0.2, 0.7)$ 代替 $(0, 0, 1)$。这时损失是一个**期望损失**："
+              "按标签抽取类别 $j$，对惊异 $-\\log \\hat y_j$ 求平均，"
+              "$l = E_{j \\sim \\boldsymbol y}[-\\log \\hat y_j] = H(\\mathbf{y}, "
+              "\\hat{\\mathbf y})$。这里的 $\\hat{\\mathbf y}$ 是第 3 部分未规范化的预测经 "
+              "softmax 的结果（类别多于三个时，标签其余分量补 0）。",
+    },
+    "sr.soft_pick": {"en": "The book's label (3.4.5.3)", "zh": "书中的标签（3.4.5.3 节）"},
+    "sr.soft.soft": {"en": "soft label {y}", "zh": "软标签 {y}"},
+    "sr.soft.hard": {"en": "one-hot label {y}", "zh": "独热编码标签 {y}"},
+    "sr.soft_loss": {"en": "loss Σ y_j (−log ŷ_j)", "zh": "损失 Σ y_j (−log ŷ_j)"},
+    "sr.soft_h": {"en": "H[y], the smallest loss", "zh": "H[y]，损失的最小值"},
+    "sr.soft_after.soft": {
+        "en": "For the logits {o}: the expected loss is {loss} (from the logits, "
+              "$\\log \\sum_k \\exp(o_k) - \\sum_j y_j o_j$ = {logits}); the one-hot label "
+              "$(0, 0, 1)$ would give {other}. A soft label's loss never reaches 0: it is "
+              "smallest, $H[\\mathbf{{y}}]$ = {h}, when $\\hat{{\\mathbf y}} = \\mathbf{{y}}$, "
+              "and the gradient $\\hat{{\\mathbf y}} - \\mathbf{{y}}$ pulls towards it.",
+        "zh": "对未规范化的预测 {o}：期望损失为 {loss}（由未规范化的预测计算 "
+              "$\\log \\sum_k \\exp(o_k) - \\sum_j y_j o_j$ = {logits}）；独热编码标签 "
+              "$(0, 0, 1)$ 给出 {other}。软标签的损失永远到不了 0：当 "
+              "$\\hat{{\\mathbf y}} = \\mathbf{{y}}$ 时最小，为 $H[\\mathbf{{y}}]$ = {h}，"
+              "梯度 $\\hat{{\\mathbf y}} - \\mathbf{{y}}$ 正把预测拉向它。",
+    },
+    "sr.soft_after.hard": {
+        "en": "For the logits {o}: with the one-hot label the sum keeps one term, "
+              "$-\\log \\hat y_3$ = {loss} (from the logits: {logits}), and its smallest "
+              "value $H[\\mathbf{{y}}]$ = {h} needs $\\hat y_3 = 1$, which softmax only "
+              "approaches. The soft label $(0.1, 0.2, 0.7)$ would give {other}, at least its "
+              "entropy {soft_h}.",
+        "zh": "对未规范化的预测 {o}：独热编码标签让求和只剩一项 $-\\log \\hat y_3$ = {loss}"
+              "（由未规范化的预测计算：{logits}），它的最小值 $H[\\mathbf{{y}}]$ = {h} 要求 "
+              "$\\hat y_3 = 1$，softmax 只能无限接近。软标签 $(0.1, 0.2, 0.7)$ 给出 {other}，"
+              "至少是它的熵 {soft_h}。",
     },
     # ---- 7. prediction and accuracy ----------------------------------------------------------------
     "sr.s7": {"en": "7. Prediction and accuracy", "zh": "7. 模型预测和评估"},
     "sr.s7_text": {
         "en": "To predict, take the class with the largest probability, $\\operatorname{argmax}_j "
               "\\hat{y}_j$. **Accuracy** is the share of predictions that equal the label. "
-              "Below are the book's two examples; edit the rows of $\\hat{\\mathbf y}$ or "
-              "the labels.",
+              "Below are the two examples of the book's section 3.6 (the implementation from "
+              "scratch); edit the rows of $\\hat{\\mathbf y}$ or the labels.",
         "zh": "预测时取概率最大的类别 $\\operatorname{argmax}_j \\hat{y}_j$。**精度**是预测与标签"
-              "一致的比例。下面是书中的两个样本；可以修改 $\\hat{\\mathbf y}$ 的各行或标签。",
+              "一致的比例。下面是书中 3.6 节（从零开始实现）的两个样本；可以修改 $\\hat{\\mathbf y}$ 的各行或标签。",
     },
     "sr.row": {"en": "ŷ of example {i} (probabilities, commas)",
                "zh": "样本 {i} 的 ŷ（概率，用逗号分隔）"},
@@ -459,10 +590,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "一个这样的样本就让平均损失变成无穷大，而精度只把它算作一次错误。",
     },
     "sr.book_example": {
-        "en": "With the book's rows and labels $y = [0, 2]$ (classes 1 and 3 here), the losses "
+        "en": "With 3.6's rows and labels $y = [0, 2]$ (classes 1 and 3 here), the losses "
               "are {l1} and {l2}, and the accuracy is {acc}: the first example is predicted as "
               "its third class, the second correctly.",
-        "zh": "对于书中的两行及标签 $y = [0, 2]$（这里记为类别 1 和 3），损失为 {l1} 和 {l2}，"
+        "zh": "对于 3.6 节的两行及标签 $y = [0, 2]$（这里记为类别 1 和 3），损失为 {l1} 和 {l2}，"
               "精度为 {acc}：第一个样本被预测为第三类，第二个预测正确。",
     },
     "sr.why_not_accuracy": {
@@ -495,12 +626,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # ---- exercises (《动手学深度学习》3.4 练习) -----------------------------------------------
     "sr.q1": {
-        "en": "*d2l 3.4 exercise 1.* Explore the connection between exponential families and "
+        "en": "*Source: d2l 3.4, exercise 1 (English edition: 4.1, exercise 1).* Explore the connection between exponential families and "
               "softmax in more depth. (1) Compute the second derivative of the cross-entropy "
               "loss $l(\\mathbf{y}, \\hat{\\mathbf y})$ for softmax. (2) Compute the variance "
               "of the distribution given by $\\operatorname{softmax}(\\mathbf{o})$ and show "
               "that it matches the second derivative computed above.",
-        "zh": "*《动手学深度学习》3.4 练习 1。* 我们可以更深入地探讨指数族与 softmax 之间的联系。"
+        "zh": "*出处：《动手学深度学习》（第二版）3.4 节练习 1。* 我们可以更深入地探讨指数族与 softmax 之间的联系。"
               "(1) 计算 softmax 交叉熵损失 $l(\\mathbf{y}, \\hat{\\mathbf y})$ 的二阶导数。"
               "(2) 计算 $\\operatorname{softmax}(\\mathbf{o})$ 给出的分布方差，"
               "并与上面计算的二阶导数匹配。",
@@ -534,30 +665,39 @@ STRINGS: dict[str, dict[str, str]] = {
               "\\hat{{\\mathbf{{y}}}}\\hat{{\\mathbf{{y}}}}^\\top$ 最多相差 {gap}。",
     },
     "sr.q2": {
-        "en": "*d2l 3.4 exercise 2.* Suppose three classes occur with equal probability, i.e. "
+        "en": "*Source: d2l 3.4, exercise 2 (English edition: 4.1, exercise 2).* Suppose three classes occur with equal probability, i.e. "
               "the probability vector is $(\\frac13, \\frac13, \\frac13)$. (1) What is the "
               "problem if we try to design a binary code for it? (2) Can you design a better "
               "code? Hint: what happens if we try to encode two independent observations? "
               "What if we encode $n$ observations jointly?",
-        "zh": "*《动手学深度学习》3.4 练习 2。* 假设我们有三个类发生的概率相等，即概率向量是 "
+        "zh": "*出处：《动手学深度学习》（第二版）3.4 节练习 2。* 假设我们有三个类发生的概率相等，即概率向量是 "
               "$(\\frac13, \\frac13, \\frac13)$。(1) 如果我们尝试为它设计二进制代码，有什么问题？"
               "(2) 请设计一个更好的代码。提示：如果我们尝试编码两个独立的观察结果会发生什么？"
               "如果我们联合编码 $n$ 个观测值怎么办？",
     },
     "sr.a2": {
         "en": "(1) The entropy is $\\log_2 3 = {log2_3}$ bits, not a whole number: a code of 2 "
-              "bits per symbol leaves one of its four words unused and wastes about 0.415 "
-              "bits per symbol; a variable-length code (0, 10, 11) still averages 5/3 bits. "
-              "(2) Code $n$ observations together: their $3^n$ outcomes need "
-              "$\\lceil n \\log_2 3 \\rceil$ bits, computed here as bits per symbol: {codes}. "
-              "As $n$ grows the cost per symbol tends to $\\log_2 3$, the entropy.",
+              "bits per symbol leaves one of its four words unused and wastes {waste} bits per "
+              "symbol; the best prefix code for one symbol, Huffman's (0, 10, 11), still "
+              "averages {one} = 5/3 bits. (2) Code two observations together: their 9 equally "
+              "likely pairs get a Huffman code of seven 3-bit and two 4-bit words, "
+              "{pairs} = {pair_bits} bits per pair, {per_symbol} per symbol: closer to "
+              "$\\log_2 3$ than 5/3. Per symbol, Huffman on $n$ observations at once: "
+              "{huffman}. A fixed-length code on $n$ observations needs "
+              "$\\lceil n \\log_2 3 \\rceil$ bits for the $3^n$ outcomes: {codes}; it is "
+              "worse for small $n$ (2.000 for pairs), but both tend to $\\log_2 3$, the "
+              "entropy, as $n$ grows (the coding bound of section 6).",
         "zh": "(1) 熵是 $\\log_2 3 = {log2_3}$ 比特，不是整数：每个符号用 2 比特的代码有四个码字中"
-              "的一个用不上，每个符号浪费约 0.415 比特；变长码（0、10、11）平均也要 5/3 比特。"
-              "(2) 把 $n$ 个观测值联合编码：$3^n$ 种结果需要 $\\lceil n \\log_2 3 \\rceil$ 比特，"
-              "这里算出的每符号比特数为：{codes}。随着 $n$ 增大，每个符号的代价趋于熵 $\\log_2 3$。",
+              "的一个用不上，每个符号浪费 {waste} 比特；单个符号最好的前缀码——霍夫曼编码"
+              "（0、10、11）——平均也要 {one} = 5/3 比特。(2) 把两个观测值合起来编码：9 种等可能的"
+              "结果对得到七个 3 比特、两个 4 比特码字的霍夫曼编码，每对 {pairs} = {pair_bits} "
+              "比特，每个符号 {per_symbol} 比特：比 5/3 更接近 $\\log_2 3$。一次对 $n$ 个观测值"
+              "做霍夫曼编码，每个符号的比特数：{huffman}。对 $n$ 个观测值用定长码，$3^n$ 种结果需要 "
+              "$\\lceil n \\log_2 3 \\rceil$ 比特：{codes}；$n$ 小时它更差（结果对为 2.000），"
+              "但随着 $n$ 增大，两者都趋于熵 $\\log_2 3$（第 6 部分的编码下界）。",
     },
     "sr.q3": {
-        "en": "*d2l 3.4 exercise 3.* Softmax is a misnomer for the mapping introduced above "
+        "en": "*Source: d2l 3.4, exercise 3 (English edition: 4.1, exercise 5).* Softmax is a misnomer for the mapping introduced above "
               "(but everyone in deep learning uses it). The real softmax is defined as "
               "$\\mathrm{RealSoftMax}(a, b) = \\log(\\exp(a) + \\exp(b))$. (1) Prove that "
               "$\\mathrm{RealSoftMax}(a, b) > \\max(a, b)$. (2) Prove that "
@@ -565,7 +705,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "$\\lambda > 0$. (3) Show that for $\\lambda \\to \\infty$ we have "
               "$\\lambda^{-1} \\mathrm{RealSoftMax}(\\lambda a, \\lambda b) \\to \\max(a, b)$. "
               "(4) What does the soft-min look like? (5) Extend this to more than two numbers.",
-        "zh": "*《动手学深度学习》3.4 练习 3。* softmax 是对上面介绍的映射的误称（虽然深度学习领域中"
+        "zh": "*出处：《动手学深度学习》（第二版）3.4 节练习 3。* softmax 是对上面介绍的映射的误称（虽然深度学习领域中"
               "很多人都使用这个名字）。真正的 softmax 被定义为 "
               "$\\mathrm{RealSoftMax}(a, b) = \\log(\\exp(a) + \\exp(b))$。(1) 证明 "
               "$\\mathrm{RealSoftMax}(a, b) > \\max(a, b)$。(2) 证明 "
@@ -580,20 +720,28 @@ STRINGS: dict[str, dict[str, str]] = {
               "$\\lambda > 0$. (3) $\\lambda^{{-1}}\\log(1 + e^{{\\lambda(b - a)}}) \\le "
               "\\lambda^{{-1}} \\log 2 \\to 0$. (4) "
               "$\\mathrm{{softmin}}(a, b) = -\\mathrm{{RealSoftMax}}(-a, -b)$, just below the "
-              "minimum. (5) For $n$ numbers, $\\max_k o_k < \\log \\sum_k \\exp(o_k) \\le "
-              "\\max_k o_k + \\log n$ (each of the $n$ terms is at most $e^{{\\max}}$): a "
+              "minimum. (5) For $k$ numbers, $\\max_j o_j < \\log \\sum_j \\exp(o_j) \\le "
+              "\\max_j o_j + \\log k$ (each of the $k$ terms is at most $e^{{\\max}}$): a "
               "smooth maximum, and the log-partition function of softmax. For section 3's "
-              "logits {o} ($n = {k}$): max = {max}, RealSoftMax = {lse}, max + log n = {bound}; "
-              "divided after scaling, {scaled}, tending to the max. Soft-min: {softmin} ≤ min "
-              "= {min}.",
+              "logits {o} ($k = {k}$): max = {max}, RealSoftMax = {lse}, max + log k = {bound}. "
+              "The excess $\\lambda^{{-1}} \\mathrm{{RealSoftMax}}(\\lambda \\mathbf{{o}}) - "
+              "\\max_k o_k$, computed exactly (60-digit decimals): {scaled}: positive, as "
+              "proved, and tending to 0. In float64 the scaled values are {top_float}: float64 "
+              "numbers next to {top} are {ulp} apart, so an excess below half that spacing "
+              "cannot be held beside the max and the sum rounds to the max itself. "
+              "Soft-min: {softmin} ≤ min = {min}.",
         "zh": "(1) 设 $a \\ge b$：$\\log(e^a + e^b) = a + \\log(1 + e^{{b - a}}) > a$，因为 "
               "$e^{{b - a}} > 0$。(2) 对 $\\lambda a, \\lambda b$ 用 (1)，再除以 $\\lambda > 0$。"
               "(3) $\\lambda^{{-1}}\\log(1 + e^{{\\lambda(b - a)}}) \\le \\lambda^{{-1}} \\log 2 "
               "\\to 0$。(4) $\\mathrm{{softmin}}(a, b) = -\\mathrm{{RealSoftMax}}(-a, -b)$，"
-              "略小于最小值。(5) 对 $n$ 个数，$\\max_k o_k < \\log \\sum_k \\exp(o_k) \\le "
-              "\\max_k o_k + \\log n$（$n$ 项中每一项都不超过 $e^{{\\max}}$）：这是一个平滑的最大值，"
-              "也是 softmax 的对数配分函数。对第 3 部分的未规范化的预测 {o}（$n = {k}$）：max = {max}，"
-              "RealSoftMax = {lse}，max + log n = {bound}；缩放后再除以 λ：{scaled}，趋于最大值。"
+              "略小于最小值。(5) 对 $k$ 个数，$\\max_j o_j < \\log \\sum_j \\exp(o_j) \\le "
+              "\\max_j o_j + \\log k$（$k$ 项中每一项都不超过 $e^{{\\max}}$）：这是一个平滑的最大值，"
+              "也是 softmax 的对数配分函数。对第 3 部分的未规范化的预测 {o}（$k = {k}$）：max = {max}，"
+              "RealSoftMax = {lse}，max + log k = {bound}。超出量 $\\lambda^{{-1}} "
+              "\\mathrm{{RealSoftMax}}(\\lambda \\mathbf{{o}}) - \\max_j o_j$ 用 60 位十进制精确"
+              "计算：{scaled}：如所证明的那样为正，并趋于 0。在 float64 中缩放后的值为 {top_float}："
+              "与 {top} 相邻的 float64 数相距 {ulp}，小于这个间距一半的超出量无法与最大值并存，"
+              "和被舍入成最大值本身。"
               "soft-min：{softmin} ≤ min = {min}。",
     },
 }
