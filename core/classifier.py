@@ -32,6 +32,12 @@ class Config:
     seed: int = 0
 
 
+# The menus a page offers (ui.params declares them; a class experiment accepts only these)
+LR_CHOICES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
+BATCH_CHOICES = (16, 32, 64, 128, 256, 512, 1024, 2048)
+MAX_EPOCHS = 30
+
+
 @dataclasses.dataclass(frozen=True)
 class Epoch:
     """What one epoch reports: the book's three curves and its duration."""

@@ -6,6 +6,8 @@ by every page); everything else is a constant below, grouped by the module that 
 
 import zlib
 
+from ui import params
+
 # ---- the sidebar's settings, shared by every page (ui.sidebar; kept in the URL) ------------
 LANG = "g.lang"
 SEED = "g.seed"
@@ -23,38 +25,18 @@ def widget(page: str, name: str) -> str:
     return f"{page}.{name}"
 
 
-# ---- the link: every URL parameter a page may write (ui.state; ui.share keeps only these) --
-# Declared here, not learnt as pages happen to draw them, so that a section the page hides
+# ---- the link: every URL parameter a page may write (declared in ui.params) ----------------
+# Declared, not learnt as pages happen to draw them, so that a section the page hides
 # (one section at a time: ui.lesson.paged) keeps its setting in the share link even on a fresh
-# server (tests/test_state.py checks that
-# every widget's name is declared and every declared name is used).
+# server; ui.share keeps only these.
 STEP = "step"   # the current section, counted from 1 (ui.lesson)
 ROOM = "room"   # the class experiment's room code (ui.classroom)
-LINK_PARAMS = frozenset({
-    "lang", "seed", "lecture", "all", STEP, ROOM,
-    # normal_mse
-    "curves", "w", "b", "sigma", "n", "lsig", "symlog", "noise", "rsigma", "rn",
-    # linear_regression
-    "impl", "lr", "batch", "epochs", "w1", "w2",
-    # loss_comparison
-    "form", "delta", "range", "data", "outlier", "k", "shift", "steps",
-    # softmax_regression
-    "d", "q", "temp", "m", "y", "unit", "kp", "toy", "fm",
-    # softmax_overflow
-    "logits", "dtype", "scale",
-    # softmax_classifier
-    "bs", "filter", "pick",
-})
-LINK_FAMILIES = ("mu", "sd", "o", "x", "y", "p", "q", "r", "l")  # mu1, o10: one per curve or row
-MAX_FAMILY = 10
+LINK_PARAMS = params.NAMES
 
 
 def linked(name: str) -> bool:
-    """Is `name` a URL parameter of this app (a declared name, or a family's mu1 … mu10)?"""
-    if name in LINK_PARAMS:
-        return True
-    stem, number = name.rstrip("0123456789"), name[len(name.rstrip("0123456789")):]
-    return stem in LINK_FAMILIES and number.isdigit() and 1 <= int(number) <= MAX_FAMILY
+    """Is `name` a URL parameter of this app (declared in ui.params, mu1 … mu4 included)?"""
+    return name in LINK_PARAMS
 
 
 # ---- ui.state: the URL ---------------------------------------------------------------------
