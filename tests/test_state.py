@@ -37,7 +37,7 @@ def script():
 
 
 def run(**params) -> AppTest:
-    at = AppTest.from_function(script, default_timeout=30)
+    at = AppTest.from_function(script, default_timeout=90)
     for k, v in params.items():
         at.query_params[k] = v
     return at.run()
@@ -101,7 +101,7 @@ def hiding_script():
 
 
 def test_a_hidden_widget_keeps_its_link_and_value():
-    at = AppTest.from_function(hiding_script, default_timeout=30).run()
+    at = AppTest.from_function(hiding_script, default_timeout=90).run()
     at.slider[0].set_value(42).run()
     at.toggle[0].set_value(False).run()  # the slider is not drawn now
     assert at.query_params["n"] == "42" and "n is 42" in at.markdown[0].value
@@ -110,7 +110,7 @@ def test_a_hidden_widget_keeps_its_link_and_value():
 
 
 def test_value_reads_a_link_for_a_widget_not_drawn():
-    at = AppTest.from_function(hiding_script, default_timeout=30)
+    at = AppTest.from_function(hiding_script, default_timeout=90)
     at.query_params["show"] = "0"
     at.query_params["n"] = "33"
     at.run()
@@ -134,7 +134,7 @@ def segmented_script():
 
 def test_an_empty_segmented_choice_gives_the_default_not_none():
     """A browser once sent None for a required segmented control: the page gets the default."""
-    at = AppTest.from_function(segmented_script, default_timeout=30)
+    at = AppTest.from_function(segmented_script, default_timeout=90)
     at.query_params["impl"] = "concise"
     at.run()
     assert at.text[0].value == "impl='concise'"
@@ -147,7 +147,7 @@ def test_an_empty_segmented_choice_gives_the_default_not_none():
 @pytest.mark.parametrize("raw", ["0", "101", "99999999", "-5", "abc", "1e9", "nan"])
 def test_value_reads_a_hidden_widgets_link_with_the_widgets_bounds(raw):
     """A hidden section's reader is the widget's parser: a link cannot ask it for more."""
-    at = AppTest.from_function(hiding_script, default_timeout=30)
+    at = AppTest.from_function(hiding_script, default_timeout=90)
     at.query_params["show"] = "0"
     at.query_params["n"] = raw
     at.run()
@@ -208,3 +208,34 @@ def test_the_one_parser_keeps_every_kind_within_its_declaration(kind_param, good
     for raw in bad:
         with pytest.raises(ValueError):
             params.parse(param, raw)
+
+
+# ---- the notices: nothing a user sent becomes a link --------------------------------------
+
+HOSTILE = ["[LOGIN](http://evil.example/login)", "http://evil.example", "www.evil.example",
+           "HTTPS://EVIL.EXAMPLE/x", "a@b.example", "mailto:a@b.example", "ftp://evil.example"]
+
+
+def autolinks(markdown: str) -> list[str]:
+    """What a GitHub-style Markdown renderer would link in `markdown`'s text: its escapes
+    resolved (the renderer links the text left after them), then the autolink patterns of
+    mdast-util-gfm-autolink-literal: a scheme's ://, www. and an e-mail address."""
+    import re
+
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+    urls = re.findall(r"(?:https?|ftp)://[-.\w]+|www\.[-.\w]+", text, re.IGNORECASE | re.ASCII)
+    mails = re.findall(r"[-.\w+]+@[-\w]+(?:\.[-\w]+)+", text, re.ASCII)
+    links = re.findall(r"\[[^\]]*\]\([^)]*\)", text) if "\\[" not in markdown else []
+    return urls + mails + links
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_an_unknown_name_or_a_bad_value_never_becomes_a_link_in_the_notice(hostile):
+    at = run(**{hostile: "1", "n": hostile})
+    bodies = [toast.value for toast in at.toast]
+    assert len(bodies) == 2, bodies  # the unknown name, and n's bad value
+    for body in bodies:
+        assert not autolinks(body), body
+    assert autolinks(hostile), "the checker sees the link in the raw text"
+    readable = bodies[0].replace("\u200b", "").replace("\\", "")
+    assert hostile[:20] in readable, "the student still reads what was sent"
