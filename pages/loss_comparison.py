@@ -69,17 +69,17 @@ st.markdown(t("lc.intro"))
 
 def huber_controls(container) -> tuple[str, float]:
     """Huber's form and threshold, drawn beside the charts of the first section shown (every
-    section on the page uses them); a section shown later reads the same values."""
-    if "form" not in chosen:
-        form = chosen["form"] = state.select(  # a radio: its two long labels fit a narrow column
+    section on the page uses them); a section shown later says which values are in use."""
+    if state.drawn("form"):  # drawn in an earlier section of the whole page
+        container.caption(t("lc.delta_above", sym=sym_of(state.value("form")),
+                            delta=f"{state.value('delta'):g}"))
+    else:
+        form = state.select(  # a radio: its two long labels fit a narrow column
             t("lc.form"), "form", widget="radio", format_func=lambda f: t(f"lc.form.{f}"),
             container=container, help=t("lc.form_help"))
-        chosen["delta"] = state.slider(t("lc.delta", sym=sym_of(form)), "delta", 0.1,
-                                       container=container, help=t(f"lc.delta_help.{form}"))
-    else:  # drawn in an earlier section: say which value is in use here
-        container.caption(t("lc.delta_above", sym=sym_of(chosen["form"]),
-                            delta=f"{chosen['delta']:g}"))
-    return chosen["form"], chosen["delta"]
+        state.slider(t("lc.delta", sym=sym_of(form)), "delta", 0.1, container=container,
+                     help=t(f"lc.delta_help.{form}"))
+    return state.value("form"), state.value("delta")
 
 
 def sym_of(form: str) -> str:
@@ -91,18 +91,14 @@ def force_of(form: str, delta: float) -> str:
     return "1" if form == "sigma" else f"δ = {delta:g}"
 
 
-chosen: dict = {}  # this run's form, δ and range, once the first section shown has drawn them
-
-
 def curve_range(container) -> tuple[float, float]:
     """The range of ŷ the curves span, drawn in the first section shown that has curves."""
-    if "range" not in chosen:
+    if not state.drawn("range"):
         lo, hi = state.slider(t("lc.range"), "range", 0.5, container=container)
         if hi - lo < 0.5:
             container.warning(t("lc.range_empty"))
-            lo, hi = lo - 1.0, hi + 1.0
-        chosen["range"] = (lo, hi)
-    return chosen["range"]
+    lo, hi = state.value("range")
+    return (lo - 1.0, hi + 1.0) if hi - lo < 0.5 else (lo, hi)
 
 
 # ---- 1. the three losses -----------------------------------------------------------------

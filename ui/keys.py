@@ -42,6 +42,7 @@ def linked(name: str) -> bool:
 # ---- ui.state: the URL ---------------------------------------------------------------------
 URL_PAGE = "_url.page"        # the page being drawn
 URL_SEEN = "_url.seen"        # names registered during this run
+URL_DRAWN = "_url.drawn"      # names whose widget was drawn during this run
 URL_KNOWN = "_url.known"      # names any page registered this session
 URL_NOTICES = "_url.notices"  # notices to show at the end of this run
 

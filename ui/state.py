@@ -33,6 +33,7 @@ from ui.i18n import t
 from ui.safe import literal
 
 _PAGE, _SEEN, _KNOWN, _NOTES = keys.URL_PAGE, keys.URL_SEEN, keys.URL_KNOWN, keys.URL_NOTICES
+_DRAWN = keys.URL_DRAWN
 MAX_NAMED = 5                # unknown parameter names listed in the one notice about them
 MAX_NOTICES = 8              # toasts in one run, at most
 
@@ -40,6 +41,7 @@ MAX_NOTICES = 8              # toasts in one run, at most
 def begin() -> None:
     """Start a run (the router calls this first)."""
     st.session_state[_SEEN] = set()
+    st.session_state[_DRAWN] = set()
     st.session_state[_NOTES] = []
     st.session_state.setdefault(_KNOWN, set())
 
@@ -129,6 +131,7 @@ def _widget(make: Callable[..., Any], name: str, default: Any, parse: Callable[[
             serialize: Callable[[Any], str], global_: bool, **kwargs) -> Any:
     key = _bind(name, default, parse, global_)
     make(key=key, **kwargs)
+    st.session_state.setdefault(_DRAWN, set()).add(name)
     return _publish(name, key, default, serialize)
 
 
@@ -221,6 +224,11 @@ def text(label: str, name: str, *, area: bool = False, global_: bool = False, co
     make = container.text_area if area else container.text_input
     return _widget(make, name, param.default, lambda raw: params.parse(param, raw), str,
                    global_, label=label, max_chars=param.max_chars, **kwargs)
+
+
+def drawn(name: str) -> bool:
+    """Has setting `name`'s widget been drawn in this run (by an earlier section shown)?"""
+    return name in st.session_state.get(_DRAWN, set())
 
 
 def value(name: str, *, global_: bool = False):
