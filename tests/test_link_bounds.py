@@ -82,3 +82,63 @@ def test_every_hidden_read_is_bounded(lesson, reads):
         at = app_test(lesson, all=0, step=step, **hostile_link(page)).run()
         assert not at.exception, at.exception
         assert not [r for r in reads if not r[2]], f"{lesson} step {step}: {reads}"
+
+
+# every family member shown: the most curves, logits, examples and classes the widgets allow
+WIDEST = {"normal_mse": {"curves": 4}, "softmax_regression": {"k": 10, "m": 5, "kp": 6},
+          "softmax_classifier": {"epochs": 1}}
+NOT_WIDGETS = {"step", "room"}  # read by ui.lesson and ui.classroom, through ui.params.parse
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("data_files")
+def test_every_declared_parameter_is_drawn_by_a_widget():
+    """A declaration no widget draws is a link parameter no student can set: stale. (The
+    classifier's grid appears after a run: the test trains one epoch.)"""
+    from ui import keys
+
+    drawn: set[str] = set()
+    for lesson, page in LESSONS.items():
+        at = app_test(lesson, **WIDEST.get(lesson, {})).run()
+        if lesson == "softmax_classifier":
+            at.button(key=keys.SC_TRAIN).click().run()
+        assert not at.exception, at.exception
+        names = set(at.session_state[keys.URL_DRAWN])
+        assert set(params.BY_PAGE[page]) - names == set(), page
+        drawn |= names
+    assert set(params.BY_GLOBAL) - NOT_WIDGETS <= drawn
+
+
+# ---- the hyperparameter menus: one place (core), the pages and the class experiment --------
+
+@pytest.mark.parametrize("lesson, page, names", [
+    ("linreg", "linear-regression", ("lr", "batch", "epochs")),
+    ("classifier", "softmax-classifier", ("lr", "bs", "epochs"))])
+def test_the_class_experiment_accepts_exactly_what_the_widgets_offer(lesson, page, names):
+    """A run made with any setting the page's widgets offer is accepted by the class
+    experiment, and a setting just outside them is refused."""
+    from classroom import submission
+
+    lr, batch, epochs = (params.BY_PAGE[page][n] for n in names)
+
+    def run(**change) -> dict:
+        raw = {"lesson": lesson, "impl": "scratch", "lr": lr.default, "batch_size": batch.default,
+               "epochs": 1, "seed": 0, "device": "cpu", "seconds_per_epoch": 0.1,
+               "train_loss": [0.5]}
+        raw.update(change)
+        raw["train_loss"] = [0.5] * raw["epochs"]
+        if lesson == "classifier":
+            raw["train_acc"] = raw["test_acc"] = [0.5] * raw["epochs"]
+        return raw
+
+    for value in lr.options:
+        assert submission.validate(run(lr=value)).lr == value
+    for value in batch.options:
+        assert submission.validate(run(batch_size=value)).batch_size == value
+    for value in (epochs.lo, epochs.hi):
+        assert submission.validate(run(epochs=value)).epochs == value
+    for bad in (run(lr=min(lr.options) / 2), run(lr=max(lr.options) * 2),
+                run(batch_size=min(batch.options) - 1), run(batch_size=max(batch.options) + 1),
+                run(epochs=epochs.hi + 1)):
+        with pytest.raises(submission.Invalid):
+            submission.validate(bad)
