@@ -23,7 +23,7 @@ NUM_INPUTS, NUM_OUTPUTS = 28 * 28, 10
 EVAL_BATCH = 2500  # test images per evaluation batch: 4 batches of 7.8 MB in float32
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(frozen=True)
 class Config:
     """The book's hyperparameters."""
     batch_size: int = 256

@@ -19,7 +19,7 @@ from core.device import get_device, make_generator
 IMPLEMENTATIONS = ("scratch", "concise")
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(frozen=True)
 class TrainConfig:
     """The book's hyperparameters; `seed` drives the initial weights and the shuffling."""
     lr: float = 0.03
