@@ -13,7 +13,9 @@ import json
 import math
 from collections.abc import Mapping
 
-MAX_EPOCHS = 30
+from core import classifier, linreg
+
+MAX_EPOCHS = max(linreg.MAX_EPOCHS, classifier.MAX_EPOCHS)  # the pages' menus (core)
 MAX_SEED = 2**31 - 1
 MAX_SECONDS = 3600.0     # per epoch
 MAX_LOSS = 1e30          # a growing, not yet diverged, regression loss stays far below
@@ -32,11 +34,18 @@ class Lesson:
     accuracy: bool                # does a run report accuracies (the classifier)?
 
 
+def _lesson(key: str, url_path: str, menus, book, accuracy: bool) -> Lesson:
+    """A lesson whose ranges are its page's menus (core.linreg, core.classifier)."""
+    return Lesson(key, url_path, (min(menus.LR_CHOICES), max(menus.LR_CHOICES)),
+                  (min(menus.BATCH_CHOICES), max(menus.BATCH_CHOICES)),
+                  (book.lr, book.batch_size, book.num_epochs), accuracy)
+
+
 LESSONS = {
-    "linreg": Lesson("linreg", "linear-regression", (0.001, 10.0), (1, 10_000), (0.03, 10, 3),
-                     accuracy=False),
-    "classifier": Lesson("classifier", "softmax-classifier", (0.001, 100.0), (16, 2048),
-                         (0.1, 256, 10), accuracy=True),
+    "linreg": _lesson("linreg", "linear-regression", linreg, linreg.TrainConfig(),
+                      accuracy=False),
+    "classifier": _lesson("classifier", "softmax-classifier", classifier, classifier.Config(),
+                          accuracy=True),
 }
 
 

@@ -23,13 +23,19 @@ NUM_INPUTS, NUM_OUTPUTS = 28 * 28, 10
 EVAL_BATCH = 2500  # test images per evaluation batch: 4 batches of 7.8 MB in float32
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(frozen=True)
 class Config:
     """The book's hyperparameters."""
     batch_size: int = 256
     lr: float = 0.1
     num_epochs: int = 10
     seed: int = 0
+
+
+# The menus a page offers (ui.params declares them; a class experiment accepts only these)
+LR_CHOICES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
+BATCH_CHOICES = (16, 32, 64, 128, 256, 512, 1024, 2048)
+MAX_EPOCHS = 30
 
 
 @dataclasses.dataclass(frozen=True)

@@ -19,13 +19,19 @@ from core.device import get_device, make_generator
 IMPLEMENTATIONS = ("scratch", "concise")
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(frozen=True)
 class TrainConfig:
     """The book's hyperparameters; `seed` drives the initial weights and the shuffling."""
     lr: float = 0.03
     batch_size: int = 10
     num_epochs: int = 3
     seed: int = 0
+
+
+# The menus a page offers (ui.params declares them; a class experiment accepts only these)
+LR_CHOICES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0)
+BATCH_CHOICES = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+MAX_EPOCHS = 30
 
 
 @dataclasses.dataclass(frozen=True)

@@ -16,8 +16,7 @@ from ui.i18n import t
 from ui.numbers import decimals
 from ui.player import Player
 
-LR_CHOICES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0]
-BATCH_CHOICES = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
+LR_CHOICES = linreg.LR_CHOICES  # the menus (ui.params declares the widgets)
 MAX_STEPS = 20_000    # a longer run would keep the page busy for many seconds
 REDRAW_SECONDS = 0.3  # the landscape is redrawn at most this often (and at the end)
 GRID = 32             # landscape grid: GRID × GRID values of the loss
@@ -29,7 +28,6 @@ CODE = {
 
 
 DataSpec = linreg.DataSpec
-BOOK, BOOK_RUN = DataSpec(), linreg.TrainConfig()  # the book's data and hyperparameters
 
 
 @st.cache_resource(show_spinner=False)
@@ -92,6 +90,12 @@ def edge_text(spec: tuple, batch_size: int, impl: str) -> str:
     return t("lr.edge", **fields, estimate=f"{stable_lr(spec, batch_size, impl):.3g}",
              stable=f"{edge.stable:.3g}", unstable=f"{edge.unstable:.3g}", steps=edge.steps,
              runs=edge.runs, seconds=f"{edge.seconds:.2f}")
+
+
+def data_spec() -> DataSpec:
+    """The data as set in the first section (its sliders, or the link when it is hidden)."""
+    return DataSpec(*(state.value(name) for name in ("n", "noise", "w1", "w2", "b")),
+                    state.seed())
 
 
 def sourced(key: str, section: str, number: int, adapted: bool = False) -> str:
@@ -163,14 +167,11 @@ def parameter_table(spec, sgd, found) -> pd.DataFrame:
 def controls(spec: DataSpec) -> tuple[str, linreg.TrainConfig]:
     """Implementation, learning rate, batch size and epochs, kept in the URL."""
     names = {k: t(f"lr.impl.{k}") for k in linreg.IMPLEMENTATIONS}
-    impl = state.select(t("lr.impl"), "impl", linreg.IMPLEMENTATIONS, linreg.IMPLEMENTATIONS[0],
-                        widget="segmented_control", format_func=names.get)
+    impl = state.select(t("lr.impl"), "impl", widget="segmented_control", format_func=names.get)
     c1, c2, c3 = st.columns(3)
-    lr = state.select(t("lr.lr"), "lr", LR_CHOICES, BOOK_RUN.lr, widget="select_slider",
-                      container=c1)
-    batch = state.select(t("lr.batch"), "batch", BATCH_CHOICES, BOOK_RUN.batch_size,
-                         widget="select_slider", container=c2)
-    epochs = state.slider(t("lr.epochs"), "epochs", 1, 30, BOOK_RUN.num_epochs, container=c3)
+    lr = state.select(t("lr.lr"), "lr", widget="select_slider", container=c1)
+    batch = state.select(t("lr.batch"), "batch", widget="select_slider", container=c2)
+    epochs = state.slider(t("lr.epochs"), "epochs", container=c3)
     if batch >= spec.n:
         c2.caption(t("lr.full_batch", n=spec.n))
     return impl, linreg.TrainConfig(lr=lr, batch_size=min(batch, spec.n), num_epochs=epochs,
@@ -354,20 +355,16 @@ if lesson.section(t("lr.s_data")):
     st.markdown(t("lr.data_text"))
     knobs, plot = st.columns([1, 2], gap="medium")  # on a phone: the sliders, then the data
     row1, row2 = knobs.container(horizontal=True), knobs.container(horizontal=True)
-    n = state.slider(t("lr.n"), "n", 10, 10_000, BOOK.n, step=10, container=row1)
-    noise = state.slider(t("lr.noise"), "noise", 0.0, 2.0, BOOK.noise, step=0.01, container=row1)
-    w1 = state.slider(t("lr.w1"), "w1", -5.0, 5.0, BOOK.w1, step=0.1, container=row2)
-    w2 = state.slider(t("lr.w2"), "w2", -5.0, 5.0, BOOK.w2, step=0.1, container=row2)
-    b = state.slider(t("lr.b"), "b", -10.0, 10.0, BOOK.b, step=0.1, container=knobs)
-    spec = DataSpec(n, noise, w1, w2, b, state.seed())
-    X, y = make_data(spec)
+    state.slider(t("lr.n"), "n", step=10, container=row1)
+    state.slider(t("lr.noise"), "noise", step=0.01, container=row1)
+    state.slider(t("lr.w1"), "w1", step=0.1, container=row2)
+    state.slider(t("lr.w2"), "w2", step=0.1, container=row2)
+    state.slider(t("lr.b"), "b", step=0.1, container=knobs)
+    X, y = make_data(data_spec())
     charts.show(lr_charts.scatter(X[:, 1].tolist(), y[:, 0].tolist(), x_title=t("lr.scatter_x"),
                                   y_title=t("lr.scatter_y")), container=plot)
     st.caption(t("lr.data_caption"))
-else:  # lecture mode on another section: the data as last set
-    spec = DataSpec(state.value("n", BOOK.n), state.value("noise", BOOK.noise),
-                        state.value("w1", BOOK.w1), state.value("w2", BOOK.w2),
-                        state.value("b", BOOK.b), state.seed())
+spec = data_spec()  # every later section uses the data as set, shown or not
 n = spec.n
 
 if lesson.section(t("lr.s_analytic")):
@@ -426,7 +423,7 @@ if lesson.section(t("lr.s_diverge")):
     }), formats="{:.4g}", hide_index=True)
     st.caption(t("lr.diverge_caption.safe"))
 
-shape = curvature(spec, state.value("impl", linreg.IMPLEMENTATIONS[0]))
+shape = curvature(spec, state.value("impl"))
 ohm, planck, second = autodiff_exercises()  # 3.2 exercises 2–4, computed once per server
 lesson.exercises(t("exercises"), [
     (sourced("lr.ex6.q", "3.1", 2), t("lr.ex6.a")),

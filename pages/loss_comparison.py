@@ -12,7 +12,6 @@ from ui.charts import show
 from ui.i18n import t
 from ui.safe import literal  # user text in an error box is shown as typed
 
-DEFAULT_DATA = "2.1, 2.9, 3.4, 3.8, 4.4, 5.0"
 COUNTER = (-2.0, -2.0, 0.0, 0.01, 50.0)  # data whose Huber constant can leave [median, mean]
 BOOK = r"""l(y,y') = \begin{cases}|y-y'| -\frac{\sigma}{2} & |y-y'| > \sigma \\
 \frac{1}{2 \sigma} (y-y')^2 & |y-y'| \le \sigma\end{cases}"""
@@ -72,17 +71,17 @@ st.markdown(t("lc.intro"))
 
 def huber_controls(container) -> tuple[str, float]:
     """Huber's form and threshold, drawn beside the charts of the first section shown (every
-    section on the page uses them); a section shown later reads the same values."""
-    if "form" not in chosen:
-        form = chosen["form"] = state.select(  # a radio: its two long labels fit a narrow column
-            t("lc.form"), "form", losses.FORMS, "sigma", widget="radio",
-            format_func=lambda f: t(f"lc.form.{f}"), container=container, help=t("lc.form_help"))
-        chosen["delta"] = state.slider(t("lc.delta", sym=sym_of(form)), "delta", 0.1, 5.0, 1.0,
-                                       0.1, container=container, help=t(f"lc.delta_help.{form}"))
-    else:  # drawn in an earlier section: say which value is in use here
-        container.caption(t("lc.delta_above", sym=sym_of(chosen["form"]),
-                            delta=f"{chosen['delta']:g}"))
-    return chosen["form"], chosen["delta"]
+    section on the page uses them); a section shown later says which values are in use."""
+    if state.drawn("form"):  # drawn in an earlier section of the whole page
+        container.caption(t("lc.delta_above", sym=sym_of(state.value("form")),
+                            delta=f"{state.value('delta'):g}"))
+    else:
+        form = state.select(  # a radio: its two long labels fit a narrow column
+            t("lc.form"), "form", widget="radio", format_func=lambda f: t(f"lc.form.{f}"),
+            container=container, help=t("lc.form_help"))
+        state.slider(t("lc.delta", sym=sym_of(form)), "delta", 0.1, container=container,
+                     help=t(f"lc.delta_help.{form}"))
+    return state.value("form"), state.value("delta")
 
 
 def sym_of(form: str) -> str:
@@ -94,19 +93,14 @@ def force_of(form: str, delta: float) -> str:
     return "1" if form == "sigma" else f"δ = {delta:g}"
 
 
-chosen: dict = {}  # this run's form, δ and range, once the first section shown has drawn them
-
-
 def curve_range(container) -> tuple[float, float]:
     """The range of ŷ the curves span, drawn in the first section shown that has curves."""
-    if "range" not in chosen:
-        lo, hi = state.slider(t("lc.range"), "range", -10.0, 10.0, (-3.0, 3.0), 0.5,
-                              container=container)
+    if not state.drawn("range"):
+        lo, hi = state.slider(t("lc.range"), "range", 0.5, container=container)
         if hi - lo < 0.5:
             container.warning(t("lc.range_empty"))
-            lo, hi = lo - 1.0, hi + 1.0
-        chosen["range"] = (lo, hi)
-    return chosen["range"]
+    lo, hi = state.value("range")
+    return (lo - 1.0, hi + 1.0) if hi - lo < 0.5 else (lo, hi)
 
 
 # ---- 1. the three losses -----------------------------------------------------------------
@@ -169,10 +163,10 @@ if lesson.section(t("lc.s2")):
     controls, plot = st.columns([1, 3], gap="medium")
     form, delta = huber_controls(controls)
     sym, force = sym_of(form), force_of(form, delta)
-    text = state.text(t("lc.data"), "data", DEFAULT_DATA, max_chars=600, container=controls,
+    text = state.text(t("lc.data"), "data", container=controls,
                       help=t("lc.data_help", limit=losses.MAX_POINTS))
-    outlier = state.slider(t("lc.outlier"), "outlier", -50.0, 50.0, 6.0, 0.5,
-                           container=controls, help=t("lc.outlier_help"))
+    outlier = state.slider(t("lc.outlier"), "outlier", 0.5, container=controls,
+                           help=t("lc.outlier_help"))
     parsed = losses.parse_data(text)
     points = parsed.values
     if points is None:
@@ -236,10 +230,10 @@ if lesson.section(t("lc.s3")):
     form, delta = huber_controls(controls)
     sym, force = sym_of(form), force_of(form, delta)
     row1, row2 = controls.container(horizontal=True), controls.container(horizontal=True)
-    k = state.slider(t("lc.k"), "k", 0, 80, cfg.outliers, container=row1)
-    shift = state.slider(t("lc.shift"), "shift", -30.0, 30.0, cfg.shift, 0.5, container=row1)
-    noise = state.slider(t("lc.noise"), "noise", 0.1, 3.0, cfg.noise, 0.1, container=row2)
-    steps = state.slider(t("lc.steps"), "steps", 10, 1000, cfg.steps, 10, container=row2)
+    k = state.slider(t("lc.k"), "k", container=row1)
+    shift = state.slider(t("lc.shift"), "shift", 0.5, container=row1)
+    noise = state.slider(t("lc.noise"), "noise", 0.1, container=row2)
+    steps = state.slider(t("lc.steps"), "steps", 10, container=row2)
     result = robust(k, noise, shift, steps, delta, form, state.seed())
     true_wb = (cfg.w, cfg.b)
     show(charts.robust_lines(result.x, result.y, result.is_outlier, result.fits, true_wb, labels,
@@ -274,7 +268,7 @@ if lesson.section(t("lc.s3")):
 
 # ---- 5. when to use which ------------------------------------------------------------------
 if lesson.section(t("lc.s4")):
-    st.markdown(t("lc.s4.text", sym=sym_of(chosen.get("form", state.value("form", "sigma")))))
+    st.markdown(t("lc.s4.text", sym=sym_of(state.value("form"))))
     st.page_link("pages/normal_mse.py", label=t("lc.s4.link"), icon=":material/ssid_chart:")
 
 lesson.exercises(t("exercises"), [(t(f"lc.ex{i}.q"), t(f"lc.ex{i}.a")) for i in range(1, 4)],

@@ -12,8 +12,6 @@ from ui.charts import normal_mse as charts
 from ui.i18n import t
 from ui.numbers import number
 
-MAX_CURVES = 4
-START = [(0.0, 1.0), (0.0, 2.0), (3.0, 1.0), (-3.0, 0.5)]  # d2l's three curves, and a fourth
 NARROW = 0.01  # the width of a narrow interval: probability ≈ density × width
 
 
@@ -43,16 +41,13 @@ if lesson.section(t("nm.s1")):
     st.latex(r"p(x) = \frac{1}{\sqrt{2\pi\sigma^2}}\,"
              r"\exp\!\left(-\frac{(x-\mu)^2}{2\sigma^2}\right)")
     controls, plot = st.columns([1, 3], gap="medium")  # on a phone: the controls, then the chart
-    k = state.slider(t("nm.curves"), "curves", 1, MAX_CURVES, 3, help=t("nm.curves_help"),
-                     container=controls)
+    k = state.slider(t("nm.curves"), "curves", help=t("nm.curves_help"), container=controls)
     params = []
     for i in range(k):
-        mu0, sd0 = START[i]
         pair = controls.container(horizontal=True)  # μ and σ of one curve side by side
-        mu = state.slider(t("nm.curve_mu", i=i + 1), f"mu{i + 1}", -5.0, 5.0, mu0, 0.1,
-                          container=pair)
-        sd = state.slider(t("nm.curve_sigma", i=i + 1), f"sd{i + 1}", 0.2, 4.0, sd0, 0.1,
-                          container=pair, help=t("nm.sigma_positive"))
+        mu = state.slider(t("nm.curve_mu", i=i + 1), f"mu{i + 1}", 0.1, container=pair)
+        sd = state.slider(t("nm.curve_sigma", i=i + 1), f"sd{i + 1}", 0.1, container=pair,
+                          help=t("nm.sigma_positive"))
         params.append((round(mu, 4), round(sd, 4)))
     controls.caption(t("nm.peak", peak=" · ".join(f"{normal.peak_height(sd):.3f}"
                                                   for _, sd in params)))
@@ -67,7 +62,7 @@ if lesson.section(t("nm.s1")):
     st.subheader(t("nm.prob_title"), divider="gray")  # 3.1: density is not probability
     st.markdown(t("nm.prob_text"))
     mu1, sd1 = params[0]
-    lo, hi = state.slider(t("nm.interval"), "interval", -7.0, 7.0, (-1.0, 1.0), 0.05,
+    lo, hi = state.slider(t("nm.interval"), "interval", 0.05,
                           help=t("nm.interval_help"))
     box = normal.interval_probability(mu1, sd1, lo, hi)
     show(charts.interval_area(d.x, d.p[0], box.x, box.p, x_title="x", y_title=t("nm.density_px"),
@@ -97,15 +92,12 @@ if lesson.section(t("nm.s2")):
     st.latex(r"y = w\,x + b + \epsilon,\qquad \epsilon \sim \mathcal{N}(0, \sigma^2)")
     left, right = st.columns(2, gap="medium")  # each chart under the controls it answers to
     row1, row2 = left.container(horizontal=True), left.container(horizontal=True)
-    w = state.slider(t("nm.w"), "w", -3.0, 3.0, 2.0, 0.1, container=row1)
-    b = state.slider(t("nm.b"), "b", -5.0, 5.0, 4.2, 0.1, container=row1)
-    sigma = state.slider(t("nm.sigma"), "sigma", 0.1, 3.0, 1.0, 0.1, container=row2,
-                         help=t("nm.sigma_help"))
-    n = state.slider(t("nm.n"), "n", 2, 1000, 50, container=row2)
-    lo, hi = state.slider(t("nm.lsig"), "lsig", 0.2, 4.0, (0.5, 2.0), 0.1, container=right,
-                          help=t("nm.lsig_help"))
-    symlog = state.toggle(t("nm.symlog"), "symlog", True, container=right,
-                          help=t("nm.symlog_help"))
+    w = state.slider(t("nm.w"), "w", 0.1, container=row1)
+    b = state.slider(t("nm.b"), "b", 0.1, container=row1)
+    sigma = state.slider(t("nm.sigma"), "sigma", 0.1, container=row2, help=t("nm.sigma_help"))
+    n = state.slider(t("nm.n"), "n", container=row2)
+    lo, hi = state.slider(t("nm.lsig"), "lsig", 0.1, container=right, help=t("nm.lsig_help"))
+    symlog = state.toggle(t("nm.symlog"), "symlog", container=right, help=t("nm.symlog_help"))
     sigmas = tuple(sorted({round(lo, 4), round(sigma, 4), round(hi, 4)}))
     r = noise_to_loss(round(w, 4), round(b, 4), round(sigma, 4), n, sigmas, state.seed())
 
@@ -179,11 +171,11 @@ if lesson.section(t("nm.s4")):
     st.markdown(t("nm.s4_intro"))
     names = {v: t(f"nm.noise.{v}") for v in normal.NOISES}  # a lookup, fixed in this language
     controls, plot = st.columns([1, 3], gap="medium")
-    noise = state.select(t("nm.noise"), "noise", normal.NOISES, "gaussian", widget="radio",
-                         format_func=names.get, container=controls)
+    noise = state.select(t("nm.noise"), "noise", widget="radio", format_func=names.get,
+                         container=controls)
     pair = controls.container(horizontal=True)
-    rsigma = state.slider(t("nm.rsigma"), "rsigma", 0.2, 3.0, 1.0, 0.1, container=pair)
-    rn = state.slider(t("nm.n"), "rn", 20, 5000, 1000, 10, container=pair)
+    rsigma = state.slider(t("nm.rsigma"), "rsigma", 0.1, container=pair)
+    rn = state.slider(t("nm.n"), "rn", 10, container=pair)
     q = residuals(noise, round(rsigma, 4), rn, state.seed())
     show(charts.residual_histogram(q.edges, q.density, q.grid, q.pdf,
                                    x_title=t("nm.res_axis"), y_title=t("nm.density_axis"),

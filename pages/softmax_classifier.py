@@ -20,9 +20,6 @@ from ui.i18n import t
 from ui.numbers import decimals
 from ui.player import Player
 
-BATCH_SIZES = [16, 32, 64, 128, 256, 512, 1024, 2048]
-LEARNING_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0]
-FILTERS = ["all", "mistakes"] + [str(k) for k in range(len(CLASS_NAMES))]
 GRID_COLUMNS = 8
 
 
@@ -164,14 +161,13 @@ def show_failure(failed: classifier.Diverged) -> None:
 
 def training_controls() -> tuple[str, classifier.Config]:
     """Implementation, batch size, learning rate and epochs, kept in the URL."""
-    impl = state.select(t("sc.impl"), "impl", classifier.IMPLS, widget="segmented_control",
+    impl = state.select(t("sc.impl"), "impl", widget="segmented_control",
                         format_func=lambda k: t(f"sc.impl.{k}"))
     c1, c2, c3 = st.columns(3)
-    batch_size = state.select(t("sc.batch_size"), "bs", BATCH_SIZES, 256,
-                              widget="select_slider", container=c1)
-    lr = state.select(t("sc.lr"), "lr", LEARNING_RATES, 0.1, widget="select_slider",
-                      container=c2, help=t("sc.lr_help"))
-    epochs = state.slider(t("sc.epochs"), "epochs", 1, 30, 10, container=c3)
+    batch_size = state.select(t("sc.batch_size"), "bs", widget="select_slider", container=c1)
+    lr = state.select(t("sc.lr"), "lr", widget="select_slider", container=c2,
+                      help=t("sc.lr_help"))
+    epochs = state.slider(t("sc.epochs"), "epochs", container=c3)
     return impl, classifier.Config(batch_size=batch_size, lr=lr, num_epochs=epochs,
                                    seed=state.seed())
 
@@ -523,8 +519,8 @@ if lesson.section(t("sc.s_grid")):
         previous_model_note(result)
         st.markdown(t("sc.grid_intro"))
         c1, c2 = st.columns(2)
-        count = state.slider(t("sc.count"), "n", 1, 60, 12, container=c1)
-        which = state.select(t("sc.filter"), "filter", FILTERS, container=c2,
+        count = state.slider(t("sc.count"), "n", container=c1)
+        which = state.select(t("sc.filter"), "filter", container=c2,
                              format_func=lambda f: t(f"sc.filter.{f}") if not f.isdigit()
                              else t("sc.filter.class", name=name(int(f))))
         y, y_pred = result.test_labels, result.test_pred

@@ -7,16 +7,15 @@ import streamlit as st
 
 from core import softmax as sm
 from core.device import get_device
-from ui import keys, lesson, state
+from ui import keys, lesson, params, state
 from ui.charts import show
 from ui.charts import softmax_overflow as charts
 from ui.i18n import t
 from ui.numbers import vector
 from ui.safe import literal
 
-DEFAULT_TEXT = "2, 1, 0.1"
-DEFAULT_LOGITS = (2.0, 1.0, 0.1)
-SCALES = sm.scale_grid()
+DEFAULT_LOGITS = (2.0, 1.0, 0.1)  # ui.params.SO_TEXT, read
+SCALES = list(params.SO_SCALES)
 DEVICE = str(get_device())
 METHODS = list(sm.METHODS)
 CODE = """model = nn.Sequential(nn.Flatten(), nn.Linear(784, 10))   # logits: no softmax layer
@@ -68,11 +67,9 @@ st.markdown(t("so.intro"))
 with st.container(border=True):  # the controls stay visible in every section of lecture mode
     st.markdown(f"**{t('so.controls')}**")
     left, right = st.columns(2)  # four controls in two short columns: the charts stay near
-    text = state.text(t("so.logits"), "logits", DEFAULT_TEXT, max_chars=sm.MAX_TEXT,
-                      container=left,
+    text = state.text(t("so.logits"), "logits", container=left,
                       help=t("so.logits_help", cap=sm.MAX_LOGITS, big=f"{sm.MAX_ABS_LOGIT:g}"))
-    dtype = state.select(t("so.dtype"), "dtype", list(sm.DTYPES), "float32",
-                         widget="segmented_control", container=right)
+    dtype = state.select(t("so.dtype"), "dtype", widget="segmented_control", container=right)
     parsed = sm.parse_logits(text)
     if parsed.values is not None:
         st.session_state[keys.SO_LAST_GOOD] = parsed.values
@@ -82,9 +79,9 @@ with st.container(border=True):  # the controls stay visible in every section of
     logits = tuple(st.session_state.get(keys.SO_LAST_GOOD, DEFAULT_LOGITS))
     if parsed.values is None:
         left.caption(t("so.kept", logits=vector(logits, 5, charts.INF)))
-    scale = state.select(t("so.scale"), "scale", SCALES, 1.0, widget="select_slider",
+    scale = state.select(t("so.scale"), "scale", widget="select_slider",
                          format_func=charts.number, help=t("so.scale_help"), container=right)
-    y = state.select(t("so.y"), "y", list(range(len(logits))), 0, container=left,
+    y = state.select(t("so.y"), "y", range(len(logits)), container=left,
                      format_func=lambda j: t("so.class_option", j=j,
                                              o=charts.number(logits[j], 5)))
     result = three_ways(logits, scale, y, dtype)

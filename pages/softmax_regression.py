@@ -9,7 +9,7 @@ from core import images
 from core import softmax_regression as sr
 from core.data import CLASS_NAMES
 from core.softmax import parse_logits
-from ui import lesson, state
+from ui import lesson, params, state
 from ui.charts import show
 from ui.charts import softmax_regression as charts
 from ui.data import fashion_mnist
@@ -19,26 +19,15 @@ from ui.numbers import number, vector
 LOG2 = math.log(2.0)
 
 TOY = ("cat", "chicken", "dog")               # the book's three classes
-MAX_K = 10                                    # at most ten logits, as Fashion-MNIST's classes
-K = 3  # classes shown at first (the slider's default and the hidden section's)
-LOGIT_RANGE = 10.0
-DEFAULT_LOGITS = (2.0, 1.0, 0.1, 0.5, -0.5, 1.5, -1.0, 0.0, 0.8, -1.5)
-T_MIN, T_MAX = 0.05, 5.0
-EXAMPLES = (("2, 1, 0.1", 0), ("0.5, 2.5, -1", 1), ("1, 1, 3", 2), ("0, 0, 0", 0),
-            ("-1, 4, 0.5", 1))
-INFO_K = 6
-P_DEFAULT = (1.0, 0.0, 0.0, 0.0, 0.0, 0.0)    # p = [1, 0, 0], from lecture notes on the
-Q_DEFAULT = (0.7, 0.2, 0.1, 0.0, 0.0, 0.0)    # course (not the book): q = [0.7, 0.2, 0.1]
-SOFT_LABELS = {"soft": (0.1, 0.2, 0.7), "hard": (0.0, 0.0, 1.0)}  # the book's, 3.4.5.3
-BOOK_ROWS = ((0.1, 0.3, 0.6), (0.3, 0.2, 0.5))  # d2l 3.6.5's y_hat and y = [0, 2]
-BOOK_LABELS = (0, 2)
+MAX_K = params.SR_MAX_K                       # the settings' bounds: ui.params
+T_MIN = params.SR_T[0]
+EXAMPLES = params.SR_EXAMPLES
+BOOK_ROWS, BOOK_LABELS = params.SR_ROWS, params.SR_LABELS
+P_DEFAULT, Q_DEFAULT = params.SR_P, params.SR_Q  # from lecture notes on the course, not the book
+SOFT_LABELS = params.SR_SOFT                  # the book's soft label (3.4.5.3) and the one-hot
 CAT, CHICKEN, DOG = 1, 2, 3                   # the codes a regression would be given
 SHIFTS = [i / 20 for i in range(-60, 121)]    # δ from −3 to 6 for the accuracy sweep
 LAMBDAS = (1.0, 10.0, 100.0)
-
-
-def clamp(v, lo, hi):
-    return min(max(v, lo), hi)
 
 
 def toy_name(c: int) -> str:
@@ -68,10 +57,9 @@ def equations(d: int, q: int) -> str:
 
 
 def current_logits() -> tuple[int, tuple[float, ...]]:
-    """Section 3's k and logits o; from the link or the kept values when it is hidden."""
-    k = clamp(int(state.value("k", K)), 3, MAX_K)
-    return k, tuple(clamp(float(state.value(f"o{j + 1}", DEFAULT_LOGITS[j])), -LOGIT_RANGE,
-                          LOGIT_RANGE) for j in range(k))
+    """Section 3's k and logits o, set there (or in the link when it is hidden)."""
+    k = state.value("k")
+    return k, tuple(state.value(f"o{j + 1}") for j in range(k))
 
 
 def shape(symbol: str, rows: int, cols: int) -> str:
@@ -123,7 +111,7 @@ if lesson.section(t("sr.s1")):
                   near2=(CHICKEN - CAT) ** 2))
     left, right = st.columns(2)
     with left:
-        toy = state.select(t("sr.toy_pick"), "toy", list(range(len(TOY))), 0, widget="radio",
+        toy = state.select(t("sr.toy_pick"), "toy", widget="radio",
                            horizontal=True, format_func=toy_name)  # a class index, as `fm`
         y_toy = sr.one_hot(toy, len(TOY))
         st.latex(r"\mathbf{y}_{\text{" + toy_name(toy) + r"}} = ("
@@ -131,8 +119,7 @@ if lesson.section(t("sr.s1")):
         st.markdown(t("sr.toy_all"))
         st.latex(r"y \in \{(1, 0, 0),\ (0, 1, 0),\ (0, 0, 1)\}")
     with right:
-        fm = state.select(t("sr.fm_pick"), "fm", list(range(len(CLASS_NAMES))), 0,
-                          format_func=fm_name)
+        fm = state.select(t("sr.fm_pick"), "fm", format_func=fm_name)
         y_fm = sr.one_hot(fm, len(CLASS_NAMES))
         st.latex(r"\mathbf{y} = (" + ", ".join(str(int(v)) for v in y_fm) + r")^\top")
         data, _problem = fashion_mnist()
@@ -154,9 +141,9 @@ if lesson.section(t("sr.s1")):
 if lesson.section(t("sr.s2")):
     st.markdown(t("sr.s2_text"))
     c1, c2, c3 = st.columns(3)
-    d = state.slider(t("sr.d"), "d", 1, 16, 4, container=c1, help=t("sr.d_help"))
-    q = state.slider(t("sr.q"), "q", 2, 10, 3, container=c2)
-    n = state.slider(t("sr.n"), "n", 1, 6, 2, container=c3, help=t("sr.n_help"))
+    d = state.slider(t("sr.d"), "d", container=c1, help=t("sr.d_help"))
+    q = state.slider(t("sr.q"), "q", container=c2)
+    n = state.slider(t("sr.n"), "n", container=c3, help=t("sr.n_help"))
     left, right = st.columns([3, 2])
     with left:
         show(charts.network(d, q, [f"x{k + 1}" for k in range(d)],
@@ -188,16 +175,14 @@ if lesson.section(t("sr.s3")):
     st.latex(r"\hat{\mathbf{y}} = \operatorname{softmax}(\mathbf{o} / T), \qquad "
              r"\hat{y}_j = \frac{\exp(o_j / T)}{\sum_k \exp(o_k / T)}")
     controls, plot = st.columns([1, 2], gap="medium")  # on a phone: controls, then the bars
-    k = state.slider(t("sr.k"), "k", 3, MAX_K, K, help=t("sr.k_help"), container=controls)
+    k = state.slider(t("sr.k"), "k", help=t("sr.k_help"), container=controls)
     row = controls.container(horizontal=True)  # the logits wrap, two or three to a line
     for j in range(k):
-        state.slider(f"o{j + 1}", f"o{j + 1}", -LOGIT_RANGE, LOGIT_RANGE, DEFAULT_LOGITS[j],
-                     0.1, container=row)
+        state.slider(f"o{j + 1}", f"o{j + 1}", 0.1, container=row)
     pair = controls.container(horizontal=True)
-    temperature = state.slider(t("sr.temperature"), "temp", T_MIN, T_MAX, 1.0, 0.05,
-                               container=pair, help=t("sr.temperature_help"))
-    shift = state.slider(t("sr.shift"), "shift", -100.0, 100.0, 20.0, 1.0, container=pair,
-                         help=t("sr.shift_help"))
+    temperature = state.slider(t("sr.temperature"), "temp", 0.05, container=pair,
+                               help=t("sr.temperature_help"))
+    shift = state.slider(t("sr.shift"), "shift", 1.0, container=pair, help=t("sr.shift_help"))
     k, o = current_logits()
     labels = class_names(k)
     y_hat = sr.softmax(o)
@@ -246,18 +231,16 @@ if lesson.section(t("sr.s4")):
         st.markdown(f"**{i}.** {t(f'sr.d{i}')}")
         st.latex(formula)
     st.markdown(t("sr.examples_text"))
-    m = state.slider(t("sr.m"), "m", 1, len(EXAMPLES), 3)
+    m = state.slider(t("sr.m"), "m")
     examples = []
     for i in range(m):
-        text0, label0 = EXAMPLES[i]
+        text0 = EXAMPLES[i][0]
         left, right = st.columns([3, 1])
-        text = state.text(t("sr.example_logits", i=i + 1), f"x{i + 1}", text0, max_chars=200,
-                          container=left)
+        text = state.text(t("sr.example_logits", i=i + 1), f"x{i + 1}", container=left)
         with left:
             logits = typed_row(text, t("sr.example", i=i + 1),
                                tuple(float(v) for v in text0.split(",")))
-        label = state.select(t("sr.example_label", i=i + 1), f"y{i + 1}",
-                             list(range(len(logits))), min(label0, len(logits) - 1),
+        label = state.select(t("sr.example_label", i=i + 1), f"y{i + 1}", range(len(logits)),
                              container=right, format_func=lambda c: t("sr.class_n", c=c + 1))
         examples.append((logits, label))
     r = sr.likelihood(examples)
@@ -292,7 +275,7 @@ if lesson.section(t("sr.s5")):
     st.latex(r"\frac{\partial l}{\partial o_j} = \frac{\exp(o_j)}{\sum_k \exp(o_k)} - y_j"
              r" = \operatorname{softmax}(\mathbf{o})_j - y_j")
     st.caption(t("sr.uses_logits", o=vector(o, 3)))
-    y = state.select(t("sr.true_class"), "y", list(range(k)), 0,
+    y = state.select(t("sr.true_class"), "y", range(k),
                      format_func=lambda c: t("sr.class_n", c=c + 1))
     g = sr.gradient(o, y)
     show(charts.bars(charts.bar_frame(labels, {t("sr.y_hat"): list(g.y_hat), "y": list(g.y),
@@ -313,16 +296,14 @@ if lesson.section(t("sr.s5")):
 if lesson.section(t("sr.s6")):
     st.markdown(t("sr.s6_text"))
     controls, plot = st.columns([1, 2], gap="medium")  # on a phone: controls, then P and Q
-    unit = state.select(t("sr.unit"), "unit", ["nats", "bits"], "nats", widget="radio",
+    unit = state.select(t("sr.unit"), "unit", widget="radio",
                         horizontal=True, container=controls,
                         format_func=lambda u: t(f"sr.unit.{u}"))
-    kp = state.slider(t("sr.kp"), "kp", 2, INFO_K, 3, container=controls)
+    kp = state.slider(t("sr.kp"), "kp", container=controls)
     controls.markdown(t("sr.shape"))
     row_p, row_q = controls.container(horizontal=True), controls.container(horizontal=True)
-    raw_p = [state.slider(f"P({j + 1})", f"p{j + 1}", 0.0, 1.0, P_DEFAULT[j], 0.01,
-                          container=row_p) for j in range(kp)]
-    raw_q = [state.slider(f"Q({j + 1})", f"q{j + 1}", 0.0, 1.0, Q_DEFAULT[j], 0.01,
-                          container=row_q) for j in range(kp)]
+    raw_p = [state.slider(f"P({j + 1})", f"p{j + 1}", 0.01, container=row_p) for j in range(kp)]
+    raw_q = [state.slider(f"Q({j + 1})", f"q{j + 1}", 0.01, container=row_q) for j in range(kp)]
     with controls:
         P, Q = distribution(raw_p, "P"), distribution(raw_q, "Q")
     names = class_names(kp)
@@ -388,7 +369,7 @@ if lesson.section(t("sr.s6")):
 
     st.subheader(t("sr.soft_title"), divider="gray")  # 3.4.5.3: a label that is a distribution
     st.markdown(t("sr.soft_text"))
-    which = state.select(t("sr.soft_pick"), "soft", list(SOFT_LABELS), "soft", widget="radio",
+    which = state.select(t("sr.soft_pick"), "soft", widget="radio",
                          horizontal=True,
                          format_func=lambda v: t(f"sr.soft.{v}", y=vector(SOFT_LABELS[v], 2)))
     pad = (0.0,) * (k - 3)  # the label over section 3's k classes
@@ -413,14 +394,11 @@ if lesson.section(t("sr.s7")):
     predictions = []
     for i in range(len(BOOK_ROWS)):
         left, right = st.columns([3, 1])
-        text = state.text(t("sr.row", i=i + 1), f"r{i + 1}",
-                          ", ".join(f"{v:g}" for v in BOOK_ROWS[i]), max_chars=200,
-                          container=left)
+        text = state.text(t("sr.row", i=i + 1), f"r{i + 1}", container=left)
         with left:
             row = distribution(typed_row(text, t("sr.example", i=i + 1), BOOK_ROWS[i]),
                                f"ŷ⁽{i + 1}⁾")
-        label = state.select(t("sr.example_label", i=i + 1), f"l{i + 1}",
-                             list(range(len(row))), min(BOOK_LABELS[i], len(row) - 1),
+        label = state.select(t("sr.example_label", i=i + 1), f"l{i + 1}", range(len(row)),
                              container=right, format_func=lambda c: t("sr.class_n", c=c + 1))
         predictions.append((row, label))
     rows_hat = [r for r, _ in predictions]

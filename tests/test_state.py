@@ -4,25 +4,40 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 
+def declare_demo():
+    """The demo page's declarations (AppTest runs the scripts below in this process)."""
+    from ui import params
+
+    params.BY_PAGE["demo"] = params._index((
+        params.number("n", 10, 1, 100), params.number("sigma", 1.0, 0.1, 5.0),
+        params.span("range", (-3.0, 3.0), -10.0, 10.0),
+        params.choice("dtype", ("float16", "float32"), "float32"), params.flag("on"),
+        params.text("logits", "2, 1, 0.1", max_chars=50), params.flag("show", True),
+        params.choice("impl", ("scratch", "concise")),
+    ))
+
+
 def script():
     import streamlit as st
 
+    from tests.test_state import declare_demo
     from ui import state
 
+    declare_demo()
     state.begin()
     state.set_page("demo")
-    state.slider("n", "n", 1, 100, 10)
-    state.slider("sigma", "sigma", 0.1, 5.0, 1.0)
-    state.slider("range", "range", -10.0, 10.0, (-3.0, 3.0))
-    state.select("dtype", "dtype", ["float16", "float32"], "float32")
-    state.toggle("on", "on", False)
-    state.text("logits", "logits", "2, 1, 0.1", max_chars=50)
+    state.slider("n", "n")
+    state.slider("sigma", "sigma")
+    state.slider("range", "range")
+    state.select("dtype", "dtype")
+    state.toggle("on", "on")
+    state.text("logits", "logits")
     st.write(dict(st.session_state))
     state.finish()
 
 
 def run(**params) -> AppTest:
-    at = AppTest.from_function(script, default_timeout=30)
+    at = AppTest.from_function(script, default_timeout=90)
     for k, v in params.items():
         at.query_params[k] = v
     return at.run()
@@ -73,18 +88,20 @@ def test_malformed_values_are_ignored_with_a_notice(name, raw):
 def hiding_script():
     import streamlit as st
 
+    from tests.test_state import declare_demo
     from ui import state
 
+    declare_demo()
     state.begin()
     state.set_page("demo")
-    if state.toggle("show", "show", True):
-        state.slider("n", "n", 1, 100, 10)
-    st.write(f"n is {state.value('n', 10)}")
+    if state.toggle("show", "show"):
+        state.slider("n", "n")
+    st.write(f"n is {state.value('n')}")
     state.finish()
 
 
 def test_a_hidden_widget_keeps_its_link_and_value():
-    at = AppTest.from_function(hiding_script, default_timeout=30).run()
+    at = AppTest.from_function(hiding_script, default_timeout=90).run()
     at.slider[0].set_value(42).run()
     at.toggle[0].set_value(False).run()  # the slider is not drawn now
     assert at.query_params["n"] == "42" and "n is 42" in at.markdown[0].value
@@ -93,7 +110,7 @@ def test_a_hidden_widget_keeps_its_link_and_value():
 
 
 def test_value_reads_a_link_for_a_widget_not_drawn():
-    at = AppTest.from_function(hiding_script, default_timeout=30)
+    at = AppTest.from_function(hiding_script, default_timeout=90)
     at.query_params["show"] = "0"
     at.query_params["n"] = "33"
     at.run()
@@ -104,19 +121,20 @@ def test_value_reads_a_link_for_a_widget_not_drawn():
 def segmented_script():
     import streamlit as st
 
+    from tests.test_state import declare_demo
     from ui import state
 
+    declare_demo()
     state.begin()
     state.set_page("demo")
-    impl = state.select("impl", "impl", ["scratch", "concise"], "scratch",
-                        widget="segmented_control")
+    impl = state.select("impl", "impl", widget="segmented_control")
     st.text(f"impl={impl!r}")
     state.finish()
 
 
 def test_an_empty_segmented_choice_gives_the_default_not_none():
     """A browser once sent None for a required segmented control: the page gets the default."""
-    at = AppTest.from_function(segmented_script, default_timeout=30)
+    at = AppTest.from_function(segmented_script, default_timeout=90)
     at.query_params["impl"] = "concise"
     at.run()
     assert at.text[0].value == "impl='concise'"
@@ -126,62 +144,98 @@ def test_an_empty_segmented_choice_gives_the_default_not_none():
     assert at.query_params.get("impl", ["scratch"]) == ["scratch"]  # no "None" in the link
 
 
-# ---- the declared link parameters (ui.keys.LINK_PARAMS) --------------------------------------
-
-def link_names() -> list[tuple[str, str, bool]]:
-    """(file, name, numbered) of every URL parameter the app's code binds: the name argument
-    of each state.slider/select/toggle/number/text/value call (an f-string like f"mu{i + 1}"
-    gives its stem, numbered), and the keys module's STEP and ROOM."""
-    import ast
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent
-    found = []
-    for path in [*(root / "pages").glob("*.py"), *(root / "ui").glob("*.py")]:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "state"):
-                continue
-            where = {"slider": 1, "select": 1, "toggle": 1, "number": 1, "text": 1, "value": 0}
-            if node.func.attr not in where or len(node.args) <= where[node.func.attr]:
-                continue
-            arg = node.args[where[node.func.attr]]
-            if isinstance(arg, ast.Constant):
-                found.append((path.name, arg.value, False))
-            elif isinstance(arg, ast.JoinedStr):
-                found.append((path.name, arg.values[0].value, True))
-            else:  # a constant's name (PARAM): resolved below through ui.keys
-                found.append((path.name, ast.unparse(arg), False))
-    return found
+@pytest.mark.parametrize("raw", ["0", "101", "99999999", "-5", "abc", "1e9", "nan"])
+def test_value_reads_a_hidden_widgets_link_with_the_widgets_bounds(raw):
+    """A hidden section's reader is the widget's parser: a link cannot ask it for more."""
+    at = AppTest.from_function(hiding_script, default_timeout=90)
+    at.query_params["show"] = "0"
+    at.query_params["n"] = raw
+    at.run()
+    assert not at.exception
+    assert "n is 10" in at.markdown[0].value
+    assert any("n" in toast.value for toast in at.toast)
 
 
-def test_every_widget_of_every_page_is_a_declared_link_parameter():
-    """A widget whose name is not declared would vanish from share links and lecture mode."""
-    from ui import classroom, keys
-
-    aliases = {"PARAM": classroom.PARAM}
-    for file, name, numbered in link_names():
-        name = aliases.get(name, name)
-        if numbered:
-            assert name in keys.LINK_FAMILIES, f"{file}: {name}N is not in ui.keys.LINK_FAMILIES"
-            assert keys.linked(f"{name}1") and keys.linked(f"{name}{keys.MAX_FAMILY}")
-        else:
-            assert keys.linked(name), f"{file}: {name!r} is not in ui.keys.LINK_PARAMS"
-
-
-def test_every_declared_link_parameter_is_used():
-    from ui import classroom, keys, lesson
-
-    used = {name for _, name, numbered in link_names() if not numbered}
-    used |= {classroom.PARAM, lesson.STEP}
-    assert keys.LINK_PARAMS - used == set()
-    assert set(keys.LINK_FAMILIES) <= {name for _, name, numbered in link_names() if numbered}
-
+# ---- the declarations (ui.params) --------------------------------------------------------
 
 @pytest.mark.parametrize("name, linked", [
-    ("lr", True), ("mu1", True), ("o10", True), ("o11", False), ("o0", False), ("mu", False),
-    ("zz1", False), ("n123", False), ("step", True), ("room", True), ("", False)])
+    ("lr", True), ("mu1", True), ("mu4", True), ("mu5", False), ("o10", True), ("o11", False),
+    ("o0", False), ("mu", False), ("zz1", False), ("n123", False), ("step", True),
+    ("room", True), ("", False)])
 def test_linked_knows_names_and_numbered_families(name, linked):
     from ui import keys
 
     assert keys.linked(name) is linked
+
+
+def test_every_page_has_its_declarations():
+    """Each page of the app declares its settings under its url_path (an empty tuple for
+    none): a page missing here would fail on its first widget."""
+    import re
+    from pathlib import Path
+
+    from ui import params
+
+    app = (Path(__file__).resolve().parent.parent / "streamlit_app.py").read_text()
+    assert set(re.findall(r'url_path="([\w-]+)"', app)) == set(params.PAGES)
+
+
+@pytest.mark.parametrize("kind_param, good, bad", [
+    ("number_int", ["1", "100", "５０"], ["0", "101", "99999999", "1.5", "", "nan", "9" * 5000]),
+    ("number_float", ["0.1", "5", "2.5e0"], ["0.09", "5.01", "inf", "nan", "1e400", "x"]),
+    ("span", ["-10,10", "1,1"], ["2,1", "1", "1,2,3", "-11,0", "a,b"]),
+    ("choice", ["b", "c"], ["B", "d", ""]),
+    ("numeric_choice", ["0.5", "5e-1", "2"], ["0.4", "3"]),
+    ("range_choice", ["0", "9"], ["10", "-1", "1.0"]),
+    ("flag", ["1", "on", "FALSE"], ["yes", "2", ""]),
+    ("text", ["", "x" * 5], ["x" * 6]),
+])
+def test_the_one_parser_keeps_every_kind_within_its_declaration(kind_param, good, bad):
+    from ui import params
+
+    param = {
+        "number_int": params.number("a", 1, 1, 100),
+        "number_float": params.number("a", 1.0, 0.1, 5.0),
+        "span": params.span("a", (0.0, 1.0), -10.0, 10.0),
+        "choice": params.choice("a", ("a", "b", "c")),
+        "numeric_choice": params.choice("a", (0.5, 1.0, 2.0)),
+        "range_choice": params.choice("a", range(10)),
+        "flag": params.flag("a"),
+        "text": params.text("a", "", max_chars=5),
+    }[kind_param]
+    for raw in good:
+        assert params.allowed(param, params.parse(param, raw)), raw
+    for raw in bad:
+        with pytest.raises(ValueError):
+            params.parse(param, raw)
+
+
+# ---- the notices: nothing a user sent becomes a link --------------------------------------
+
+HOSTILE = ["[LOGIN](http://evil.example/login)", "http://evil.example", "www.evil.example",
+           "HTTPS://EVIL.EXAMPLE/x", "a@b.example", "mailto:a@b.example", "ftp://evil.example"]
+
+
+def autolinks(markdown: str) -> list[str]:
+    """What a GitHub-style Markdown renderer would link in `markdown`'s text: its escapes
+    resolved (the renderer links the text left after them), then the autolink patterns of
+    mdast-util-gfm-autolink-literal: a scheme's ://, www. and an e-mail address."""
+    import re
+
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+    urls = re.findall(r"(?:https?|ftp)://[-.\w]+|www\.[-.\w]+", text, re.IGNORECASE | re.ASCII)
+    mails = re.findall(r"[-.\w+]+@[-\w]+(?:\.[-\w]+)+", text, re.ASCII)
+    links = re.findall(r"\[[^\]]*\]\([^)]*\)", text) if "\\[" not in markdown else []
+    return urls + mails + links
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_an_unknown_name_or_a_bad_value_never_becomes_a_link_in_the_notice(hostile):
+    at = run(**{hostile: "1", "n": hostile})
+    bodies = [toast.value for toast in at.toast]
+    assert len(bodies) == 2, bodies  # the unknown name, and n's bad value
+    for body in bodies:
+        assert not autolinks(body), body
+    assert autolinks(hostile), "the checker sees the link in the raw text"
+    readable = bodies[0].replace("\u200b", "").replace("\\", "")
+    assert hostile[:20] in readable, "the student still reads what was sent"

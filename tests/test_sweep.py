@@ -144,3 +144,39 @@ def test_sweep_every_widget(page, lang, lecture):
     assert {k for _, k in revealed} <= moved, f"{page}: {revealed} not all moved ({moved})"
     # a radio whose labels hide their values (format_func) may not be drivable by AppTest
     assert len(moved) >= 0.75 * len({k for _, k in keys} - gone | moved), f"only {sorted(moved)} of {keys} could be moved"
+
+
+# ---- the one-section view: each section as a student opens it ---------------------------------
+
+WIDGETS_PER_SECTION = 2  # a sample of each section's widgets, each to both extremes
+
+
+def page_errors(caplog) -> list[str]:
+    """Exceptions the pages' error boundary (ui.safe) caught and logged: AppTest does not see
+    them as at.exception."""
+    return [r.getMessage() for r in caplog.records if r.name == "d2l.pages"]
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "home"])
+def test_sweep_every_section_shown_alone(page, caplog):
+    """Every section (step=1…N), opened alone as the default view does: a sample of its own
+    widgets moved to their extremes; no exception, none caught by the error boundary."""
+    rng = random.Random(f"{page}-sections")
+    count = len(app_test(page).run().header)  # the whole page: every section
+    for step in range(1, count + 1):
+        at = app_test(page, all=0, step=step).run()
+        assert not at.exception and not page_errors(caplog), (page, step, page_errors(caplog))
+        own = [kw for kw in discover(at) if not kw[1].startswith("g.")]  # not the sidebar's
+        for kind, key in rng.sample(own, min(WIDGETS_PER_SECTION, len(own))):
+            widget = find(at, kind, key)
+            for value, move in (moves(widget, rng)[:2] if widget is not None else []):
+                widget = find(at, kind, key)
+                if widget is None:
+                    break
+                try:
+                    move(widget)
+                except (ValueError, KeyError, IndexError):
+                    continue
+                at.run()
+                assert not at.exception, f"{page} step {step} {key}={value!r}: {at.exception}"
+                assert not page_errors(caplog), (page, step, key, value, page_errors(caplog))

@@ -134,7 +134,7 @@ def room_link(code: str, lesson: str) -> str:
 
 
 def _join_from_link(on_board: bool) -> None:
-    raw = state.value(PARAM, "")  # keeps ?room= in the URL on this page
+    raw = state.value(PARAM, global_=True)  # keeps ?room= in the URL on this page
     if not raw:
         return
     code = str(raw).strip().upper()

@@ -6,6 +6,8 @@ by every page); everything else is a constant below, grouped by the module that 
 
 import zlib
 
+from ui import params
+
 # ---- the sidebar's settings, shared by every page (ui.sidebar; kept in the URL) ------------
 LANG = "g.lang"
 SEED = "g.seed"
@@ -23,45 +25,24 @@ def widget(page: str, name: str) -> str:
     return f"{page}.{name}"
 
 
-# ---- the link: every URL parameter a page may write (ui.state; ui.share keeps only these) --
-# Declared here, not learnt as pages happen to draw them, so that a section the page hides
+# ---- the link: every URL parameter a page may write (declared in ui.params) ----------------
+# Declared, not learnt as pages happen to draw them, so that a section the page hides
 # (one section at a time: ui.lesson.paged) keeps its setting in the share link even on a fresh
-# server (tests/test_state.py checks that
-# every widget's name is declared and every declared name is used).
+# server; ui.share keeps only these.
 STEP = "step"   # the current section, counted from 1 (ui.lesson)
 ROOM = "room"   # the class experiment's room code (ui.classroom)
-LINK_PARAMS = frozenset({
-    "lang", "seed", "lecture", "all", STEP, ROOM,
-    # normal_mse
-    "curves", "w", "b", "sigma", "n", "lsig", "symlog", "noise", "rsigma", "rn",
-    "interval",  # density is not probability (issue 27)
-    # linear_regression
-    "impl", "lr", "batch", "epochs", "w1", "w2",
-    # loss_comparison
-    "form", "delta", "range", "data", "outlier", "k", "shift", "steps",
-    # softmax_regression
-    "d", "q", "temp", "m", "y", "unit", "kp", "toy", "fm",
-    "soft",  # the book's soft label or the one-hot one (issue 27)
-    # softmax_overflow
-    "logits", "dtype", "scale",
-    # softmax_classifier
-    "bs", "filter", "pick",
-})
-LINK_FAMILIES = ("mu", "sd", "o", "x", "y", "p", "q", "r", "l")  # mu1, o10: one per curve or row
-MAX_FAMILY = 10
+LINK_PARAMS = params.NAMES
 
 
 def linked(name: str) -> bool:
-    """Is `name` a URL parameter of this app (a declared name, or a family's mu1 … mu10)?"""
-    if name in LINK_PARAMS:
-        return True
-    stem, number = name.rstrip("0123456789"), name[len(name.rstrip("0123456789")):]
-    return stem in LINK_FAMILIES and number.isdigit() and 1 <= int(number) <= MAX_FAMILY
+    """Is `name` a URL parameter of this app (declared in ui.params, mu1 … mu4 included)?"""
+    return name in LINK_PARAMS
 
 
 # ---- ui.state: the URL ---------------------------------------------------------------------
 URL_PAGE = "_url.page"        # the page being drawn
 URL_SEEN = "_url.seen"        # names registered during this run
+URL_DRAWN = "_url.drawn"      # names whose widget was drawn during this run
 URL_KNOWN = "_url.known"      # names any page registered this session
 URL_NOTICES = "_url.notices"  # notices to show at the end of this run
 
@@ -112,8 +93,6 @@ def lesson_step(page: str) -> str:
 
 CHARTS_COUNT = "_charts.count"   # charts drawn in this run: unique export-button keys
 SHARE_DRAWN = "_share.drawn"     # (url_path, link) the sidebar's share popover shows
-NOTEBOOK_DOWNLOAD = "_notebook.download"  # “Continue in Jupyter” (ui.notebook)
-NOTEBOOK_BOARD = "_notebook.board"  # the class board as a notebook (ui.notebook)
 UPLOAD = "_upload.prepared"      # the latest uploaded picture, prepared once (ui.uploads.Kept)
 
 # ---- pages: results a session keeps -------------------------------------------------------

@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from ui import keys
+from ui import keys, params
 from ui.i18n import t
 from ui.safe import fragment, literal, literal_frame
 
@@ -55,8 +55,10 @@ def begin() -> None:
 
 def _step_in_link() -> int:
     """The section the link names (0-based); 0 when it names none or something odd."""
-    raw = st.query_params.get(STEP, "")
-    return int(raw) - 1 if raw.isdigit() and 0 < int(raw) <= 999 else 0
+    try:  # the declared parser and bounds (ui.params), as every setting's
+        return params.parse(params.BY_GLOBAL[STEP], st.query_params.get(STEP, "")) - 1
+    except ValueError:
+        return 0
 
 
 def _step() -> int:

@@ -15,6 +15,7 @@ Markdown there).
 
 import functools
 import logging
+import re
 import string
 
 import streamlit as st
@@ -25,14 +26,22 @@ from ui.i18n import t
 
 log = logging.getLogger("d2l.pages")
 _PUNCTUATION = set(string.punctuation)
+_ZWSP = "\u200b"
+# where an autolink starts: a scheme's "://" (any scheme), "www." and an e-mail's "@"
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)", re.IGNORECASE)
 
 
 def literal(text: str, limit: int | None = None) -> str:
-    """`text` with every Markdown-active character escaped; cut to `limit` characters first."""
+    """`text` with every Markdown-active character escaped; cut to `limit` characters first.
+
+    Escaping is not enough against GitHub-style autolinks: the renderer links a bare
+    `http://…`, `www.…` or `a@b.example` found in the text left after the escapes. A zero-width
+    space breaks each of those patterns (`http:` ZWSP `//`, `www` ZWSP `.`, ZWSP `@`), and the
+    student still reads the characters sent."""
     text = str(text)
     if limit is not None and len(text) > limit:
         text = text[:limit] + "…"
-    text = " ".join(text.splitlines())
+    text = _AUTOLINK.sub(_ZWSP, " ".join(text.splitlines()))
     return "".join("\\" + c if c in _PUNCTUATION else c for c in text)
 
 

@@ -1,20 +1,26 @@
 """Widget values kept in the URL, so that a copied link reopens the same view.
 
-Each wrapper (`slider`, `select`, `toggle`, `number`, `text`) creates the Streamlit
-widget under a page-prefixed session key and mirrors its value into `st.query_params`
-under a short name. On a session's first run the URL wins; after a page switch the
-last value is restored; a malformed value, or a parameter the app does not declare
-(ui.keys.LINK_PARAMS), is ignored with a small notice. ui.frame.page_run() calls `begin()`
-before and `finish()` after each page.
+Every URL parameter is declared once in ui.params (name, default, bounds or options). A page
+passes the declared name, a label and how the widget looks (`slider`, `select`, `toggle`,
+`number`, `text`); the range and default come from the declaration. Each wrapper creates the
+Streamlit widget under a page-prefixed session key and mirrors its value into
+`st.query_params`. On a session's first run the URL wins; after a page switch the last value
+is restored; a malformed or out-of-range value, or a parameter no page declares, is ignored
+with a small notice. A setting used by several sections is read with `value(name)` wherever
+it is needed, its widget drawn this run or not: the same parser and bounds as the widget's,
+so no link asks a hidden section for more than its widget allows. ui.frame.page_run() calls
+`begin()` before and `finish()` after each page.
 
 Why not Streamlit 1.67's own `bind="query-params"` (issue 15; each point is pinned in
 Chromium by tests/test_builtin_binding.py): a widget in a section not shown (a lesson shows
 one at a time, ui.lesson.paged) loses its parameter, even with persist_state="session", so a
-share link would lose every hidden section's setting; a choice with a format_func is written as its label (`lang=简体中文`;
-`?lang=zh` is dropped, and a Chinese student's `noise=拉普拉斯` is dropped in English);
-ranges become repeated parameters and toggles `true` (`symlog=0` is dropped); a bad value is
-dropped silently, with no hook for the notice; the widget's key must be the link name. Every
-link in use would break, and lecture mode with it.
+share link would lose every hidden section's setting; a choice with a format_func is written
+as its label (`lang=简体中文`; `?lang=zh` is dropped, and a Chinese student's `noise=拉普拉斯`
+is dropped in English: streamlit/streamlit#14224, open; the pull request that would have fixed
+it was closed); ranges become repeated parameters and toggles `true` (`symlog=0` is dropped);
+a bad value is dropped silently, with no hook for the notice; the widget's key must be the
+link name. Every link in use would break, and lecture mode with it. Revisit this hand binding
+when #14224 is fixed and a hidden widget keeps its parameter.
 """
 
 from collections.abc import Callable, Sequence
@@ -22,13 +28,12 @@ from typing import Any
 
 import streamlit as st
 
-from core import numbers
-from ui import keys, lesson
+from ui import keys, lesson, params
 from ui.i18n import t
 from ui.safe import literal
 
 _PAGE, _SEEN, _KNOWN, _NOTES = keys.URL_PAGE, keys.URL_SEEN, keys.URL_KNOWN, keys.URL_NOTICES
-MAX_TEXT = 2000              # longest text accepted from the URL
+_DRAWN = keys.URL_DRAWN
 MAX_NAMED = 5                # unknown parameter names listed in the one notice about them
 MAX_NOTICES = 8              # toasts in one run, at most
 
@@ -36,6 +41,7 @@ MAX_NOTICES = 8              # toasts in one run, at most
 def begin() -> None:
     """Start a run (the router calls this first)."""
     st.session_state[_SEEN] = set()
+    st.session_state[_DRAWN] = set()
     st.session_state[_NOTES] = []
     st.session_state.setdefault(_KNOWN, set())
 
@@ -58,11 +64,13 @@ def finish() -> None:
             if text is not None and st.query_params.get(name) != text:
                 st.query_params[name] = text
     hidden = lesson.hides_sections()
+    own = params.BY_PAGE.get(st.session_state.get(_PAGE, ""), {})
     unknown = []
     for name in list(st.query_params.keys()):
         if name in seen:
             continue
-        if hidden and keys.linked(name):  # a hidden section's setting stays in the link
+        if hidden and (name in own or name in params.BY_GLOBAL):  # a hidden section's
+            # setting stays in the link, and so does the section shown
             continue
         if name not in known and not keys.linked(name):  # another page's: dropped silently
             unknown.append(name)
@@ -73,7 +81,7 @@ def finish() -> None:
         notes.append(t("url.unknown", name=names) if len(unknown) == 1 else
                      t("url.unknown_many", count=len(unknown), names=names +
                        (t("url.and_more", count=more) if more > 0 else "")))
-    for note in notes[:MAX_NOTICES]:
+    for note in list(dict.fromkeys(notes))[:MAX_NOTICES]:  # a setting read twice: one notice
         st.toast(note, icon="⚠️")  # a toast renders Markdown: user text in it is escaped
     st.session_state[_NOTES] = []
 
@@ -90,6 +98,10 @@ def _bind(name: str, default: Any, parse: Callable[[str], Any], global_: bool) -
     st.session_state.setdefault(_KNOWN, set()).add(name)
     if key not in st.session_state:
         value = st.session_state.get(keys.kept(key), default)
+        try:  # a kept value outside this run's range (fewer classes now): the default
+            parse(_text(value))
+        except (ValueError, TypeError, OverflowError):
+            value = default
         raw = st.query_params.get(name)
         if raw is not None:
             try:
@@ -119,86 +131,67 @@ def _widget(make: Callable[..., Any], name: str, default: Any, parse: Callable[[
             serialize: Callable[[Any], str], global_: bool, **kwargs) -> Any:
     key = _bind(name, default, parse, global_)
     make(key=key, **kwargs)
+    st.session_state.setdefault(_DRAWN, set()).add(name)
     return _publish(name, key, default, serialize)
 
 
-# ---- parsers: raise ValueError for anything out of place --------------------------------
+# ---- the declarations (ui.params) --------------------------------------------------------
 
-def _number(raw: str, kind: type, lo, hi):
-    value = numbers.to_float(raw) if kind is float else numbers.to_int(raw)  # or ValueError
-    if not lo <= value <= hi:
-        raise ValueError(raw)
-    return value
+def _declared(name: str, global_: bool) -> params.Param:
+    """`name`'s declaration on the page being drawn (or the sidebar's)."""
+    return params.declared(st.session_state.get(_PAGE, ""), name, global_)
 
 
 def _fmt(value) -> str:
     return repr(float(value)) if isinstance(value, float) else str(value)
 
 
-def _bool(raw: str) -> bool:
-    table = {"1": True, "true": True, "on": True, "0": False, "false": False, "off": False}
-    return table[raw.lower()] if raw.lower() in table else _raise(raw)
+def _text(value) -> str:
+    """A value as a link writes it (the parsers read it back)."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return ",".join(_fmt(x) for x in value) if isinstance(value, tuple) else _fmt(value)
 
 
-def _raise(raw):
-    raise ValueError(raw)
-
-
-def _read(raw: str, default):
-    """A link value read as the type of `default` (the widgets' own readers); ValueError."""
-    if isinstance(default, bool):
-        return _bool(raw)
-    if isinstance(default, int):
-        return numbers.to_int(raw)
-    if isinstance(default, float):
-        return numbers.to_float(raw)
-    return type(default)(raw)
-
-
-# ---- widgets -----------------------------------------------------------------------------
-
-def slider(label: str, name: str, min_value, max_value, value, step=None, *,
-           global_: bool = False, container=st, **kwargs):
-    """st.slider kept in the URL; `value` may be a number or a (low, high) pair."""
-    kind = float if isinstance(min_value, float) else int
-
-    def parse(raw: str):
-        if isinstance(value, tuple):
-            low, high = (_number(part, kind, min_value, max_value) for part in raw.split(",", 1))
-            if low > high:
-                raise ValueError(raw)
-            return (low, high)
-        return _number(raw, kind, min_value, max_value)
+def _number_widget(make, label: str, name: str, step, global_: bool, container, kwargs):
+    """A slider or number input: its range and default are the declaration's."""
+    param = _declared(name, global_)
+    cast = float if param.kind == "float" or isinstance(param.lo, float) else int
 
     def serialize(v) -> str:
         return ",".join(_fmt(x) for x in v) if isinstance(v, tuple) else _fmt(v)
 
-    return _widget(container.slider, name, value, parse, serialize, global_, label=label,
-                   min_value=min_value, max_value=max_value, step=step, **kwargs)
+    return _widget(getattr(container, make), name, param.default,
+                   lambda raw: params.parse(param, raw), serialize, global_, label=label,
+                   min_value=cast(param.lo), max_value=cast(param.hi), step=step, **kwargs)
 
 
-def number(label: str, name: str, min_value, max_value, value, step=None, *,
-           global_: bool = False, container=st, **kwargs):
+# ---- widgets: the declared name, a label, and how it looks ---------------------------------
+
+def slider(label: str, name: str, step=None, *, global_: bool = False, container=st,
+           **kwargs):
+    """st.slider kept in the URL; a declared span gives a range slider."""
+    return _number_widget("slider", label, name, step, global_, container, kwargs)
+
+
+def number(label: str, name: str, step=None, *, global_: bool = False, container=st,
+           **kwargs):
     """st.number_input kept in the URL."""
-    kind = float if isinstance(min_value, float) else int
-    return _widget(container.number_input, name, value,
-                   lambda raw: _number(raw, kind, min_value, max_value), _fmt, global_,
-                   label=label, min_value=min_value, max_value=max_value, step=step, **kwargs)
+    return _number_widget("number_input", label, name, step, global_, container, kwargs)
 
 
-def select(label: str, name: str, options: Sequence, value=None, *, widget: str = "selectbox",
-           global_: bool = False, container=st, **kwargs):
-    """A choice among `options` (selectbox, radio or segmented_control) kept in the URL."""
-    options = list(options)
-    default = options[0] if value is None else value
-    by_text = {str(o): o for o in options}
-
-    def parse(raw: str):
-        if raw in by_text:
-            return by_text[raw]
-        numeric = [o for o in options if isinstance(o, int | float) and not isinstance(o, bool)]
-        match = [o for o in numeric if numbers.to_float(raw) == o]
-        return match[0] if match else _raise(raw)  # "45" finds the option 45.0
+def select(label: str, name: str, options: Sequence | None = None, *,
+           widget: str = "selectbox", global_: bool = False, container=st, **kwargs):
+    """A choice among the declared options (selectbox, radio, select_slider or
+    segmented_control) kept in the URL. `options` narrows them for this run (a page's dynamic
+    bounds: the classes of the logits typed); the default is then the nearest one."""
+    param = _declared(name, global_)
+    if options is None:
+        options = list(param.options)
+    else:
+        options = list(options)
+        assert all(params.allowed(param, o) for o in options), f"{name}: options undeclared"
+    default = params.nearest(param, options)
 
     if "format_func" in kwargs:  # labels made now, in this run's language: AppTest calls it later
         labels = {o: kwargs["format_func"](o) for o in options}
@@ -210,48 +203,52 @@ def select(label: str, name: str, options: Sequence, value=None, *, widget: str 
     def serialize(v) -> str:
         return str(v if v in options else default)
 
-    value = _widget(make, name, default, parse, serialize, global_, label=label,
-                    options=options, **kwargs)
+    value = _widget(make, name, default, lambda raw: params.parse(param, raw, options),
+                    serialize, global_, label=label, options=options, **kwargs)
     # A browser has been seen to send an empty choice for a required segmented control
     # (a second click inside a fragment): the page gets the default, never None.
     return value if value in options else default
 
 
-def toggle(label: str, name: str, value: bool = False, *, global_: bool = False,
-           container=st, **kwargs) -> bool:
+def toggle(label: str, name: str, *, global_: bool = False, container=st, **kwargs) -> bool:
     """st.toggle kept in the URL."""
-    return _widget(container.toggle, name, value, _bool, lambda v: "1" if v else "0",
-                   global_, label=label, **kwargs)
+    param = _declared(name, global_)
+    return _widget(container.toggle, name, param.default, lambda raw: params.parse(param, raw),
+                   lambda v: "1" if v else "0", global_, label=label, **kwargs)
 
 
-def text(label: str, name: str, value: str = "", *, max_chars: int = MAX_TEXT,
-         area: bool = False, global_: bool = False, container=st, **kwargs) -> str:
+def text(label: str, name: str, *, area: bool = False, global_: bool = False, container=st,
+         **kwargs) -> str:
     """st.text_input (or text_area) kept in the URL; the page validates the content."""
-    def parse(raw: str) -> str:
-        return raw if len(raw) <= max_chars else _raise(raw)
-
+    param = _declared(name, global_)
     make = container.text_area if area else container.text_input
-    return _widget(make, name, value, parse, str, global_, label=label, max_chars=max_chars,
-                   **kwargs)
+    return _widget(make, name, param.default, lambda raw: params.parse(param, raw), str,
+                   global_, label=label, max_chars=param.max_chars, **kwargs)
 
 
-def value(name: str, default):
-    """The value of this page's setting `name` when its widget is not drawn this run
-    (lecture mode hides sections): the widget's state, the kept value, the link's, or
-    `default`. A link value is parsed as the type of `default` and checked no further."""
-    key = keys.widget(st.session_state.get(_PAGE, ""), name)
+def drawn(name: str) -> bool:
+    """Has setting `name`'s widget been drawn in this run (by an earlier section shown)?"""
+    return name in st.session_state.get(_DRAWN, set())
+
+
+def value(name: str, *, global_: bool = False):
+    """Setting `name` wherever a page needs it, its widget drawn this run or not (one section
+    at a time hides the others): the widget's state, the kept value, the link's, or the
+    declared default. A link is read by the widget's parser, with the declared bounds: a
+    hidden section can never be asked for more than its widget allows."""
+    param = _declared(name, global_)
+    key = keys.setting(name) if global_ else keys.widget(st.session_state.get(_PAGE, ""), name)
     st.session_state.setdefault(_SEEN, set()).add(name)  # its link parameter stays
-    if key in st.session_state:
-        return st.session_state[key]
-    if keys.kept(key) in st.session_state:
-        return st.session_state[keys.kept(key)]
+    for kept in (key, keys.kept(key)):
+        if kept in st.session_state and params.allowed(param, st.session_state[kept]):
+            return st.session_state[kept]
     raw = st.query_params.get(name)
     if raw is not None:
         try:
-            return _read(raw, default)
-        except (ValueError, TypeError):
-            pass
-    return default
+            return params.parse(param, raw)
+        except (ValueError, TypeError, OverflowError):
+            _notice(name, raw)
+    return param.default
 
 
 def seed() -> int:
