@@ -51,7 +51,7 @@ _BROWSER_ID = re.compile(r"[A-Za-z0-9_-]{32}")
 
 SESSION, ROOM, MEMBER = keys.CLASS_SESSION, keys.CLASS_ROOM, keys.CLASS_MEMBER
 TEACHES, NEW_TOKEN = keys.CLASS_TEACHES, keys.CLASS_NEW_TOKEN
-OUTCOME, ACTED, COOKIE_SET = keys.CLASS_OUTCOME, keys.CLASS_ACTED, keys.CLASS_COOKIE_SET
+OUTCOME, ACTED = keys.CLASS_OUTCOME, keys.CLASS_ACTED
 
 
 def _cookie() -> str | None:
@@ -81,11 +81,12 @@ def session_id() -> str:
 
 def remember_browser() -> None:
     """Write the browser id into a cookie once this session takes part (a reload then keeps
-    the pseudonym, the runs and the teacher's rights). The id is ours: [A-Za-z0-9_-] only."""
+    the pseudonym, the runs and the teacher's rights). The id is ours: [A-Za-z0-9_-] only.
+    Written on every run until the browser sends it back: a run cut short by a rerun may
+    never reach the browser."""
     found = st.session_state.get(SESSION)
-    if not found or st.session_state.get(COOKIE_SET) == found or _cookie() == found:
+    if not found or _cookie() == found:
         return
-    st.session_state[COOKIE_SET] = found
     seconds = COOKIE_DAYS * 24 * 3600
     st.sidebar.html(
         f"<script>document.cookie = '{COOKIE}={found}; Path=/; Max-Age={seconds}; "

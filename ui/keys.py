@@ -151,4 +151,3 @@ CLASS_TEACHES = "_class.teaches"      # {code: token or ""} of the rooms this se
 CLASS_NEW_TOKEN = "_class.new_token"  # (code, teacher token) of the room this session started
 CLASS_OUTCOME = "_class.outcome"      # {run fingerprint: (ok, message)}: what became of a Submit
 CLASS_ACTED = "_class.acted"          # (ok, message) of the teacher's last action, until redrawn
-CLASS_COOKIE_SET = "_class.cookie_set"  # the browser-id cookie has been written this session
