@@ -29,9 +29,9 @@ from classroom import store as db
 from classroom.board import summarize, to_csv
 from classroom.submission import LESSONS, Invalid
 from core.device import device_name
-from ui import keys, safe, share, state
+from ui import keys, lesson, safe, share, state
 from ui.charts import classroom as charts
-from ui.charts import show
+from ui.charts import show, styled, vega_spec
 from ui.i18n import lang, t
 
 log = logging.getLogger("d2l.classroom")
@@ -40,7 +40,8 @@ CONNECTION = "classroom"       # st.connection name, and [connections.classroom]
 ENV_DB = "D2L_CLASSROOM_DB"    # the SQLite file, when no URL is configured
 BOARD_PAGE = "pages/class_board.py"
 PARAM = keys.ROOM              # the link's room parameter
-REFRESH_SECONDS = 2.0          # the board redraws itself this often
+REFRESH_SECONDS = 2.0          # the teacher's board redraws itself this often
+WATCH_SECONDS = 5.0            # and anyone else's (a phone) this often
 LIMITS = db.Limits()           # caps, rate limit, expiry (24 h), SQLite's busy timeout
 
 # every watcher of a room shares one database read this long (0: each reads for itself)
@@ -461,11 +462,26 @@ def _health(teacher: bool) -> None:
                      reason=t(f"cl.db.{health.kind}")), icon=":material/database:")
 
 
-@safe.fragment(run_every=REFRESH_SECONDS)
 def live_board(code: str, big: bool, teacher: bool = False) -> None:
-    """Counts and charts of the room, redrawn every few seconds without a page reload, from
-    one read shared by every watcher; the teacher's also says when submissions would fail or
-    have failed (a locked, read-only or full database)."""
+    """Counts and charts of the room, redrawn without a page reload: every REFRESH_SECONDS
+    on the teacher's board (the projector), every WATCH_SECONDS on anyone else's (students'
+    phones: 200 of them would cost the server several cores at the teacher's pace)."""
+    (_teacher_board if teacher else _watched_board)(code, big, teacher)
+
+
+@safe.fragment(run_every=REFRESH_SECONDS)
+def _teacher_board(code: str, big: bool, teacher: bool) -> None:
+    _board(code, big, teacher)
+
+
+@safe.fragment(run_every=WATCH_SECONDS)
+def _watched_board(code: str, big: bool, teacher: bool) -> None:
+    _board(code, big, teacher)
+
+
+def _board(code: str, big: bool, teacher: bool) -> None:
+    """The board, from one read shared by every watcher; the teacher's also says when
+    submissions would fail or have failed (a locked, read-only or full database)."""
     try:
         room, rows = snapshot(code)
     except Exception as e:  # a moved or deleted file, a lock: the board says so
@@ -475,7 +491,7 @@ def live_board(code: str, big: bool, teacher: bool = False) -> None:
         st.warning(t("cl.why.no_room"), icon=":material/block:")
         return
     _health(teacher)
-    board = summarize(mark_mine(rows), room.lesson, lang())
+    board, specs = board_view(room, rows, big)
     a, b, c, d = st.columns(4)
     a.metric(t("cl.joined"), room.members)
     b.metric(t("cl.submitted"), room.submitted)
@@ -484,21 +500,61 @@ def live_board(code: str, big: bool, teacher: bool = False) -> None:
     if not board.points:
         st.info(t("cl.empty"), icon=":material/hourglass_empty:")
         return
-    words = titles(board)
+    scatter, spread, extremes = (_fresh(spec) for spec in specs)
     st.subheader(t(f"cl.scatter_title.{board.metric}"))
-    scatter = charts.scatter(board, words, height=520 if big else 320, big=big)
-    show(_big(scatter) if big else scatter, container=st, export=False)
+    st.vega_lite_chart(spec=scatter, width="stretch")
     left, right = st.columns(2)
     with left:
         st.subheader(t("cl.distribution"))
-        show(charts.distribution(board, words), export=False)
-        st.caption(t("cl.median", metric=words["metric"], value=f"{board.median:.4g}"))
+        st.vega_lite_chart(spec=spread, width="stretch")
+        st.caption(t("cl.median", metric=titles(board)["metric"], value=f"{board.median:.4g}"))
     with right:
         st.subheader(t("cl.best_worst"))
+        st.vega_lite_chart(spec=extremes, width="stretch")
+
+
+_VIEWS: dict[tuple, tuple] = {}   # (read id, room, lang, big, lecture, mine) -> (rows, view)
+
+
+def _fresh(spec: dict) -> dict:
+    """A copy Streamlit may take apart (it moves the data sets out of the spec it is given)."""
+    return {**spec, "datasets": dict(spec.get("datasets", {}))}
+
+
+def board_view(room, rows, big: bool):
+    """The board's figures and its three charts' Vega-Lite specs (data sets as Arrow bytes),
+    built once per shared read, language, size and set of own runs: 200 phones watching a
+    room cost one build per refresh, not 200."""
+    from streamlit import dataframe_util
+
+    shared, rows = rows, mark_mine(rows)
+    mine = frozenset(r.id for r in rows if r.mine)
+    key = (id(shared), room, lang(), big, lesson.lecture(), mine)
+    with _SHARED_LOCK:
+        found = _VIEWS.get(key)
+    if found is not None and found[0] is shared:  # the same read (an id is reused only later)
+        return found[1]
+    board = summarize(rows, room.lesson, lang())
+    specs = ()
+    if board.points:
+        words = titles(board)
+        scatter = charts.scatter(board, words, height=520 if big else 320, big=big)
         labels = tuple(t(f"cl.{which}", name=p.name if p else "", lr=f"{p.lr:g}" if p else "",
                          bs=p.batch_size if p else "")
                        for which, p in (("best", board.best), ("worst", board.worst)))
-        show(charts.best_and_worst(board, labels, words), export=False)
+        specs = []
+        for chart in (_big(scatter) if big else scatter, charts.distribution(board, words),
+                      charts.best_and_worst(board, labels, words)):
+            spec = vega_spec(styled(chart, lesson.lecture()))
+            spec["datasets"] = {name: dataframe_util.convert_anything_to_arrow_bytes(data)
+                                for name, data in spec.get("datasets", {}).items()}
+            specs.append(spec)
+    view = (board, tuple(specs))
+    with _SHARED_LOCK:
+        if len(_VIEWS) > 64:
+            _VIEWS.clear()
+        _VIEWS[key] = (shared, view)
+    return view
 
 
 def join_panel(code: str, lesson_key: str) -> None:
