@@ -2,8 +2,8 @@
 
 A room with 30 submitted runs on a live server; WATCHERS headless Chromium pages (default 8)
 open its board as students' phones do (`/class-board?room=…`) and watch it redraw itself
-every WATCH_SECONDS (a student's board; the teacher's redraws every REFRESH_SECONDS). The server's CPU time is read over MEASURE_SECONDS with nobody watching,
-then with the watchers; the difference per watcher is the cost of one phone, and × 200 the cost
+every WATCH_SECONDS (a student's board; the teacher's redraws every REFRESH_SECONDS). The
+server's CPU time is read over MEASURE_SECONDS with nobody watching, then with the watchers; the difference per watcher is the cost of one phone, and × 200 the cost
 of a lecture hall. Run it twice to compare: D2L_CLASS_SNAPSHOT_SECONDS=0 turns off the one
 database read per room and second that all watchers share. Loopback only.
 """
