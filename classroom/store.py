@@ -210,6 +210,11 @@ def _tables(metadata: sa.MetaData, version: int) -> tuple[sa.Table, sa.Table, sa
 
 VERSION = sa.Table("classroom_schema_version", sa.MetaData(),
                    sa.Column("version", sa.Integer, nullable=False))
+# v3: the browsers a teacher token has opened a room to (a reload keeps their controls)
+TEACHERS = sa.Table(
+    "classroom_teachers", sa.MetaData(),
+    sa.Column("room_id", sa.Integer, nullable=False, primary_key=True),
+    sa.Column("session_hash", sa.String(64), nullable=False, primary_key=True))
 ROOMS, MEMBERS, SUBMISSIONS = _tables(sa.MetaData(), SCHEMA_VERSION)
 
 
@@ -233,6 +238,7 @@ def _v3(conn: sa.Connection) -> None:
     conn.execute(sa.text("ALTER TABLE classroom_members ADD COLUMN address_hash VARCHAR(64)"))
     conn.execute(sa.text("ALTER TABLE classroom_members "
                          "ADD COLUMN removed INTEGER NOT NULL DEFAULT 0"))
+    TEACHERS.create(conn)
 
 
 MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
@@ -466,22 +472,34 @@ class Store:
         return Room(row.code, row.lesson, row.status, row.created_at, row.expires_at,
                     int(members), int(counts[1]), int(counts[0]))
 
-    def is_teacher(self, code: str, session_id: str, token: str | None = None) -> bool:
-        with self._tx(write=False) as conn:
+    def is_teacher(self, code: str, session_id: str, token: str | None = None,
+                   remember: bool = False) -> bool:
+        """Does this browser control the room (it started it, the token opened it to it
+        before, or `token` is the room's)? `remember`: a right token opens the room to this
+        browser for good (its reloads keep the controls without the token)."""
+        with self._tx(write=remember) as conn:
             row = self._room_row(conn, code)
-        return row is not None and self._teacher(row, session_id, token)
+            if row is None or not self._teacher(conn, row, session_id, token):
+                return False
+            who = session_hash(session_id)
+            if remember and token and conn.execute(sa.select(TEACHERS.c.room_id).where(
+                    TEACHERS.c.room_id == row.id, TEACHERS.c.session_hash == who)).first() is None:
+                conn.execute(sa.insert(TEACHERS).values(room_id=row.id, session_hash=who))
+            return True
 
     @staticmethod
-    def _teacher(row, session_id: str, token: str | None) -> bool:
-        by_session = secrets.compare_digest(row.creator_hash, session_hash(session_id))
+    def _teacher(conn, row, session_id: str, token: str | None) -> bool:
+        who = session_hash(session_id)
+        by_session = secrets.compare_digest(row.creator_hash, who)
         by_token = bool(token) and secrets.compare_digest(row.teacher_hash, token_hash(token))
-        return by_session or by_token
+        return by_session or by_token or conn.execute(sa.select(TEACHERS.c.room_id).where(
+            TEACHERS.c.room_id == row.id, TEACHERS.c.session_hash == who)).first() is not None
 
     def _as_teacher(self, conn, code: str, session_id: str, token: str | None):
         row = self._room_row(conn, code, lock=True)
         if row is None:
             raise Refused("no_room")
-        if not self._teacher(row, session_id, token):
+        if not self._teacher(conn, row, session_id, token):
             raise Refused("not_teacher")
         return row
 
@@ -516,6 +534,7 @@ class Store:
             old = sa.select(ROOMS.c.id).where(ROOMS.c.expires_at <= now)
             conn.execute(sa.delete(SUBMISSIONS).where(SUBMISSIONS.c.room_id.in_(old)))
             conn.execute(sa.delete(MEMBERS).where(MEMBERS.c.room_id.in_(old)))
+            conn.execute(sa.delete(TEACHERS).where(TEACHERS.c.room_id.in_(old)))
             return conn.execute(sa.delete(ROOMS).where(ROOMS.c.expires_at <= now)).rowcount
 
     # -- students -------------------------------------------------------------------------
@@ -566,7 +585,7 @@ class Store:
             row = self._room_row(conn, code)
             if row is None:
                 raise Refused("no_room")
-            if not self._teacher(row, session_id, token):
+            if not self._teacher(conn, row, session_id, token):
                 raise Refused("not_teacher")
             runs = (sa.select(sa.func.count()).where(SUBMISSIONS.c.member_id == MEMBERS.c.id)
                     .scalar_subquery())

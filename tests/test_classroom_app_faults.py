@@ -85,6 +85,12 @@ def test_a_reload_keeps_the_room_and_the_teacher(database, monkeypatch):
     browser(monkeypatch, "x" * 32)  # another browser with the same link: a watcher
     other = app_test("class_board", room=code).run()
     assert "_class.pause" not in [b.key for b in other.button]
+    other.text_input(key="_class.token_input").input(
+        teacher.session_state[room_ui.NEW_TOKEN][1]).run()
+    other.button(key="_class.token_check").click().run()  # the projector, with the token
+    assert "_class.pause" in [b.key for b in other.button]
+    projector = app_test("class_board", room=code).run()  # its reload: no token typed again
+    assert "_class.pause" in [b.key for b in projector.button]
 
 
 def test_a_student_keeps_the_pseudonym_and_the_runs_across_reloads(database, monkeypatch):

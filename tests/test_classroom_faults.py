@@ -252,3 +252,17 @@ def test_the_csv_holds_every_run_of_every_lesson_with_iso_times(tmp_path):
     assert when.tzinfo is not None
     assert when.timestamp() == pytest.approx(Clock().now)
     assert table[0]["submitted_at"].startswith("2027-01-15T")
+
+
+def test_a_token_opens_the_room_to_a_browser_for_good(tmp_path):
+    s = sqlite_store(tmp_path / "class.sqlite3")
+    created = s.create_room("laptop", "linreg")
+    code = created.code
+    assert not s.is_teacher(code, "projector", "wrong-token", remember=True)
+    assert not s.is_teacher(code, "projector")
+    assert s.is_teacher(code, "projector", created.token, remember=True)
+    assert s.is_teacher(code, "projector"), "a reload of the projector: no token needed"
+    s.set_status(code, "projector", "paused")
+    assert not s.is_teacher(code, "student")
+    with pytest.raises(db.Refused, match="not_teacher"):
+        s.set_status(code, "student", "open")

@@ -586,7 +586,7 @@ def take_control(code: str) -> None:
         token = st.text_input(t("cl.token_input"), type="password", max_chars=64,
                               key="_class.token_input")
         if st.button(t("cl.token_check"), key="_class.token_check") and token:
-            if _call(st, lambda s: s.is_teacher(code, session_id(), token)):
+            if _call(st, lambda s: s.is_teacher(code, session_id(), token, remember=True)):
                 st.session_state.setdefault(TEACHES, {})[code] = token
                 st.rerun()
             else:
