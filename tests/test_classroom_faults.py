@@ -187,7 +187,11 @@ def test_rooms_per_hour_are_limited_per_address_too(tmp_path):
 
 
 def test_the_teacher_sees_a_flood_and_removes_it(tmp_path):
-    s = sqlite_store(tmp_path / "class.sqlite3")
+    flood_and_removal(sqlite_store(tmp_path / "class.sqlite3"))
+
+
+def flood_and_removal(s: db.Store) -> None:
+    """Run on PostgreSQL too (tests/test_classroom_postgres.py)."""
     created = s.create_room("teacher", "linreg")
     code = created.code
     s.join(code, "real", "203.0.113.20")
@@ -255,7 +259,11 @@ def test_the_csv_holds_every_run_of_every_lesson_with_iso_times(tmp_path):
 
 
 def test_a_token_opens_the_room_to_a_browser_for_good(tmp_path):
-    s = sqlite_store(tmp_path / "class.sqlite3")
+    token_for_good(sqlite_store(tmp_path / "class.sqlite3"))
+
+
+def token_for_good(s: db.Store) -> None:
+    """Run on PostgreSQL too."""
     created = s.create_room("laptop", "linreg")
     code = created.code
     assert not s.is_teacher(code, "projector", "wrong-token", remember=True)
