@@ -6,6 +6,7 @@ the final loss on all the data (lower is better). The book's defaults are the re
 
 import csv
 import dataclasses
+import datetime
 import io
 import statistics
 
@@ -64,8 +65,14 @@ CSV_COLUMNS = ("id", "pseudonym", "lesson", "impl", "lr", "batch_size", "epochs"
                "train_acc", "test_acc", "submitted_at")
 
 
+def iso_time(seconds: float) -> str:
+    """A Unix time as ISO 8601 in UTC: 2027-01-15T08:00:00+00:00."""
+    return datetime.datetime.fromtimestamp(seconds, datetime.UTC).isoformat(timespec="seconds")
+
+
 def to_csv(rows: list[Row], lang: str = "en") -> str:
-    """Every submission, one line each; the per-epoch lists as space-separated numbers.
+    """Every submission, one line each (the `lesson` column says which lesson's run); the
+    per-epoch lists as space-separated numbers; the time in ISO 8601 (UTC).
 
     Every cell is a number or a word from a fixed list, so no cell can start a formula.
     """
@@ -82,5 +89,5 @@ def to_csv(rows: list[Row], lang: str = "en") -> str:
                          f"{s.final_loss:.6g}",
                          "" if s.final_test_acc is None else f"{s.final_test_acc:.6g}",
                          series(s.train_loss), series(s.train_acc), series(s.test_acc),
-                         f"{row.created_at:.3f}"])
+                         iso_time(row.created_at)])
     return out.getvalue()

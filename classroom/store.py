@@ -6,17 +6,27 @@ with SELECT … FOR UPDATE). The app creates and upgrades the schema itself: `sc
 holds the version, `MIGRATIONS[v]` turns version v − 1 into v, and an older database is
 upgraded in place without losing rows. A database newer than this app is left untouched.
 
-Sessions are known by a hash of a random id the page keeps; a teacher token is shown once
-and only its hash is stored. Failures of the database become `StoreError(kind)`; a request
-the rules refuse becomes `Refused(reason)` (or `submission.Invalid(reason)`).
+Browsers are known by a hash of a random id their cookie keeps, client addresses by a keyed
+hash; a teacher token is handed over privately and only its hash is stored. Failures of the
+database become `StoreError(kind)`; a request the rules refuse becomes `Refused(reason)`
+(or `submission.Invalid(reason)`).
+
+No acknowledged write is lost silently: on SQLite every transaction checks that the file at
+the path is still the one this engine first opened (a deleted, moved or replaced file keeps
+serving the old, unlinked copy through open handles, and a restart would find nothing), a
+write is checked again after its commit, commits are synchronous=FULL, and the last failed
+write (a full disk, a lock held too long) is remembered for the teacher's board.
 """
 
 import contextlib
 import dataclasses
 import hashlib
 import json
+import os
 import secrets
+import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 
 import sqlalchemy as sa
@@ -25,7 +35,7 @@ from sqlalchemy import event, exc
 from classroom import names
 from classroom.submission import LESSONS, Submission, validate
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read off a projector
 CODE_LENGTH = 8                                      # 32⁸ ≈ 1.1 · 10¹² codes
 STATUSES = ("open", "paused", "closed")
@@ -39,12 +49,15 @@ class Limits:
     max_submissions: int = 3000        # per room
     max_per_member: int = 60           # submissions per member
     min_interval: float = 2.0          # seconds between two submissions of one member
-    max_rooms_per_hour: int = 5        # rooms one session may create
-    busy_timeout: float = 10.0         # seconds SQLite waits for a lock
+    max_rooms_per_hour: int = 5        # rooms one browser may create
+    max_members_per_address: int = 60  # members of one room behind one client address (a NAT)
+    max_rooms_per_address: int = 20    # rooms per hour from one client address
+    busy_timeout: float = 2.0          # seconds SQLite waits for a lock: a bounded wait
 
 
 class StoreError(Exception):
-    """The database failed. kind: unwritable, locked, missing, corrupt, newer, unavailable."""
+    """The database failed. kind: unwritable, locked, missing, corrupt, full, moved, newer,
+    unavailable. `detail` is for the server's log, never for a page."""
 
     def __init__(self, kind: str, detail: str = ""):
         super().__init__(f"{kind}: {detail}")
@@ -62,7 +75,7 @@ class Refused(Exception):
 @dataclasses.dataclass(frozen=True)
 class Created:
     code: str
-    token: str  # shown once to the teacher; only its hash is kept
+    token: str  # handed to the teacher privately; only its hash is kept
 
 
 @dataclasses.dataclass(frozen=True)
@@ -94,6 +107,24 @@ class Row:
     mine: bool
     submission: Submission
     created_at: float
+    owner: str = ""     # the submitter's browser hash (marks `mine` for a shared snapshot)
+
+
+@dataclasses.dataclass(frozen=True)
+class MemberInfo:
+    """A member as the teacher sees them: to spot and remove a flood."""
+    id: int
+    member: Member
+    runs: int
+    joined_at: float
+    same_address: int   # members of the room behind the same client address (this one too)
+
+
+@dataclasses.dataclass(frozen=True)
+class Health:
+    """The last write that failed, for the teacher's board (None: the last write worked)."""
+    kind: str
+    at: float
 
 
 def session_hash(session_id: str) -> str:
@@ -102,6 +133,16 @@ def session_hash(session_id: str) -> str:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(f"teacher:{token}".encode()).hexdigest()
+
+
+_ADDRESS_KEY = secrets.token_bytes(16)  # per process: an address hash cannot be reversed
+
+
+def address_hash(address: str | None) -> str | None:
+    """A keyed hash of a client address (None when unknown). A restart starts a new key."""
+    if not address:
+        return None
+    return hashlib.blake2b(address.encode(), key=_ADDRESS_KEY, digest_size=16).hexdigest()
 
 
 def new_code() -> str:
@@ -160,11 +201,20 @@ def _tables(metadata: sa.MetaData, version: int) -> tuple[sa.Table, sa.Table, sa
     if version >= 2:  # v2: a resubmitted run is recognised and refused
         columns.append(sa.Column("run_token", sa.String(32)))
     submissions = sa.Table("classroom_submissions", metadata, *columns)
+    if version >= 3:  # v3: limits per client address; the teacher removes a flooding member
+        rooms.append_column(sa.Column("creator_address", sa.String(64)))
+        members.append_column(sa.Column("address_hash", sa.String(64)))
+        members.append_column(sa.Column("removed", sa.Integer, nullable=False, default=0))
     return rooms, members, submissions
 
 
 VERSION = sa.Table("classroom_schema_version", sa.MetaData(),
                    sa.Column("version", sa.Integer, nullable=False))
+# v3: the browsers a teacher token has opened a room to (a reload keeps their controls)
+TEACHERS = sa.Table(
+    "classroom_teachers", sa.MetaData(),
+    sa.Column("room_id", sa.Integer, nullable=False, primary_key=True),
+    sa.Column("session_hash", sa.String(64), nullable=False, primary_key=True))
 ROOMS, MEMBERS, SUBMISSIONS = _tables(sa.MetaData(), SCHEMA_VERSION)
 
 
@@ -182,7 +232,16 @@ def _v2(conn: sa.Connection) -> None:
                          "ON classroom_submissions (room_id, member_id, run_token)"))
 
 
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _v1, 2: _v2}
+def _v3(conn: sa.Connection) -> None:
+    """Version 3: client-address hashes on rooms and members, and removed members."""
+    conn.execute(sa.text("ALTER TABLE classroom_rooms ADD COLUMN creator_address VARCHAR(64)"))
+    conn.execute(sa.text("ALTER TABLE classroom_members ADD COLUMN address_hash VARCHAR(64)"))
+    conn.execute(sa.text("ALTER TABLE classroom_members "
+                         "ADD COLUMN removed INTEGER NOT NULL DEFAULT 0"))
+    TEACHERS.create(conn)
+
+
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 # ---- SQLite: WAL, a busy timeout, and writes that take the lock when they begin ----------
@@ -192,6 +251,32 @@ def _sqlite_begin(conn: sa.Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _identity(path: str) -> tuple[int, int] | None:
+    """Which file is at `path` now (device, inode), or None when there is none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _file_path(engine: sa.Engine) -> str | None:
+    """The SQLite file of `engine` (None: another database, or one in memory)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database or ""
+    if not database or database == ":memory:" or "mode=memory" in str(engine.url):
+        return None
+    return database.removeprefix("file:").split("?")[0]
+
+
+# The file each SQLite engine first wrote, and the last write failure per engine: state of the
+# process (engines are shared by every session), so every board sees it.
+_FIRST_FILE: "weakref.WeakKeyDictionary[sa.Engine, tuple[int, int]]" = weakref.WeakKeyDictionary()
+_LAST_FAILURE: "weakref.WeakKeyDictionary[sa.Engine, Health]" = weakref.WeakKeyDictionary()
+_STATE_LOCK = threading.Lock()
+
+
 def prepare_engine(engine: sa.Engine, busy_timeout: float = Limits.busy_timeout) -> sa.Engine:
     """Attach the SQLite settings once (nothing to do for other databases)."""
     if engine.dialect.name != "sqlite" or event.contains(engine, "begin", _sqlite_begin):
@@ -199,8 +284,9 @@ def prepare_engine(engine: sa.Engine, busy_timeout: float = Limits.busy_timeout)
 
     def connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None  # the "begin" event issues BEGIN itself
+        # synchronous=FULL: a commit is on the disk before the student reads "Submitted"
         for pragma in (f"busy_timeout={int(busy_timeout * 1000)}", "journal_mode=WAL",
-                       "foreign_keys=ON"):
+                       "synchronous=FULL", "foreign_keys=ON"):
             dbapi_connection.execute(f"PRAGMA {pragma}").close()
 
     event.listen(engine, "connect", connect)
@@ -210,11 +296,11 @@ def prepare_engine(engine: sa.Engine, busy_timeout: float = Limits.busy_timeout)
 
 def _classify(e: Exception, path: str | None) -> StoreError:
     """What went wrong, in words a teacher can act on."""
-    import os
-
     text = str(getattr(e, "orig", None) or e).lower()
     if "locked" in text or "busy" in text:
         kind = "locked"
+    elif "full" in text or "no space" in text:
+        kind = "full"
     elif "readonly" in text or "read-only" in text or "permission" in text:
         kind = "unwritable"
     elif "not a database" in text or "malformed" in text or "disk image" in text:
@@ -237,8 +323,33 @@ class Store:
         self.engine = prepare_engine(engine, limits.busy_timeout)
         self.limits, self.clock = limits, clock
         self.path = engine.url.database if engine.dialect.name == "sqlite" else None
+        self.file = _file_path(engine)
 
     # -- transactions ---------------------------------------------------------------------
+
+    def _same_file(self) -> None:
+        """StoreError 'moved' when the SQLite file at the path is not (or no longer) the one
+        this engine first wrote: what is written now would not be there after a restart."""
+        if self.file is None:
+            return
+        now = _identity(self.file)
+        with _STATE_LOCK:
+            first = _FIRST_FILE.setdefault(self.engine, now) if now else _FIRST_FILE.get(
+                self.engine)
+        if now is None or now != first:
+            raise StoreError("moved", f"{self.file}: {'gone' if now is None else 'replaced'}")
+
+    def _failed(self, kind: str | None) -> None:
+        with _STATE_LOCK:
+            if kind is None:
+                _LAST_FAILURE.pop(self.engine, None)
+            else:
+                _LAST_FAILURE[self.engine] = Health(kind, self.clock())
+
+    def health(self) -> Health | None:
+        """The last write that failed (and how), None when the last write worked."""
+        with _STATE_LOCK:
+            return _LAST_FAILURE.get(self.engine)
 
     @contextlib.contextmanager
     def _tx(self, write: bool) -> Iterator[sa.Connection]:
@@ -246,9 +357,21 @@ class Store:
             with self.engine.connect() as conn:
                 conn.execution_options(classroom_write=write)
                 with conn.begin():
+                    self._same_file()
                     yield conn
+            if write:
+                self._same_file()  # deleted during the write: it must not be acknowledged
         except exc.SQLAlchemyError as e:
-            raise _classify(e, self.path) from e
+            error = _classify(e, self.path)
+            if write:
+                self._failed(error.kind)
+            raise error from e
+        except StoreError as e:
+            if write:
+                self._failed(e.kind)
+            raise
+        if write:
+            self._failed(None)
 
     def schema_version(self) -> int:
         """The database's schema version (0: no classroom tables yet)."""
@@ -288,6 +411,7 @@ class Store:
                 try:
                     conn.execution_options(classroom_write=True)
                     with conn.begin():
+                        self._same_file()
                         conn.execute(sa.update(VERSION).values(version=VERSION.c.version))
                 finally:
                     if sqlite:
@@ -298,16 +422,24 @@ class Store:
 
     # -- rooms ----------------------------------------------------------------------------
 
-    def create_room(self, session_id: str, lesson: str) -> Created:
+    def create_room(self, session_id: str, lesson: str, address: str | None = None) -> Created:
+        """A new room taught by this browser (at most `max_rooms_per_hour` an hour per
+        browser, `max_rooms_per_address` per client address)."""
         if lesson not in LESSONS:
             raise Refused("lesson")
         self.purge()
-        now, creator = self.clock(), session_hash(session_id)
+        now, creator, where = self.clock(), session_hash(session_id), address_hash(address)
         token = secrets.token_urlsafe(18)
         with self._tx(write=True) as conn:
+            hour = ROOMS.c.created_at > now - 3600
             recent = conn.execute(sa.select(sa.func.count()).select_from(ROOMS).where(
-                ROOMS.c.creator_hash == creator, ROOMS.c.created_at > now - 3600)).scalar()
+                ROOMS.c.creator_hash == creator, hour)).scalar()
             if recent >= self.limits.max_rooms_per_hour:
+                raise Refused("rooms_rate")
+            if where is not None and conn.execute(
+                    sa.select(sa.func.count()).select_from(ROOMS).where(
+                        ROOMS.c.creator_address == where, hour)).scalar() \
+                    >= self.limits.max_rooms_per_address:
                 raise Refused("rooms_rate")
             while True:
                 code = new_code()
@@ -315,7 +447,8 @@ class Store:
                     break
             conn.execute(sa.insert(ROOMS).values(
                 code=code, lesson=lesson, status="open", teacher_hash=token_hash(token),
-                creator_hash=creator, created_at=now, expires_at=now + self.limits.ttl_seconds))
+                creator_hash=creator, creator_address=where, created_at=now,
+                expires_at=now + self.limits.ttl_seconds))
         return Created(code, token)
 
     def _room_row(self, conn: sa.Connection, code: str, lock: bool = False):
@@ -331,29 +464,42 @@ class Store:
             if row is None:
                 return None
             members = conn.execute(sa.select(sa.func.count()).select_from(MEMBERS)
-                                   .where(MEMBERS.c.room_id == row.id)).scalar()
+                                   .where(MEMBERS.c.room_id == row.id,
+                                          MEMBERS.c.removed == 0)).scalar()
             counts = conn.execute(
                 sa.select(sa.func.count(), sa.func.count(sa.distinct(SUBMISSIONS.c.member_id)))
                 .where(SUBMISSIONS.c.room_id == row.id)).one()
         return Room(row.code, row.lesson, row.status, row.created_at, row.expires_at,
                     int(members), int(counts[1]), int(counts[0]))
 
-    def is_teacher(self, code: str, session_id: str, token: str | None = None) -> bool:
-        with self._tx(write=False) as conn:
+    def is_teacher(self, code: str, session_id: str, token: str | None = None,
+                   remember: bool = False) -> bool:
+        """Does this browser control the room (it started it, the token opened it to it
+        before, or `token` is the room's)? `remember`: a right token opens the room to this
+        browser for good (its reloads keep the controls without the token)."""
+        with self._tx(write=remember) as conn:
             row = self._room_row(conn, code)
-        return row is not None and self._teacher(row, session_id, token)
+            if row is None or not self._teacher(conn, row, session_id, token):
+                return False
+            who = session_hash(session_id)
+            if remember and token and conn.execute(sa.select(TEACHERS.c.room_id).where(
+                    TEACHERS.c.room_id == row.id, TEACHERS.c.session_hash == who)).first() is None:
+                conn.execute(sa.insert(TEACHERS).values(room_id=row.id, session_hash=who))
+            return True
 
     @staticmethod
-    def _teacher(row, session_id: str, token: str | None) -> bool:
-        by_session = secrets.compare_digest(row.creator_hash, session_hash(session_id))
+    def _teacher(conn, row, session_id: str, token: str | None) -> bool:
+        who = session_hash(session_id)
+        by_session = secrets.compare_digest(row.creator_hash, who)
         by_token = bool(token) and secrets.compare_digest(row.teacher_hash, token_hash(token))
-        return by_session or by_token
+        return by_session or by_token or conn.execute(sa.select(TEACHERS.c.room_id).where(
+            TEACHERS.c.room_id == row.id, TEACHERS.c.session_hash == who)).first() is not None
 
     def _as_teacher(self, conn, code: str, session_id: str, token: str | None):
         row = self._room_row(conn, code, lock=True)
         if row is None:
             raise Refused("no_room")
-        if not self._teacher(row, session_id, token):
+        if not self._teacher(conn, row, session_id, token):
             raise Refused("not_teacher")
         return row
 
@@ -388,35 +534,83 @@ class Store:
             old = sa.select(ROOMS.c.id).where(ROOMS.c.expires_at <= now)
             conn.execute(sa.delete(SUBMISSIONS).where(SUBMISSIONS.c.room_id.in_(old)))
             conn.execute(sa.delete(MEMBERS).where(MEMBERS.c.room_id.in_(old)))
+            conn.execute(sa.delete(TEACHERS).where(TEACHERS.c.room_id.in_(old)))
             return conn.execute(sa.delete(ROOMS).where(ROOMS.c.expires_at <= now)).rowcount
 
     # -- students -------------------------------------------------------------------------
 
-    def join(self, code: str, session_id: str) -> Member:
-        """The session's pseudonym in the room (the same one when it joins again)."""
-        who = session_hash(session_id)
+    def join(self, code: str, session_id: str, address: str | None = None) -> Member:
+        """The browser's pseudonym in the room (the same one when it joins again, from any
+        tab); at most `max_members_per_address` members behind one client address."""
+        who, where = session_hash(session_id), address_hash(address)
         with self._tx(write=True) as conn:
             row = self._room_row(conn, code, lock=True)
             if row is None:
                 raise Refused("no_room")
-            found = conn.execute(sa.select(MEMBERS.c.adjective, MEMBERS.c.animal).where(
-                MEMBERS.c.room_id == row.id, MEMBERS.c.session_hash == who)).first()
+            found = conn.execute(
+                sa.select(MEMBERS.c.adjective, MEMBERS.c.animal, MEMBERS.c.removed).where(
+                    MEMBERS.c.room_id == row.id, MEMBERS.c.session_hash == who)).first()
             if found is not None:
+                if found.removed:
+                    raise Refused("removed")
                 return Member(found.adjective, found.animal)
             if row.status == "closed":
                 raise Refused("closed")
             taken = {(r.adjective, r.animal) for r in conn.execute(
                 sa.select(MEMBERS.c.adjective, MEMBERS.c.animal)
                 .where(MEMBERS.c.room_id == row.id))}
-            if len(taken) >= self.limits.max_members:
+            active = conn.execute(sa.select(sa.func.count()).select_from(MEMBERS).where(
+                MEMBERS.c.room_id == row.id, MEMBERS.c.removed == 0)).scalar()
+            if active >= self.limits.max_members:
                 raise Refused("members_cap")
+            if where is not None and conn.execute(
+                    sa.select(sa.func.count()).select_from(MEMBERS).where(
+                        MEMBERS.c.room_id == row.id,
+                        MEMBERS.c.address_hash == where)).scalar() \
+                    >= self.limits.max_members_per_address:
+                raise Refused("address_cap")
             pairs = [(a, n) for a in range(len(names.ADJECTIVES)) for n in range(len(names.ANIMALS))
                      if (a, n) not in taken]
             adjective, animal = secrets.choice(pairs) if pairs else (0, 0)
             conn.execute(sa.insert(MEMBERS).values(room_id=row.id, session_hash=who,
                                                    adjective=adjective, animal=animal,
-                                                   joined_at=self.clock()))
+                                                   joined_at=self.clock(), address_hash=where,
+                                                   removed=0))
         return Member(adjective, animal)
+
+    def members(self, code: str, session_id: str, token: str | None = None) -> list[MemberInfo]:
+        """The room's members, newest first, with their runs and how many share their client
+        address: its teacher only (to spot a flood)."""
+        with self._tx(write=False) as conn:
+            row = self._room_row(conn, code)
+            if row is None:
+                raise Refused("no_room")
+            if not self._teacher(conn, row, session_id, token):
+                raise Refused("not_teacher")
+            runs = (sa.select(sa.func.count()).where(SUBMISSIONS.c.member_id == MEMBERS.c.id)
+                    .scalar_subquery())
+            found = conn.execute(
+                sa.select(MEMBERS.c.id, MEMBERS.c.adjective, MEMBERS.c.animal,
+                          MEMBERS.c.joined_at, MEMBERS.c.address_hash, runs.label("runs"))
+                .where(MEMBERS.c.room_id == row.id, MEMBERS.c.removed == 0)
+                .order_by(MEMBERS.c.id.desc())).all()
+        per_address: dict = {}
+        for m in found:
+            if m.address_hash is not None:
+                per_address[m.address_hash] = per_address.get(m.address_hash, 0) + 1
+        return [MemberInfo(m.id, Member(m.adjective, m.animal), int(m.runs), m.joined_at,
+                           per_address.get(m.address_hash, 1)) for m in found]
+
+    def remove_members(self, code: str, session_id: str, ids, token: str | None = None) -> int:
+        """Remove members and their runs: their browsers cannot join this room again. Its
+        teacher only; how many were removed."""
+        ids = [int(i) for i in ids]
+        with self._tx(write=True) as conn:
+            row = self._as_teacher(conn, code, session_id, token)
+            mine = sa.and_(MEMBERS.c.room_id == row.id, MEMBERS.c.id.in_(ids))
+            conn.execute(sa.delete(SUBMISSIONS).where(SUBMISSIONS.c.room_id == row.id,
+                                                      SUBMISSIONS.c.member_id.in_(ids)))
+            return conn.execute(sa.update(MEMBERS).where(mine).values(removed=1)).rowcount
 
     def submit(self, code: str, session_id: str, raw) -> int:
         """Store one checked run of a member; its id. Invalid or Refused when it may not."""
@@ -430,10 +624,12 @@ class Store:
                 raise Refused(row.status)  # paused or closed
             if s.lesson != row.lesson:
                 raise Refused("other_lesson")
-            member = conn.execute(sa.select(MEMBERS.c.id).where(
+            member = conn.execute(sa.select(MEMBERS.c.id, MEMBERS.c.removed).where(
                 MEMBERS.c.room_id == row.id, MEMBERS.c.session_hash == who)).first()
             if member is None:
                 raise Refused("not_member")
+            if member.removed:
+                raise Refused("removed")
             mine = conn.execute(
                 sa.select(sa.func.count(), sa.func.max(SUBMISSIONS.c.created_at))
                 .where(SUBMISSIONS.c.member_id == member.id)).one()
@@ -459,20 +655,24 @@ class Store:
                 final_loss=s.final_loss, final_test_acc=s.final_test_acc, created_at=now,
                 run_token=token)).inserted_primary_key[0]
 
-    def rows(self, code: str, session_id: str | None = None) -> list[Row]:
-        """The room's submissions for its current lesson, oldest first; `mine` marks the
-        caller's. A row that no longer passes the checks (an edited database) is left out."""
+    def rows(self, code: str, session_id: str | None = None,
+             every_lesson: bool = False) -> list[Row]:
+        """The room's submissions for its current lesson (or all of them), oldest first;
+        `mine` marks the caller's. A row that no longer passes the checks (an edited
+        database) is left out."""
         who = session_hash(session_id) if session_id else None
         with self._tx(write=False) as conn:
             room = self._room_row(conn, code)
             if room is None:
                 return []
+            which = [SUBMISSIONS.c.room_id == room.id]
+            if not every_lesson:
+                which.append(SUBMISSIONS.c.lesson == room.lesson)
             result = conn.execute(
                 sa.select(SUBMISSIONS, MEMBERS.c.adjective, MEMBERS.c.animal,
                           MEMBERS.c.session_hash)
                 .join(MEMBERS, MEMBERS.c.id == SUBMISSIONS.c.member_id)
-                .where(SUBMISSIONS.c.room_id == room.id, SUBMISSIONS.c.lesson == room.lesson)
-                .order_by(SUBMISSIONS.c.id)).all()
+                .where(*which).order_by(SUBMISSIONS.c.id)).all()
         rows = []
         for r in result:
             try:
@@ -483,8 +683,8 @@ class Store:
                     "train_loss": json.loads(r.train_loss),
                     **({"train_acc": json.loads(r.train_acc), "test_acc": json.loads(r.test_acc)}
                        if r.train_acc is not None else {})})
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, OverflowError):
                 continue
             rows.append(Row(r.id, Member(r.adjective, r.animal), who == r.session_hash, s,
-                            r.created_at))
+                            r.created_at, r.session_hash))
         return rows

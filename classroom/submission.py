@@ -107,7 +107,10 @@ def _integer(raw: Mapping, name: str, lo: int, hi: int) -> int:
 def _number(value, name: str, lo: float, hi: float) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise Invalid(name)
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:  # an integer beyond any float (10**400): out of range like 1e30
+        raise Invalid(f"{name}_range") from None
     if not math.isfinite(value):
         raise Invalid(f"{name}_finite")
     if not lo <= value <= hi:

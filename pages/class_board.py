@@ -20,7 +20,6 @@ if not code:
                  icon=":material/add_circle:"):
         room.start(picked or "classifier")
 elif room.teaches(code):
-    room.token_once(code)
     found = room.peek(lambda s: s.room(code))
     if lesson.lecture():  # the projector: the board first and large, the rest folded away
         room.live_board(code, big=True, teacher=True)

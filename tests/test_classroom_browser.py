@@ -48,7 +48,6 @@ def test_two_students_submit_and_the_board_updates_itself(class_server, browser)
         link = link_box.inner_text().strip()
         assert "/linear-regression?room=" in link
         expect(metric(teacher, 2)).to_have_text("0")  # Runs
-        teacher.get_by_role("button", name="I have noted it").click()
 
         students = []
         for context, settings in zip(student_contexts, ["", "&lr=0.3&batch=100"], strict=True):
@@ -84,4 +83,44 @@ def test_two_students_submit_and_the_board_updates_itself(class_server, browser)
         teacher.screenshot(path=str(ARTIFACTS / "class_board_1920x1080.png"))
     finally:
         for context in [teacher_context, *student_contexts]:
+            context.close()
+
+
+def test_a_reload_keeps_the_teacher_the_room_and_the_students_pseudonym(class_server, browser):
+    """The browser-id cookie: written by the page's own script, sent back on a reload."""
+    from playwright.sync_api import expect
+
+    teacher_context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    student_context = browser.new_context(viewport={"width": 412, "height": 915})
+    try:
+        teacher = teacher_context.new_page()
+        teacher.goto(f"{class_server}/class-board?lang=en")
+        wait_for_app(teacher)
+        teacher.locator(".st-key-_class-start_here button").click()
+        pause = teacher.locator(".st-key-_class-pause button")
+        expect(pause).to_be_visible(timeout=WAIT_MS)
+        link = teacher.locator('[data-testid="stCode"]').filter(has_text="?room=")
+        code = link.inner_text().strip().rsplit("=", 1)[1]
+        assert any(c["name"] == "d2l_browser" for c in teacher_context.cookies())
+        assert f"room={code}" in teacher.url, "the board's address names the room"
+        teacher.reload()
+        wait_for_app(teacher)
+        expect(pause).to_be_visible(timeout=WAIT_MS)  # still the teacher, still the room
+        expect(teacher.get_by_text("stays its teacher across reloads")).to_be_visible()
+
+        student = student_context.new_page()
+        student.goto(link.inner_text().strip())
+        wait_for_app(student)
+        banner = student.get_by_text("you are", exact=False)
+        expect(banner).to_be_visible(timeout=WAIT_MS)
+        name = banner.inner_text()
+        for _ in range(2):
+            student.reload()
+            wait_for_app(student)
+            expect(student.get_by_text("you are", exact=False)).to_have_text(name)
+        teacher.reload()
+        wait_for_app(teacher)
+        expect(metric(teacher, 0)).to_have_text("1", timeout=WAIT_MS)  # Joined: one student
+    finally:
+        for context in (teacher_context, student_context):
             context.close()

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from classroom import store as db
 from tests.conftest import free_port, skip_or_fail
+from tests.test_classroom_faults import flood_and_removal, token_for_good
 from tests.test_classroom_store import Clock, lifecycle, linreg_run, thirty_writers
 
 
@@ -118,9 +119,12 @@ def test_a_version_1_database_is_upgraded_on_postgresql(postgres):
         db.MIGRATIONS[1](conn)
         db.VERSION.create(conn)
         conn.execute(sa.insert(db.VERSION).values(version=1))
-    old = db.Store(engine, db.Limits(min_interval=0.0), Clock())
-    code = old.create_room("t", "linreg").code      # written by the v1 tables' columns only
-    with engine.begin() as conn:                     # (the run_token column is not there yet)
+    code = "ABCDEFGH"
+    with engine.begin() as conn:  # rows of the v1 app: the v1 tables' columns only
+        conn.execute(sa.text(
+            "INSERT INTO classroom_rooms (code, lesson, status, teacher_hash, creator_hash, "
+            "created_at, expires_at) VALUES (:c, 'linreg', 'open', 'x', 'y', 0, 9e12)"),
+            {"c": code})
         room_id = conn.execute(sa.text("SELECT id FROM classroom_rooms")).scalar()
         conn.execute(sa.text(
             "INSERT INTO classroom_members (room_id, session_hash, adjective, animal, joined_at)"
@@ -129,3 +133,10 @@ def test_a_version_1_database_is_upgraded_on_postgresql(postgres):
     assert store.schema_version() == 1 and store.ensure_schema() == db.SCHEMA_VERSION
     store.submit(code, "s", linreg_run())
     assert store.room(code).members == 1 and len(store.rows(code)) == 1
+
+
+def test_a_flood_is_removed_and_a_token_kept_for_good_on_postgresql(postgres):
+    for check in (flood_and_removal, token_for_good):
+        s = pg_store(fresh_database(postgres, check.__name__), min_interval=0.0)
+        s.ensure_schema()
+        check(s)

@@ -131,4 +131,6 @@ CLASS_SESSION = "_class.session"      # a random id: the database knows only its
 CLASS_ROOM = "_class.room"            # the room this session follows (as a student or teacher)
 CLASS_MEMBER = "_class.member"        # this session's pseudonym in CLASS_ROOM: db.Member
 CLASS_TEACHES = "_class.teaches"      # {code: token or ""} of the rooms this session controls
-CLASS_NEW_TOKEN = "_class.new_token"  # the teacher token, until the teacher has noted it
+CLASS_NEW_TOKEN = "_class.new_token"  # (code, teacher token) of the room this session started
+CLASS_OUTCOME = "_class.outcome"      # {run fingerprint: (ok, message)}: what became of a Submit
+CLASS_ACTED = "_class.acted"          # (ok, message) of the teacher's last action, until redrawn

@@ -34,12 +34,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "cl.join": {"en": "Students join here", "zh": "学生从这里加入"},
     "cl.qr_alt": {"en": "QR code of the room's link {url}", "zh": "房间链接 {url} 的二维码"},
     "cl.token": {
-        "en": "Teacher token (shown once, keep it): with it, another browser — the projector's — "
-              "can pause, clear or close this room.",
-        "zh": "教师口令（只显示这一次，请记下）：凭它，另一个浏览器（例如投影仪上的）也能暂停、"
-              "清空或关闭本房间。",
+        "en": "The teacher token gives another browser — the projector's — the controls. "
+              "It is never shown on this board: download it, or show it here when nobody "
+              "watches the screen.",
+        "zh": "凭教师口令，另一个浏览器（例如投影仪上的）也能操作本房间。口令不会显示在看板上："
+              "请下载保存，或在无人看屏幕时再显示。",
     },
-    "cl.token_done": {"en": "I have noted it", "zh": "我已记下"},
+    "cl.token_download": {"en": "Download the teacher token", "zh": "下载教师口令"},
+    "cl.token_file": {"en": "Teacher token of class room {code} (keep it private):",
+                      "zh": "全班实验房间 {code} 的教师口令（请勿外传）："},
+    "cl.token_show": {"en": "Show the token on this screen", "zh": "在本屏幕上显示口令"},
+    "cl.token_kept": {
+        "en": "This browser started the room and stays its teacher across reloads (a cookie "
+              "keeps a random id). The token was offered when the room was started.",
+        "zh": "本浏览器开设了该房间，刷新后仍是老师（cookie 中保存着一个随机编号）。教师口令在开设"
+              "房间时已提供。",
+    },
     "cl.token_enter": {"en": "I am this room's teacher", "zh": "我是本房间的老师"},
     "cl.token_input": {"en": "Teacher token", "zh": "教师口令"},
     "cl.token_check": {"en": "Take control", "zh": "接管房间"},
@@ -59,6 +69,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "cl.close": {"en": "Close the room", "zh": "关闭房间"},
     "cl.close_confirm": {"en": "Yes, close it for good", "zh": "确定，永久关闭"},
     "cl.csv": {"en": "Download all results (CSV)", "zh": "下载全部结果（CSV）"},
+    "cl.members": {"en": "Members ({count})", "zh": "成员（{count}）"},
+    "cl.members_none": {"en": "Nobody has joined yet.", "zh": "还没有人加入。"},
+    "cl.member_line": {"en": "{name} · {runs} runs · {same} on the same network",
+                       "zh": "{name} · 提交 {runs} 次 · 同一网络 {same} 人"},
+    "cl.remove_pick": {"en": "Remove members (a flood, say): their runs go too, and their "
+                             "browsers cannot join again",
+                       "zh": "移除成员（例如刷屏者）：其结果一并删除，其浏览器不能再加入"},
+    "cl.remove": {"en": "Remove", "zh": "移除"},
+    "cl.done.lesson": {"en": "The room is now about: {what}.", "zh": "房间的课程已改为：{what}。"},
+    "cl.done.status": {"en": "The room is now {what}.", "zh": "房间现在{what}。"},
+    "cl.done.clear": {"en": "Every submission was deleted.", "zh": "所有提交已删除。"},
+    "cl.done.remove": {"en": "{what} members removed.", "zh": "已移除 {what} 名成员。"},
+    "cl.sqlite_note": {
+        "en": "The runs are kept in a SQLite file on this server. On Streamlit Community Cloud a "
+              "reboot deletes it, with every room: configure a PostgreSQL URL (README).",
+        "zh": "结果保存在本服务器上的 SQLite 文件中。在 Streamlit Community Cloud 上，重启会删除它"
+              "和所有房间：请配置 PostgreSQL 的 URL（见 README）。",
+    },
+    "cl.health": {
+        "en": "A write to the class database failed {seconds} s ago: {reason}",
+        "zh": "{seconds} 秒前写入全班实验数据库失败：{reason}",
+    },
     "cl.expires": {"en": "The room and its results are deleted {hours} h after it was started.",
                    "zh": "房间及其结果将在创建 {hours} 小时后删除。"},
     "cl.empty": {"en": "No run submitted yet. The board updates by itself.",
@@ -117,6 +149,13 @@ STRINGS: dict[str, dict[str, str]] = {
                           "zh": "你的提交次数已达每位学生的上限。"},
     "cl.why.rate": {"en": "Too fast: wait two seconds between submissions.",
                     "zh": "太快了：两次提交之间请等两秒。"},
+    "cl.why.removed": {"en": "The teacher has removed you from this room.",
+                       "zh": "老师已将你移出该房间。"},
+    "cl.why.address_cap": {"en": "Too many members of this room come from your network.",
+                           "zh": "该房间中来自你所在网络的成员太多了。"},
+    "cl.why.unexpected": {"en": "The class experiment failed here; the lesson works as usual. "
+                                "Try again in a moment.",
+                          "zh": "全班实验在这里出错了；课程页面照常可用。请稍后再试。"},
     "cl.why.duplicate": {"en": "You have already submitted this run.", "zh": "这次训练你已经提交过了。"},
     "cl.why.rooms_rate": {"en": "Too many rooms started from this browser in the last hour.",
                           "zh": "这个浏览器在过去一小时内开的房间太多了。"},
@@ -126,37 +165,51 @@ STRINGS: dict[str, dict[str, str]] = {
     "cl.why.invalid": {"en": "This run cannot be submitted: the value “{field}” is not one the "
                              "page allows.",
                        "zh": "这次训练不能提交：“{field}”的取值超出了页面允许的范围。"},
-    # what is wrong with the database
+    # what is wrong with the database: plain words; the detail goes to the server's log
     "cl.db.unwritable": {
-        "en": "The class database cannot be written ({detail}). The lessons work as usual; "
-              "the teacher should make the file `{where}` writable by the app's user.",
-        "zh": "全班实验的数据库无法写入（{detail}）。课程页面照常可用；请老师让运行应用的用户对文件 "
-              "`{where}` 有写权限。",
+        "en": "The class database cannot be written, so runs are not stored now. The lessons "
+              "work as usual; the server's log says which file.",
+        "zh": "全班实验的数据库无法写入，现在提交的结果不会被保存。课程页面照常可用；服务器日志中"
+              "写明了是哪个文件。",
     },
     "cl.db.locked": {
-        "en": "The class database is locked by another program ({detail}). The lessons work as "
-              "usual; try again in a moment.",
-        "zh": "全班实验的数据库被另一个程序锁住了（{detail}）。课程页面照常可用；请稍后再试。",
+        "en": "The class database is busy (locked by another program); runs are not stored "
+              "now. The lessons work as usual; try again in a moment.",
+        "zh": "全班实验的数据库正忙（被另一个程序锁住），现在提交的结果不会被保存。课程页面照常可用；"
+              "请稍后再试。",
     },
     "cl.db.missing": {
-        "en": "The class database's folder does not exist (`{where}`). The lessons work as "
-              "usual; create the folder or point D2L_CLASSROOM_DB elsewhere.",
-        "zh": "全班实验数据库所在的文件夹不存在（`{where}`）。课程页面照常可用；请创建该文件夹，"
-              "或把 D2L_CLASSROOM_DB 指向别处。",
+        "en": "The class database's folder does not exist. The lessons work as usual; the "
+              "server's log names the folder to create (or set D2L_CLASSROOM_DB).",
+        "zh": "全班实验数据库所在的文件夹不存在。课程页面照常可用；服务器日志中写明了要创建的文件夹"
+              "（或设置 D2L_CLASSROOM_DB）。",
     },
     "cl.db.corrupt": {
-        "en": "The class database `{where}` is damaged ({detail}). The lessons work as usual; "
-              "move the file away and a new one is made.",
-        "zh": "全班实验的数据库 `{where}` 已损坏（{detail}）。课程页面照常可用；把该文件移走，"
+        "en": "The class database is damaged. The lessons work as usual; move the file away "
+              "(the server's log names it) and a new one is made.",
+        "zh": "全班实验的数据库已损坏。课程页面照常可用；把该文件移走（服务器日志中写明了文件名），"
               "应用会新建一个。",
     },
+    "cl.db.full": {
+        "en": "The class database's disk is full: runs are not stored now. The lessons work "
+              "as usual; free some space on the server.",
+        "zh": "全班实验数据库所在的磁盘已满，现在提交的结果不会被保存。课程页面照常可用；"
+              "请在服务器上腾出空间。",
+    },
+    "cl.db.moved": {
+        "en": "The class database file was deleted, moved or replaced while the app was "
+              "running: runs are not stored now (they would be lost at the next restart). Put "
+              "the file back, or restart the app to start afresh.",
+        "zh": "应用运行期间，全班实验的数据库文件被删除、移动或替换了：现在提交的结果不会被保存"
+              "（下次重启时会丢失）。请把文件放回原处，或重启应用重新开始。",
+    },
     "cl.db.newer": {
-        "en": "The class database was made by a newer version of this app ({detail}); it is "
-              "left untouched. Update the app.",
-        "zh": "全班实验的数据库由更新版本的应用创建（{detail}），未做任何改动。请更新应用。",
+        "en": "The class database was made by a newer version of this app; it is left "
+              "untouched. Update the app.",
+        "zh": "全班实验的数据库由更新版本的应用创建，未做任何改动。请更新应用。",
     },
     "cl.db.unavailable": {
-        "en": "The class database cannot be reached ({detail}). The lessons work as usual.",
-        "zh": "无法连接全班实验的数据库（{detail}）。课程页面照常可用。",
+        "en": "The class database cannot be reached. The lessons work as usual.",
+        "zh": "无法连接全班实验的数据库。课程页面照常可用。",
     },
 }

@@ -1,0 +1,275 @@
+"""The class experiment in the app under faults and strangers (AppTest): the teacher token
+never on the board, a reload that keeps the teacher, the room and the student's pseudonym,
+two teacher browsers, every Submit click answered, and the database failing in every way
+without a traceback or a server path on a page."""
+
+import os
+import sqlite3
+import time
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from classroom import store as db
+from tests.conftest import app_test
+from tests.test_classroom_app import (
+    SUBMIT,
+    TRAIN,
+    board_points,
+    metrics,
+    start_room,
+    student_submits,
+    texts,
+)
+from ui import classroom as room_ui
+
+
+@pytest.fixture
+def database(tmp_path, monkeypatch):
+    """A fresh SQLite file for the app, as D2L_CLASSROOM_DB names it."""
+    path = tmp_path / "class.sqlite3"
+    monkeypatch.setenv(room_ui.ENV_DB, str(path))
+    return path
+
+
+def everything(at) -> str:
+    """Every element the page holds, as text (what any screen showing it could show)."""
+    found = []
+
+    def walk(node):
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            found.append(str(proto))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return "\n".join(found)
+
+
+@pytest.fixture(autouse=True)
+def fresh_reads(monkeypatch):
+    """Watchers share one read per second; a test that changes the room wants it now."""
+    monkeypatch.setattr(room_ui, "SNAPSHOT_SECONDS", 0.0)
+
+
+def browser(monkeypatch, browser_id: str | None):
+    """Requests from now on carry this browser-id cookie (None: no cookie)."""
+    monkeypatch.setattr(room_ui, "_cookie", lambda: browser_id)
+
+
+# ---- the teacher token and reloads ---------------------------------------------------------
+
+def test_the_teacher_token_never_appears_on_the_board_unless_asked(database):
+    teacher, code = start_room()
+    token = teacher.session_state[room_ui.NEW_TOKEN][1]
+    assert token not in everything(teacher), "the token is not on the projected board"
+    assert teacher.get("download_button"), "the token can be downloaded"
+    teacher.button(key="_class.token_show").click().run()
+    assert any(c.value == token for c in teacher.code), "shown when the teacher presses"
+    teacher.button(key="_class.pause").click().run()
+    assert token not in everything(teacher), "and gone after the next action"
+
+
+def test_a_reload_keeps_the_room_and_the_teacher(database, monkeypatch):
+    teacher, code = start_room()
+    assert teacher.query_params.get("room") in (code, [code]), "the board's link has the room"
+    browser(monkeypatch, teacher.session_state[room_ui.SESSION])
+    reloaded = app_test("class_board", room=code).run()
+    assert not reloaded.exception
+    assert "_class.pause" in [b.key for b in reloaded.button], "still the teacher"
+    assert teacher.session_state[room_ui.NEW_TOKEN][1] not in everything(reloaded)
+    reloaded.button(key="_class.pause").click().run()
+    assert metrics(reloaded)["Status"] == "paused"
+    browser(monkeypatch, "x" * 32)  # another browser with the same link: a watcher
+    other = app_test("class_board", room=code).run()
+    assert "_class.pause" not in [b.key for b in other.button]
+    other.text_input(key="_class.token_input").input(
+        teacher.session_state[room_ui.NEW_TOKEN][1]).run()
+    other.button(key="_class.token_check").click().run()  # the projector, with the token
+    assert "_class.pause" in [b.key for b in other.button]
+    projector = app_test("class_board", room=code).run()  # its reload: no token typed again
+    assert "_class.pause" in [b.key for b in projector.button]
+
+
+def test_a_student_keeps_the_pseudonym_and_the_runs_across_reloads(database, monkeypatch):
+    teacher, code = start_room()
+    browser(monkeypatch, "s" * 32)
+    first = student_submits(code, lr="0.01")
+    name = first.session_state[room_ui.MEMBER].name()
+    for _ in range(3):  # reloads, or more tabs
+        again = app_test("linear_regression", room=code, lr="0.01").run()
+        assert again.session_state[room_ui.MEMBER].name() == name
+    again.switch_page("pages/class_board.py").run()
+    assert board_points(again)["mine"].tolist() == [True], "the run is still theirs"
+    teacher.run()
+    assert metrics(teacher)["Joined"] == "1"
+
+
+def test_the_teacher_sees_and_removes_a_flooding_member(database, monkeypatch):
+    teacher, code = start_room()
+    for i in range(3):
+        browser(monkeypatch, f"{i}" * 32)
+        student_submits(code, lr=str(0.01 * (i + 1)))
+    teacher.run()
+    assert metrics(teacher)["Joined"] == "3"
+    pick = teacher.multiselect(key=f"_class.remove_pick.{code}")
+    assert len(pick.options) == 3 and all("1 runs" in o for o in pick.options)
+    members = room_ui.peek(lambda s: s.members(code, teacher.session_state[room_ui.SESSION]))
+    pick.set_value([str(members[0].id)]).run()
+    teacher.button(key="_class.remove").click().run()
+    assert not teacher.exception
+    assert metrics(teacher)["Joined"] == "2" and metrics(teacher)["Runs"] == "2"
+
+
+# ---- two teacher browsers ------------------------------------------------------------------
+
+def test_two_teacher_browsers_never_undo_each_other(database):
+    teacher, code = start_room()
+    token = teacher.session_state[room_ui.NEW_TOKEN][1]
+    projector = app_test("class_board").run()
+    projector.session_state[room_ui.ROOM] = code
+    projector.session_state[room_ui.TEACHES] = {code: token}
+    projector.run()
+    lesson = f"_class.lesson.{code}"
+    teacher.button_group(key=lesson).set_value("classifier").run()
+    projector.run()  # the projector's stale control must not switch the lesson back
+    assert projector.button_group(key=lesson).value == "classifier"
+    teacher.run()
+    assert teacher.button_group(key=lesson).value == "classifier"
+    assert room_ui.peek(lambda s: s.room(code)).lesson == "classifier"
+
+    teacher.button(key="_class.pause").click().run()  # both see "Pause"; the teacher's first
+    projector.button(key="_class.pause").click().run()  # the projector's, drawn before it
+    assert metrics(projector)["Status"] == "paused", "a Pause click is never lost"
+    assert projector.button(key="_class.pause").label == "Resume submissions"
+    teacher.run()
+    assert metrics(teacher)["Status"] == "paused"
+
+
+# ---- every Submit click ends in "submitted" or a reason --------------------------------------
+
+def test_every_submit_click_ends_in_submitted_or_a_reason(database, monkeypatch):
+    teacher, code = start_room()
+    student = student_submits(code)
+    assert "Submitted to room" in texts(student)
+    student.run()  # a rerun that did not come from the click: the answer stays
+    assert "Submitted to room" in texts(student)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a bug of ours, at /srv/app/classroom/store.py")
+
+    monkeypatch.setattr(db.Store, "submit", broken)
+    student.button(key=TRAIN["linear_regression"]).click().run()
+    student.button(key=SUBMIT["linear_regression"]).click().run()
+    assert not student.exception
+    assert "failed here" in texts(student) and "/srv/app" not in everything(student)
+    assert student.get("vega_lite_chart"), "the lesson is still drawn"
+
+
+def test_a_number_beyond_any_float_is_refused_with_a_reason(database):
+    teacher, code = start_room()
+    raw = {"lesson": "linreg", "impl": "scratch", "lr": 10**400, "batch_size": 10, "epochs": 1,
+           "seed": 0, "device": "cpu", "seconds_per_epoch": 0.1, "train_loss": [1.0]}
+    found, why = room_ui.attempt(lambda s: s.submit(code, "somebody", raw))
+    assert found is None and "lr_range" in why, "a reason, like any other bad value"
+
+
+# ---- the database failing in every way -----------------------------------------------------
+
+def deleted(path, monkeypatch):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(f"{path}{suffix}"):
+            os.remove(f"{path}{suffix}")
+
+
+def _full(_conn, _cursor, statement, *_args):
+    if statement.lstrip().upper().startswith(("INSERT", "UPDATE")):
+        raise sqlite3.OperationalError("database or disk is full")  # SQLite's own words
+
+
+def full(path, monkeypatch):
+    event.listen(sa.engine.Engine, "before_cursor_execute", _full)
+
+
+def read_only_home(path, monkeypatch):
+    """No D2L_CLASSROOM_DB and a home whose data folder cannot be made (Community Cloud's
+    read-only home): a PermissionError with a server path."""
+    monkeypatch.delenv(room_ui.ENV_DB, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(path.parent / "readonly-home"))
+    original = room_ui.Path.mkdir
+
+    def refuse(self, *args, **kwargs):
+        if "readonly-home" in str(self):
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(room_ui.Path, "mkdir", refuse)
+
+
+def locked(path, monkeypatch):
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    return holder
+
+
+def corrupt(path, monkeypatch):
+    bad = path.parent / "corrupt.sqlite3"
+    bad.write_bytes(b"not a database " * 200)
+    monkeypatch.setenv(room_ui.ENV_DB, str(bad))
+
+
+def unwritable(path, monkeypatch):
+    monkeypatch.setattr(room_ui, "sqlite_url", lambda: f"sqlite:///file:{path}?mode=ro&uri=true")
+
+
+def missing(path, monkeypatch):
+    monkeypatch.setenv(room_ui.ENV_DB, str(path.parent / "no-such-folder" / "class.sqlite3"))
+
+
+FAULTS = {"deleted": (deleted, "deleted, moved or replaced"), "full": (full, "disk is full"),
+          "read_only_home": (read_only_home, "cannot be written"),
+          "locked": (locked, "locked by"), "corrupt": (corrupt, "damaged"),
+          "unwritable": (unwritable, "cannot be written"),
+          "missing": (missing, "does not exist")}
+
+
+@pytest.fixture(params=sorted(FAULTS))
+def fault(request, database, monkeypatch):
+    make, words = FAULTS[request.param]
+    monkeypatch.setattr(room_ui, "LIMITS", db.Limits(busy_timeout=0.2))
+    holders = []
+    yield (lambda: holders.append(make(database, monkeypatch))), words, request.param
+    if event.contains(sa.engine.Engine, "before_cursor_execute", _full):
+        event.remove(sa.engine.Engine, "before_cursor_execute", _full)
+    for holder in filter(None, holders):
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_the_room_link_the_submit_panel_and_the_board_survive_every_fault(fault):
+    breaks, words, name = fault
+    teacher, code = start_room()
+    student = app_test("linear_regression", room=code).run()
+    student.button(key=TRAIN["linear_regression"]).click().run()
+    breaks()  # during the lesson: the student has joined and trained
+    student.button(key=SUBMIT["linear_regression"]).click().run()
+    assert not student.exception
+    assert "Submitted" not in texts(student), "never acknowledged"
+    assert words in texts(student), texts(student)
+    assert student.get("vega_lite_chart"), "the lesson's charts are still drawn"
+    teacher.run()
+    assert not teacher.exception
+    if name != "read_only_home":  # that fault changes where a new session looks, not this one
+        assert words in texts(teacher), "the teacher's board says it too"
+    started = time.perf_counter()
+    late = app_test("linear_regression", room=code).run()  # a room link opened now
+    assert not late.exception and late.title, "the lesson is shown"
+    assert late.get("vega_lite_chart") or late.get("button")
+    print(f"{name}: the room link opened in {time.perf_counter() - started:.1f} s")
+    for at in (student, teacher, late):
+        shown = everything(at)
+        assert "Traceback" not in shown
+        assert str(room_ui.default_path().parent) not in shown
+        assert "tmp" not in texts(at) and "sqlite3" not in texts(at), "no server path"
