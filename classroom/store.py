@@ -50,7 +50,10 @@ class Limits:
     max_per_member: int = 60           # submissions per member
     min_interval: float = 2.0          # seconds between two submissions of one member
     max_rooms_per_hour: int = 5        # rooms one browser may create
-    max_members_per_address: int = 60  # members of one room behind one client address (a NAT)
+    # Members of one room behind one client address. A lecture hall often reaches the server
+    # through one NAT (a campus network) or a proxy that hides addresses, so the default is the
+    # room's own cap; D2L_CLASS_MEMBERS_PER_ADDRESS lowers it where students' addresses differ.
+    max_members_per_address: int = 300
     max_rooms_per_address: int = 20    # rooms per hour from one client address
     busy_timeout: float = 2.0          # seconds SQLite waits for a lock: a bounded wait
 

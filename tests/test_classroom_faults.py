@@ -274,3 +274,15 @@ def token_for_good(s: db.Store) -> None:
     assert not s.is_teacher(code, "student")
     with pytest.raises(db.Refused, match="not_teacher"):
         s.set_status(code, "student", "open")
+
+
+def test_a_hall_behind_one_address_fits_unless_the_server_lowers_the_cap(monkeypatch):
+    """A lecture hall often shares one campus NAT: by default one address may fill the room;
+    D2L_CLASS_MEMBERS_PER_ADDRESS lowers the cap, and a bad value keeps the default."""
+    from ui import classroom as ui_classroom
+    cap = db.Limits().max_members
+    assert db.Limits().max_members_per_address == cap
+    for raw, expected in (("", cap), ("60", 60), ("0", 1), ("99999", cap), ("ten", cap),
+                          ("-5", cap)):
+        monkeypatch.setenv("D2L_CLASS_MEMBERS_PER_ADDRESS", raw)
+        assert ui_classroom._per_address() == expected, raw

@@ -42,7 +42,16 @@ BOARD_PAGE = "pages/class_board.py"
 PARAM = keys.ROOM              # the link's room parameter
 REFRESH_SECONDS = 2.0          # the teacher's board redraws itself this often
 WATCH_SECONDS = 5.0            # and anyone else's (a phone) this often
-LIMITS = db.Limits()           # caps, rate limit, expiry (24 h), SQLite's busy timeout
+
+
+def _per_address(default: int = db.Limits.max_members) -> int:
+    """D2L_CLASS_MEMBERS_PER_ADDRESS (1 … the room's cap); a bad value keeps the default."""
+    raw = os.environ.get("D2L_CLASS_MEMBERS_PER_ADDRESS", "")
+    return max(1, min(default, int(raw))) if raw.strip().isdigit() else default
+
+
+# caps, rate limit, expiry (24 h), SQLite's busy timeout
+LIMITS = db.Limits(max_members_per_address=_per_address())
 
 # every watcher of a room shares one database read this long (0: each reads for itself)
 SNAPSHOT_SECONDS = float(os.environ.get("D2L_CLASS_SNAPSHOT_SECONDS", "1.0"))
