@@ -93,6 +93,8 @@ def lesson_step(page: str) -> str:
 
 CHARTS_COUNT = "_charts.count"   # charts drawn in this run: unique export-button keys
 SHARE_DRAWN = "_share.drawn"     # (url_path, link) the sidebar's share popover shows
+NOTEBOOK_DOWNLOAD = "_notebook.download"  # “Continue in Jupyter” (ui.notebook)
+NOTEBOOK_BOARD = "_notebook.board"  # the class board as a notebook (ui.notebook)
 UPLOAD = "_upload.prepared"      # the latest uploaded picture, prepared once (ui.uploads.Kept)
 
 # ---- pages: results a session keeps -------------------------------------------------------
