@@ -66,6 +66,8 @@ def classifier_run(impl: str, cfg: classifier.Config, data) -> Generator:
         yield record, W
         if not math.isfinite(record.train_loss):
             return classifier.Diverged(cfg.lr, record.epoch, tuple(history))
+    if len(history) < cfg.num_epochs:  # never a half-trained model as a result
+        raise RuntimeError("the training generator ended before its last epoch")
     return classifier.summarize(impl, model, cfg, history, data, device_name(device),
                                 tuple(snapshots))
 
