@@ -72,6 +72,23 @@ def classifier_run(impl: str, cfg: classifier.Config, data) -> Generator:
                                 tuple(snapshots))
 
 
+def linreg_key(spec, impl: str, cfg, device: str) -> tuple:
+    """The run_key of one linear-regression run (its data is drawn from `spec`)."""
+    return run_key("linreg", impl, dataclasses.astuple(cfg), spec, device)
+
+
+def linreg_run(spec, impl: str, X, y, cfg, device) -> Generator:
+    """One linear-regression run for the queue: yields linreg's records (one per step, epoch
+    and the start); returns the linreg.Run."""
+    from core import linreg  # the regression page's module: imported by its runs only
+
+    records, start = [], time.perf_counter()
+    for record in linreg.train(impl, X, y, cfg, device):
+        records.append(record)
+        yield record
+    return linreg.Run(spec, impl, cfg, tuple(records), time.perf_counter() - start)
+
+
 def nbytes(value, _seen: set | None = None) -> int:
     """The bytes a value holds in tensors, bytes and strings (nested in tuples, lists, dicts
     and dataclasses); small Python scalars count 0. Each object once."""

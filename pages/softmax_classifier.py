@@ -199,9 +199,12 @@ def follow_panel(data) -> None:
     if watching is None:  # stopped meanwhile
         return
     training.hall().touch(training.owner())
-    done = follow(watching, data)
+    live = st.empty()  # the place in line, or the bar and the curves; gone once it ends
+    with live.container():
+        done = follow(watching, data)
     if done is None:
         return
+    live.empty()  # drawn again below: the failure from the state, a model by the replay
     del st.session_state[keys.SC_RUNNING]
     if isinstance(done, queue.Status):  # failed or given up: said until the next Train
         st.session_state[keys.SC_RUN_NOTE] = (
@@ -405,6 +408,43 @@ def book_metrics(c: pipeline_timing.Comparison) -> pd.DataFrame:
                         columns=[t(c) for c in columns])
 
 
+def book_epoch(data, seed: int):
+    """The book's epoch beside ours as a run of the server's queue (about 70 MiB while it
+    runs: one at a time per core, like every training run): no records; its result is the
+    Comparison, or why it could not run (files, workers: said, not raised)."""
+    try:
+        return pipeline_timing.compare_one_epoch(data, seed)
+    except (DataError, OSError, RuntimeError) as e:
+        return str(e)[:200]
+    yield  # a generator, as the queue runs them
+
+
+@safe.fragment(run_every=training.POLL_SECONDS)
+def book_follow() -> None:
+    """The book's epoch in the queue: its place in line (with Stop) or that it runs; at its
+    end the result is kept and the page runs once to draw it."""
+    seed, job = st.session_state[keys.SC_BOOK_PENDING]
+    if st.session_state.get(keys.SC_BOOK_STOP):  # Stop: the place (or the run) is given up
+        training.give_up(job)
+    status = training.hall().status(job, training.owner())
+    if status.state in queue.ACTIVE and not st.session_state.get(keys.SC_BOOK_STOP):
+        if status.state == queue.WAITING:
+            training.say_waiting(status)
+        else:
+            st.info(t("sc.book_running"), icon=":material/timer:")
+        st.button(t("sc.stop"), key=keys.SC_BOOK_STOP, icon=":material/stop:")
+        return
+    del st.session_state[keys.SC_BOOK_PENDING]
+    if status.state == queue.DONE and isinstance(job.result, str):
+        st.session_state[keys.SC_BOOK_ERROR] = job.result
+    elif status.state == queue.DONE:
+        st.session_state[keys.SC_BOOK_RESULT] = (seed, job.result)
+    elif status.state == queue.FAILED:
+        st.session_state[keys.SC_BOOK_ERROR] = status.error
+    if safe.fragment_run():  # the result is drawn by the section, after this fragment
+        st.rerun(scope="app")
+
+
 def the_books_way(data, seed: int) -> None:
     """The worked example, the untrained model, the two codes, and one epoch of each."""
     ex = book_pipeline.worked_example()
@@ -431,13 +471,15 @@ def the_books_way(data, seed: int) -> None:
     st.markdown(t("sc.book_diffs"))
     st.markdown(t("sc.book_run_intro"))
     st.caption(t("sc.book_workers", workers=book_pipeline.get_dataloader_workers()))
-    if st.button(t("sc.book_run"), key=keys.SC_BOOK_RUN, icon=":material/timer:"):
-        with st.spinner(t("sc.book_run")):
-            try:
-                st.session_state[keys.SC_BOOK_RESULT] = (
-                    seed, pipeline_timing.compare_one_epoch(data, seed))
-            except (DataError, OSError, RuntimeError) as e:  # files, workers: said, not raised
-                st.warning(t("sc.book_failed", detail=str(e)[:200]))
+    if st.button(t("sc.book_run"), key=keys.SC_BOOK_RUN, icon=":material/timer:",
+                 disabled=keys.SC_BOOK_PENDING in st.session_state):
+        job = training.hall().submit(training.owner(), "book", partial(book_epoch, data, seed))
+        st.session_state[keys.SC_BOOK_PENDING] = (seed, job)
+        st.session_state[keys.SC_BOOK_ERROR] = None
+    if keys.SC_BOOK_PENDING in st.session_state:
+        book_follow()
+    if st.session_state.get(keys.SC_BOOK_ERROR):
+        st.warning(t("sc.book_failed", detail=st.session_state[keys.SC_BOOK_ERROR]))
     done = st.session_state.get(keys.SC_BOOK_RESULT)
     if done is not None:
         run_seed, c = done

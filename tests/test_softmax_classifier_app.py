@@ -222,7 +222,7 @@ def test_one_epoch_the_books_way_button(lang, monkeypatch):
     workers = [c.value for c in at.caption if "D2L_BOOK_WORKERS" in c.value]
     assert len(workers) == 1 and (" 0 " in workers[0])
     assert "sc.book_epoch" not in at.session_state
-    at.button(key="sc.book_run").click().run()
+    until_trained(at.button(key="sc.book_run").click().run())
     assert not at.exception, at.exception
     seed, c = at.session_state["sc.book_epoch"]
     assert seed == 3 and c.book.workers == 0
@@ -256,7 +256,7 @@ def test_a_failing_book_pipeline_is_said_not_raised(monkeypatch):
 
     at = app_test("softmax_classifier").run()
     monkeypatch.setattr(pipeline_timing, "compare_one_epoch", broken)
-    at.button(key="sc.book_run").click().run()
+    until_trained(at.button(key="sc.book_run").click().run())
     assert not at.exception, at.exception
     assert any("could not run here" in w.value and "/nowhere" in w.value for w in at.warning)
     assert "sc.book_epoch" not in at.session_state

@@ -77,6 +77,35 @@ def say_waiting(status: queue.Status, container=st) -> None:
                        icon=":material/hourglass_top:")
 
 
+def follow_here(kind: str, work, key, cost: float, on_records, waiting) -> tuple:
+    """Ask for a run and follow it in this script run, for a panel that draws its run while
+    it trains (the regression's): its place in line in `waiting`, then `on_records(new)`
+    with each batch of new records. Returns (result or None, final Status). A rerun that
+    interrupts it (a click, a setting) gives the run up, cleanly, in the queue."""
+    q, me = hall(), owner()
+    job = q.submit(me, kind, work, key=key, cost=cost)
+    drawn = 0
+    try:
+        while True:
+            status = q.status(job, me)
+            if status.state == queue.WAITING:
+                say_waiting(status, waiting)
+            else:
+                waiting.empty()
+                count = len(job.frames)
+                if count > drawn:
+                    on_records(job.frames[drawn:count])
+                    drawn = count
+                if status.state not in queue.ACTIVE and drawn == len(job.frames):
+                    return (job.result if status.state == queue.DONE else None), status
+            q.touch(me)
+            q.wait(job, drawn, POLL_SECONDS)
+    except BaseException:  # st.rerun / a new run of the page: the run is not followed any more
+        if job.state in queue.ACTIVE:
+            give_up(job)
+        raise
+
+
 def give_up(job: queue.Job) -> None:
     """Stop: the session stops watching its run (a shared run goes on for the others)."""
     q = hall()
