@@ -23,7 +23,7 @@ from ui.i18n import t
 POLL_SECONDS = 0.25      # the browser reruns a following panel this often (run_every)
 REPLAY_SECONDS = 0.15    # a run answered from the room's cache: an epoch drawn this often,
 REPLAY_TOTAL = 1.5       # and the whole replay in at most this long
-GRACE_SECONDS = 10.0     # a disconnected session keeps its place this long
+GRACE_SECONDS = 30.0     # a disconnected session (a phone whose screen locked) keeps its place
 _inactive_since: dict = {}
 
 
