@@ -30,7 +30,7 @@ from core.runs import Finished, RunCache
 
 WAITING, RUNNING, DONE, FAILED, STOPPED = "waiting", "running", "done", "failed", "stopped"
 ACTIVE = (WAITING, RUNNING)
-TIMEOUT = 90.0       # seconds an owner may go unseen (its page polls 4 times a second; a
+TIMEOUT = 90.0       # seconds an owner may go unseen (its page polls twice a second; a
                      # hidden tab's timers may be throttled to one a minute)
 SMOOTHING = 0.3      # weight of the newest run in the measured seconds per unit of cost
 SLOTS_ENV = "D2L_TRAIN_SLOTS"

@@ -70,7 +70,9 @@ def main() -> None:
     from ui import keys
 
     for label in ("first student", "second student, same settings"):
-        at = app_test("softmax_classifier", epochs=EPOCHS).run()
+        at = app_test("softmax_classifier", epochs=EPOCHS)
+        at.default_timeout = 900  # a loaded machine: the page alone may take a minute
+        at.run()
         until_trained(at.button(key=keys.SC_TRAIN).click().run())
         result = at.session_state[keys.SC_RESULT]
         rows = measure(at, label)

@@ -20,9 +20,10 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from core import queue
 from ui.i18n import t
 
-POLL_SECONDS = 0.25      # the browser reruns a following panel this often (run_every)
-REPLAY_SECONDS = 0.15    # a run answered from the room's cache: an epoch drawn this often,
-REPLAY_TOTAL = 1.5       # and the whole replay in at most this long
+POLL_SECONDS = 0.5       # the browser reruns a following panel this often (run_every): each
+                         # poll is a small script run, and a hall of 200 polls at once
+REPLAY_SECONDS = 0.2     # a run answered from the room's cache: an epoch drawn this often,
+REPLAY_TOTAL = 2.0       # and the whole replay in at most this long
 GRACE_SECONDS = 30.0     # a disconnected session (a phone whose screen locked) keeps its place
 _inactive_since: dict = {}
 
