@@ -307,3 +307,21 @@ def test_another_seed_or_setting_is_another_run():
     assert base != runs.classifier_key("concise", classifier.Config(), data)
     assert base != runs.classifier_key("scratch", classifier.Config(lr=0.3), data)
     assert base != runs.classifier_key("scratch", classifier.Config(), tiny_data(n=640))
+
+
+def test_a_closed_tab_is_gone_after_the_grace_period(monkeypatch):
+    """ui.training's check for the queue: a session Streamlit's runtime no longer counts as
+    active keeps its place GRACE_SECONDS (a phone that slept), then gives it up."""
+    from ui import training
+
+    active = {"open tab"}
+    runtime = SimpleNamespace(is_active_session=lambda sid: sid in active)
+    monkeypatch.setattr(training.Runtime, "exists", staticmethod(lambda: True))
+    monkeypatch.setattr(training.Runtime, "instance", staticmethod(lambda: runtime))
+    clock = [1000.0]
+    monkeypatch.setattr(training.time, "monotonic", lambda: clock[0])
+    assert training._alive("open tab") and training._alive("closed tab")  # grace starts
+    clock[0] += training.GRACE_SECONDS - 1
+    assert training._alive("closed tab")
+    clock[0] += 2
+    assert not training._alive("closed tab") and training._alive("open tab")
