@@ -146,27 +146,17 @@ def training_panel(data) -> None:
     share.refresh_if_stale()  # these settings are in the sidebar's link too
     allowed = safe.work_allowed(cfg.batch_size, cfg.num_epochs)  # over the cap: says why
     watching: Watching | None = st.session_state.get(keys.SC_RUNNING)
-    if watching is not None and st.session_state.get(keys.SC_STOP):  # Stop was clicked
-        del st.session_state[keys.SC_RUNNING]
-        training.give_up(watching.job)  # a run shared with others goes on for them
-        st.session_state[keys.SC_STOPPED] = classifier.Stopped(
-            watching.cfg.lr, watching.cfg.num_epochs, tuple(r for r, _ in watching.job.frames))
-        watching = None
-    clicked = st.button(t("sc.train"), key=keys.SC_TRAIN, type="primary",
-                        icon=":material/play_arrow:",
-                        disabled=not allowed or watching is not None) and allowed
+    train = st.empty()  # drawn below, once this run knows whether a run is still followed
+    clicked = bool(st.session_state.get(keys.SC_TRAIN)) and allowed and watching is None
     if clicked:
         st.session_state[keys.SC_FAILED] = st.session_state[keys.SC_STOPPED] = None
         st.session_state[keys.SC_RUN_NOTE] = None
         watching = request_run(impl, cfg, data)
-        if safe.fragment_run():  # drawn again at once: Train disabled, Stop beside it
-            st.rerun(scope="fragment")
     if watching is not None:  # waiting or training
-        stop = st.empty()  # read above, before Train: a click here ends the run
-        stop.button(t("sc.stop"), key=keys.SC_STOP, icon=":material/stop:")
         follow_panel(data)
-        if keys.SC_RUNNING not in st.session_state:  # it ended in this (full) run
-            stop.empty()
+        watching = st.session_state.get(keys.SC_RUNNING)  # it may have ended in this run
+    train.button(t("sc.train"), key=keys.SC_TRAIN, type="primary", icon=":material/play_arrow:",
+                 disabled=not allowed or watching is not None)
     failed, stopped = st.session_state.get(keys.SC_FAILED), st.session_state.get(keys.SC_STOPPED)
     note = st.session_state.get(keys.SC_RUN_NOTE)
     result: classifier.Trained | None = st.session_state.get(keys.SC_RESULT)
@@ -196,15 +186,26 @@ def follow_panel(data) -> None:
     is kept (a model, a divergence, a failure) and the page runs once, for the sections
     below that read the model."""
     watching: Watching | None = st.session_state.get(keys.SC_RUNNING)
-    if watching is None:  # stopped meanwhile
+    if watching is None:  # over meanwhile
+        return
+    if st.session_state.get(keys.SC_STOP):  # Stop was clicked (a rerun of this fragment)
+        del st.session_state[keys.SC_RUNNING]
+        training.give_up(watching.job)  # a run shared with others goes on for them
+        st.session_state[keys.SC_STOPPED] = classifier.Stopped(
+            watching.cfg.lr, watching.cfg.num_epochs, tuple(r for r, _ in watching.job.frames))
+        if safe.fragment_run():  # the panel says so, Train comes back: the page once
+            st.rerun(scope="app")
         return
     training.hall().touch(training.owner())
+    stop = st.empty()  # in this fragment: its click is never lost to one of its polls
+    stop.button(t("sc.stop"), key=keys.SC_STOP, icon=":material/stop:")
     live = st.empty()  # the place in line, or the bar and the curves; gone once it ends
     with live.container():
         done = follow(watching, data)
     if done is None:
         return
     live.empty()  # drawn again below: the failure from the state, a model by the replay
+    stop.empty()
     del st.session_state[keys.SC_RUNNING]
     if isinstance(done, queue.Status):  # failed or given up: said until the next Train
         st.session_state[keys.SC_RUN_NOTE] = (

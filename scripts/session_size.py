@@ -53,14 +53,15 @@ def shared_objects() -> set[int]:
 def measure(at, label: str) -> list[dict]:
     shared = shared_objects()
     rows = []
-    for key in at.session_state.filtered_state:
-        value = at.session_state[key]
+    for key, value in at.session_state.to_dict().items():
         rows.append({"key": key, "type": type(value).__name__, "bytes": held(value),
                      "shared": id(value) in shared})
     own = sum(r["bytes"] for r in rows if not r["shared"])
     room = sum(r["bytes"] for r in rows if r["shared"])
-    return [{"session": label, "items": len(rows), "own_mib": round(own / 2**20, 3),
-             "shared_mib": round(room / 2**20, 3)}] + sorted(rows, key=lambda r: -r["bytes"])
+    big = sorted((r for r in rows if r["bytes"] >= 64), key=lambda r: -r["bytes"])
+    return [{"session": label, "items": len(rows), "own_bytes": own,
+             "shared_mib": round(room / 2**20, 3),
+             "items_under_64_bytes": len(rows) - len(big)}] + big
 
 
 def main() -> None:
