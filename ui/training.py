@@ -6,9 +6,11 @@ that the browser reruns every POLL_SECONDS (st.fragment's run_every): each run d
 the run stands (its place in line, or its records so far). The page never advances a training
 generator: a worker thread does, so a setting changed during a run cannot reach into it.
 
-A closed tab gives its place up: its session stays active in Streamlit's runtime no longer,
-and GRACE_SECONDS later (a phone that wakes up within them keeps its place) the queue drops
-its run; an owner whose page stopped polling for core.queue.TIMEOUT seconds goes the same way.
+(A short run may instead be followed inside the panel's own script run: `follow_here`.)
+
+A closed tab gives its place up: GRACE_SECONDS after Streamlit's runtime stops counting its
+session as active (a phone that wakes up within them keeps its place), the queue drops its
+run; an owner whose page stopped polling for core.queue.TIMEOUT seconds goes the same way.
 """
 
 import time
