@@ -130,7 +130,7 @@ def child(mode: str, kind: str, n: int) -> dict:
     sampler.start()
     q = queue.TrainingQueue(cache=RunCache()) if mode == "queue" else None
     first, final = [None] * n, [None] * n
-    threads, start = [], time.monotonic()
+    threads, start, cpu = [], time.monotonic(), os.times()
     for i in range(n):
         pressed = start + ARRIVAL * i / n
         time.sleep(max(0.0, pressed - time.monotonic()))
@@ -143,6 +143,7 @@ def child(mode: str, kind: str, n: int) -> dict:
     for thread in threads:
         thread.join()
     total = time.monotonic() - start
+    used = sum(os.times()[:2]) - sum(cpu[:2])  # user + system seconds of this process
     sampler.stop.set()
     sampler.join()
     del threads, q
@@ -156,7 +157,9 @@ def child(mode: str, kind: str, n: int) -> dict:
                                round(first_sorted[-1], 2)],
             "final_curves_s": [round(final_sorted[0], 2), round(statistics.median(final), 2),
                                round(final_sorted[-1], 2)],
-            "all_done_s": round(total, 2), "rss_base_mib": round(base),
+            "all_done_s": round(total, 2), "cpu_s": round(used, 1),
+            "cores_used": round(used / total, 2),  # < 2: other processes had the rest
+            "rss_base_mib": round(base),
             "rss_peak_mib": round(sampler.peak), "rss_after_mib": round(rss_mib())}
 
 

@@ -135,7 +135,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "queue.waiting": {
         "en": "{ahead} runs ahead of yours, about {seconds} s. Your curves start when your run "
               "starts; the rest of the page works meanwhile.",
-        "zh": "你前面还有 {ahead} 次训练，约 {seconds} 秒。轮到你时曲线开始绘制；"
+        "zh": "你前面还有 {ahead} 次训练，约 {seconds} 秒。你的训练一开始，曲线就会出现；"
               "在此期间页面其余部分照常可用。",
     },
     "queue.waiting_next": {
