@@ -2,15 +2,17 @@
 
 import inspect
 import time
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 import torch
 
-from core import autodiff_fits, linreg
+from core import autodiff_fits, linreg, runs
 from core.data import synthetic_data
 from core.device import device_name, get_device, make_generator
 from ui import charts, classroom, keys, lesson, safe, share, state
+from ui import training as queue_ui
 from ui.charts import linear_regression as lr_charts
 from ui.i18n import t
 from ui.numbers import decimals
@@ -178,24 +180,32 @@ def controls(spec: DataSpec) -> tuple[str, linreg.TrainConfig]:
                                     seed=spec.seed)
 
 
-def run(spec: DataSpec, impl: str, cfg: linreg.TrainConfig, slots: dict, progress) -> linreg.Run:
-    """Train live: the curve after every epoch, the landscape at most every REDRAW_SECONDS."""
+def run(spec: DataSpec, impl: str, cfg: linreg.TrainConfig, slots: dict, progress):
+    """Train live in the server's training queue (ui.training: a worker thread trains, this
+    run draws): the curve after every epoch, the landscape at most every REDRAW_SECONDS.
+    Returns the linreg.Run (None if the run failed on the server) and its queue.Status."""
     total = linreg.total_steps(spec, cfg)
-    records, start, drawn = [], time.perf_counter(), 0.0
-    for record in linreg.train(impl, *make_data(spec), cfg, get_device()):
-        records.append(record)
-        final = record.kind == "diverged" or (record.kind == "epoch"
-                                              and record.epoch == cfg.num_epochs)
-        timely = time.perf_counter() - drawn > REDRAW_SECONDS
-        if final or timely or record.kind == "epoch":
-            progress.progress(min(record.step / total, 1.0),
-                              text=t("lr.progress", epoch=max(record.epoch, 1),
-                                     epochs=cfg.num_epochs, step=record.step, total=total))
-            draw_curve(slots, records, spec, impl, total, done=final)
-        if final or timely:
-            draw_state(slots, records, spec, impl)
-            drawn = time.perf_counter()
-    return linreg.Run(spec, impl, cfg, tuple(records), time.perf_counter() - start)
+    records, drawn = [], [0.0]
+
+    def draw(new) -> None:
+        for record in new:
+            records.append(record)
+            final = record.kind == "diverged" or (record.kind == "epoch"
+                                                  and record.epoch == cfg.num_epochs)
+            timely = time.perf_counter() - drawn[0] > REDRAW_SECONDS
+            if final or timely or record.kind == "epoch":
+                progress.progress(min(record.step / total, 1.0),
+                                  text=t("lr.progress", epoch=max(record.epoch, 1),
+                                         epochs=cfg.num_epochs, step=record.step, total=total))
+                draw_curve(slots, records, spec, impl, total, done=final)
+            if final or timely:
+                draw_state(slots, records, spec, impl)
+                drawn[0] = time.perf_counter()
+
+    device = get_device()
+    work = partial(runs.linreg_run, spec, impl, *make_data(spec), cfg, device)
+    return queue_ui.follow_here("linreg", work, runs.linreg_key(spec, impl, cfg, str(device)),
+                                total, draw, progress)
 
 
 def advice(done: linreg.Run, message) -> None:
@@ -235,9 +245,15 @@ def training(spec: DataSpec):
             left, right = st.columns([3, 2])
             slots = {"loss": left.empty(), "landscape": left.empty(), "printed": right.empty(),
                      "table": right.empty()}
-        done = st.session_state[keys.LR_RESULT] = run(spec, impl, cfg, slots, progress)
-        st.session_state[keys.LR_REPLAY] = done.records[-1].step  # replay opens at the end
+        done, status = run(spec, impl, cfg, slots, progress)
         live.empty()
+        if done is None:  # failed on the server (its log says why): said, the last run stays
+            message.warning(t("queue.failed"), icon=":material/error:")
+            return
+        st.session_state[keys.LR_RESULT] = done
+        st.session_state[keys.LR_REPLAY] = done.records[-1].step  # replay opens at the end
+        if status.cached is not None:  # the room's run of these settings: said
+            st.caption(t("queue.shared", ago=round(time.time() - status.cached.finished_at)))
     else:
         done = st.session_state.get(keys.LR_RESULT)
         if done is None or (done.spec, done.impl, done.cfg) != (spec, impl, cfg):

@@ -3,16 +3,24 @@
 import dataclasses
 import math
 import time
-from collections.abc import Iterator
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
-from core import book_pipeline, calibration, classifier, images, pipeline_timing
+from core import (
+    book_pipeline,
+    calibration,
+    classifier,
+    images,
+    pipeline_timing,
+    queue,
+    resources,
+    runs,
+)
 from core.data import CLASS_NAMES, DataError
 from core.device import device_name
-from ui import classroom, keys, lesson, safe, share, state, uploads
+from ui import classroom, keys, lesson, safe, share, state, training, uploads
 from ui.charts import draw_spec, show
 from ui.charts import softmax_classifier as charts
 from ui.data import require_fashion_mnist
@@ -80,64 +88,50 @@ def live_curves(history: list[classifier.Epoch], num_epochs: int, slot) -> None:
                                       lecture=lesson.lecture()), container=slot)
 
 
-REDRAW_SECONDS = 0.4  # the live curves: at most this often (the bar: every epoch)
-RUN_SECONDS = 2.0     # a panel run trains this long, then reruns: Stop is seen then
-                      # (the book's 10 epochs fit one run: no rerun slows them)
-
-
-@dataclasses.dataclass
-class Running:
-    """A run in progress, kept in the session between the panel's runs: the training
-    generator (core.classifier.train_recorded) and what it has yielded so far."""
+@dataclasses.dataclass(frozen=True)
+class Watching:
+    """The run this session asked the server's training queue for (ui.training), kept in the
+    session until it ends: a worker thread trains it, the panel only reads its records."""
     impl: str
     cfg: classifier.Config
-    model: object
-    steps: Iterator
-    history: list = dataclasses.field(default_factory=list)
-    snapshots: list = dataclasses.field(default_factory=list)  # W after each epoch
+    job: object    # core.queue.Job
+    since: float   # time.monotonic() of the request (a replay from the cache paces from it)
 
 
-def start_run(impl: str, cfg: classifier.Config, data) -> Running:
-    model = classifier.make_model(impl, cfg.seed, data.train_labels.device)
-    running = Running(impl, cfg, model, classifier.train_recorded(model, data, cfg))
-    st.session_state[keys.SC_RUNNING] = running
-    return running
+def request_run(impl: str, cfg: classifier.Config, data) -> Watching:
+    """Train: a place in the server's queue, or the room's run of these very settings."""
+    job = training.hall().submit(
+        training.owner(), "classifier", partial(runs.classifier_run, impl, cfg, data),
+        key=runs.classifier_key(impl, cfg, data),
+        cost=resources.steps(cfg.batch_size, cfg.num_epochs))
+    watching = Watching(impl, cfg, job, time.monotonic())
+    st.session_state[keys.SC_RUNNING] = watching
+    return watching
 
 
-def train_some(running: Running, data, seconds: float):
-    """Train for about `seconds` (whole epochs), drawing the bar every epoch and the curves
-    every REDRAW_SECONDS; then the summary of a completed run, the record of one whose loss
-    stopped being finite (classifier.Diverged), or None while epochs remain (the panel runs
-    again)."""
-    cfg, device, before = running.cfg, data.train_labels.device, len(running.history)
-    bar, slot, status = st.empty(), st.empty(), st.empty()
-    bar.progress(len(running.history) / cfg.num_epochs,
-                 text=t("sc.progress", epoch=len(running.history), epochs=cfg.num_epochs))
-    start, drawn = time.perf_counter(), 0.0  # the first epoch is drawn at once
-    for record, W in running.steps:
-        running.history.append(record)
-        running.snapshots.append(W)
-        bar.progress(record.epoch / cfg.num_epochs,
-                     text=t("sc.progress", epoch=record.epoch, epochs=cfg.num_epochs))
-        status.caption(t("sc.speed", seconds=f"{record.seconds:.3f}",
-                         device=device_name(device)))
-        if not math.isfinite(record.train_loss):  # drawn by show_failure, from the state
-            return classifier.Diverged(cfg.lr, record.epoch, tuple(running.history))
-        now = time.perf_counter()
-        if now - start > seconds:
-            break
-        if record.epoch < cfg.num_epochs and now - drawn > REDRAW_SECONDS:
-            # no Export menu while it grows: the finished run's curves carry one
-            live_curves(running.history, cfg.num_epochs, slot)
-            drawn = time.perf_counter()
-    if running.history:  # the last epoch's curves, or where this run of the panel stops
-        live_curves(running.history, cfg.num_epochs, slot)
-    if len(running.history) < cfg.num_epochs:
-        if len(running.history) == before:  # never loops on a generator that has ended
-            raise RuntimeError("the training generator ended before its last epoch")
+def follow(watching: Watching, data):
+    """Draw where the run stands: its place in line, or the bar and the curves so far.
+    Returns its end (classifier.Trained, classifier.Diverged, or the queue.Status of a run
+    that failed or was given up) once every record is drawn; else None."""
+    job, cfg = watching.job, watching.cfg
+    status = training.hall().status(job, training.owner())
+    if status.state == queue.WAITING:
+        training.say_waiting(status)
         return None
-    return classifier.summarize(running.impl, running.model, cfg, running.history, data,
-                                device_name(device), tuple(running.snapshots))
+    count = training.shown(job, status, watching.since)
+    frames = job.frames[:count]
+    if status.shared and status.cached is None:
+        st.caption(t("queue.joined"))
+    st.progress(count / cfg.num_epochs, text=t("sc.progress", epoch=count, epochs=cfg.num_epochs))
+    if frames:
+        record = frames[-1][0]
+        st.caption(t("sc.speed", seconds=f"{record.seconds:.3f}",
+                     device=device_name(data.train_labels.device)))
+        # no Export menu while it grows: the finished run's curves carry one
+        live_curves([r for r, _ in frames], cfg.num_epochs, st.empty())
+    if count < len(job.frames) or status.state in queue.ACTIVE:
+        return None
+    return job.result if status.state == queue.DONE else status
 
 
 def show_stopped(stopped: classifier.Stopped, result: classifier.Trained | None) -> None:
@@ -174,65 +168,94 @@ def training_controls() -> tuple[str, classifier.Config]:
 
 @safe.fragment  # Train reruns this panel, not the page with its 18 images
 def training_panel(data) -> None:
-    """The panel's states: never trained, training (drawn live, with a Stop button),
-    stopped, diverged (the previous model stays in both), trained; a run over the work cap
-    is refused before it starts.
+    """The panel's states: never trained, waiting in the server's queue (its place and an
+    estimate), training (drawn live, with a Stop button), stopped, diverged (the previous
+    model stays in both), failed, trained; a run over the work cap is refused before it starts.
 
-    A run trains RUN_SECONDS per run of this panel, then reruns it (the panel, or the page
-    when this is a full run: a click that landed while the page was running): between two
-    runs a click on Stop is seen (a click inside a running fragment does not interrupt it)."""
+    The run trains in the queue's worker thread (ui.training); follow_panel draws it and the
+    browser reruns that small fragment every POLL_SECONDS, so the rest of the page (the
+    previous model's replay included) stays usable, and a click on Stop or a setting changed
+    meanwhile never reaches the training generator."""
     impl, cfg = training_controls()
     share.refresh_if_stale()  # these settings are in the sidebar's link too
     allowed = safe.work_allowed(cfg.batch_size, cfg.num_epochs)  # over the cap: says why
-    running: Running | None = st.session_state.get(keys.SC_RUNNING)
-    if running is not None and st.session_state.get(keys.SC_STOP):  # Stop was clicked
-        del st.session_state[keys.SC_RUNNING]
-        st.session_state[keys.SC_STOPPED] = classifier.Stopped(
-            running.cfg.lr, running.cfg.num_epochs, tuple(running.history))
-        running = None
-    clicked = st.button(t("sc.train"), key=keys.SC_TRAIN, type="primary",
-                        icon=":material/play_arrow:",
-                        disabled=not allowed or running is not None) and allowed
-    result: classifier.Trained | None = st.session_state.get(keys.SC_RESULT)
+    watching: Watching | None = st.session_state.get(keys.SC_RUNNING)
+    train = st.empty()  # drawn below, once this run knows whether a run is still followed
+    clicked = bool(st.session_state.get(keys.SC_TRAIN)) and allowed and watching is None
     if clicked:
         st.session_state[keys.SC_FAILED] = st.session_state[keys.SC_STOPPED] = None
-        running = start_run(impl, cfg, data)
-    if running is not None:  # training
-        stop = st.empty()  # read above, before Train: a click here ends the run
-        stop.button(t("sc.stop"), key=keys.SC_STOP, icon=":material/stop:")
-        in_fragment = safe.fragment_run()
-        live = st.empty()  # the bar and the curves while it trains, gone once it ends
-        try:
-            with live.container():
-                done = train_some(running, data, RUN_SECONDS)
-        except Exception:
-            del st.session_state[keys.SC_RUNNING]  # a run that raised is over (and said so)
-            raise
-        if done is None:  # epochs remain: this panel again, where Stop can be seen
-            st.rerun(scope="fragment" if in_fragment else "app")
-        del st.session_state[keys.SC_RUNNING]
-        live.empty()  # drawn again below: the failure from the state, a model by the replay
-        stop.empty()
-        failed = done if isinstance(done, classifier.Diverged) else None
-        st.session_state[keys.SC_FAILED] = failed  # the sections below name their model
-        if failed is None:  # only a completed run replaces the model
-            st.session_state[keys.SC_RESULT] = result = done
-            st.session_state[keys.SC_REPLAY] = len(done.history)  # replay opens at the end
-        if in_fragment:  # the sections below read the model: one full run, at the end
-            st.rerun(scope="app")
+        st.session_state[keys.SC_RUN_NOTE] = None
+        watching = request_run(impl, cfg, data)
+    if watching is not None:  # waiting or training
+        follow_panel(data)
+        watching = st.session_state.get(keys.SC_RUNNING)  # it may have ended in this run
+    train.button(t("sc.train"), key=keys.SC_TRAIN, type="primary", icon=":material/play_arrow:",
+                 disabled=not allowed or watching is not None)
     failed, stopped = st.session_state.get(keys.SC_FAILED), st.session_state.get(keys.SC_STOPPED)
+    note = st.session_state.get(keys.SC_RUN_NOTE)
+    result: classifier.Trained | None = st.session_state.get(keys.SC_RESULT)
     if stopped is not None:  # stopped: the last model stays
         show_stopped(stopped, result)
     elif failed is not None:  # diverged: said here (and after the rerun); the last model stays
         show_failure(failed)
+    elif note is not None and note[0] != "queue.shared":
+        st.warning(t(note[0]), icon=":material/error:")
     if result is None:  # never trained
-        st.info(t("sc.press_train"))
+        if watching is None:
+            st.info(t("sc.press_train"))
         return
     previous_model_note(result)  # after a failed run: which model the replay shows
     PLAYER.stop()  # a run from outside the replay stops its player
     replay_panel(result)  # trained (or diverged before: the last completed model)
+    if note is not None and note[0] == "queue.shared":  # the room's run, replayed: honest
+        st.caption(t("queue.shared", ago=note[1]))
     show_checks(result)
     classroom.offer_classifier(result)  # in a class experiment: "Submit to the class"
+
+
+@safe.fragment(run_every=training.POLL_SECONDS)
+def follow_panel(data) -> None:
+    """The run this session follows: its place in line, or its bar and curves. The browser
+    reruns this fragment every POLL_SECONDS while it is drawn; when the run is over, its end
+    is kept (a model, a divergence, a failure) and the page runs once, for the sections
+    below that read the model."""
+    watching: Watching | None = st.session_state.get(keys.SC_RUNNING)
+    if watching is None:  # over meanwhile
+        return
+    if st.session_state.get(keys.SC_STOP):  # Stop was clicked (a rerun of this fragment)
+        del st.session_state[keys.SC_RUNNING]
+        training.give_up(watching.job)  # a run shared with others goes on for them
+        st.session_state[keys.SC_STOPPED] = classifier.Stopped(
+            watching.cfg.lr, watching.cfg.num_epochs, tuple(r for r, _ in watching.job.frames))
+        if safe.fragment_run():  # the panel says so, Train comes back: the page once
+            st.rerun(scope="app")
+        return
+    training.hall().touch(training.owner())
+    stop = st.empty()  # in this fragment: its click is never lost to one of its polls
+    stop.button(t("sc.stop"), key=keys.SC_STOP, icon=":material/stop:")
+    live = st.empty()  # the place in line, or the bar and the curves; gone once it ends
+    with live.container():
+        done = follow(watching, data)
+    if done is None:
+        return
+    live.empty()  # drawn again below: the failure from the state, a model by the replay
+    stop.empty()
+    del st.session_state[keys.SC_RUNNING]
+    if isinstance(done, queue.Status):  # failed or given up: said until the next Train
+        st.session_state[keys.SC_RUN_NOTE] = (
+            "queue.failed" if done.state == queue.FAILED else "queue.stopped", None)
+    else:
+        failed = done if isinstance(done, classifier.Diverged) else None
+        st.session_state[keys.SC_FAILED] = failed  # the sections below name their model
+        if failed is None:  # only a completed run replaces the model
+            st.session_state[keys.SC_RESULT] = done
+            st.session_state[keys.SC_REPLAY] = len(done.history)  # replay opens at the end
+            PLAYER.stop()
+        cached = training.hall().status(watching.job).cached
+        st.session_state[keys.SC_RUN_NOTE] = None if cached is None else (
+            "queue.shared", round(time.time() - cached.finished_at))
+    if safe.fragment_run():  # the sections below read the model: one full run, at the end
+        st.rerun(scope="app")
 
 
 def show_checks(result: classifier.Trained) -> None:
@@ -422,6 +445,43 @@ def book_metrics(c: pipeline_timing.Comparison) -> pd.DataFrame:
                         columns=[t(c) for c in columns])
 
 
+def book_epoch(data, seed: int):
+    """The book's epoch beside ours as a run of the server's queue (about 70 MiB while it
+    runs: one at a time per core, like every training run): no records; its result is the
+    Comparison, or why it could not run (files, workers: said, not raised)."""
+    try:
+        return pipeline_timing.compare_one_epoch(data, seed)
+    except (DataError, OSError, RuntimeError) as e:
+        return str(e)[:200]
+    yield  # a generator, as the queue runs them
+
+
+@safe.fragment(run_every=training.POLL_SECONDS)
+def book_follow() -> None:
+    """The book's epoch in the queue: its place in line (with Stop) or that it runs; at its
+    end the result is kept and the page runs once to draw it."""
+    seed, job = st.session_state[keys.SC_BOOK_PENDING]
+    if st.session_state.get(keys.SC_BOOK_STOP):  # Stop: the place (or the run) is given up
+        training.give_up(job)
+    status = training.hall().status(job, training.owner())
+    if status.state in queue.ACTIVE and not st.session_state.get(keys.SC_BOOK_STOP):
+        if status.state == queue.WAITING:
+            training.say_waiting(status)
+        else:
+            st.info(t("sc.book_running"), icon=":material/timer:")
+        st.button(t("sc.stop"), key=keys.SC_BOOK_STOP, icon=":material/stop:")
+        return
+    del st.session_state[keys.SC_BOOK_PENDING]
+    if status.state == queue.DONE and isinstance(job.result, str):
+        st.session_state[keys.SC_BOOK_ERROR] = job.result
+    elif status.state == queue.DONE:
+        st.session_state[keys.SC_BOOK_RESULT] = (seed, job.result)
+    elif status.state == queue.FAILED:
+        st.session_state[keys.SC_BOOK_ERROR] = status.error
+    if safe.fragment_run():  # the result is drawn by the section, after this fragment
+        st.rerun(scope="app")
+
+
 def the_books_way(data, seed: int) -> None:
     """The worked example, the untrained model, the two codes, and one epoch of each."""
     ex = book_pipeline.worked_example()
@@ -448,13 +508,15 @@ def the_books_way(data, seed: int) -> None:
     st.markdown(t("sc.book_diffs"))
     st.markdown(t("sc.book_run_intro"))
     st.caption(t("sc.book_workers", workers=book_pipeline.get_dataloader_workers()))
-    if st.button(t("sc.book_run"), key=keys.SC_BOOK_RUN, icon=":material/timer:"):
-        with st.spinner(t("sc.book_run")):
-            try:
-                st.session_state[keys.SC_BOOK_RESULT] = (
-                    seed, pipeline_timing.compare_one_epoch(data, seed))
-            except (DataError, OSError, RuntimeError) as e:  # files, workers: said, not raised
-                st.warning(t("sc.book_failed", detail=str(e)[:200]))
+    if st.button(t("sc.book_run"), key=keys.SC_BOOK_RUN, icon=":material/timer:",
+                 disabled=keys.SC_BOOK_PENDING in st.session_state):
+        job = training.hall().submit(training.owner(), "book", partial(book_epoch, data, seed))
+        st.session_state[keys.SC_BOOK_PENDING] = (seed, job)
+        st.session_state[keys.SC_BOOK_ERROR] = None
+    if keys.SC_BOOK_PENDING in st.session_state:
+        book_follow()
+    if st.session_state.get(keys.SC_BOOK_ERROR):
+        st.warning(t("sc.book_failed", detail=st.session_state[keys.SC_BOOK_ERROR]))
     done = st.session_state.get(keys.SC_BOOK_RESULT)
     if done is not None:
         run_seed, c = done

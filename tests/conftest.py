@@ -117,6 +117,23 @@ def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
     return at.switch_page(f"pages/{page}.py")
 
 
+def until_trained(at, timeout: float = 240.0) -> AppTest:
+    """Run the page again until the training run it follows has ended. A run trains in the
+    server's queue (ui.training, a worker thread); in a browser the following fragment is
+    rerun every ui.training.POLL_SECONDS (run_every), which AppTest does not do: these
+    reruns stand for it."""
+    import time
+
+    from ui import keys
+
+    deadline = time.monotonic() + timeout
+    while any(key in at.session_state for key in keys.FOLLOWED_RUNS):
+        assert time.monotonic() < deadline, "the run did not end"
+        time.sleep(0.1)
+        at.run()
+    return at
+
+
 def open_code_panels(at, prefixes: tuple[str, ...] | None = None) -> AppTest:
     """Open every code panel and rerun: lesson.show_code draws its code only when opened
     (`prefixes`: other expanders drawn when opened, such as keys.LESSON_REVEAL)."""

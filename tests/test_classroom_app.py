@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from classroom import store as db
-from tests.conftest import PAGES, app_test
+from tests.conftest import PAGES, app_test, until_trained
 from ui import classroom as room_ui
 from ui import keys
 
@@ -71,7 +71,7 @@ def student_submits(code, page="linear_regression", lang="en", **params):
     assert not at.exception
     member = at.session_state[room_ui.MEMBER]
     assert member.name(lang) in texts(at), "the banner names the room and the pseudonym"
-    at.button(key=TRAIN[page]).click().run()
+    until_trained(at.button(key=TRAIN[page]).click().run())
     at.button(key=SUBMIT[page]).click().run()
     assert not at.exception
     return at

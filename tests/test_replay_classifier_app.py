@@ -10,7 +10,7 @@ import pytest
 import torch
 from PIL import Image
 
-from tests.conftest import app_test, chart_frames
+from tests.conftest import app_test, chart_frames, until_trained
 from ui import keys
 
 pytestmark = [pytest.mark.realdata, pytest.mark.slow, pytest.mark.usefixtures("data_files")]
@@ -47,7 +47,7 @@ def curves(at):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_epoch_slider_ends(lang):
     at = app_test("softmax_classifier", lang, epochs=3, bs="1024").run()
-    at.button(key=keys.SC_TRAIN).click().run()
+    until_trained(at.button(key=keys.SC_TRAIN).click().run())
     assert not at.exception, at.exception
     result = at.session_state[keys.SC_RESULT]
     assert len(result.epoch_W) == 3
@@ -74,7 +74,7 @@ def test_play_at_the_end_starts_again_from_the_first_epoch():
     it is not rewound. (AppTest runs the whole page, and a run from outside the replay panel
     stops the player: the browser test plays it.)"""
     at = app_test("softmax_classifier", epochs=3, bs="1024").run()
-    at.button(key=keys.SC_TRAIN).click().run()
+    until_trained(at.button(key=keys.SC_TRAIN).click().run())
     assert at.slider(key=keys.SC_REPLAY).value == 3
     at.toggle(key=keys.SC_PLAY).set_value(True).run()
     assert not at.exception, at.exception
@@ -93,10 +93,10 @@ def test_failed_run_says_which_model_is_shown():
     follows (the fragment reruns the app; AppTest's click is a full run, and the next run
     stands for that rerun)."""
     at = app_test("softmax_classifier", epochs=1, bs="1024").run()
-    at.button(key=keys.SC_TRAIN).click().run()
+    until_trained(at.button(key=keys.SC_TRAIN).click().run())
     assert not any("previous model" in c.value for c in at.caption)
     at.select_slider(key="softmax-classifier.lr").set_value(100.0).run()
-    at.button(key=keys.SC_TRAIN).click().run()
+    until_trained(at.button(key=keys.SC_TRAIN).click().run())
     assert not at.exception, at.exception
     failed = at.session_state[keys.SC_FAILED]
     assert (failed.lr, failed.epoch) == (100.0, 1)
@@ -110,7 +110,7 @@ def test_failed_run_says_which_model_is_shown():
         at.run()
         assert not at.exception, at.exception
     at.select_slider(key="softmax-classifier.lr").set_value(0.1).run()
-    at.button(key=keys.SC_TRAIN).click().run()
+    until_trained(at.button(key=keys.SC_TRAIN).click().run())
     assert at.session_state[keys.SC_FAILED] is None
     assert not any("previous model" in c.value for c in at.caption)
     assert not at.error

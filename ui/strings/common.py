@@ -131,6 +131,46 @@ STRINGS: dict[str, dict[str, str]] = {
               "一分钟的 CPU。请减少迭代周期数或增大批量：批量大小为 {bs} 时，最多 {max_epochs} "
               "个迭代周期。",
     },
+    # ---- the training queue and the room's shared runs (issue 24) ----
+    "queue.waiting": {
+        "en": "{ahead} runs ahead of yours, about {seconds} s. Your curves start when your run "
+              "starts; the rest of the page works meanwhile.",
+        "zh": "你前面还有 {ahead} 次训练，约 {seconds} 秒。你的训练一开始，曲线就会出现；"
+              "在此期间页面其余部分照常可用。",
+    },
+    "queue.waiting_next": {
+        "en": "Yours is next, in about {seconds} s: {running} runs are training on this "
+              "server's {slots} cores.",
+        "zh": "下一个就是你，约 {seconds} 秒后开始：服务器的 {slots} 个核心上正在进行 "
+              "{running} 次训练。",
+    },
+    "queue.waiting_unknown": {
+        "en": "{ahead} runs ahead of yours ({running} training on this server's {slots} "
+              "cores); the estimate comes after the first run.",
+        "zh": "你前面还有 {ahead} 次训练（服务器的 {slots} 个核心上正在进行 {running} 次）；"
+              "第一次训练结束后才能给出预计时间。",
+    },
+    "queue.joined": {
+        "en": "Someone in the room asked for this exact run a moment ago: you watch the same "
+              "training, computed once for both of you.",
+        "zh": "房间里有人刚刚请求了完全相同的训练：你看到的是同一次训练，只为你们计算一次。",
+    },
+    "queue.shared": {
+        "en": "This exact run (same implementation, hyperparameters, seed, device and PyTorch) "
+              "was computed for the room {ago} s ago; it is replayed here epoch by epoch, and "
+              "it is identical to the last digit to a run of your own.",
+        "zh": "这次训练（相同的实现、超参数、随机种子、设备和 PyTorch 版本）已在 {ago} 秒前"
+              "为整个房间计算过；这里按迭代周期逐个重放，结果与你自己训练的逐位相同。",
+    },
+    "queue.failed": {
+        "en": "This run failed on the server (the details were written to its log). Press "
+              "Train to try again.",
+        "zh": "这次训练在服务器上失败了（详细信息已记录在日志中）。请按“训练”重试。",
+    },
+    "queue.stopped": {
+        "en": "This run was given up before it finished. Press Train to start it again.",
+        "zh": "这次训练在完成之前被放弃了。请按“训练”重新开始。",
+    },
     # ---- lecture hall (issue 16) ----
     "share.project": {"en": "Project this QR", "zh": "投影此二维码"},
     "share.project_title": {"en": "Scan to open this view", "zh": "扫码打开此视图"},

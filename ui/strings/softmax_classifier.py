@@ -452,6 +452,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "大小为 256 的批量。",
     },
     "sc.book_run": {"en": "Run one epoch the book's way", "zh": "按书中的方式跑一个迭代周期"},
+    "sc.book_running": {
+        "en": "One epoch of each pipeline is running on the server (it goes through the same "
+              "queue as every training run here)…",
+        "zh": "服务器正在为两条流水线各跑一个迭代周期（与本页所有训练一样经过同一个队列）……",
+    },
     "sc.book_run_intro": {
         "en": "The button really runs one epoch of the book's pipeline (torchvision's "
               "`FashionMNIST` with `ToTensor` through a `DataLoader`, read from the same "

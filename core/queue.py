@@ -1,0 +1,300 @@
+"""One admission point for every training run on the server (issue 24 §1).
+
+A lecture hall presses Train at once; a container has about two cores. `TrainingQueue`
+runs at most `slots` runs at a time, each in a worker thread of its own, and the others wait
+first come, first served. A run is a generator function (`work`): it yields one small record
+per epoch (the page draws them as they come) and returns its result. Each owner (a browser
+session) has at most one run at a time: a new request gives the previous one up.
+
+Runs are deterministic, so a request names its run with a `key` (core.runs.run_key): a
+finished run of the same key is answered from the cache at once, and a request for a run
+that is waiting or training joins it (single flight) instead of training it again. A run
+stops when its last watcher leaves: Stop, a new request, or an owner that was not seen for
+`timeout` seconds or that `alive(owner)` says is gone (a closed tab). A run that raises
+frees its slot like any other; nothing an owner does can keep a slot.
+
+Everything a page reads is a frozen `Status`; the page never touches the generator, which
+only its worker thread advances.
+"""
+
+import dataclasses
+import heapq
+import logging
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Hashable, Iterator
+
+from core.runs import Finished, RunCache
+
+WAITING, RUNNING, DONE, FAILED, STOPPED = "waiting", "running", "done", "failed", "stopped"
+ACTIVE = (WAITING, RUNNING)
+TIMEOUT = 90.0       # seconds an owner may go unseen (its page polls twice a second; a
+                     # hidden tab's timers may be throttled to one a minute)
+SMOOTHING = 0.3      # weight of the newest run in the measured seconds per unit of cost
+SLOTS_ENV = "D2L_TRAIN_SLOTS"
+log = logging.getLogger("d2l.queue")
+
+
+def default_slots() -> int:
+    """Runs at once: the cores this process may use, or D2L_TRAIN_SLOTS when it is set."""
+    value = os.environ.get(SLOTS_ENV, "").strip()
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclasses.dataclass(frozen=True)
+class Status:
+    """Where one run stands, as its owner's page shows it."""
+    state: str                 # waiting, running, done, failed, stopped
+    ahead: int = 0             # runs that start before this one (while it waits)
+    eta: float | None = None   # estimated seconds until it starts (while it waits)
+    frames: int = 0            # records yielded so far
+    shared: bool = False       # another owner asked for this very run first
+    cached: Finished | None = None  # a run answered from the cache: when it was computed
+    error: str | None = None   # a failed run's exception class (its traceback: the log)
+
+
+class Job:
+    """One requested run. Its worker thread appends to `frames` and sets `state`; pages
+    read them through TrainingQueue.status and copies of `frames` (append-only)."""
+
+    def __init__(self, kind: str, key: Hashable | None, work: Callable[[], Iterator],
+                 cost: float, first: Hashable):
+        self.kind, self.key, self.work, self.cost, self.first = kind, key, work, cost, first
+        self.frames: list = []
+        self.state = WAITING
+        self.result = None
+        self.error: str | None = None
+        self.cached: Finished | None = None
+        self.started: float | None = None
+        self.watchers: set = {first}
+        self.stop = threading.Event()
+
+    @classmethod
+    def from_cache(cls, kind: str, found: Finished, owner: Hashable) -> "Job":
+        job = cls(kind, found.key, lambda: iter(()), 0.0, None)
+        job.frames, job.result, job.state, job.cached = list(found.frames), found.result, DONE, found
+        job.watchers = {owner}
+        return job
+
+
+class TrainingQueue:
+    """At most `slots` runs at once, FIFO, one per owner, finished runs shared through
+    `cache`. `guess` gives seconds per unit of cost for a kind never measured yet."""
+
+    def __init__(self, slots: int | None = None, cache: RunCache | None = None,
+                 timeout: float = TIMEOUT, alive: Callable[[Hashable], bool] | None = None,
+                 guess: dict[str, float] | None = None):
+        self.slots = slots or default_slots()
+        self.cache, self.timeout, self.alive = cache, timeout, alive
+        self.rates: dict[str, float] = dict(guess or {})  # seconds per unit of cost, by kind
+        self._waiting: deque[Job] = deque()
+        self._running: set[Job] = set()
+        self._flight: dict[Hashable, Job] = {}
+        self._owners: dict[Hashable, Job] = {}
+        self._seen: dict[Hashable, float] = {}
+        self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+
+    # ---- what a page calls ---------------------------------------------------------------
+
+    def submit(self, owner: Hashable, kind: str, work: Callable[[], Iterator],
+               key: Hashable | None = None, cost: float = 1.0) -> Job:
+        """Ask for a run: from the cache, joined to the same run in flight, or queued. The
+        owner's previous run, if any, is given up first."""
+        with self._lock:
+            self._reap()
+            self._leave(owner)
+            self._seen[owner] = time.monotonic()
+            found = self.cache.get(key) if key is not None and self.cache is not None else None
+            if found is not None:
+                job = self._owners[owner] = Job.from_cache(kind, found, owner)
+                return job
+            job = self._flight.get(key) if key is not None else None
+            if job is not None:
+                job.watchers.add(owner)
+            else:
+                job = Job(kind, key, work, cost, owner)
+                self._waiting.append(job)
+                if key is not None:
+                    self._flight[key] = job
+            self._owners[owner] = job
+            self._dispatch()
+            return job
+
+    def leave(self, owner: Hashable) -> None:
+        """The owner stops watching its run (Stop, or its session ended): a run nobody
+        watches any more stops (waiting: at once; training: after its current epoch)."""
+        with self._lock:
+            self._leave(owner)
+            self._seen.pop(owner, None)
+            self._changed.notify_all()
+
+    def touch(self, owner: Hashable) -> None:
+        """The owner's page is still there (it polls its run)."""
+        with self._lock:
+            if owner in self._owners:
+                self._seen[owner] = time.monotonic()
+
+    def job(self, owner: Hashable) -> Job | None:
+        """The owner's current (or last) run."""
+        with self._lock:
+            return self._owners.get(owner)
+
+    def status(self, job: Job, owner: Hashable | None = None) -> Status:
+        """Where `job` stands; while it waits, its place and an estimate from measured runs."""
+        with self._lock:
+            self._reap()
+            shared = job.cached is not None or (owner is not None and owner != job.first)
+            ahead, eta = 0, None
+            if job.state == WAITING and job in self._waiting:
+                ahead = self._waiting.index(job)
+                eta = self._eta(ahead)
+            return Status(job.state, ahead, eta, len(job.frames), shared, job.cached, job.error)
+
+    def wait(self, job: Job, frames: int, timeout: float) -> None:
+        """Return once `job` has more than `frames` records or has ended, or after
+        `timeout` seconds (a waiting page redraws its place then)."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while job.state in ACTIVE and len(job.frames) <= frames:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return
+                self._changed.wait(left)
+
+    def load(self) -> tuple[int, int]:
+        """(running, waiting) now."""
+        with self._lock:
+            return len(self._running), len(self._waiting)
+
+    def estimate(self, kind: str, cost: float) -> float | None:
+        """Seconds one run of `cost` takes, from the last runs of its kind."""
+        with self._lock:
+            rate = self.rates.get(kind)
+            return None if rate is None else rate * cost
+
+    # ---- inside the lock -----------------------------------------------------------------
+
+    def _leave(self, owner: Hashable) -> None:
+        job = self._owners.pop(owner, None)
+        if job is None or owner not in job.watchers:
+            return
+        job.watchers.discard(owner)
+        if job.watchers or job.state not in ACTIVE:
+            return
+        if self._flight.get(job.key) is job:  # a new request must not join a stopping run
+            del self._flight[job.key]
+        if job.state == WAITING:
+            self._waiting.remove(job)
+            job.state = STOPPED
+        else:
+            job.stop.set()  # its worker stops after the current record
+        self._changed.notify_all()
+
+    def _reap(self) -> None:
+        """Owners gone (unseen for `timeout` s, or not alive) give their runs up."""
+        now = time.monotonic()
+        for owner, seen in list(self._seen.items()):
+            gone = now - seen > self.timeout
+            if not gone and self.alive is not None and owner in self._owners:
+                try:
+                    gone = not self.alive(owner)
+                except Exception:  # a check that fails keeps the owner
+                    gone = False
+            if gone:
+                self._leave(owner)
+                del self._seen[owner]
+
+    def _dispatch(self) -> None:
+        while self._waiting and len(self._running) < self.slots:
+            job = self._waiting.popleft()
+            job.state, job.started = RUNNING, time.monotonic()
+            self._running.add(job)
+            threading.Thread(target=self._run, args=(job,), name=f"d2l-train-{job.kind}",
+                             daemon=True).start()
+        self._changed.notify_all()
+
+    def _eta(self, ahead: int) -> float | None:
+        """Seconds until the run with `ahead` runs before it starts: each slot frees when its
+        run's estimate is spent; the runs ahead take the earliest free slots in turn."""
+        now, free = time.monotonic(), []
+        for job in self._running:
+            cost = self._seconds(job)
+            if cost is None:
+                return None
+            free.append(max(0.0, cost - (now - job.started)))
+        free += [0.0] * max(0, self.slots - len(free))
+        heapq.heapify(free)
+        for job in list(self._waiting)[:ahead]:
+            cost = self._seconds(job)
+            if cost is None:
+                return None
+            heapq.heappush(free, heapq.heappop(free) + cost)
+        return free[0]
+
+    def _seconds(self, job: Job) -> float | None:
+        rate = self.rates.get(job.kind)
+        return None if rate is None else rate * job.cost
+
+    # ---- the worker ----------------------------------------------------------------------
+
+    def _run(self, job: Job) -> None:
+        state, result, error, steps = STOPPED, None, None, None
+        try:
+            steps = job.work()
+            while not job.stop.is_set():
+                try:
+                    frame = next(steps)
+                except StopIteration as end:
+                    state, result = DONE, end.value
+                    break
+                with self._lock:
+                    job.frames.append(frame)
+                    self._reap()
+                    self._changed.notify_all()
+        except Exception as e:  # the slot is freed below; the owner's page says it failed
+            log.exception("a %s run raised", job.kind)
+            state, error = FAILED, type(e).__name__
+        finally:
+            if steps is not None and state != DONE and hasattr(steps, "close"):
+                try:
+                    steps.close()
+                except Exception:
+                    log.exception("closing a %s run raised", job.kind)
+            self._finish(job, state, result, error)
+
+    def _finish(self, job: Job, state: str, result, error: str | None) -> None:
+        seconds = time.monotonic() - job.started
+        if state == DONE and job.key is not None and self.cache is not None:
+            self.cache.put(job.key, tuple(job.frames), result, seconds)
+        with self._lock:
+            if state == DONE and job.cost > 0:
+                measured = seconds / job.cost
+                old = self.rates.get(job.kind)
+                self.rates[job.kind] = measured if old is None else (
+                    SMOOTHING * measured + (1 - SMOOTHING) * old)
+            job.result, job.error, job.state = result, error, state
+            self._running.discard(job)
+            if self._flight.get(job.key) is job:
+                del self._flight[job.key]
+            self._dispatch()
+
+
+_QUEUE: TrainingQueue | None = None
+_QUEUE_LOCK = threading.Lock()
+
+
+def shared_queue(alive: Callable[[Hashable], bool] | None = None) -> TrainingQueue:
+    """The server's one queue and cache (made on first use)."""
+    global _QUEUE
+    with _QUEUE_LOCK:
+        if _QUEUE is None:
+            _QUEUE = TrainingQueue(cache=RunCache(), alive=alive)
+        return _QUEUE

@@ -1,0 +1,93 @@
+"""The classifier page in a hall: the training queue and the room's runs (issue 24), through
+AppTest. Trains on the real Fashion-MNIST (skipped locally without it, required in CI)."""
+
+import threading
+
+import pytest
+
+from core import queue, runs
+from core.queue import TrainingQueue
+from core.runs import RunCache
+from tests.conftest import app_test, until_trained
+from ui import keys, training
+
+pytestmark = [pytest.mark.realdata, pytest.mark.slow, pytest.mark.usefixtures("data_files")]
+
+
+@pytest.fixture
+def hall(monkeypatch):
+    """A queue of its own for each test (one slot, an empty cache), as the server's."""
+    q = TrainingQueue(slots=1, cache=RunCache(), guess={"classifier": 1e-3})
+    monkeypatch.setattr(queue, "_QUEUE", q)
+    return q
+
+
+def gated(monkeypatch) -> threading.Event:
+    """Classifier runs that stop after their first epoch until the returned event is set."""
+    go = threading.Event()
+    real = runs.classifier_run
+
+    def run(impl, cfg, data):
+        steps = real(impl, cfg, data)
+        yield next(steps)
+        go.wait(120)
+        return (yield from steps)
+
+    monkeypatch.setattr(runs, "classifier_run", run)
+    return go
+
+
+def texts(at) -> str:
+    return " ".join(e.value for kind in ("info", "warning", "error", "caption")
+                    for e in at.get(kind))
+
+
+def test_changing_the_seed_during_a_run_neither_raises_nor_loses_it(hall, monkeypatch):
+    """Issue 25: a seed changed while the classifier trained showed 'Something went wrong'
+    (`generator already executing`). The run trains in the queue's thread; the page only
+    reads it, so a rerun during it cannot touch the generator: the run finishes."""
+    go = gated(monkeypatch)
+    at = app_test("softmax_classifier", epochs=2, bs="1024").run()
+    at.button(key=keys.SC_TRAIN).click().run()
+    assert keys.SC_RUNNING in at.session_state  # mid-run: the first epoch at most
+    at.sidebar.number_input[0].set_value(7).run()  # the seed changes during the run
+    assert not at.exception and "went wrong" not in texts(at)
+    assert keys.SC_RUNNING in at.session_state and not at.session_state.get(keys.SC_STOPPED)
+    at.sidebar.number_input[0].set_value(8).run()  # and again
+    go.set()
+    until_trained(at)
+    assert not at.exception and "went wrong" not in texts(at)
+    result = at.session_state[keys.SC_RESULT]
+    assert result.config.seed == 0 and len(result.history) == 2  # the run that was started
+    assert hall.load() == (0, 0)
+
+
+def test_a_waiting_student_sees_the_place_and_can_stop(hall, monkeypatch):
+    go = gated(monkeypatch)
+    other = hall.submit("another student", "classifier", lambda: iter(go.wait(120) for _ in
+                                                                          range(1)))
+    at = app_test("softmax_classifier", epochs=1, bs="1024").run()
+    at.button(key=keys.SC_TRAIN).click().run()
+    assert not at.exception, at.exception
+    assert "Yours is next" in texts(at) and hall.load() == (1, 1)
+    at.run()  # the browser's poll
+    assert "Yours is next" in texts(at) and at.button(key=keys.SC_TRAIN).disabled
+    at.button(key=keys.SC_STOP).click().run()  # Stop while waiting: the place is given up
+    assert not at.exception and keys.SC_RUNNING not in at.session_state
+    assert hall.load() == (1, 0)
+    assert at.button(key=keys.SC_TRAIN).disabled is False
+    go.set()
+    until_trained(at)
+    assert other.state in (queue.DONE, queue.RUNNING)
+
+
+def test_the_rooms_run_is_shared_and_said_so(hall):
+    first = until_trained(app_test("softmax_classifier", epochs=1, bs="1024").run()
+                          .button(key=keys.SC_TRAIN).click().run())
+    second = app_test("softmax_classifier", epochs=1, bs="1024").run()
+    until_trained(second.button(key=keys.SC_TRAIN).click().run())
+    assert not second.exception, second.exception
+    mine, theirs = first.session_state[keys.SC_RESULT], second.session_state[keys.SC_RESULT]
+    assert theirs is mine  # one training, one copy of its result, shared read-only
+    assert "computed for the room" in texts(second) and "computed for the room" not in texts(first)
+    assert training.hall().cache.size[0] == 1
