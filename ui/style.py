@@ -67,17 +67,66 @@ LECTURE_CSS = """
 .st-key-_lesson-nav p { font-size: 1.5rem !important; margin: 0; }
 """
 
-# Lecture mode: the keys a presenter clicker sends move between sections. The listener is
-# added once per browser tab and clicks the Back/Next buttons, so the server decides the step.
+# Lecture mode: the keys a presenter clicker sends. A section is a slide: the forward key
+# first shows the rest of a section taller than the screen (above the fixed Back/Next bar),
+# then clicks Next; the back key first scrolls up to the section's start, then clicks Back
+# (the server decides the step). The listener sits on the window in the capture phase, so it
+# sees a key before the control that has focus does: after the teacher touched a slider, a
+# radio, a select or a button with the mouse, the clicker still drives the lecture and the
+# control keeps its value. Only a field being typed in (text, number, text area) keeps its keys.
+# Added once per browser tab; outside lecture mode (no Back/Next bar) the keys do what they
+# always do.
 CLICKER_JS = """
 <script>
-if (!window.d2lClicker) {
-  window.d2lClicker = true;
-  document.addEventListener("keydown", (event) => {
-    const target = event.target;
+if (!window.d2lClicker2) {
+  window.d2lClicker2 = true;
+  const TYPED = "textarea, [contenteditable]:not([contenteditable='false']), input:not(" +
+    "[type=range]):not([type=radio]):not([type=checkbox]):not([type=button]):not(" +
+    "[type=submit]):not([type=reset]):not([type=file]):not([type=color])";
+  const SELECT = "[data-testid='stSelectbox'], [data-testid='stMultiSelect'], [role='combobox']";
+  const typing = (el) => !!(el && el.closest && el.closest(TYPED) &&
+    !el.closest(SELECT));  // a select's search box is a control
+  const main = () => document.querySelector("[data-testid='stMain']");
+  // The visible part of the lecture: from the top of the main area to the Back/Next bar.
+  const view = () => {
+    const nav = document.querySelector(".st-key-_lesson-nav");
+    const top = Math.max(main().getBoundingClientRect().top, 0);
+    return {top, bottom: nav ? nav.getBoundingClientRect().top : window.innerHeight, nav};
+  };
+  // Where the section's content ends on screen (the bar itself left out).
+  const contentBottom = (nav) => {
+    let bottom = -Infinity;
+    const blocks = document.querySelectorAll(
+      "[data-testid='stMainBlockContainer'] > [data-testid='stVerticalBlock'] > *");
+    for (const e of blocks) {
+      if (nav && (e.contains(nav) || nav.contains(e))) continue;
+      const r = e.getBoundingClientRect();
+      if (r.height > 0) bottom = Math.max(bottom, r.bottom);
+    }
+    return bottom;
+  };
+  window.d2lLecture = {view, contentBottom};  // the browser tests measure with these
+  // Scroll within the section when part of it is out of view; false when there is none.
+  const scrollWithin = (forward) => {
+    const box = main();
+    if (!box) return false;
+    const {top, bottom, nav} = view();
+    const page = Math.max((bottom - top) * 0.85, 80);  // an overlap keeps the reader's place
+    if (forward) {
+      const hidden = contentBottom(nav) - bottom;
+      const room = box.scrollHeight - box.clientHeight - box.scrollTop;
+      if (hidden <= 2 || room <= 1) return false;
+      box.scrollBy({top: Math.min(hidden + 24, page, room), behavior: "instant"});
+      return true;
+    }
+    const heading = box.querySelector("h2");
+    const above = heading ? top + 16 - heading.getBoundingClientRect().top : 0;
+    if (above <= 2 || box.scrollTop <= 0) return false;
+    box.scrollBy({top: -Math.min(above, page), behavior: "instant"});
+    return true;
+  };
+  window.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (target && (target.closest("input, textarea, select, [contenteditable='true'], " +
-        "[role='slider'], [role='combobox'], [role='dialog']"))) return;
     const forward = ["ArrowRight", "PageDown"].includes(event.key) ||
       (event.key === " " && !event.shiftKey);
     const backward = ["ArrowLeft", "PageUp"].includes(event.key) ||
@@ -86,9 +135,26 @@ if (!window.d2lClicker) {
     const button = document.querySelector(
       forward ? ".st-key-_lesson-next button" : ".st-key-_lesson-back button");
     if (!button) return;  // not in lecture mode: the keys keep their usual meaning
+    const focused = document.activeElement;
+    if (typing(event.target) || typing(focused)) return;  // the teacher is typing
     event.preventDefault();
+    event.stopImmediatePropagation();  // the focused control never sees the key
+    if (focused && focused !== document.body && focused.blur) focused.blur();
+    if (scrollWithin(forward)) return;
     if (!button.disabled) button.click();
-  });
+  }, true);
+  // After a touch of a control with the mouse, focus returns to the lecture (a text field
+  // keeps it: the teacher is about to type).
+  window.addEventListener("pointerup", (event) => {
+    if (!document.querySelector(".st-key-_lesson-nav")) return;
+    setTimeout(() => {
+      const focused = document.activeElement;
+      if (!focused || focused === document.body || typing(focused)) return;
+      if (focused.closest(SELECT + ", [role='dialog'], [role='listbox']")) return;  // an open
+      // list is being used
+      if (focused.closest("[data-testid='stMain']")) focused.blur();
+    }, 0);
+  }, true);
 }
 </script>
 """
