@@ -109,6 +109,26 @@ def test_a_lesson_pages_through_its_sections_and_the_link_follows(server, browse
         reopened.close()
 
 
+def test_the_whole_page_switch_keeps_the_readers_place(server, browser):
+    """A reader on section 3 who asks for the whole page lands on section 3, not §1."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.goto(f"{server}/loss-comparison?step=3&lang=en")
+        settle(page)
+        title = page.locator('[data-testid="stMain"] h2').inner_text()
+        page.locator('[data-testid="stSidebar"]').get_by_text("Whole page").click()
+        expect(page).to_have_url(re.compile(r"[?&]all=1(&|$)"), timeout=60_000)
+        settle(page)
+        heading = page.locator('[data-testid="stMain"] h2').filter(has_text=title)
+        page.wait_for_function("""(h) => { const top = h.getBoundingClientRect().top;
+            return top >= 0 && top < 200; }""", arg=heading.element_handle(), timeout=30_000)
+        assert page.locator('[data-testid="stMain"] h2').count() > 3, "every section drawn"
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(PAGE_URLS))
 def test_lecture_screens_keep_back_and_next_in_view(server, browser, name, lang):

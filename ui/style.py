@@ -16,8 +16,20 @@ PHONE_CSS = """
 [data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"] { overflow-x: auto; }
 [data-testid="stMarkdownContainer"] pre, [data-testid="stCode"] pre { overflow-x: auto; }
 [class*="st-key-_scroll_hint"] { display: none; }
+/* one export route per chart, with one naming: the app's Export menu (ui.charts), not
+   Streamlit's own toolbar button, whose files are all called …_chart.png */
+[data-testid="stElementToolbarButton"]:has(> button[aria-label="Download as PNG"]),
+[data-testid="stElementToolbar"] button[aria-label="Download as PNG"] { display: none; }
 @media (max-width: 640px) {
   [class*="st-key-_scroll_hint"] { display: block; }
+  /* tap targets of at least 24 x 24 px (WCAG 2.2, 2.5.8): radio options, checkboxes, help
+     icons, an uploaded file's remove button */
+  [data-testid="stRadio"] label, [data-testid="stCheckbox"] label { min-height: 24px;
+    align-items: center; }
+  [data-testid="stRadio"] [role="radiogroup"] { row-gap: 0.35rem; }
+  [data-testid="stTooltipHoverTarget"] button,
+  [data-testid="stFileUploaderDeleteBtn"] button { min-width: 24px; min-height: 24px;
+    display: inline-flex; align-items: center; justify-content: center; }
   .katex-display > .katex { font-size: 0.92em; }
   [data-testid="stMain"] .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
   /* image grids keep their columns: a row of thumbnails stays a row (not the home cards) */
@@ -44,9 +56,14 @@ LECTURE_CSS = """
 [data-testid="stMain"] [data-testid="stCaptionContainer"],
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.25rem; }
 [data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 1.35rem !important; }
+[data-testid="stMain"] [data-testid="stRadioOption"],
+[data-testid="stMain"] [data-testid="stCheckbox"] label { font-size: 1.3rem; }
 [data-testid="stMain"] [data-testid="stMetricLabel"] p { font-size: 1.35rem; }
 [data-testid="stMain"] [data-testid="stMetricValue"],
-[data-testid="stMain"] [data-testid="stMetricValue"] > div { font-size: 2.8rem !important; }
+[data-testid="stMain"] [data-testid="stMetricValue"] > div,
+[data-testid="stMain"] [data-testid="stMetricValue"] p {  /* its value is a paragraph: the
+  rule for paragraphs above shrank the board's counts to 24 px */
+  font-size: 2.8rem !important; line-height: 1.2; }
 [data-testid="stMain"] [data-testid="stSliderThumbValue"] { font-size: 1.3rem; }
 /* the value above the thumb needs its own line between the label and the track */
 [data-testid="stMain"] [data-testid="stSlider"] [data-testid="stWidgetLabel"] {
@@ -59,6 +76,9 @@ LECTURE_CSS = """
 [data-testid="stMain"] [data-testid="stDataFrame"] { zoom: 1.35; }
 [data-testid="stMain"] button p { font-size: 1.3rem; }
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; padding-bottom: 8rem; }
+/* the browser's scroll anchoring kept the end of a section in view when the next one grew
+   (its charts drawn): a new section opens at its start */
+[data-testid="stMain"] { overflow-anchor: none; }
 .st-key-_lesson-nav {
   position: fixed; bottom: 0; left: 0; right: 0; z-index: 999990;
   background: var(--background-color, #ffffff); border-top: 1px solid #d0d0d0;
@@ -87,10 +107,12 @@ if (!window.d2lClicker2) {
   const typing = (el) => !!(el && el.closest && el.closest(TYPED) &&
     !el.closest(SELECT));  // a select's search box is a control
   const main = () => document.querySelector("[data-testid='stMain']");
-  // The visible part of the lecture: from the top of the main area to the Back/Next bar.
+  // The visible part of the lecture: from under the app's header to the Back/Next bar.
   const view = () => {
     const nav = document.querySelector(".st-key-_lesson-nav");
-    const top = Math.max(main().getBoundingClientRect().top, 0);
+    const header = document.querySelector("[data-testid='stHeader']");  // fixed, over it
+    const top = Math.max(main().getBoundingClientRect().top, 0,
+                         header ? header.getBoundingClientRect().bottom : 0);
     return {top, bottom: nav ? nav.getBoundingClientRect().top : window.innerHeight, nav};
   };
   // Where the section's content ends on screen (the bar itself left out).
@@ -140,7 +162,11 @@ if (!window.d2lClicker2) {
     event.preventDefault();
     event.stopImmediatePropagation();  // the focused control never sees the key
     if (focused && focused !== document.body && focused.blur) focused.blur();
-    if (scrollWithin(forward)) return;
+    if (scrollWithin(forward)) {  // lesson.finish's late scroll to the start leaves it be
+      window.d2lScrolledIn = new URLSearchParams(location.search).get("step");
+      return;
+    }
+    window.d2lScrolledIn = null;
     if (!button.disabled) button.click();
   }, true);
   // After a touch of a control with the mouse, focus returns to the lecture (a text field
