@@ -43,6 +43,23 @@ LANDED = """() => {  // lesson.finish brings a new section's heading to the top
 }"""
 
 
+def move(page, key: str) -> None:
+    """Press a clicker key until the section changes: first through the rest of the
+    section (scrolls), then once more (the move itself, which the caller waits for)."""
+    forward = key in ("ArrowRight", "PageDown", "Space")
+    for _ in range(MAX_SCROLLS):
+        state = page.evaluate(STATE)
+        if forward and (state["end"] - state["bottom"] <= 2 or state["scroll"] >= state["max"]):
+            break
+        if not forward and (state["heading"] is None or state["heading"] >= state["top"] + 14
+                            or state["scroll"] <= 0):
+            break
+        page.keyboard.press(key)
+        page.wait_for_function(f"() => document.querySelector('[data-testid=\"stMain\"]')"
+                               f".scrollTop !== {state['scroll']}", timeout=10_000)
+    page.keyboard.press(key)
+
+
 def step_of(page) -> int:
     return int(re.search(r"[?&]step=(\d+)", page.url).group(1))
 
