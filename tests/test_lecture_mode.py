@@ -41,6 +41,22 @@ def test_charts_grow_in_lecture_mode_and_keep_one_readable_type_size():
     assert lecture["height"] > normal["height"] == 300
 
 
+def test_value_labels_are_at_least_the_axis_labels_size():
+    """Numbers on bars and peaks (text marks) were 13 px beside 20 px axes in lecture mode;
+    a text mark fitted to a fixed layout (a width `limit`) keeps its size."""
+    frame = pd.DataFrame({"x": [1, 2]})
+    bars = alt.Chart(frame).mark_bar().encode(x="x:Q")
+    labels = alt.Chart(frame).mark_text(fontSize=13, dy=-2).encode(x="x:Q", text="x:Q")
+    fitted = alt.Chart(frame).mark_text(fontSize=13, limit=40).encode(x="x:Q", text="x:Q")
+    chart = alt.layer(bars, labels, fitted)
+    for lecture in (False, True):
+        axis = charts.styled(chart, lecture).to_dict()
+        size = axis["config"]["axis"]["labelFontSize"]
+        marks = [layer["mark"] for layer in axis["layer"]]
+        assert marks[1]["fontSize"] >= size and marks[2]["fontSize"] == 13
+    assert labels.to_dict()["mark"]["fontSize"] == 13, "the builder's chart is left as it was"
+
+
 def test_export_names_say_which_page_and_which_chart():
     from ui.charts import linear_regression as lr_charts
 

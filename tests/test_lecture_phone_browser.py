@@ -109,6 +109,26 @@ def test_a_lesson_pages_through_its_sections_and_the_link_follows(server, browse
         reopened.close()
 
 
+def test_the_whole_page_switch_keeps_the_readers_place(server, browser):
+    """A reader on section 3 who asks for the whole page lands on section 3, not §1."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.goto(f"{server}/loss-comparison?step=3&lang=en")
+        settle(page)
+        title = page.locator('[data-testid="stMain"] h2').inner_text()
+        page.locator('[data-testid="stSidebar"]').get_by_text("Whole page").click()
+        expect(page).to_have_url(re.compile(r"[?&]all=1(&|$)"), timeout=60_000)
+        settle(page)
+        heading = page.locator('[data-testid="stMain"] h2').filter(has_text=title)
+        page.wait_for_function("""(h) => { const top = h.getBoundingClientRect().top;
+            return top >= 0 && top < 200; }""", arg=heading.element_handle(), timeout=30_000)
+        assert page.locator('[data-testid="stMain"] h2').count() > 3, "every section drawn"
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(PAGE_URLS))
 def test_lecture_screens_keep_back_and_next_in_view(server, browser, name, lang):
@@ -129,6 +149,8 @@ def test_lecture_screens_keep_back_and_next_in_view(server, browser, name, lang)
 def test_clicker_keys_move_between_sections_and_the_link_keeps_the_section(server, browser):
     from playwright.sync_api import expect
 
+    from tests.test_lecture_sections_browser import move
+
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     try:
         page.goto(f"{server}/linear-regression?lecture=1")
@@ -138,9 +160,9 @@ def test_clicker_keys_move_between_sections_and_the_link_keeps_the_section(serve
             sidebar.bounding_box()["width"] < 5, "the sidebar is collapsed in lecture mode"
         nav = page.locator(".st-key-_lesson-nav")
         expect(nav).to_contain_text("1 / ")
-        for key, step in [("ArrowRight", 2), ("PageDown", 3), (" ", 4), ("PageUp", 3),
+        for key, step in [("ArrowRight", 2), ("PageDown", 3), ("Space", 4), ("PageUp", 3),
                           ("ArrowLeft", 2)]:
-            page.keyboard.press("Space" if key == " " else key)
+            move(page, key)  # a section taller than the screen is scrolled through first
             expect(page).to_have_url(re.compile(rf"[?&]step={step}(&|$)"))
             expect(nav).to_contain_text(f"{step} / ")
             settle(page)

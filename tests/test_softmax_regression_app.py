@@ -111,7 +111,7 @@ def test_softmax_bars_match_torch_and_sum_to_one(temperature):
     series = list(dict.fromkeys(bars["series"]))
     last = bars[bars["series"] == series[-1]]["value"].fillna(0.0).tolist()
     assert last == pytest.approx(expected.tolist(), abs=1e-12)
-    assert float(metric(at, "Σ ŷ_j")) == pytest.approx(1.0)
+    assert float(metric(at, "Σ ŷⱼ")) == pytest.approx(1.0)
     assert metric(at, "argmax") == "4 = 4"
     assert (len(series) == 1) == (temperature == "1.0")
     assert bool(infos(at)) == (temperature == "0.05")  # the minimum temperature is explained
@@ -127,7 +127,7 @@ def test_a_shift_changes_nothing(c):
 
 def test_ten_equal_logits_are_explained():
     at = page(k="10", **{f"o{j}": "0.0" for j in range(1, 11)})
-    assert "every ŷ_j = 1/10 = 0.1" in " ".join(infos(at))
+    assert "every ŷⱼ = 1/10 = 0.1" in " ".join(infos(at))
     (bars, *_) = chart(at, "10 softmax probabilities")
     assert bars["value"].tolist() == pytest.approx([0.1] * 10)
     assert metric(at, "argmax") == "1 = 1"

@@ -69,6 +69,9 @@ LESSON_PREV = "_lesson.prev"      # the buttons under a section in the normal vi
 LESSON_FOLLOW = "_lesson.follow"  # clicker's keys press only LESSON_BACK / LESSON_NEXT)
 LESSON_SCROLL = "_lesson.scroll"  # set by a move from the bottom: bring the new section up
 LESSON_LANDING = "_lesson.landing"  # the page's first run, from a link naming no section
+LESSON_CONTROL = "_lesson.control"  # a room's link landed: bring its Train button into view
+LESSON_PLACE = "_lesson.place"    # (page, section) last shown one at a time: the whole page
+                                  # opens scrolled there
 
 
 LESSON_CODE = "_lesson.code."   # + a checksum of a code panel's title and functions

@@ -16,6 +16,7 @@ section is kept in the link as `step=N`, so a lecture reopens where it stopped.
 """
 
 import inspect
+import json
 
 import pandas as pd
 import streamlit as st
@@ -26,6 +27,9 @@ from ui.i18n import t
 from ui.safe import fragment, literal, literal_frame
 
 _COUNT = keys.LESSON_COUNT
+# The control a class experiment's run starts from, in the section a room's link opens
+EXPERIMENT_CONTROLS = ", ".join(f".st-key-{key.replace('.', '-')} button"
+                                for key in (keys.LR_TRAIN, keys.SC_TRAIN))
 STEP = keys.STEP  # the URL parameter of the current section, counted from 1
 
 
@@ -90,9 +94,15 @@ def section(title: str, experiment: bool = False) -> bool:
                 st.session_state.get(keys.CLASS_ROOM):
             st.session_state[_step_key()] = index
             st.session_state[keys.LESSON_LANDING] = False
+            st.session_state[keys.LESSON_CONTROL] = True
             st.rerun()  # once, on landing: the sections above were drawn for nothing
         return False
     st.header(title, divider="gray")
+    if not paged() and index > 0 and \
+            st.session_state.get(keys.LESSON_PLACE) == (st.session_state.get(keys.URL_PAGE), index):
+        # the Whole page switch keeps the reader's place: the section they were on
+        _bring_to_top(f"[...main().querySelectorAll('h2')].find(h => h.textContent.trim()"
+                      f".startsWith({_js_text(title)}))", f"all-{index}")
     return True
 
 
@@ -173,10 +183,12 @@ def finish() -> None:
     count = st.session_state.get(_COUNT, 0)
     st.session_state[keys.LESSON_LANDING] = False  # a room's link lands once, on opening
     if count == 0 or not paged():
+        st.session_state.pop(keys.LESSON_PLACE, None)  # the whole page opened at it, once
         return
     key = _step_key()
     step = min(_step(), count - 1)
     st.session_state[key] = step
+    st.session_state[keys.LESSON_PLACE] = (st.session_state.get(keys.URL_PAGE), step)
     link = str(step + 1) if lecture() or step > 0 else None  # a lecture's link names its step
     if st.query_params.get(STEP) != link:
         if link is None:
@@ -188,11 +200,40 @@ def finish() -> None:
     else:
         _contents(key, step, st.session_state.get(keys.LESSON_TITLES, [])[:count])
     scroll = st.session_state.pop(keys.LESSON_SCROLL, False)
-    if step > 0 and (lecture() or scroll):  # the page's introduction stays above: bring the
-        # section to the top
-        st.html(f"<script>/* step {step} */ setTimeout(() => document.querySelector("
-                "'[data-testid=\"stMain\"] h2')?.scrollIntoView({block: 'start'}), 60);"
-                "</script>", unsafe_allow_javascript=True)
+    if st.session_state.pop(keys.LESSON_CONTROL, False):  # a room's link: its run is made
+        # with the Train button, two screens down on a phone
+        _bring_to_top(f"main()?.querySelector({_js_text(EXPERIMENT_CONTROLS)})", "room",
+                      block="center")
+    elif step > 0 and (lecture() or scroll):  # the page's introduction stays above
+        _bring_to_top("main()?.querySelector('h2')", str(step + 1))
+
+
+def _js_text(text: str) -> str:
+    """`text` as a JavaScript string literal that cannot end the <script> around it."""
+    return json.dumps(text).replace("<", "\\u003c")
+
+
+def _bring_to_top(element: str, tag: str, block: str = "start") -> None:
+    """Scroll the JavaScript expression `element` (a section's heading) to the top of the
+    screen (or to scrollIntoView's `block`), once the previous section's elements are gone
+    (until then the page is taller, and a scroll made too early is undone when they go), and
+    again while charts are drawn (each makes the page taller), for 4 s. The reader's own
+    scroll ends it: a wheel, a touch, a key, or the clicker having scrolled within this
+    section (ui/style.py keeps its `tag`)."""
+    st.html(f"<script>(() => {{ const tag = {_js_text(tag)}, start = Date.now();"
+            "const main = () => document.querySelector('[data-testid=\"stMain\"]');"
+            "let stopped = false; const stop = () => { stopped = true; };"
+            "for (const kind of ['wheel', 'touchstart', 'keydown'])"
+            " window.addEventListener(kind, stop, {once: true, capture: true});"
+            f"const top = () => {{ if (!stopped && window.d2lScrolledIn !== tag) ({element})"
+            f"?.scrollIntoView({{block: '{block}'}}); }};"
+            "const go = () => {"
+            " if (main()?.querySelector('[data-stale=\"true\"]') &&"
+            " Date.now() - start < 5000) return setTimeout(go, 50);"
+            " top(); const box = main()?.querySelector('[data-testid=\"stMainBlockContainer\"]');"
+            " if (!box) return; const watch = new ResizeObserver(top); watch.observe(box);"
+            " setTimeout(() => watch.disconnect(), 4000); };"
+            " setTimeout(go, 60); })();</script>", unsafe_allow_javascript=True)
 
 
 def _lecture_bar(key: str, step: int, count: int) -> None:

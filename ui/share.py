@@ -20,6 +20,7 @@ ENV_BASE = "D2L_BASE_URL"
 QR_LIMIT = 2331  # bytes of a version-40 QR code at error level M: a longer link has no QR
 LOOPBACK = {"localhost", "::1", "0.0.0.0"}  # and 127.x.y.z: this computer only
 PROJECTED_WIDTH = 600  # px of the projected QR code: scannable from the back row
+STUDENT_DROPS = frozenset({"lecture"})  # the teacher's view, never the students'
 
 
 def base_url() -> str:
@@ -31,14 +32,16 @@ def base_url() -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def current_link(url_path: str) -> str:
+def current_link(url_path: str, *, student: bool = False) -> str:
     """The link that reopens this page with the settings now in the URL.
 
     Only the app's own parameters (ui.keys.LINK_PARAMS), never a stranger's, the current
-    section with them (a lecture reopens where it stopped).
+    section with them (a lecture reopens where it stopped). `student`: the link a class
+    scans from the projector, the same page, section, settings and language but never
+    lecture mode (a phone in lecture mode has no contents and a fixed bar on a third of it).
     """
     params = {name: st.query_params.get_all(name)[-1] for name in st.query_params.keys()
-              if keys.linked(name)}
+              if keys.linked(name) and not (student and name in STUDENT_DROPS)}
     query = urlencode(params)
     return f"{base_url()}/{url_path}" + (f"?{query}" if query else "")
 
@@ -90,14 +93,15 @@ def panel(url_path: str) -> None:
             st.image(png, width=260, alt=t("share.qr_alt", url=link))
         st.caption(t("share.help"))
     # beside the popover, not in it: an open popover would cover the projected view
-    if qr_png(link) is not None and st.sidebar.button(
+    students = current_link(url_path, student=True)
+    if qr_png(students) is not None and st.sidebar.button(
             t("share.project"), icon=":material/fit_screen:", key="_share.project",
             width="stretch"):
-        st.dialog(t("share.project_title"), width="large")(project)(link)
+        st.dialog(t("share.project_title"), width="large")(project)(students)
 
 
 def project(link: str) -> None:
-    """The link in large type and a QR code as wide as the projector allows."""
+    """The students' link in large type and a QR code as wide as the projector allows."""
     _warn_if_local(link)
     png = qr_png(link, scale=16)
     if png is not None:

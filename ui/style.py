@@ -16,8 +16,20 @@ PHONE_CSS = """
 [data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"] { overflow-x: auto; }
 [data-testid="stMarkdownContainer"] pre, [data-testid="stCode"] pre { overflow-x: auto; }
 [class*="st-key-_scroll_hint"] { display: none; }
+/* one export route per chart, with one naming: the app's Export menu (ui.charts), not
+   Streamlit's own toolbar button, whose files are all called …_chart.png */
+[data-testid="stElementToolbarButton"]:has(> button[aria-label="Download as PNG"]),
+[data-testid="stElementToolbar"] button[aria-label="Download as PNG"] { display: none; }
 @media (max-width: 640px) {
   [class*="st-key-_scroll_hint"] { display: block; }
+  /* tap targets of at least 24 x 24 px (WCAG 2.2, 2.5.8): radio options, checkboxes, help
+     icons, an uploaded file's remove button */
+  [data-testid="stRadio"] label, [data-testid="stCheckbox"] label { min-height: 24px;
+    align-items: center; }
+  [data-testid="stRadio"] [role="radiogroup"] { row-gap: 0.35rem; }
+  [data-testid="stTooltipHoverTarget"] button,
+  [data-testid="stFileUploaderDeleteBtn"] button { min-width: 24px; min-height: 24px;
+    display: inline-flex; align-items: center; justify-content: center; }
   .katex-display > .katex { font-size: 0.92em; }
   [data-testid="stMain"] .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
   /* image grids keep their columns: a row of thumbnails stays a row (not the home cards) */
@@ -44,9 +56,14 @@ LECTURE_CSS = """
 [data-testid="stMain"] [data-testid="stCaptionContainer"],
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.25rem; }
 [data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 1.35rem !important; }
+[data-testid="stMain"] [data-testid="stRadioOption"],
+[data-testid="stMain"] [data-testid="stCheckbox"] label { font-size: 1.3rem; }
 [data-testid="stMain"] [data-testid="stMetricLabel"] p { font-size: 1.35rem; }
 [data-testid="stMain"] [data-testid="stMetricValue"],
-[data-testid="stMain"] [data-testid="stMetricValue"] > div { font-size: 2.8rem !important; }
+[data-testid="stMain"] [data-testid="stMetricValue"] > div,
+[data-testid="stMain"] [data-testid="stMetricValue"] p {  /* its value is a paragraph: the
+  rule for paragraphs above shrank the board's counts to 24 px */
+  font-size: 2.8rem !important; line-height: 1.2; }
 [data-testid="stMain"] [data-testid="stSliderThumbValue"] { font-size: 1.3rem; }
 /* the value above the thumb needs its own line between the label and the track */
 [data-testid="stMain"] [data-testid="stSlider"] [data-testid="stWidgetLabel"] {
@@ -59,6 +76,9 @@ LECTURE_CSS = """
 [data-testid="stMain"] [data-testid="stDataFrame"] { zoom: 1.35; }
 [data-testid="stMain"] button p { font-size: 1.3rem; }
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; padding-bottom: 8rem; }
+/* the browser's scroll anchoring kept the end of a section in view when the next one grew
+   (its charts drawn): a new section opens at its start */
+[data-testid="stMain"] { overflow-anchor: none; }
 .st-key-_lesson-nav {
   position: fixed; bottom: 0; left: 0; right: 0; z-index: 999990;
   background: var(--background-color, #ffffff); border-top: 1px solid #d0d0d0;
@@ -67,17 +87,68 @@ LECTURE_CSS = """
 .st-key-_lesson-nav p { font-size: 1.5rem !important; margin: 0; }
 """
 
-# Lecture mode: the keys a presenter clicker sends move between sections. The listener is
-# added once per browser tab and clicks the Back/Next buttons, so the server decides the step.
+# Lecture mode: the keys a presenter clicker sends. A section is a slide: the forward key
+# first shows the rest of a section taller than the screen (above the fixed Back/Next bar),
+# then clicks Next; the back key first scrolls up to the section's start, then clicks Back
+# (the server decides the step). The listener sits on the window in the capture phase, so it
+# sees a key before the control that has focus does: after the teacher touched a slider, a
+# radio, a select or a button with the mouse, the clicker still drives the lecture and the
+# control keeps its value. Only a field being typed in (text, number, text area) keeps its keys.
+# Added once per browser tab; outside lecture mode (no Back/Next bar) the keys do what they
+# always do.
 CLICKER_JS = """
 <script>
-if (!window.d2lClicker) {
-  window.d2lClicker = true;
-  document.addEventListener("keydown", (event) => {
-    const target = event.target;
+if (!window.d2lClicker2) {
+  window.d2lClicker2 = true;
+  const TYPED = "textarea, [contenteditable]:not([contenteditable='false']), input:not(" +
+    "[type=range]):not([type=radio]):not([type=checkbox]):not([type=button]):not(" +
+    "[type=submit]):not([type=reset]):not([type=file]):not([type=color])";
+  const SELECT = "[data-testid='stSelectbox'], [data-testid='stMultiSelect'], [role='combobox']";
+  const typing = (el) => !!(el && el.closest && el.closest(TYPED) &&
+    !el.closest(SELECT));  // a select's search box is a control
+  const main = () => document.querySelector("[data-testid='stMain']");
+  // The visible part of the lecture: from under the app's header to the Back/Next bar.
+  const view = () => {
+    const nav = document.querySelector(".st-key-_lesson-nav");
+    const header = document.querySelector("[data-testid='stHeader']");  // fixed, over it
+    const top = Math.max(main().getBoundingClientRect().top, 0,
+                         header ? header.getBoundingClientRect().bottom : 0);
+    return {top, bottom: nav ? nav.getBoundingClientRect().top : window.innerHeight, nav};
+  };
+  // Where the section's content ends on screen (the bar itself left out).
+  const contentBottom = (nav) => {
+    let bottom = -Infinity;
+    const blocks = document.querySelectorAll(
+      "[data-testid='stMainBlockContainer'] > [data-testid='stVerticalBlock'] > *");
+    for (const e of blocks) {
+      if (nav && (e.contains(nav) || nav.contains(e))) continue;
+      const r = e.getBoundingClientRect();
+      if (r.height > 0) bottom = Math.max(bottom, r.bottom);
+    }
+    return bottom;
+  };
+  window.d2lLecture = {view, contentBottom};  // the browser tests measure with these
+  // Scroll within the section when part of it is out of view; false when there is none.
+  const scrollWithin = (forward) => {
+    const box = main();
+    if (!box) return false;
+    const {top, bottom, nav} = view();
+    const page = Math.max((bottom - top) * 0.85, 80);  // an overlap keeps the reader's place
+    if (forward) {
+      const hidden = contentBottom(nav) - bottom;
+      const room = box.scrollHeight - box.clientHeight - box.scrollTop;
+      if (hidden <= 2 || room <= 1) return false;
+      box.scrollBy({top: Math.min(hidden + 24, page, room), behavior: "instant"});
+      return true;
+    }
+    const heading = box.querySelector("h2");
+    const above = heading ? top + 16 - heading.getBoundingClientRect().top : 0;
+    if (above <= 2 || box.scrollTop <= 0) return false;
+    box.scrollBy({top: -Math.min(above, page), behavior: "instant"});
+    return true;
+  };
+  window.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (target && (target.closest("input, textarea, select, [contenteditable='true'], " +
-        "[role='slider'], [role='combobox'], [role='dialog']"))) return;
     const forward = ["ArrowRight", "PageDown"].includes(event.key) ||
       (event.key === " " && !event.shiftKey);
     const backward = ["ArrowLeft", "PageUp"].includes(event.key) ||
@@ -86,9 +157,30 @@ if (!window.d2lClicker) {
     const button = document.querySelector(
       forward ? ".st-key-_lesson-next button" : ".st-key-_lesson-back button");
     if (!button) return;  // not in lecture mode: the keys keep their usual meaning
+    const focused = document.activeElement;
+    if (typing(event.target) || typing(focused)) return;  // the teacher is typing
     event.preventDefault();
+    event.stopImmediatePropagation();  // the focused control never sees the key
+    if (focused && focused !== document.body && focused.blur) focused.blur();
+    if (scrollWithin(forward)) {  // lesson.finish's late scroll to the start leaves it be
+      window.d2lScrolledIn = new URLSearchParams(location.search).get("step");
+      return;
+    }
+    window.d2lScrolledIn = null;
     if (!button.disabled) button.click();
-  });
+  }, true);
+  // After a touch of a control with the mouse, focus returns to the lecture (a text field
+  // keeps it: the teacher is about to type).
+  window.addEventListener("pointerup", (event) => {
+    if (!document.querySelector(".st-key-_lesson-nav")) return;
+    setTimeout(() => {
+      const focused = document.activeElement;
+      if (!focused || focused === document.body || typing(focused)) return;
+      if (focused.closest(SELECT + ", [role='dialog'], [role='listbox']")) return;  // an open
+      // list is being used
+      if (focused.closest("[data-testid='stMain']")) focused.blur();
+    }, 0);
+  }, true);
 }
 </script>
 """

@@ -99,7 +99,8 @@ def breaks_strip(segments: pd.DataFrame, rows: list[str], status_labels: dict[st
     rule = alt.Chart(pd.DataFrame({"scale": [current]})).mark_rule(
         color="black", strokeWidth=2).encode(x=alt.X("scale:Q", scale=x_scale))
     # the height holds the bands, the axis and the legend of the seven statuses below them
-    return alt.layer(bands, rule).properties(height=34 * len(rows) + 40 + 22 * len(STATUSES),
+    # (28 px a status: at 22 the last two were cut off on a phone)
+    return alt.layer(bands, rule).properties(height=34 * len(rows) + 40 + 28 * len(STATUSES),
                                              name="where-it-breaks")
 
 
@@ -135,7 +136,9 @@ def loss_curves(curves: pd.DataFrame, methods: list[str], current: float, *, x_t
 
 
 def _scale_axis() -> alt.Axis:
-    return alt.Axis(values=[-1e5, -1e3, -10, 0, 10, 1e3, 1e5], format=",.12~g", grid=True)
+    # labelFlush: the end labels (±100,000) sit inside the axis, not cut at a phone's edge
+    return alt.Axis(values=[-1e5, -1e3, -10, 0, 10, 1e3, 1e5], format=",.12~g", grid=True,
+                    labelFlush=True)
 
 
 def segments_of(rows: list, key: str) -> list[dict]:

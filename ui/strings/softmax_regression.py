@@ -168,7 +168,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Bar chart of the {k} softmax probabilities of the logits, each between 0 and 1.",
         "zh": "这 {k} 个未规范化的预测经 softmax 得到的概率条形图，每个都在 0 和 1 之间。",
     },
-    "sr.sum": {"en": "Σ ŷ_j (at T)", "zh": "Σ ŷ_j（温度 T 下）"},
+    "sr.sum": {"en": "Σ ŷⱼ (at T)", "zh": "Σ ŷⱼ（温度 T 下）"},
     "sr.argmax": {"en": "argmax o = argmax ŷ", "zh": "argmax o = argmax ŷ"},
     "sr.shift_gap": {"en": "max |softmax(o + {c}) − softmax(o)|",
                      "zh": "max |softmax(o + {c}) − softmax(o)|"},
@@ -182,22 +182,22 @@ STRINGS: dict[str, dict[str, str]] = {
               "softmax 回归仍是一个线性模型。",
     },
     "sr.equal": {
-        "en": "All {k} logits are equal, so softmax is uniform: every ŷ_j = 1/{k} = {p}. The "
+        "en": "All {k} logits are equal, so softmax is uniform: every ŷⱼ = 1/{k} = {p}. The "
               "argmax is a tie; torch.argmax (and this page) returns the first class, but the "
               "prediction is arbitrary: the model has no preference.",
-        "zh": "这 {k} 个未规范化的预测全部相等，所以 softmax 给出均匀分布：每个 ŷ_j = 1/{k} = {p}。"
+        "zh": "这 {k} 个未规范化的预测全部相等，所以 softmax 给出均匀分布：每个 ŷⱼ = 1/{k} = {p}。"
               "argmax 出现并列；torch.argmax（以及本页）返回第一个类别，但这个预测是随意的："
               "模型没有任何偏好。",
     },
     "sr.t_min": {
         "en": "At the smallest temperature T = {T} the logits are multiplied by {factor}: ŷ is "
-              "almost one-hot (largest ŷ_j = {top}). The smallest ŷ_j is {low} in float64; in "
+              "almost one-hot (largest ŷⱼ = {top}). The smallest ŷⱼ is {low} in float64; in "
               "float32, whose smallest positive number is about 1.4e-45, it is {low32}, and "
               "as a label's probability −log 0 = ∞ would make the loss infinite. "
               "T → 0 tends to the argmax itself; T = 0 would divide by zero. Subtracting the "
               "largest logit first keeps exp from overflowing.",
         "zh": "在最小的温度 T = {T} 下，未规范化的预测被乘以 {factor}：ŷ 几乎是独热编码"
-              "（最大的 ŷ_j = {top}）。最小的 ŷ_j 在 float64 中是 {low}；在最小正数约为 1.4e-45 的 "
+              "（最大的 ŷⱼ = {top}）。最小的 ŷⱼ 在 float64 中是 {low}；在最小正数约为 1.4e-45 的 "
               "float32 中是 {low32}，如果它是真实类别的概率，−log 0 = ∞ 会使损失变成无穷大。T → 0 时趋向 argmax 本身；T = 0 会除以零。"
               "先减去最大的 o_j，exp 就不会上溢。",
     },
@@ -364,10 +364,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "sr.loss_or_accuracy": {"en": "mean loss (nats), or accuracy (0 to 1)",
                             "zh": "平均损失（纳特），或精度（0 到 1）"},
     "sr.desc_gradient": {
-        "en": "Grouped bar chart per class: the probability ŷ_j, the one-hot label y_j for true "
-              "class {c}, and the gradient ŷ_j − y_j, negative only at the true class.",
-        "zh": "按类别分组的条形图：概率 ŷ_j、真实类别为 {c} 时的独热编码标签 y_j，以及梯度 "
-              "ŷ_j − y_j，它只在真实类别处为负。",
+        "en": "Grouped bar chart per class: the probability ŷⱼ, the one-hot label yⱼ for true "
+              "class {c}, and the gradient ŷⱼ − yⱼ, negative only at the true class.",
+        "zh": "按类别分组的条形图：概率 ŷⱼ、真实类别为 {c} 时的独热编码标签 yⱼ，以及梯度 "
+              "ŷⱼ − yⱼ，它只在真实类别处为负。",
     },
     "sr.col_formula": {"en": "formula softmax(o) − y", "zh": "公式 softmax(o) − y"},
     "sr.col_autograd": {"en": "autograd ∂l/∂o", "zh": "自动微分 ∂l/∂o"},
@@ -426,8 +426,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "{unit}；独热分布的熵为 0。",
     },
     "sr.probability": {"en": "probability", "zh": "概率"},
-    "sr.probability_j": {"en": "probability ŷ_j", "zh": "概率 ŷ_j"},
-    "sr.label_j": {"en": "label y_j", "zh": "标签 y_j"},
+    "sr.probability_j": {"en": "probability ŷⱼ", "zh": "概率 ŷⱼ"},
+    "sr.label_j": {"en": "label yⱼ", "zh": "标签 yⱼ"},
     "sr.desc_pq": {"en": "Grouped bar chart of the two distributions P and Q per class.",
                    "zh": "按类别分组的条形图：两个分布 P 和 Q。"},
     "sr.surprisal": {"en": "surprisal ({unit})", "zh": "惊异（{unit}）"},
