@@ -14,10 +14,8 @@ def pages() -> list[st.Page]:
     """In the book's order: the learning path of the home page. Titles in the session's
     language, so the sidebar's language switch comes first."""
     return [
-        st.Page("pages/home.py", title=t("nav.home"), icon=":material/home:", url_path="home",
-                default=True),  # served at "/", and at its own address (a shared link's):
         st.Page("pages/home.py", title=t("nav.home"), icon=":material/home:", url_path="overview",
-                visibility="hidden"),
+                default=True),
         st.Page("pages/normal_mse.py", title=t("nav.normal_mse"), icon=":material/ssid_chart:",
                 url_path="normal-mse"),
         st.Page("pages/linear_regression.py", title=t("nav.linear_regression"),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import CHROMIUM, free_port, skip_or_fail, start_server, wait_for_app
+from tests.conftest import CHROMIUM, free_port, skip_or_fail, start_server
 from tests.test_lecture_phone_browser import settle
 
 pytestmark = pytest.mark.browser
@@ -51,18 +51,6 @@ def test_the_projected_qr_code_opens_the_students_view_not_the_lecture(server, b
         expect(student.locator('[data-testid="stMain"] h2')).to_contain_text("3.")
     finally:
         phone.close()
-
-
-def test_the_home_pages_own_address_opens_it(server, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    try:
-        page.goto(f"{server}/overview?lang=en")
-        wait_for_app(page)
-        expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()
-        expect(page.get_by_text("Page not found")).to_have_count(0)
-        expect(page.locator('[data-testid="stMain"] a[href*="normal-mse"]').first).to_be_visible()
-    finally:
-        page.close()
 
 
 @pytest.fixture
