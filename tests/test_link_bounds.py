@@ -8,7 +8,7 @@ parameter out of bounds, and every value a page reads is checked against its dec
 
 import pytest
 
-from tests.conftest import app_test
+from tests.conftest import app_test, until_trained
 from ui import params
 
 LESSONS = {"normal_mse": "normal-mse", "linear_regression": "linear-regression",
@@ -101,7 +101,7 @@ def test_every_declared_parameter_is_drawn_by_a_widget():
     for lesson, page in LESSONS.items():
         at = app_test(lesson, **WIDEST.get(lesson, {})).run()
         if lesson == "softmax_classifier":
-            at.button(key=keys.SC_TRAIN).click().run()
+            until_trained(at.button(key=keys.SC_TRAIN).click().run())  # the queue's worker
         assert not at.exception, at.exception
         names = set(at.session_state[keys.URL_DRAWN])
         assert set(params.BY_PAGE[page]) - names == set(), page
