@@ -133,9 +133,13 @@ def nll_floor(mse_min: float, sigma: float) -> float:
     return 0.5 * math.log(2 * math.pi * sigma**2) + mse_min / (2 * sigma**2)
 
 
+MIN_MSE = 1e-12  # two points lie on one line: the MSE can be 0, and σ = 0 has no floor
+
+
 def sigma_mle(mse_min: float) -> float:
-    """The σ with the lowest floor: d/dσ [log σ + MSE/(2σ²)] = 0 gives σ² = MSE."""
-    return math.sqrt(mse_min)
+    """The σ with the lowest floor: d/dσ [log σ + MSE/(2σ²)] = 0 gives σ² = MSE (kept above
+    0: with n = 2 a line through both points leaves an MSE of 0, and log 0 has no value)."""
+    return math.sqrt(max(mse_min, MIN_MSE))
 
 
 def argmin_w(loss, w0: float, device: torch.device | None = None, steps: int = 50) -> float:

@@ -140,7 +140,7 @@ if lesson.section(t("nm.s2")):
     lowest = sigmas[min(range(len(sigmas)), key=lambda i: r.nll_min[i])]
     st.markdown(t("nm.floors", mse=f"{r.mse_min:.4f}", floors=floors, lowest=number(lowest),
                   s_mle=f"{r.sigma_mle:.3f}", f_mle=f"{r.floor_mle:.3f}",
-                  sigma=number(sigma), log_term=f"{0.5 * math.log(2 * math.pi * r.mse_min):.3f}",
+                  sigma=number(sigma), log_term=f"{0.5 * math.log(2 * math.pi * r.sigma_mle ** 2):.3f}",
                   fit_term=f"{r.mse_min / (2 * r.sigma_mle ** 2):.3f}"))
     lesson.show_code(normal.make_data, normal.least_squares, normal.mse, normal.nll,
                      normal.argmin_w, title=t("show_code"))

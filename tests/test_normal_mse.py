@@ -184,3 +184,13 @@ def test_the_nll_floor_is_lowest_at_the_mle_of_sigma_not_at_a_large_sigma():
     assert r.sigma_mle == pytest.approx(best, abs=1e-3)
     assert r.sigma_mle == pytest.approx(float(residual.std(correction=0)), rel=1e-9)
     assert r.floor_mle == pytest.approx(float(floors.min()), abs=1e-6)
+
+
+def test_two_points_on_one_line_keep_a_finite_floor():
+    """n = 2 (the slider's minimum): a line through both points leaves an MSE of 0; the
+    maximum-likelihood σ and its floor stay finite (log 0 raised a math domain error)."""
+    import math as _math
+
+    from core import normal as _normal
+    s = _normal.sigma_mle(0.0)
+    assert s > 0 and _math.isfinite(_normal.nll_floor(0.0, s))
