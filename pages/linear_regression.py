@@ -1,5 +1,6 @@
 """Linear regression training: d2l's synthetic data, SGD from scratch and concise, live."""
 
+import dataclasses
 import inspect
 import time
 from functools import partial
@@ -8,7 +9,7 @@ import pandas as pd
 import streamlit as st
 import torch
 
-from core import autodiff_fits, linreg, runs
+from core import autodiff_fits, linreg, queue, runs
 from core.data import synthetic_data
 from core.device import device_name, get_device, make_generator
 from ui import charts, classroom, keys, lesson, safe, share, state
@@ -20,7 +21,7 @@ from ui.player import Player
 
 LR_CHOICES = linreg.LR_CHOICES  # the menus (ui.params declares the widgets)
 MAX_STEPS = 20_000    # a longer run would keep the page busy for many seconds
-REDRAW_SECONDS = 0.3  # the landscape is redrawn at most this often (and at the end)
+SETTLE_SECONDS = 1.5  # a click's own run waits this long for its run to end (most do)
 GRID = 32             # landscape grid: GRID × GRID values of the loss
 CODE = {
     "scratch": (linreg.data_iter, linreg.linreg, linreg.squared_loss, linreg.sgd,
@@ -180,32 +181,86 @@ def controls(spec: DataSpec) -> tuple[str, linreg.TrainConfig]:
                                     seed=spec.seed)
 
 
-def run(spec: DataSpec, impl: str, cfg: linreg.TrainConfig, slots: dict, progress):
-    """Train live in the server's training queue (ui.training: a worker thread trains, this
-    run draws): the curve after every epoch, the landscape at most every REDRAW_SECONDS.
-    Returns the linreg.Run (None if the run failed on the server) and its queue.Status."""
-    total = linreg.total_steps(spec, cfg)
-    records, drawn = [], [0.0]
+@dataclasses.dataclass(frozen=True)
+class Watching:
+    """The run this session asked the server's training queue for (ui.training), kept in the
+    session until it ends, so that a rerun of the page (a click elsewhere, the class
+    experiment's cookie arriving) goes on following it instead of losing it."""
+    spec: DataSpec
+    impl: str
+    cfg: linreg.TrainConfig
+    job: object    # core.queue.Job
+    since: float   # time.monotonic() of the request (a replay from the cache paces from it)
 
-    def draw(new) -> None:
-        for record in new:
-            records.append(record)
-            final = record.kind == "diverged" or (record.kind == "epoch"
-                                                  and record.epoch == cfg.num_epochs)
-            timely = time.perf_counter() - drawn[0] > REDRAW_SECONDS
-            if final or timely or record.kind == "epoch":
-                progress.progress(min(record.step / total, 1.0),
-                                  text=t("lr.progress", epoch=max(record.epoch, 1),
-                                         epochs=cfg.num_epochs, step=record.step, total=total))
-                draw_curve(slots, records, spec, impl, total, done=final)
-            if final or timely:
-                draw_state(slots, records, spec, impl)
-                drawn[0] = time.perf_counter()
 
+def request_run(spec: DataSpec, impl: str, cfg: linreg.TrainConfig) -> Watching:
+    """Train: a place in the server's queue (a worker thread trains), or the room's run of
+    these very settings from its cache."""
     device = get_device()
-    work = partial(runs.linreg_run, spec, impl, *make_data(spec), cfg, device)
-    return queue_ui.follow_here("linreg", work, runs.linreg_key(spec, impl, cfg, str(device)),
-                                total, draw, progress)
+    job = queue_ui.hall().submit(
+        queue_ui.owner(), "linreg", partial(runs.linreg_run, spec, impl, *make_data(spec), cfg,
+                                            device),
+        key=runs.linreg_key(spec, impl, cfg, str(device)), cost=linreg.total_steps(spec, cfg))
+    watching = Watching(spec, impl, cfg, job, time.monotonic())
+    st.session_state[keys.LR_RUNNING] = watching
+    st.session_state[keys.LR_RUN_NOTE] = None
+    return watching
+
+
+@safe.fragment(run_every=queue_ui.POLL_SECONDS)
+def follow_panel() -> None:
+    """The run this session follows: its place in line, or its bar, curve and path so far.
+    The browser reruns this fragment every POLL_SECONDS while it is drawn; a short run
+    (most are) ends within SETTLE_SECONDS of its own click, and is drawn whole at once. At the
+    end the run is kept and the panel runs once more to show it with its replay."""
+    watching: Watching | None = st.session_state.get(keys.LR_RUNNING)
+    if watching is None:  # over meanwhile
+        return
+    q, job = queue_ui.hall(), watching.job
+    q.touch(queue_ui.owner())
+    if st.session_state.get(keys.LR_STOP):  # Stop was clicked (a rerun of this fragment)
+        del st.session_state[keys.LR_RUNNING]
+        queue_ui.give_up(job)  # a run shared with others goes on for them
+        st.session_state[keys.LR_RUN_NOTE] = "queue.stopped"
+        if safe.fragment_run():
+            st.rerun(scope="app")
+        return
+    queue_ui.settle(job, SETTLE_SECONDS if time.monotonic() - watching.since < 1 else 0)
+    status = q.status(job, queue_ui.owner())
+    st.button(t("lr.stop"), key=keys.LR_STOP, icon=":material/stop:")
+    if status.state == queue.WAITING:
+        queue_ui.say_waiting(status)
+        return
+    spec, impl, cfg = watching.spec, watching.impl, watching.cfg
+    total = linreg.total_steps(spec, cfg)
+    records = list(job.frames[:queue_ui.shown(job, status, watching.since)])
+    if status.shared and status.cached is None:
+        st.caption(t("queue.joined"))
+    last = records[-1] if records else None
+    st.progress(min(last.step / total, 1.0) if last else 0.0,
+                text=t("lr.progress", epoch=max(last.epoch, 1) if last else 1,
+                       epochs=cfg.num_epochs, step=last.step if last else 0, total=total))
+    left, right = st.columns([3, 2])
+    slots = {"loss": left.empty(), "landscape": left.empty(), "printed": right.empty(),
+             "table": right.empty()}
+    draw_curve(slots, records, spec, impl, total)
+    draw_state(slots, records, spec, impl)
+    if len(records) < len(job.frames) or status.state in queue.ACTIVE:
+        return
+    del st.session_state[keys.LR_RUNNING]
+    if status.state == queue.DONE:
+        done = job.result
+        st.session_state[keys.LR_RESULT] = done
+        st.session_state[keys.LR_REPLAY] = done.records[-1].step  # replay opens at the end
+        PLAYER.stop()
+        cached = status.cached
+        st.session_state[keys.LR_RUN_NOTE] = None if cached is None else (
+            "queue.shared", round(time.time() - cached.finished_at))
+    else:
+        st.session_state[keys.LR_RUN_NOTE] = ("queue.failed" if status.state == queue.FAILED
+                                              else "queue.stopped")
+    if safe.fragment_run():  # the panel draws the finished run, with its replay: once
+        st.rerun(scope="app")
 
 
 def advice(done: linreg.Run, message) -> None:
@@ -236,37 +291,36 @@ def training(spec: DataSpec):
     refused = total > MAX_STEPS
     if refused:
         st.warning(t("lr.too_many", steps=total, limit=MAX_STEPS))
-    clicked = st.button(t("lr.train"), type="primary", key=keys.LR_TRAIN, disabled=refused)
+    watching: Watching | None = st.session_state.get(keys.LR_RUNNING)
+    train = st.empty()  # drawn below, once this run knows whether a run is still followed
+    if st.session_state.get(keys.LR_TRAIN) and not refused and watching is None:
+        watching = request_run(spec, impl, cfg)
+    if watching is not None:  # waiting or training: followed until it ends
+        follow_panel()
+        watching = st.session_state.get(keys.LR_RUNNING)  # it may have ended in this run
+    train.button(t("lr.train"), type="primary", key=keys.LR_TRAIN,
+                 disabled=refused or watching is not None)
+    if watching is not None:
+        return
     progress, message = st.empty(), st.empty()
-    live = st.empty()  # the live drawing; a finished run is drawn by the replay panel instead
-
-    if clicked:  # training: drawn live; only a run that finishes replaces the kept one
-        with live.container():
-            left, right = st.columns([3, 2])
-            slots = {"loss": left.empty(), "landscape": left.empty(), "printed": right.empty(),
-                     "table": right.empty()}
-        done, status = run(spec, impl, cfg, slots, progress)
-        live.empty()
-        if done is None:  # failed on the server (its log says why): said, the last run stays
-            message.warning(t("queue.failed"), icon=":material/error:")
-            return
-        st.session_state[keys.LR_RESULT] = done
-        st.session_state[keys.LR_REPLAY] = done.records[-1].step  # replay opens at the end
-        if status.cached is not None:  # the room's run of these settings: said
-            st.caption(t("queue.shared", ago=round(time.time() - status.cached.finished_at)))
-    else:
-        done = st.session_state.get(keys.LR_RESULT)
-        if done is None or (done.spec, done.impl, done.cfg) != (spec, impl, cfg):
-            left, right = st.columns([3, 2])
-            slots = {"loss": left.empty(), "landscape": left.empty(), "printed": right.empty(),
-                     "table": right.empty()}
-            draw_curve(slots, [], spec, impl, total)  # never trained with these settings
-            draw_state(slots, [], spec, impl)
-            left.caption(t("lr.landscape_caption"))
-            with right:
-                lesson.show_code(*CODE[impl], title=t("show_code"))
+    note = st.session_state.get(keys.LR_RUN_NOTE)
+    if note in ("queue.failed", "queue.stopped"):  # said until the next Train; the last run stays
+        message.warning(t(note), icon=":material/error:")
+    done = st.session_state.get(keys.LR_RESULT)
+    if done is None or (done.spec, done.impl, done.cfg) != (spec, impl, cfg):
+        left, right = st.columns([3, 2])
+        slots = {"loss": left.empty(), "landscape": left.empty(), "printed": right.empty(),
+                 "table": right.empty()}
+        draw_curve(slots, [], spec, impl, total)  # never trained with these settings
+        draw_state(slots, [], spec, impl)
+        left.caption(t("lr.landscape_caption"))
+        with right:
+            lesson.show_code(*CODE[impl], title=t("show_code"))
+        if note not in ("queue.failed", "queue.stopped"):
             message.info(t("lr.press_train"))
-            return
+        return
+    if isinstance(note, tuple):  # the room's run of these settings, replayed: said
+        st.caption(t("queue.shared", ago=note[1]))
     PLAYER.stop()  # a run from outside the replay stops its player
     replay_panel(done)
     lesson.show_code(*CODE[impl], title=t("show_code"))

@@ -66,6 +66,9 @@ def test_a_hidden_sections_link_cannot_ask_for_more_examples(monkeypatch):
         return real(w, b, num_examples, *args, **kwargs)
 
     monkeypatch.setattr(core.data, "synthetic_data", counting)
+    import streamlit as st
+
+    st.cache_data.clear()  # an earlier test's default data would answer from the cache
     at = app_test("linear_regression", all=0, step=7, n=99999999).run()
     assert not at.exception
     assert sizes and max(sizes) <= 10_000

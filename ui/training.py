@@ -6,7 +6,7 @@ that the browser reruns every POLL_SECONDS (st.fragment's run_every): each run d
 the run stands (its place in line, or its records so far). The page never advances a training
 generator: a worker thread does, so a setting changed during a run cannot reach into it.
 
-(A short run may instead be followed inside the panel's own script run: `follow_here`.)
+(A click's own run waits a moment for a short run to end, `settle`, and draws it whole.)
 
 A closed tab gives its place up: GRACE_SECONDS after Streamlit's runtime stops counting its
 session as active (a phone that wakes up within them keeps its place), the queue drops its
@@ -80,33 +80,12 @@ def say_waiting(status: queue.Status, container=st) -> None:
                        icon=":material/hourglass_top:")
 
 
-def follow_here(kind: str, work, key, cost: float, on_records, waiting) -> tuple:
-    """Ask for a run and follow it in this script run, for a panel that draws its run while
-    it trains (the regression's): its place in line in `waiting`, then `on_records(new)`
-    with each batch of new records. Returns (result or None, final Status). A rerun that
-    interrupts it (a click, a setting) gives the run up, cleanly, in the queue."""
-    q, me = hall(), owner()
-    job = q.submit(me, kind, work, key=key, cost=cost)
-    drawn = 0
-    try:
-        while True:
-            status = q.status(job, me)
-            if status.state == queue.WAITING:
-                say_waiting(status, waiting)
-            else:
-                waiting.empty()
-                count = len(job.frames)
-                if count > drawn:
-                    on_records(job.frames[drawn:count])
-                    drawn = count
-                if status.state not in queue.ACTIVE and drawn == len(job.frames):
-                    return (job.result if status.state == queue.DONE else None), status
-            q.touch(me)
-            q.wait(job, drawn, POLL_SECONDS)
-    except BaseException:  # st.rerun / a new run of the page: the run is not followed any more
-        if job.state in queue.ACTIVE:
-            give_up(job)
-        raise
+def settle(job: queue.Job, seconds: float) -> None:
+    """Wait up to `seconds` for `job` to end: a click's own script run draws a short run
+    whole, instead of a first frame and then a poll later."""
+    q, deadline = hall(), time.monotonic() + seconds
+    while job.state in queue.ACTIVE and (left := deadline - time.monotonic()) > 0:
+        q.wait(job, len(job.frames), left)
 
 
 def give_up(job: queue.Job) -> None:

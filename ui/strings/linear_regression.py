@@ -128,6 +128,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Epoch {epoch} of {epochs} · step {step} of {total}",
         "zh": "第 {epoch}/{epochs} 个迭代周期 · 第 {step}/{total} 步",
     },
+    "lr.stop": {"en": "Stop", "zh": "停止"},
     "lr.press_train": {"en": "Press Train to run these settings.",
                        "zh": "点击“训练”，用这些设置开始训练。"},
     "lr.done": {
