@@ -227,26 +227,32 @@ def follow_panel() -> None:
         return
     queue_ui.settle(job, SETTLE_SECONDS if time.monotonic() - watching.since < 1 else 0)
     status = q.status(job, queue_ui.owner())
-    st.button(t("lr.stop"), key=keys.LR_STOP, icon=":material/stop:")
-    if status.state == queue.WAITING:
-        queue_ui.say_waiting(status)
-        return
-    spec, impl, cfg = watching.spec, watching.impl, watching.cfg
-    total = linreg.total_steps(spec, cfg)
-    records = list(job.frames[:queue_ui.shown(job, status, watching.since)])
-    if status.shared and status.cached is None:
-        st.caption(t("queue.joined"))
-    last = records[-1] if records else None
-    st.progress(min(last.step / total, 1.0) if last else 0.0,
-                text=t("lr.progress", epoch=max(last.epoch, 1) if last else 1,
-                       epochs=cfg.num_epochs, step=last.step if last else 0, total=total))
-    left, right = st.columns([3, 2])
-    slots = {"loss": left.empty(), "landscape": left.empty(), "printed": right.empty(),
-             "table": right.empty()}
-    draw_curve(slots, records, spec, impl, total)
-    draw_state(slots, records, spec, impl)
-    if len(records) < len(job.frames) or status.state in queue.ACTIVE:
-        return
+    stop = st.empty()  # in this fragment: its click is never lost to one of its polls
+    stop.button(t("lr.stop"), key=keys.LR_STOP, icon=":material/stop:")
+    live = st.empty()  # the place in line, or the bar, curve and path; gone once it ends
+    with live.container():
+        if status.state == queue.WAITING:
+            queue_ui.say_waiting(status)
+            return
+        spec, impl, cfg = watching.spec, watching.impl, watching.cfg
+        total = linreg.total_steps(spec, cfg)
+        records = list(job.frames[:queue_ui.shown(job, status, watching.since)])
+        if len(records) < len(job.frames) or status.state in queue.ACTIVE:
+            if status.shared and status.cached is None:
+                st.caption(t("queue.joined"))
+            last = records[-1] if records else None
+            st.progress(min(last.step / total, 1.0) if last else 0.0,
+                        text=t("lr.progress", epoch=max(last.epoch, 1) if last else 1,
+                               epochs=cfg.num_epochs, step=last.step if last else 0,
+                               total=total))
+            left, right = st.columns([3, 2])
+            slots = {"loss": left.empty(), "landscape": left.empty(), "printed": right.empty(),
+                     "table": right.empty()}
+            draw_curve(slots, records, spec, impl, total)
+            draw_state(slots, records, spec, impl)
+            return
+    live.empty()  # the finished run is drawn by the panel, with its replay
+    stop.empty()
     del st.session_state[keys.LR_RUNNING]
     if status.state == queue.DONE:
         done = job.result

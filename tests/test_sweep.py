@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from tests.conftest import PAGES, app_test
+from tests.conftest import PAGES, app_test, until_trained
 from ui import keys
 
 pytestmark = pytest.mark.slow
@@ -114,7 +114,7 @@ def test_sweep_every_widget(page, lang, lecture):
     revealed: list[tuple[str, str]] = []
     if page in REVEAL and not lecture:  # lecture mode shows the first section only
         buttons = {w.key for w in at.button}
-        at.button(key=REVEAL[page]).click().run()
+        until_trained(at.button(key=REVEAL[page]).click().run())
         assert not at.exception, at.exception
         revealed = [k for k in discover(at) if k not in keys]
         revealed += [("button", w.key) for w in at.button if w.key and w.key not in buttons]
