@@ -325,7 +325,7 @@ def test_the_sidebar_follows_the_books_order():
     """AppTest does not expose st.navigation's menu: the router's list is its order."""
     router = (ROOT / "streamlit_app.py").read_text(encoding="utf-8")
     where = [router.index(f'url_path="{path}"') for path in BOOK_ORDER]
-    assert where == sorted(where) and router.index('url_path="overview"') < where[0]
+    assert where == sorted(where) and router.index('url_path="start"') < where[0]
 
 
 @pytest.mark.parametrize("other", ["softmax_overflow", "softmax_classifier"])
