@@ -156,8 +156,9 @@ if lesson.section(t("so.s2")):
     order = [band_names[(m, k)] for m in METHODS for k in ("status", "grad_status")]
     st.markdown(t("so.chart_text"))
     show(charts.breaks_strip(pd.DataFrame(segments), order,
-                             {s: t(f"so.status.{s}") for s in charts.STATUSES}, scale,
+                             {s: t(f"so.band.{s}") for s in charts.STATUSES}, scale,
                              x_title=t("so.axis_scale")))
+    st.caption(t("so.band_key", items="; ".join(t(f"so.status.{s}") for s in charts.STATUSES)))
     curves = pd.DataFrame(charts.runs_of(rows))
     curves["method"] = curves["method"].map(lambda m: name("ref" if m == "float64" else m))
     show(charts.loss_curves(curves, labels, scale, x_title=t("so.axis_scale"),

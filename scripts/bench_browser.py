@@ -375,16 +375,17 @@ def run(selected: list[str] | None = None):
                     continue
                 slider, step = where or (None, 1)
                 key = slider and f"st-key-{path}-{slider}"
-                yield from measure_page(context, server, f"{url}/{path}?lang=en", path,
+                route = "" if path == "overview" else path  # home is served at /, not /overview
+                yield from measure_page(context, server, f"{url}/{route}?lang=en", path,
                                         key if step == 1 else None, base, follow=True)
                 if step > 1:  # the section that holds the slider, opened by its link
-                    yield from measure_page(context, server, f"{url}/{path}?lang=en&step={step}",
+                    yield from measure_page(context, server, f"{url}/{route}?lang=en&step={step}",
                                             f"{path}.s{step}", key, base)
                 # lecture mode: what a projected class waits for
-                yield from measure_page(context, server, f"{url}/{path}?lang=en&lecture=1"
+                yield from measure_page(context, server, f"{url}/{route}?lang=en&lecture=1"
                                         f"&step={step}", f"{path}.lecture", key, base)
                 # the whole page at once (the sidebar's switch), for comparison
-                yield from measure_page(context, server, f"{url}/{path}?lang=en&all=1",
+                yield from measure_page(context, server, f"{url}/{route}?lang=en&all=1",
                                         f"{path}.all", key, base)
             if not selected or CLASSIFIER in selected:
                 yield from measure_training(context, server, url, base)

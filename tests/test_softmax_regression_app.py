@@ -86,7 +86,7 @@ def test_one_hot_of_the_toy_and_fashion_mnist_classes():
 @pytest.mark.parametrize("d, q", [(1, 2), (4, 3), (16, 10)])
 def test_network_draws_every_connection_and_counts_parameters(d, q):
     at = page(d=str(d), q=str(q))
-    edges, nodes = chart(at, f"{d} input nodes")[:2]
+    edges, nodes = chart(at, f"{d} input {'node' if d == 1 else 'nodes'} on the left")[:2]
     assert len(edges) == d * q and len(nodes) == d + q
     count = sum(p.numel() for p in torch.nn.Linear(d, q).parameters())
     assert f"= {count}$" in text(at)
@@ -325,7 +325,7 @@ def test_the_sidebar_follows_the_books_order():
     """AppTest does not expose st.navigation's menu: the router's list is its order."""
     router = (ROOT / "streamlit_app.py").read_text(encoding="utf-8")
     where = [router.index(f'url_path="{path}"') for path in BOOK_ORDER]
-    assert where == sorted(where) and router.index('url_path="overview"') < where[0]
+    assert where == sorted(where) and router.index('url_path="start"') < where[0]
 
 
 @pytest.mark.parametrize("other", ["softmax_overflow", "softmax_classifier"])

@@ -16,6 +16,9 @@ PHONE_CSS = """
 [data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"] { overflow-x: auto; }
 [data-testid="stMarkdownContainer"] pre, [data-testid="stCode"] pre { overflow-x: auto; }
 [class*="st-key-_scroll_hint"] { display: none; }
+/* a picture's caption breaks between words only ("pullo/ver" was cut on a phone) */
+[data-testid="stImageCaption"], [data-testid="stImageCaption"] * { overflow-wrap: normal;
+  word-break: normal; }
 /* one export route per chart, with one naming: the app's Export menu (ui.charts), not
    Streamlit's own toolbar button, whose files are all called …_chart.png */
 [data-testid="stElementToolbarButton"]:has(> button[aria-label="Download as PNG"]),
@@ -38,6 +41,13 @@ PHONE_CSS = """
   [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stImage"]):not(
     :has([class*="st-key-home_card"])) > [data-testid="stColumn"] {
     min-width: 0; width: auto; flex: 1 1 0; }
+  /* a row of six pictures or more (the classifier's nine training images) wraps, five to a
+     row, so that each caption fits under its picture whole */
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]:nth-child(6)
+    [data-testid="stImage"]) { flex-wrap: wrap; row-gap: 0.5rem; }
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]:nth-child(6)
+    [data-testid="stImage"]) > [data-testid="stColumn"] {
+    flex: 0 0 calc((100% - 4 * 0.25rem) / 5); }
 }
 """
 

@@ -212,6 +212,7 @@ def reliability(frame: pd.DataFrame, *, x_title: str, y_title: str, count_title:
 # ---- pictures: the grid of test images and the one being inspected (issue 16 §4) ---------
 
 THUMB_ROW = 126  # px a grid row: a picture of up to 82 px and two lines of caption
+MIN_CELL = 88  # px a grid cell at least: "✗ ankle boot" (13 px) is 70 px wide, "ankle boot" 66
 MISTAKE = PALETTE[3]  # vermillion: dark enough for text on white, unlike the orange
 
 
@@ -227,28 +228,37 @@ def thumbnails(frame: pd.DataFrame, *, columns: int, selection: str,
                description: str) -> alt.LayerChart:
     """Test images in a clickable grid, captioned with the true class and ✓/✗ the prediction.
 
-    frame has columns index (the test image's index), col, row, url, true, verdict, right,
-    picked and alt (what a screen reader says for the picture); a click on a cell selects
-    its `index` through the point selection `selection`, and the picked cell wears a dark
-    frame. The grid is as wide as the page: `columns`
-    cells a row on a projector and on a phone alike (smaller pictures, names cut short).
+    frame has columns index (the test image's index), col, row (its place in a grid of
+    `columns` a row), url, true, verdict, right, picked and alt (what a screen reader says
+    for the picture); a click on a cell selects its `index` through the point selection
+    `selection`, and the picked cell wears a dark frame. The grid is as wide as the page and
+    has `columns` cells a row where each is at least MIN_CELL px wide, fewer on a narrower
+    screen (4 on a 390 px phone): the browser places the cells from the chart's width, so no
+    class name is ever cut short ("ankl…").
     """
     click = alt.selection_point(name=selection, fields=["index"], on="click")
-    x = alt.X("col:O", axis=None, scale=alt.Scale(domain=list(range(columns)),
-                                                  paddingInner=0.06))
-    y = alt.Y("row:O", axis=None)
-    base = alt.Chart(frame).encode(x=x, y=y, tooltip=alt.Tooltip("index:Q", title="#"))
+    cols = f"max(1, min({columns}, floor(width / {MIN_CELL})))"  # `width`: the chart's, in px
+    base = alt.Chart(frame).transform_calculate(
+        slot=f"datum.row * {columns} + datum.col").transform_calculate(
+        c=f"datum.slot % ({cols})", r=f"floor(datum.slot / ({cols}))").transform_calculate(
+        x0=f"(datum.c + 0.03) / ({cols})", xc=f"(datum.c + 0.5) / ({cols})",
+        x1=f"(datum.c + 0.97) / ({cols})")
+    x_scale = alt.Scale(domain=[0, 1], nice=False, zero=False)
+    y = alt.Y("r:O", axis=None)
+    tooltip = alt.Tooltip("index:Q", title="#")
     cells = base.mark_rect(fill="#ffffff", fillOpacity=0.01, strokeWidth=3,
                            cursor="pointer").encode(
+        x=alt.X("x0:Q", axis=None, scale=x_scale), x2="x1:Q", y=y, tooltip=tooltip,
         stroke=alt.condition(alt.datum.picked, alt.value(INK), alt.value("transparent"))
     ).add_params(click)
-    side = alt.ExprRef(f"min(width / {columns} * 0.9, 82)")  # `width`: the chart's, in px
-    pictures = base.mark_image(width=side, height=side, yOffset=-20, smooth=False,
-                               cursor="pointer").encode(url="url:N", description="alt:N")
-    limit = alt.ExprRef(f"width / {columns} - 2")
-    names = base.mark_text(dy=35, fontSize=14, fontWeight="bold", color=INK, limit=limit,
-                           cursor="pointer").encode(text="true:N")
-    verdicts = base.mark_text(dy=53, fontSize=13, limit=limit, cursor="pointer").encode(
+    centre = base.encode(x=alt.X("xc:Q", axis=None, scale=x_scale), y=y, tooltip=tooltip)
+    side = alt.ExprRef(f"min(width / ({cols}) * 0.9, 82)")
+    pictures = centre.mark_image(width=side, height=side, yOffset=-20, smooth=False,
+                                 cursor="pointer").encode(url="url:N", description="alt:N")
+    limit = alt.ExprRef(f"width / ({cols}) - 2")
+    names = centre.mark_text(dy=35, fontSize=14, fontWeight="bold", color=INK, limit=limit,
+                             cursor="pointer").encode(text="true:N")
+    verdicts = centre.mark_text(dy=53, fontSize=13, limit=limit, cursor="pointer").encode(
         text="verdict:N",
         color=alt.condition(alt.datum.right, alt.value(PALETTE[0]), alt.value(MISTAKE)))
     return alt.layer(cells, pictures, names, verdicts).properties(

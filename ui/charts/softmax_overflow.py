@@ -16,6 +16,8 @@ STATUS_COLOURS = {"ok": PALETTE[2], "imprecise": PALETTE[6], "wrong": PALETTE[4]
                   "inf_loss": PALETTE[1],
                   "loss_overflow": PALETTE[5], "nan": PALETTE[3], "bad_input": PALETTE[7]}
 SCALE_DOMAIN = [-1e5, 1e5]
+BAND = 40  # px a band of the strip: two lines of a 14 px label (a phone's), or one of 20 px
+NARROW = 700  # px: a chart narrower than this names each band on two lines
 # cell backgrounds: light tints of the palette; the cell text says "nan", "inf" or "0" too
 HIGHLIGHT = {"nan": "background-color: rgba(213, 94, 0, 0.40)",
              "inf": "background-color: rgba(230, 159, 0, 0.40)",
@@ -87,8 +89,11 @@ def breaks_strip(segments: pd.DataFrame, rows: list[str], status_labels: dict[st
     x_scale = alt.Scale(type="symlog", domain=SCALE_DOMAIN)
     bands = alt.Chart(df).mark_rect().encode(
         x=alt.X("lo:Q", scale=x_scale, title=x_title, axis=_scale_axis()), x2="hi:Q",
+        # "max-subtracted · gradient" on two lines in a narrow box: the bands keep a phone's
+        # width (containerSize: the box's, set before the layout, unlike `width`)
         y=alt.Y("row:N", sort=rows, title=None,
-                axis=alt.Axis(labelLimit=220, labelOverlap=False)),
+                axis=alt.Axis(labelLimit=220, labelOverlap=False, labelExpr=(
+                    f"containerSize()[0] < {NARROW} ? split(datum.label, ' · ') : datum.label"))),
         color=alt.Color("what:N", title=None, sort=domain,
                         legend=alt.Legend(orient="bottom", direction="vertical",
                                           labelLimit=0),  # whole labels, under the bands
@@ -98,10 +103,9 @@ def breaks_strip(segments: pd.DataFrame, rows: list[str], status_labels: dict[st
                  alt.Tooltip("hi:Q", format=".3g")])
     rule = alt.Chart(pd.DataFrame({"scale": [current]})).mark_rule(
         color="black", strokeWidth=2).encode(x=alt.X("scale:Q", scale=x_scale))
-    # the height holds the bands, the axis and the legend of the seven statuses below them
-    # (28 px a status: at 22 the last two were cut off on a phone)
-    return alt.layer(bands, rule).properties(height=34 * len(rows) + 40 + 28 * len(STATUSES),
-                                             name="where-it-breaks")
+    # A band per step: the chart grows by its axis and legend instead of squeezing them (a
+    # fixed height cut the legend off on a phone)
+    return alt.layer(bands, rule).properties(height=alt.Step(BAND), name="where-it-breaks")
 
 
 def loss_curves(curves: pd.DataFrame, methods: list[str], current: float, *, x_title: str,
@@ -114,9 +118,12 @@ def loss_curves(curves: pd.DataFrame, methods: list[str], current: float, *, x_t
     """
     x_scale = alt.Scale(type="symlog", domain=SCALE_DOMAIN)
     top = float(curves["loss"].max()) if len(curves) else 1.0
-    y_axis = alt.Axis(values=[0.0] + [10.0**k for k in range(0, 13) if 10.0**k <= 1.5 * top],
+    # 0, then 10, 100, …: a tick at 1 sat on the one at 0 (2 px apart on a phone)
+    y_axis = alt.Axis(values=[0.0] + [10.0**k for k in range(1, 13) if 10.0**k <= 1.5 * top],
                       format=",.12~g")
     colour = alt.Color("method:N", sort=methods, title=None,
+                       legend=alt.Legend(orient="bottom", columns=2),  # the plot keeps a
+                       # phone's width (at the right the legend left it 170 px)
                        scale=alt.Scale(domain=methods, range=PALETTE[:len(methods)]))
     layers = []
     for i, method in enumerate(methods):
@@ -136,9 +143,13 @@ def loss_curves(curves: pd.DataFrame, methods: list[str], current: float, *, x_t
 
 
 def _scale_axis() -> alt.Axis:
-    # labelFlush: the end labels (±100,000) sit inside the axis, not cut at a phone's edge
-    return alt.Axis(values=[-1e5, -1e3, -10, 0, 10, 1e3, 1e5], format=",.12~g", grid=True,
-                    labelFlush=True)
+    # labelFlush: the end labels sit inside the axis, not cut at a phone's edge; SI prefixes
+    # ("−100k", "1k"): at 390 px "100,000" ran over "1,000" and past the chart's edge, and
+    # Vega hid every other label. Short, all seven fit a phone: none is hidden.
+    return alt.Axis(values=[-1e5, -1e3, -10, 0, 10, 1e3, 1e5], grid=True, labelFlush=True,
+                    labelFlushOffset=-2,  # inward: the last glyph clear of the edge
+                    labelOverlap=False,
+                    labelExpr="format(datum.value, '~s')")  # each its own prefix: 10, not 0k
 
 
 def segments_of(rows: list, key: str) -> list[dict]:

@@ -71,7 +71,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cl.csv": {"en": "Download all results (CSV)", "zh": "下载全部结果（CSV）"},
     "cl.members": {"en": "Members ({count})", "zh": "成员（{count}）"},
     "cl.members_none": {"en": "Nobody has joined yet.", "zh": "还没有人加入。"},
-    "cl.member_line": {"en": "{name} · {runs} runs · {same} on the same network",
+    "cl.member_line": {"en": "{name} · {runs} {runs:run|runs} · {same} on the same network",
                        "zh": "{name} · 提交 {runs} 次 · 同一网络 {same} 人"},
     "cl.remove_pick": {"en": "Remove members (a flood, say): their runs go too, and their "
                              "browsers cannot join again",
@@ -80,7 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cl.done.lesson": {"en": "The room is now about: {what}.", "zh": "房间的课程已改为：{what}。"},
     "cl.done.status": {"en": "The room is now {what}.", "zh": "房间现在{what}。"},
     "cl.done.clear": {"en": "Every submission was deleted.", "zh": "所有提交已删除。"},
-    "cl.done.remove": {"en": "{what} members removed.", "zh": "已移除 {what} 名成员。"},
+    "cl.done.remove": {"en": "{what} {what:member|members} removed.", "zh": "已移除 {what} 名成员。"},
     "cl.sqlite_note": {
         "en": "The runs are kept in a SQLite file on this server. On Streamlit Community Cloud a "
               "reboot deletes it, with every room: configure a PostgreSQL URL (README).",
@@ -129,7 +129,7 @@ STRINGS: dict[str, dict[str, str]] = {
                 "zh": "已提交到房间 {code}。带圆圈的点就是你的。"},
     "cl.not_complete": {"en": "Only a completed run can be submitted.",
                         "zh": "只能提交完整训练完的结果。"},
-    "cl.small_board": {"en": "Room {code}: {runs} runs so far", "zh": "房间 {code}：目前 {runs} 次训练"},
+    "cl.small_board": {"en": "Room {code}: {runs} {runs:run|runs} so far", "zh": "房间 {code}：目前 {runs} 次训练"},
     "cl.bad_link": {"en": "The link's room code is not valid; nothing was joined.",
                     "zh": "链接中的房间号无效，未加入任何房间。"},
     # why a request was refused

@@ -122,10 +122,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "或将 `{env}` 指向一份可读的副本。",
     },
     "work.too_much": {
-        "en": "This run would take {steps:,} SGD steps ({epochs} epochs × {per_epoch:,} "
-              "minibatches of {bs}); one run may take at most {limit:,}, so that one click "
-              "cannot hold a shared server's CPU for a minute. Choose fewer epochs or a larger "
-              "batch: at batch size {bs}, up to {max_epochs} epochs.",
+        "en": "This run would take {steps:,} SGD steps ({epochs} {epochs:epoch|epochs} × "
+              "{per_epoch:,} {per_epoch:minibatch|minibatches} of {bs}); one run may take at "
+              "most {limit:,}, so that one click cannot hold a shared server's CPU for a "
+              "minute. Choose fewer epochs or a larger batch: at batch size {bs}, up to "
+              "{max_epochs} {max_epochs:epoch|epochs}.",
         "zh": "这次训练需要 {steps:,} 步 SGD（{epochs} 个迭代周期 × 每个周期 {per_epoch:,} 个"
               "大小为 {bs} 的小批量）；每次训练最多 {limit:,} 步，以免一次点击就占用共享服务器"
               "一分钟的 CPU。请减少迭代周期数或增大批量：批量大小为 {bs} 时，最多 {max_epochs} "
@@ -133,20 +134,20 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # ---- the training queue and the room's shared runs (issue 24) ----
     "queue.waiting": {
-        "en": "{ahead} runs ahead of yours, about {seconds} s. Your curves start when your run "
+        "en": "{ahead} {ahead:run|runs} ahead of yours, about {seconds} s. Your curves start when your run "
               "starts; the rest of the page works meanwhile.",
         "zh": "你前面还有 {ahead} 次训练，约 {seconds} 秒。你的训练一开始，曲线就会出现；"
               "在此期间页面其余部分照常可用。",
     },
     "queue.waiting_next": {
-        "en": "Yours is next, in about {seconds} s: {running} runs are training on this "
-              "server's {slots} cores.",
+        "en": "Yours is next, in about {seconds} s: {running} {running:run is|runs are} training "
+              "on this server's {slots} {slots:core|cores}.",
         "zh": "下一个就是你，约 {seconds} 秒后开始：服务器的 {slots} 个核心上正在进行 "
               "{running} 次训练。",
     },
     "queue.waiting_unknown": {
-        "en": "{ahead} runs ahead of yours ({running} training on this server's {slots} "
-              "cores); the estimate comes after the first run.",
+        "en": "{ahead} {ahead:run|runs} ahead of yours ({running} training on this server's "
+              "{slots} {slots:core|cores}); the estimate comes after the first run.",
         "zh": "你前面还有 {ahead} 次训练（服务器的 {slots} 个核心上正在进行 {running} 次）；"
               "第一次训练结束后才能给出预计时间。",
     },

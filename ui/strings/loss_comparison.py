@@ -244,8 +244,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "lc.huber_gd": {
         "en": "Huber's constant: gradient descent (autograd, learning rate {lr}, starting from "
-              "the mean) reached c = {c} after {steps} steps, where the gradient is {grad}. A "
-              "learning rate of {lr} is safe because the mean Huber loss curves by at most {curv}.",
+              "the mean) reached c = {c} after {steps} {steps:step|steps}, where the gradient "
+              "is {grad}. A learning rate of {lr} is safe because the mean Huber loss curves by "
+              "at most {curv}.",
         "zh": "Huber 的常数：梯度下降（自动微分，学习率 {lr}，从均值出发）经过 {steps} 步到达 "
               "c = {c}，此处梯度为 {grad}。学习率取 {lr} 是安全的，因为平均 Huber 损失的曲率不超过 "
               "{curv}。",
@@ -339,7 +340,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "无论它离得多远；所以只要离群点不多，正常点就占上风。这次运行的结果如何，看上表和误差图：",
     },
     "lc.s3.run": {
-        "en": "In this run (k = {k} outliers) the fit closest to the true line is **{best}** "
+        "en": "In this run (k = {k} {k:outlier|outliers}) the fit closest to the true line is **{best}** "
               "(distance {e_best}), the farthest is **{worst}** ({e_worst}).",
         "zh": "这次运行（k = {k} 个离群点）中，离真实直线最近的是 **{best}**（距离 {e_best}），"
               "最远的是 **{worst}**（{e_worst}）。",

@@ -328,10 +328,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "nm.says.student_t": {
         "en": "Student-t noise with ν = 3 has heavy tails: most residuals sit in a narrow peak "
-              "and a few lie very far out. Here {out} of the {n} residuals lie beyond ±{reach}σ, "
-              "where Gaussian noise would put about {gauss_out}. The normal curve fits neither "
-              "the peak nor the tails, and under squared loss the far points pull hardest on "
-              "the line.",
+              "and a few lie very far out. Here {out} of the {n} residuals {out:lies|lie} "
+              "beyond ±{reach}σ, where Gaussian noise would put about {gauss_out}. The normal "
+              "curve fits neither the peak nor the tails, and under squared loss the far "
+              "points pull hardest on the line.",
         "zh": "ν = 3 的学生 t 噪声是重尾的：大多数残差挤在一个窄峰里，少数离得非常远。这里 {n} 个残差中"
               "有 {out} 个落在 ±{reach}σ 之外，而高斯噪声平均只有约 {gauss_out} 个。正态曲线既拟合不了"
               "峰，也拟合不了尾部；在平方损失下，正是远处的点对直线的拉力最大。",

@@ -113,6 +113,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "so.status.nan": {"en": "nan or inf (exp overflowed, or 0/0)",
                       "zh": "nan 或 inf（exp 上溢，或 0/0）"},
     "so.status.bad_input": {"en": "the logits overflow the dtype", "zh": "s · o 本身超出该类型范围"},
+    # the same statuses, short, as the legend of §2's chart names them (a phone's width)
+    "so.band.ok": {"en": "correct", "zh": "正确"},
+    "so.band.imprecise": {"en": "imprecise", "zh": "不精确"},
+    "so.band.wrong": {"en": "finite but wrong", "zh": "有限但错误"},
+    "so.band.inf_loss": {"en": "inf: ŷ_y rounded to 0", "zh": "inf：ŷ_y 舍入为 0"},
+    "so.band.loss_overflow": {"en": "inf: true loss too big", "zh": "inf：真实损失超出范围"},
+    "so.band.nan": {"en": "nan or inf", "zh": "nan 或 inf"},
+    "so.band.bad_input": {"en": "s · o overflows", "zh": "s · o 超出范围"},
+    "so.band_key": {"en": "The colours: {items}.", "zh": "各颜色的含义：{items}。"},
     "so.loss": {"en": "loss", "zh": "损失"},
     "so.gradient": {"en": "gradient", "zh": "梯度"},
     # ---- section 1 --------------------------------------------------------------------------

@@ -89,8 +89,8 @@ STRINGS: dict[str, dict[str, str]] = {
                   "zh": "一次同时通过该层的样本数。"},
     "sr.layer": {"en": "input layer → output layer", "zh": "输入层 → 输出层"},
     "sr.desc_network": {
-        "en": "Network diagram of a fully-connected layer: {d} input nodes on the left, {q} "
-              "output nodes on the right, and {edges} lines, one from every input to every "
+        "en": "Network diagram of a fully-connected layer: {d} input {d:node|nodes} on the "
+              "left, {q} output nodes on the right, and {edges} lines, one from every input to every "
               "output.",
         "zh": "全连接层的网络图：左边 {d} 个输入节点，右边 {q} 个输出节点，{edges} 条连线，"
               "每个输入到每个输出各一条。",
