@@ -113,6 +113,7 @@ class Student:
         self.polls = 0               # fragment reruns sent
         self.poll_seconds = 0.0      # seconds with a polling timer running
         self.errors: list[str] = []
+        self.warning = ""            # the last warning drawn (why a run ended without result)
         self.ws = None
         self._reader: asyncio.Task | None = None
         self._ready = asyncio.Event()  # a full run has finished with the Train button drawn
@@ -194,6 +195,9 @@ class Student:
                     del self.cache[key]
         if status == FINISHED.FINISHED_SUCCESSFULLY and not fragments and self.train_id:
             self._ready.set()
+            if self.pressed is not None and self.final is None:  # the run ended, no result
+                self.errors.append(f"the run ended without a result: {self.warning}"[:200])
+                self._done.set()
 
     def _element(self, msg: ForwardMsg) -> None:
         delta = msg.delta
@@ -217,6 +221,8 @@ class Student:
             self.errors.append(f"exception: {element.exception.message}"[:200])
         elif kind == "alert" and element.alert.format == Alert.ERROR:
             self.errors.append(f"error: {element.alert.body}"[:200])
+        elif kind == "alert" and element.alert.format == Alert.WARNING:
+            self.warning = element.alert.body  # e.g. the queue gave the run up
 
     def _handle(self, raw: bytes) -> None:
         msg = ForwardMsg()
