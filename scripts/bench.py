@@ -26,9 +26,13 @@ def best_seconds(fn, repeat: int = 5) -> float:
 
 
 def main(selected: list[str]) -> None:
+    """Every bench, or those named: a bench's exact name runs it alone (`hall` is not also
+    `hall_ws`), any other word every bench whose name contains it."""
     names = sorted(p.stem for p in (ROOT / "scripts").glob("bench_*.py"))
+    exact = {s for s in selected if f"bench_{s}" in names}
     for name in names:
-        if selected and not any(s in name for s in selected):
+        short = name.removeprefix("bench_")
+        if selected and not any(s == short if s in exact else s in name for s in selected):
             continue
         for record in importlib.import_module(name).run():
             print(json.dumps({"bench": name.removeprefix("bench_"), **record}), flush=True)
