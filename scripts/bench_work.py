@@ -15,8 +15,8 @@ import torch
 
 from core import classifier, resources
 
-BATCH_SIZES = [16, 32, 64, 128, 256, 512, 1024, 2048]  # the page's choices
-MAX_EPOCHS = 30                                         # the page's slider
+BATCH_SIZES = classifier.BATCH_CHOICES  # the page's choices (ui.params declares them from here)
+MAX_EPOCHS = classifier.MAX_EPOCHS      # the page's slider
 
 
 class Data:
