@@ -93,12 +93,12 @@ class Watching:
     """The run this session asked the server's training queue for (ui.training), kept in the
     session until it ends: a worker thread trains it, the panel only reads its records."""
     impl: str
-    cfg: classifier.Config
+    cfg: classifier.TrainConfig
     job: object    # core.queue.Job
     since: float   # time.monotonic() of the request (a replay from the cache paces from it)
 
 
-def request_run(impl: str, cfg: classifier.Config, data) -> Watching:
+def request_run(impl: str, cfg: classifier.TrainConfig, data) -> Watching:
     """Train: a place in the server's queue, or the room's run of these very settings."""
     job = training.hall().submit(
         training.owner(), "classifier", partial(runs.classifier_run, impl, cfg, data),
@@ -139,8 +139,8 @@ def show_stopped(stopped: classifier.Stopped, result: classifier.Trained | None)
     if stopped.history:
         show(curves_chart(list(stopped.history), stopped.num_epochs), export=False)
     st.warning(t("sc.stopped", epoch=len(stopped.history), epochs=stopped.num_epochs,
-                 lr=stopped.lr) + (" " + t("sc.stopped_previous", lr=result.config.lr,
-                                           epochs=result.config.num_epochs)
+                 lr=stopped.lr) + (" " + t("sc.stopped_previous", lr=result.cfg.lr,
+                                           epochs=result.cfg.num_epochs)
                                    if result is not None else ""),
                icon=":material/stop_circle:")
 
@@ -153,7 +153,7 @@ def show_failure(failed: classifier.Diverged) -> None:
                  icon=":material/arrow_forward:")
 
 
-def training_controls() -> tuple[str, classifier.Config]:
+def training_controls() -> tuple[str, classifier.TrainConfig]:
     """Implementation, batch size, learning rate and epochs, kept in the URL."""
     impl = state.select(t("sc.impl"), "impl", widget="segmented_control",
                         format_func=lambda k: t(f"sc.impl.{k}"))
@@ -162,7 +162,7 @@ def training_controls() -> tuple[str, classifier.Config]:
     lr = state.select(t("sc.lr"), "lr", widget="select_slider", container=c2,
                       help=t("sc.lr_help"))
     epochs = state.slider(t("sc.epochs"), "epochs", container=c3)
-    return impl, classifier.Config(batch_size=batch_size, lr=lr, num_epochs=epochs,
+    return impl, classifier.TrainConfig(batch_size=batch_size, lr=lr, num_epochs=epochs,
                                    seed=state.seed())
 
 
@@ -270,7 +270,7 @@ def show_checks(result: classifier.Trained) -> None:
         f":blue[✓ {text} — {t('sc.passed')}]" if passed[key] else
         f":orange[✗ {text} — {t('sc.failed')}]" for key, text in lines))
     total = sum(e.seconds for e in result.history)
-    cfg = result.config
+    cfg = result.cfg
     st.caption(t("sc.trained_with", impl=t(f"sc.impl.{result.impl}"), bs=cfg.batch_size,
                  lr=cfg.lr, epochs=cfg.num_epochs, seed=cfg.seed, device=result.device,
                  total=f"{total:.2f}", per_epoch=f"{total / len(result.history):.3f}"))
@@ -377,7 +377,7 @@ def draw_replay(slots, result: classifier.Trained, epoch: int) -> None:
     slots["at"].caption(t("sc.replay_at", epoch=at.epoch, epochs=len(result.history),
                           loss=f"{last.train_loss:.4f}", train_acc=f"{last.train_acc:.4f}",
                           test_acc=f"{last.test_acc:.4f}"))
-    show(curves_chart(list(at.history), result.config.num_epochs), container=slots["curves"])
+    show(curves_chart(list(at.history), result.cfg.num_epochs), container=slots["curves"])
     slots["title"].markdown(t("sc.replay_weights", epoch=at.epoch))
     show_weights(at.W, container=slots["weights"])
 
@@ -393,7 +393,7 @@ def replay_panel(result: classifier.Trained):
     started = time.perf_counter()
     end = len(result.epoch_W)
     if end == 0:  # a run kept from before the replay existed: its curves only
-        show(curves_chart(result.history, result.config.num_epochs))
+        show(curves_chart(result.history, result.cfg.num_epochs))
         return
     epoch, playing, wait = PLAYER.frame(end)
     PLAYER.controls(end, label=t("sc.replay"), help=t("sc.replay_help"), play=t("sc.play"),
@@ -407,8 +407,8 @@ def previous_model_note(result: classifier.Trained | None) -> None:
     """Under a failed run: say that the sections show the previous model, and which."""
     failed = st.session_state.get(keys.SC_FAILED)
     if result is not None and failed is not None:
-        st.caption(t("sc.previous_model", failed=failed.lr, lr=result.config.lr,
-                     epochs=result.config.num_epochs))
+        st.caption(t("sc.previous_model", failed=failed.lr, lr=result.cfg.lr,
+                     epochs=result.cfg.num_epochs))
 
 
 # ---- the book's code and pipeline, next to ours (issue 13 §5) ------------------------------

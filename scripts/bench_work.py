@@ -34,7 +34,7 @@ def epoch_seconds(data, batch_size: int, repeat: int = 2) -> float:
     for _ in range(repeat):
         W, b = classifier.init_params(0)
         start = time.perf_counter()
-        list(classifier.train_scratch(W, b, data, classifier.Config(batch_size=batch_size,
+        list(classifier.train_scratch(W, b, data, classifier.TrainConfig(batch_size=batch_size,
                                                                     num_epochs=1)))
         best = min(best, time.perf_counter() - start)
     return best
