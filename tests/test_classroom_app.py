@@ -125,7 +125,7 @@ def test_a_student_cannot_pause_clear_or_close(database):
     teacher.button(key="_class.pause").click().run()
     assert metrics(teacher)["Status"] == "paused"
     other = app_test("linear_regression", room=code).run()
-    other.button(key=TRAIN["linear_regression"]).click().run()
+    until_trained(other.button(key=TRAIN["linear_regression"]).click().run())
     other.button(key=SUBMIT["linear_regression"]).click().run()
     assert "paused submissions" in texts(other)
     teacher.button(key="_class.pause").click().run()  # resume
@@ -250,7 +250,7 @@ def test_the_submit_button_says_what_is_wrong(fault):
     breaks, words = fault
     teacher, code = start_room()
     student = app_test("linear_regression", room=code).run()
-    student.button(key=TRAIN["linear_regression"]).click().run()
+    until_trained(student.button(key=TRAIN["linear_regression"]).click().run())
     breaks()  # after the student joined: the database fails during the lesson
     student.button(key=SUBMIT["linear_regression"]).click().run()
     assert not student.exception

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from classroom import store as db
-from tests.conftest import app_test
+from tests.conftest import app_test, until_trained
 from tests.test_classroom_app import (
     SUBMIT,
     TRAIN,
@@ -161,7 +161,7 @@ def test_every_submit_click_ends_in_submitted_or_a_reason(database, monkeypatch)
         raise RuntimeError("a bug of ours, at /srv/app/classroom/store.py")
 
     monkeypatch.setattr(db.Store, "submit", broken)
-    student.button(key=TRAIN["linear_regression"]).click().run()
+    until_trained(student.button(key=TRAIN["linear_regression"]).click().run())
     student.button(key=SUBMIT["linear_regression"]).click().run()
     assert not student.exception
     assert "failed here" in texts(student) and "/srv/app" not in everything(student)
@@ -252,7 +252,7 @@ def test_the_room_link_the_submit_panel_and_the_board_survive_every_fault(fault)
     breaks, words, name = fault
     teacher, code = start_room()
     student = app_test("linear_regression", room=code).run()
-    student.button(key=TRAIN["linear_regression"]).click().run()
+    until_trained(student.button(key=TRAIN["linear_regression"]).click().run())
     breaks()  # during the lesson: the student has joined and trained
     student.button(key=SUBMIT["linear_regression"]).click().run()
     assert not student.exception

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.conftest import all_frames, app_test, open_answers, open_code_panels
+from tests.conftest import all_frames, app_test, open_answers, open_code_panels, until_trained
 from ui import training
 
 TRAIN = "linear-regression.train"
@@ -51,7 +51,7 @@ def test_page_before_training():
 def test_train_each_implementation(impl):
     at = app_test("linear_regression", impl=impl).run()
     assert at.session_state["linear-regression.impl"] == impl
-    at.button(key=TRAIN).click().run()
+    until_trained(at.button(key=TRAIN).click().run())
     assert not at.exception, at.exception
     (curve,) = find(at, "step", "loss", "series")
     per_epoch = curve[curve.series == "loss on all data"]
@@ -84,14 +84,14 @@ def test_concise_loss_is_twice_the_scratch_loss_at_the_start():
     starts = {}
     for impl in ("scratch", "concise"):
         at = app_test("linear_regression", impl=impl, epochs=1).run()
-        at.button(key=TRAIN).click().run()
+        until_trained(at.button(key=TRAIN).click().run())
         starts[impl] = at.session_state[RESULT].records[0].loss
     assert starts["concise"] == pytest.approx(2 * starts["scratch"], rel=1e-5)
 
 
 def test_chinese_output():
     at = app_test("linear_regression", "zh").run()
-    at.button(key=TRAIN).click().run()
+    until_trained(at.button(key=TRAIN).click().run())
     assert not at.exception
     text = printed(at)
     assert "w的估计误差" in text and "b的估计误差" in text
@@ -104,7 +104,7 @@ def test_chinese_output():
 @pytest.mark.parametrize("impl", ["scratch", "concise"])
 def test_divergent_learning_rate_stops_with_a_suggestion(impl):
     at = app_test("linear_regression", impl=impl, lr="10.0").run()
-    at.button(key=TRAIN).click().run()
+    until_trained(at.button(key=TRAIN).click().run())
     assert not at.exception
     (message,) = [e.value for e in at.error]
     assert "too large" in message and "try lr = " in message
@@ -114,14 +114,14 @@ def test_divergent_learning_rate_stops_with_a_suggestion(impl):
     assert records[-1].kind == "diverged" and records[-1].epoch == 1
     # the suggested rate does train: reuse the page's own choice
     at.select_slider(key="linear-regression.lr").set_value(suggested).run()
-    at.button(key=TRAIN).click().run()
+    until_trained(at.button(key=TRAIN).click().run())
     assert not at.error and at.session_state[RESULT].records[-1].kind == "epoch"
 
 
 def test_growing_loss_is_flagged():
     # full batch, lr above 2/λ_max: the loss grows but does not overflow in 3 steps
     at = app_test("linear_regression", batch="1000", lr="3.0").run()
-    at.button(key=TRAIN).click().run()
+    until_trained(at.button(key=TRAIN).click().run())
     assert not at.exception
     assert any("ended higher" in w.value for w in at.warning)
 
@@ -135,7 +135,7 @@ def test_too_many_steps_disables_training():
 
 def test_a_result_is_shown_only_for_its_own_settings():
     at = app_test("linear_regression").run()
-    at.button(key=TRAIN).click().run()
+    until_trained(at.button(key=TRAIN).click().run())
     first = at.session_state[RESULT]
     at.select_slider(key="linear-regression.lr").set_value(0.1).run()
     assert not find(at, "step", "w1", "w2")           # another lr: no stale path
@@ -148,7 +148,7 @@ def test_an_interrupted_run_keeps_the_previous_result(monkeypatch):
     from core import linreg
 
     at = app_test("linear_regression").run()
-    at.button(key=TRAIN).click().run()
+    until_trained(at.button(key=TRAIN).click().run())
     finished = at.session_state[RESULT].records
     real_train = linreg.train
 
@@ -160,7 +160,7 @@ def test_an_interrupted_run_keeps_the_previous_result(monkeypatch):
 
     monkeypatch.setattr(linreg, "train", interrupted)
     training.hall().cache.clear()  # else the room's finished run of these settings answers
-    at.button(key=TRAIN).click().run()
+    until_trained(at.button(key=TRAIN).click().run())
     assert not at.exception  # stopped half-way in the queue's thread: a short message, no
     assert "failed on the server" in at.warning[-1].value  # traceback; its slot is free
     assert training.hall().load() == (0, 0)
@@ -175,7 +175,7 @@ def test_lecture_mode_shows_one_section_at_a_time_and_trains():
         assert not at.exception, at.exception
         seen.append([h.value for h in at.header])
         if seen[-1] == ["Training with minibatch SGD"]:
-            at.button(key=TRAIN).click().run()
+            until_trained(at.button(key=TRAIN).click().run())
             assert not at.exception
             # the data set is the one the hidden data section was set to
             assert at.session_state[RESULT].spec.n == 500
@@ -192,7 +192,7 @@ def test_sgd_approaches_the_analytic_solution_and_the_gap_is_the_runs():
     from core import linreg
 
     at = app_test("linear_regression").run()
-    at.button(key=TRAIN).click().run()
+    until_trained(at.button(key=TRAIN).click().run())
     assert not at.exception
     last = at.session_state[RESULT].records[-1]
     spec = at.session_state[RESULT].spec

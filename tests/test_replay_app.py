@@ -4,7 +4,7 @@ path and curves up to that point; the step button writes out this run's own numb
 import pytest
 
 from core import linreg
-from tests.conftest import all_frames, app_test, tables
+from tests.conftest import all_frames, app_test, tables, until_trained
 from ui import keys
 
 WORDS = {"en": ("minibatch", "Shown: the starting point"), "zh": ("小批量", "当前显示：起点")}
@@ -18,7 +18,7 @@ def path_of(at):
 
 def trained(lang: str, **params):
     at = app_test("linear_regression", lang, **params).run()
-    at.button(key=keys.LR_TRAIN).click().run()
+    until_trained(at.button(key=keys.LR_TRAIN).click().run())
     assert not at.exception, at.exception
     return at
 

@@ -223,16 +223,35 @@ def follow_panel() -> None:
         return
     if training.stopped(PANEL):  # Stop was clicked (a rerun of this fragment)
         st.session_state[PANEL.note] = ("queue.stopped", None)
-        training.redraw_page()
+        training.redraw_page()  # the panel says so, Train comes back: the page once
         return
-    job = watching.job
+    stop = st.empty()  # in this fragment: its click is never lost to one of its polls
+    stop.button(t("lr.stop"), key=keys.LR_STOP, icon=":material/stop:")
+    live = st.empty()  # the place in line, or the bar, curve and path; gone once it ends
+    with live.container():
+        status = draw_run(watching)
+    if status is None:
+        return
+    live.empty()  # drawn again below, by the replay
+    stop.empty()
+    training.ended(PANEL, status)  # failed or given up: said until the next Train
+    if status.state == queue.DONE:
+        done = watching.job.result
+        st.session_state[keys.LR_RESULT] = done
+        st.session_state[keys.LR_REPLAY] = done.records[-1].step  # replay opens at the end
+        PLAYER.stop()
+    training.redraw_page()  # the panel draws the finished run, with its replay: once
+
+
+def draw_run(watching: training.Watching) -> queue.Status | None:
+    """Draw where the run stands: its place in line, or the bar, the curve and the path so
+    far. Returns its status once it has ended and every record is drawn; else None."""
+    job, spec, impl, cfg = watching.job, watching.spec, watching.impl, watching.cfg
     training.settle(job, SETTLE_SECONDS if time.monotonic() - watching.since < 1 else 0)
     status = training.hall().status(job, training.owner())
-    st.button(t("lr.stop"), key=keys.LR_STOP, icon=":material/stop:")
     if status.state == queue.WAITING:
         training.say_waiting(status)
-        return
-    spec, impl, cfg = watching.spec, watching.impl, watching.cfg
+        return None
     total = linreg.total_steps(spec, cfg)
     records = list(job.frames[:training.shown(job, status, watching.since)])
     if status.shared and status.cached is None:
@@ -245,14 +264,8 @@ def follow_panel() -> None:
     draw_curve(slots, records, spec, impl, total)
     draw_state(slots, records, spec, impl)
     if len(records) < len(job.frames) or status.state in queue.ACTIVE:
-        return
-    training.ended(PANEL, status)
-    if status.state == queue.DONE:
-        done = job.result
-        st.session_state[keys.LR_RESULT] = done
-        st.session_state[keys.LR_REPLAY] = done.records[-1].step  # replay opens at the end
-        PLAYER.stop()
-    training.redraw_page()  # the panel draws the finished run, with its replay: once
+        return None
+    return status
 
 
 def advice(done: linreg.Run, message) -> None:
