@@ -44,7 +44,7 @@ def _lesson(key: str, url_path: str, menus, book, accuracy: bool) -> Lesson:
 LESSONS = {
     "linreg": _lesson("linreg", "linear-regression", linreg, linreg.TrainConfig(),
                       accuracy=False),
-    "classifier": _lesson("classifier", "softmax-classifier", classifier, classifier.Config(),
+    "classifier": _lesson("classifier", "softmax-classifier", classifier, classifier.TrainConfig(),
                           accuracy=True),
 }
 

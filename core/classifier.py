@@ -24,7 +24,7 @@ EVAL_BATCH = 2500  # test images per evaluation batch: 4 batches of 7.8 MB in fl
 
 
 @dataclasses.dataclass(frozen=True)
-class Config:
+class TrainConfig:
     """The book's hyperparameters."""
     batch_size: int = 256
     lr: float = 0.1
@@ -141,7 +141,7 @@ def _epoch_record(epoch: int, loss_sums: list, correct: list, n: int, test_acc: 
 
 # ---- the two training loops ----------------------------------------------------------------
 
-def train_scratch(W: torch.Tensor, b: torch.Tensor, data, cfg: Config) -> Iterator[Epoch]:
+def train_scratch(W: torch.Tensor, b: torch.Tensor, data, cfg: TrainConfig) -> Iterator[Epoch]:
     """d2l's train_ch3 with `net`, `cross_entropy` and `sgd`; W and b are updated in place.
 
     `data` has uint8 train_images/test_images (N, 28, 28) and int64 labels on W's device.
@@ -167,7 +167,7 @@ def train_scratch(W: torch.Tensor, b: torch.Tensor, data, cfg: Config) -> Iterat
             return
 
 
-def train_concise(net: nn.Module, data, cfg: Config) -> Iterator[Epoch]:
+def train_concise(net: nn.Module, data, cfg: TrainConfig) -> Iterator[Epoch]:
     """d2l's train_ch3 with nn.CrossEntropyLoss(reduction='none') and torch.optim.SGD."""
     images, labels = data.train_images, data.train_labels
     loss = nn.CrossEntropyLoss(reduction="none")
@@ -204,7 +204,7 @@ def make_model(impl: str, seed: int, device: torch.device | str = "cpu"):
     return init_params(seed, device) if impl == "scratch" else concise_net(seed, device)
 
 
-def train(model, data, cfg: Config) -> Iterator[Epoch]:
+def train(model, data, cfg: TrainConfig) -> Iterator[Epoch]:
     """Train `model` (from make_model) in place, one Epoch record per epoch."""
     # no thread setting here: it is process-wide, so the server sets it once
     # (core.resources.configure_threads), never one session for all
@@ -326,7 +326,7 @@ def history_csv(history: list[Epoch]) -> str:
 class Trained:
     """What a session keeps of a completed run (CPU tensors and bytes only)."""
     impl: str
-    config: Config
+    cfg: TrainConfig
     history: list[Epoch]
     W: torch.Tensor            # (784, 10)
     b: torch.Tensor            # (10,)
@@ -362,7 +362,7 @@ class Stopped:
     history: tuple[Epoch, ...] = ()
 
 
-def summarize(impl: str, model, cfg: Config, history: list[Epoch], data, device: str,
+def summarize(impl: str, model, cfg: TrainConfig, history: list[Epoch], data, device: str,
               epoch_W: tuple = ()) -> Trained:
     """Everything the page shows after training, computed once."""
     W, b = linear_params(model)
@@ -370,7 +370,7 @@ def summarize(impl: str, model, cfg: Config, history: list[Epoch], data, device:
                    data.test_labels.cpu(), save_bytes(state_dict(model)), device, epoch_W)
 
 
-def train_recorded(model, data, cfg: Config) -> Iterator[tuple[Epoch, torch.Tensor]]:
+def train_recorded(model, data, cfg: TrainConfig) -> Iterator[tuple[Epoch, torch.Tensor]]:
     """`train`, each epoch's record with a CPU copy of W (784, 10) at its end: the trajectory."""
     for record in train(model, data, cfg):
         yield record, linear_params(model)[0].clone()

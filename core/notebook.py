@@ -332,7 +332,7 @@ def _softmax_classifier(impl: str, missing: str) -> Recipe:
         "import torch\nfrom torch import nn",
         "\n\n\n".join([_reader_source(missing), source(device.make_generator),
                        constants(classifier, "NUM_INPUTS", "NUM_OUTPUTS", "EVAL_BATCH"),
-                       source(classifier.Config, classifier.Epoch, classifier.init_params,
+                       source(classifier.TrainConfig, classifier.Epoch, classifier.init_params,
                               classifier.softmax, classifier.net, classifier.cross_entropy,
                               classifier.accuracy, classifier.sgd, classifier.concise_net,
                               classifier.to_float, classifier.minibatches,
@@ -340,7 +340,7 @@ def _softmax_classifier(impl: str, missing: str) -> Recipe:
         "core/data.py (the places it looks), core/device.py, core/classifier.py",
         _dedent(f"""
             data = load_fashion_mnist()
-            cfg = Config(batch_size=bs, lr=lr, num_epochs=epochs, seed=seed)
+            cfg = TrainConfig(batch_size=bs, lr=lr, num_epochs=epochs, seed=seed)
             model = {make}
             history = []
             for record in {train}:

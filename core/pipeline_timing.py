@@ -190,7 +190,7 @@ def compare_one_epoch(data, seed: int = 0, batch_size: int = 256, lr: float = 0.
     W, b = classifier.init_params(seed)
     book_run = book_epoch(W, b, lr, train_iter, test_iter)
     model = classifier.make_model("scratch", seed)
-    (ours,) = classifier.train(model, data, classifier.Config(batch_size, lr, 1, seed))
+    (ours,) = classifier.train(model, data, classifier.TrainConfig(batch_size, lr, 1, seed))
     stages = epoch_stages(data, torch.device("cpu"), batch_size, lr, rounds)
     return Comparison(book_run, ours, stages, book_run.seconds / ours.seconds,
                       torch.get_num_threads())

@@ -47,14 +47,14 @@ def data_id(data) -> tuple:
             int(data.test_labels[:4096].sum()))
 
 
-def classifier_key(impl: str, cfg: classifier.Config, data) -> tuple:
+def classifier_key(impl: str, cfg: classifier.TrainConfig, data) -> tuple:
     """The run_key of one classifier run."""
     device = data.train_labels.device
     return run_key("classifier", impl, dataclasses.astuple(cfg), data_id(data),
                    f"{device_name(device)} {device}")
 
 
-def classifier_run(impl: str, cfg: classifier.Config, data) -> Generator:
+def classifier_run(impl: str, cfg: classifier.TrainConfig, data) -> Generator:
     """One classifier run for the queue: yields (Epoch, W after it) per epoch; returns the
     summary (classifier.Trained), or classifier.Diverged once the loss is not finite."""
     device = data.train_labels.device

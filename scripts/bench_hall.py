@@ -44,9 +44,9 @@ def settings(kind: str, i: int):
     from core import classifier
 
     if kind == "defaults":
-        return "scratch", classifier.Config(num_epochs=EPOCHS)
+        return "scratch", classifier.TrainConfig(num_epochs=EPOCHS)
     impls, batches, lrs = ("scratch", "concise"), (256, 512, 1024), (0.03, 0.1, 0.3)
-    return (impls[i % 2], classifier.Config(batch_size=batches[i // 2 % 3],
+    return (impls[i % 2], classifier.TrainConfig(batch_size=batches[i // 2 % 3],
                                             lr=lrs[i // 6 % 3], num_epochs=EPOCHS, seed=i))
 
 

@@ -66,7 +66,7 @@ def book_concise(train_iter, test_iter, epochs):
 
 def ours(impl: str, data, epochs: int, seed: int = 0):
     """(seconds for the model's init and all epochs, last Epoch record), as the page trains."""
-    cfg = classifier.Config(num_epochs=epochs, seed=seed)
+    cfg = classifier.TrainConfig(num_epochs=epochs, seed=seed)
     start = time.perf_counter()
     model = classifier.make_model(impl, seed, data.train_labels.device)
     records = list(classifier.train(model, data, cfg))
@@ -151,7 +151,7 @@ def run(epochs: int = EPOCHS):
     torch.set_num_threads(os.cpu_count() or 1)
     start = time.perf_counter()
     W, b = classifier.init_params(0, device)
-    list(classifier.train_scratch(W, b, data, classifier.Config(num_epochs=epochs)))
+    list(classifier.train_scratch(W, b, data, classifier.TrainConfig(num_epochs=epochs)))
     seconds = time.perf_counter() - start
     threads = torch.get_num_threads()
     resources.configure_threads()

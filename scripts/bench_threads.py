@@ -28,7 +28,7 @@ d = Data(); g = torch.Generator().manual_seed(0)
 d.train_images = torch.randint(0, 256, (60000, 28, 28), dtype=torch.uint8, generator=g)
 d.train_labels = torch.randint(0, 10, (60000,), generator=g)
 d.test_images, d.test_labels = d.train_images[:10000], d.train_labels[:10000]
-cfg = classifier.Config(batch_size=256, num_epochs=epochs)
+cfg = classifier.TrainConfig(batch_size=256, num_epochs=epochs)
 
 def train(seconds, i):
     start = time.perf_counter()

@@ -15,8 +15,8 @@ import torch
 
 from core import classifier, resources
 
-BATCH_SIZES = [16, 32, 64, 128, 256, 512, 1024, 2048]  # the page's choices
-MAX_EPOCHS = 30                                         # the page's slider
+BATCH_SIZES = classifier.BATCH_CHOICES  # the page's choices (ui.params declares them from here)
+MAX_EPOCHS = classifier.MAX_EPOCHS      # the page's slider
 
 
 class Data:
@@ -34,7 +34,7 @@ def epoch_seconds(data, batch_size: int, repeat: int = 2) -> float:
     for _ in range(repeat):
         W, b = classifier.init_params(0)
         start = time.perf_counter()
-        list(classifier.train_scratch(W, b, data, classifier.Config(batch_size=batch_size,
+        list(classifier.train_scratch(W, b, data, classifier.TrainConfig(batch_size=batch_size,
                                                                     num_epochs=1)))
         best = min(best, time.perf_counter() - start)
     return best

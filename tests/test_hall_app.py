@@ -58,7 +58,7 @@ def test_changing_the_seed_during_a_run_neither_raises_nor_loses_it(hall, monkey
     until_trained(at)
     assert not at.exception and "went wrong" not in texts(at)
     result = at.session_state[keys.SC_RESULT]
-    assert result.config.seed == 0 and len(result.history) == 2  # the run that was started
+    assert result.cfg.seed == 0 and len(result.history) == 2  # the run that was started
     assert hall.load() == (0, 0)
 
 

@@ -41,7 +41,7 @@ def test_the_table_checks_see_a_broken_entry():
 
 def test_every_literal_key_in_the_code_exists():
     missing = []
-    for path in [ROOT / "streamlit_app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py")]:
+    for path in [ROOT / "streamlit_app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("ui/**/*.py")]:
         for key in USE.findall(path.read_text(encoding="utf-8")):
             if key not in CATALOGUE and not key.endswith((".", "_")):
                 missing.append(f"{path.name}: {key}")

@@ -232,7 +232,7 @@ def test_softmax_classifier_final_accuracy(kernel, params, fmnist):
     out, _ = run(kernel, "softmax_classifier", params)
     s = nbk.settings("softmax_classifier", params)
     model = classifier.make_model(s["impl"], s["seed"])
-    cfg = classifier.Config(batch_size=s["bs"], lr=s["lr"], num_epochs=s["epochs"],
+    cfg = classifier.TrainConfig(batch_size=s["bs"], lr=s["lr"], num_epochs=s["epochs"],
                             seed=s["seed"])
     history = list(classifier.train(model, fmnist, cfg))
     assert printed(out, "final test accuracy:") == pytest.approx(history[-1].test_acc, abs=2e-4)

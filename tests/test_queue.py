@@ -272,7 +272,7 @@ def tiny_data(n: int = 600, m: int = 200):
 
 @pytest.mark.parametrize("impl", classifier.IMPLS)
 def test_a_shared_run_is_the_fresh_run_to_the_last_digit(impl):
-    data, cfg = tiny_data(), classifier.Config(batch_size=64, lr=0.1, num_epochs=3, seed=5)
+    data, cfg = tiny_data(), classifier.TrainConfig(batch_size=64, lr=0.1, num_epochs=3, seed=5)
     q = TrainingQueue(slots=1, cache=RunCache())
     key = runs.classifier_key(impl, cfg, data)
     first = q.submit("a", "classifier", lambda: runs.classifier_run(impl, cfg, data), key=key)
@@ -301,12 +301,12 @@ def test_a_shared_run_is_the_fresh_run_to_the_last_digit(impl):
 
 def test_another_seed_or_setting_is_another_run():
     data = tiny_data()
-    base = runs.classifier_key("scratch", classifier.Config(), data)
-    assert base == runs.classifier_key("scratch", classifier.Config(), data)
-    assert base != runs.classifier_key("scratch", classifier.Config(seed=1), data)
-    assert base != runs.classifier_key("concise", classifier.Config(), data)
-    assert base != runs.classifier_key("scratch", classifier.Config(lr=0.3), data)
-    assert base != runs.classifier_key("scratch", classifier.Config(), tiny_data(n=640))
+    base = runs.classifier_key("scratch", classifier.TrainConfig(), data)
+    assert base == runs.classifier_key("scratch", classifier.TrainConfig(), data)
+    assert base != runs.classifier_key("scratch", classifier.TrainConfig(seed=1), data)
+    assert base != runs.classifier_key("concise", classifier.TrainConfig(), data)
+    assert base != runs.classifier_key("scratch", classifier.TrainConfig(lr=0.3), data)
+    assert base != runs.classifier_key("scratch", classifier.TrainConfig(), tiny_data(n=640))
 
 
 def test_a_closed_tab_is_gone_after_the_grace_period(monkeypatch):

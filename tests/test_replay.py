@@ -103,7 +103,7 @@ def _tiny_data(n=64, seed=0):
 
 @pytest.mark.parametrize("impl", classifier.IMPLS)
 def test_classifier_records_weights_per_epoch(impl):
-    data, cfg = _tiny_data(), classifier.Config(batch_size=16, lr=0.1, num_epochs=3)
+    data, cfg = _tiny_data(), classifier.TrainConfig(batch_size=16, lr=0.1, num_epochs=3)
     model = classifier.make_model(impl, cfg.seed)
     pairs = list(classifier.train_recorded(model, data, cfg))
     history, snapshots = [p[0] for p in pairs], tuple(p[1] for p in pairs)
@@ -113,7 +113,7 @@ def test_classifier_records_weights_per_epoch(impl):
     assert not torch.equal(result.epoch_W[0], result.W)    # earlier ones were not overwritten
     # the weights after epoch 1 are those of a fresh 1-epoch run with the same seed
     one = classifier.make_model(impl, cfg.seed)
-    list(classifier.train(one, data, classifier.Config(batch_size=16, lr=0.1, num_epochs=1)))
+    list(classifier.train(one, data, classifier.TrainConfig(batch_size=16, lr=0.1, num_epochs=1)))
     assert torch.allclose(result.epoch_W[0], classifier.linear_params(one)[0], atol=1e-6)
     at = classifier.replay(result, 2)
     assert at.epoch == 2 and at.history == tuple(history[:2])

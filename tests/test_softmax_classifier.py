@@ -30,7 +30,7 @@ def synthetic(n_train: int = 600, n_test: int = 200, seed: int = 0) -> SimpleNam
 
 def run(impl: str, data, **cfg) -> tuple[object, list[C.Epoch]]:
     model = C.make_model(impl, cfg.get("seed", 0))
-    return model, list(C.train(model, data, C.Config(**cfg)))
+    return model, list(C.train(model, data, C.TrainConfig(**cfg)))
 
 
 # ---- the from-scratch pieces against torch ------------------------------------------------
@@ -130,7 +130,7 @@ def test_evaluate_accuracy_in_batches_equals_all_at_once():
 def test_epoch_record_equals_the_books_accounting():
     """Our tensor sums, read once per epoch, equal d2l's float() per step."""
     data = synthetic(n_train=300)
-    cfg = C.Config(batch_size=64, num_epochs=1, seed=3)
+    cfg = C.TrainConfig(batch_size=64, num_epochs=1, seed=3)
     W, b = C.init_params(3)
     [record] = C.train_scratch(W, b, data, cfg)
     W, b = C.init_params(3)
@@ -231,7 +231,7 @@ def test_downloads_round_trip():
     data = synthetic()
     for impl, keys in (("scratch", {"W", "b"}), ("concise", {"1.weight", "1.bias"})):
         model, history = run(impl, data, batch_size=64, num_epochs=2)
-        result = C.summarize(impl, model, C.Config(num_epochs=2), history, data, "CPU")
+        result = C.summarize(impl, model, C.TrainConfig(num_epochs=2), history, data, "CPU")
         state = torch.load(io.BytesIO(result.weights), weights_only=True)
         assert set(state) == keys
         rows = list(csv.DictReader(io.StringIO(C.history_csv(history))))

@@ -20,7 +20,7 @@ def runs(fmnist):
     for impl in C.IMPLS:
         for seed in SEEDS:
             model = C.make_model(impl, seed)
-            out[impl, seed] = list(C.train(model, fmnist, C.Config(seed=seed)))
+            out[impl, seed] = list(C.train(model, fmnist, C.TrainConfig(seed=seed)))
     return out
 
 

@@ -351,7 +351,7 @@ def offer_classifier(result) -> None:
     """The softmax classifier page's last run (a classifier.Trained), offered to the room."""
     if result is None or not st.session_state.get(ROOM):
         return
-    cfg, history = result.config, result.history
+    cfg, history = result.cfg, result.history
     offer({"lesson": "classifier", "impl": result.impl, "lr": cfg.lr,
            "batch_size": cfg.batch_size, "epochs": cfg.num_epochs, "seed": cfg.seed,
            "device": _device_kind(result.device),

@@ -214,7 +214,7 @@ SC_FILTERS = ("all", "mistakes", *(str(k) for k in range(len(CLASS_NAMES))))
 SC_TEST_IMAGES = 10_000
 
 _book, _run = linreg.DataSpec(), linreg.TrainConfig()
-_sc = classifier.Config()
+_sc = classifier.TrainConfig()
 
 PAGES: dict[str, tuple[Param | Family, ...]] = {
     "overview": (),

@@ -21,6 +21,17 @@ it was closed); ranges become repeated parameters and toggles `true` (`symlog=0`
 a bad value is dropped silently, with no hook for the notice; the widget's key must be the
 link name. Every link in use would break, and lecture mode with it. Revisit this hand binding
 when #14224 is fixed and a hidden widget keeps its parameter.
+
+The other hand-kept mirror, `keys.kept(key)` (`_keep.<key>`: a widget's last value, restored
+when its page is opened again, and read by `value` while the widget is hidden), is what
+Streamlit 1.67's `persist_state="session"` does for a keyed widget (its docstring, e.g.
+streamlit/elements/widgets/radio.py: "preserved for the entire session, including across page
+switches"). It is not adopted yet: `_bind` checks a kept value against this run's options and
+bounds before handing it back (fewer classes typed now: the default), and what Streamlit does
+with a persisted value outside the widget's options has not been pinned by a test; the link
+binding above must stay hand-made anyway (#14224). To revisit together: adopt
+persist_state="session" in `_widget` and drop `keys.kept` once a test pins that behaviour, and
+`bind="query-params"` once #14224 is fixed and a hidden widget keeps its parameter.
 """
 
 from collections.abc import Callable, Sequence

@@ -8,18 +8,29 @@ generator: a worker thread does, so a setting changed during a run cannot reach 
 
 (A click's own run waits a moment for a short run to end, `settle`, and draws it whole.)
 
+Both lessons' training panels follow a run the same way, with the pieces below: `request`
+keeps a `Watching` in the session under the panel's `Panel.running` key, so that any rerun
+of the page goes on following it; the panel's follow fragment reads it (`followed`), gives it
+up when Stop was clicked (`stopped`), draws it, and at its end forgets it and keeps a note
+(`ended`: failed, given up, or the room's run replayed), which the panel says until the next
+Train (`say_failed`, `say_shared`). Then `redraw_page` runs the page once, for the sections
+that read the result. What a run draws, and what its end keeps, is each panel's own.
+
 A closed tab gives its place up: GRACE_SECONDS after Streamlit's runtime stops counting its
 session as active (a phone that wakes up within them keeps its place), the queue drops its
 run; an owner whose page stopped polling for core.queue.TIMEOUT seconds goes the same way.
 """
 
+import dataclasses
 import time
+from collections.abc import Callable, Hashable, Iterator
 
 import streamlit as st
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import queue
+from ui import safe
 from ui.i18n import t
 
 POLL_SECONDS = 0.5       # the browser reruns a following panel this often (run_every): each
@@ -94,3 +105,94 @@ def give_up(job: queue.Job) -> None:
     me = owner()
     if q.job(me) is job:
         q.leave(me)
+
+
+# ---- a panel following its run --------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class Panel:
+    """A training panel's session keys (ui.keys): the run it follows, Stop, its last note."""
+    running: str   # the Watching, while the run is followed
+    stop: str      # the Stop button
+    note: str      # None, or (string key, field): failed, given up, or the room's run
+
+
+@dataclasses.dataclass(frozen=True)
+class Watching:
+    """The run this session asked the queue for, kept in the session until it ends, so that
+    a rerun of the page (a click elsewhere, the class experiment's cookie arriving) goes on
+    following it instead of losing it. A worker thread trains it; the panel reads its records."""
+    impl: str
+    cfg: object             # the lesson's TrainConfig
+    job: queue.Job
+    since: float            # time.monotonic() of the request (a replay from the cache paces from it)
+    spec: object = None     # the regression's data (linreg.DataSpec); the classifier's is fixed
+
+
+def request(panel: Panel, kind: str, work: Callable[[], Iterator], *, impl: str, cfg,
+            key: Hashable, cost: float, spec=None) -> Watching:
+    """Train: a place in the server's queue, or the room's run of these very settings."""
+    job = hall().submit(owner(), kind, work, key=key, cost=cost)
+    watching = Watching(impl, cfg, job, time.monotonic(), spec)
+    st.session_state[panel.running] = watching
+    st.session_state[panel.note] = None
+    return watching
+
+
+def followed(panel: Panel) -> Watching | None:
+    """The run the panel follows, if one is (the queue hears that this page is still here)."""
+    watching = st.session_state.get(panel.running)
+    if watching is not None:
+        hall().touch(owner())
+    return watching
+
+
+def stopped(panel: Panel) -> Watching | None:
+    """Stop was clicked (a rerun of the follow fragment): the run is given up (a run shared
+    with others goes on for them) and no longer followed. Returns it; else None."""
+    watching = st.session_state.get(panel.running)
+    if watching is None or not st.session_state.get(panel.stop):
+        return None
+    del st.session_state[panel.running]
+    give_up(watching.job)
+    return watching
+
+
+def ended(panel: Panel, status: queue.Status) -> None:
+    """The run is over: no longer followed; its note says how (until the next Train)."""
+    del st.session_state[panel.running]
+    if status.state == queue.DONE:
+        cached = status.cached
+        note = None if cached is None else ("queue.shared", round(time.time() - cached.finished_at))
+    else:
+        note = ("queue.failed" if status.state == queue.FAILED else "queue.stopped", None)
+    st.session_state[panel.note] = note
+
+
+def say_failed(panel: Panel, container=st) -> bool:
+    """A run that failed or was given up, said (the last result stays). True if it was."""
+    note = st.session_state.get(panel.note)
+    if note is None or note[0] == "queue.shared":
+        return False
+    container.warning(t(note[0]), icon=":material/error:")
+    return True
+
+
+def say_shared(panel: Panel) -> None:
+    """The room's run of these very settings, replayed: said, honestly."""
+    note = st.session_state.get(panel.note)
+    if note is not None and note[0] == "queue.shared":
+        st.caption(t("queue.shared", ago=note[1]))
+
+
+def redraw_page() -> None:
+    """From a follow fragment's own rerun: the page once (the run's end, drawn by the panel
+    and read by the sections below it). A full run of the page draws it already."""
+    if safe.fragment_run():
+        st.rerun(scope="app")
+
+
+def untrained(text: str, container=st) -> None:
+    """Where a trained model (or a run) would be shown, before there is one: how to get one.
+    Every such note of the lessons ("Press Train", "Train a model first") is drawn here."""
+    container.info(text, icon=":material/info:")

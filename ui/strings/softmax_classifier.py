@@ -1,6 +1,7 @@
 """Strings of the softmax classifier page (prefix "sc.")."""
 
 STRINGS: dict[str, dict[str, str]] = {
+    # ---- the page's head
     "sc.title": {"en": "Softmax regression on Fashion-MNIST",
                  "zh": "在 Fashion-MNIST 上训练 softmax 回归"},
     "sc.key_idea": {
@@ -17,7 +18,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "本章的压轴（《动手学深度学习》3.5–3.7 节）：在真实数据集上实时训练 softmax 回归，然后深入观察训练好的"
               "模型：它的预测、它的权重、它混淆的类别，以及它如何看待你自己的图片。",
     },
-    # ---- the data ----
+    # ---- the data
     "sc.s_data": {"en": "The data: Fashion-MNIST", "zh": "数据：Fashion-MNIST"},
     "sc.data_intro": {
         "en": "70,000 grayscale images of 28 × 28 pixels in ten classes of clothing. Each pixel "
@@ -26,19 +27,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "共 70,000 张 28 × 28 像素的灰度图像，分属十类衣物。每个像素是一个字节（0–255）；"
               "模型看到的是缩放到 $[0, 1]$ 的值，并把图像展平成向量 "
               "$\\mathbf{x} \\in \\mathbb{R}^{784}$。训练集的前 18 张图像：",
-    },
-    "sc.image_tensor": {
-        "en": "In the book (3.5), `transforms.ToTensor()` turns each image into a {dtype} "
-              "tensor of shape {shape}: channels × height × width, one channel because it is "
-              "grayscale, values from {low} to {high}. `load_data_fashion_mnist(batch_size, "
-              "resize=64)` puts `transforms.Resize(64)` first, for models that expect larger "
-              "inputs: the first training image then has shape {resized}. A minibatch of "
-              "$n$ images is $n \\times 1 \\times 28 \\times 28$.",
-        "zh": "书中（3.5 节）`transforms.ToTensor()` 把每张图像变成形状为 {shape} 的 {dtype} "
-              "张量：通道数 × 高 × 宽，灰度图像只有一个通道，取值从 {low} 到 {high}。"
-              "`load_data_fashion_mnist(batch_size, resize=64)` 会先加上 `transforms.Resize(64)`，"
-              "供需要更大输入的模型使用：这时训练集的第一张图像的形状是 {resized}。$n$ 张图像的"
-              "小批量是 $n \\times 1 \\times 28 \\times 28$。",
     },
     "sc.n_train": {"en": "Training images", "zh": "训练图像"},
     "sc.n_test": {"en": "Test images", "zh": "测试图像"},
@@ -53,7 +41,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.class.7": {"en": "sneaker", "zh": "运动鞋"},
     "sc.class.8": {"en": "bag", "zh": "包"},
     "sc.class.9": {"en": "ankle boot", "zh": "短靴"},
-    # ---- the two implementations ----
+    "sc.image_tensor": {
+        "en": "In the book (3.5), `transforms.ToTensor()` turns each image into a {dtype} "
+              "tensor of shape {shape}: channels × height × width, one channel because it is "
+              "grayscale, values from {low} to {high}. `load_data_fashion_mnist(batch_size, "
+              "resize=64)` puts `transforms.Resize(64)` first, for models that expect larger "
+              "inputs: the first training image then has shape {resized}. A minibatch of "
+              "$n$ images is $n \\times 1 \\times 28 \\times 28$.",
+        "zh": "书中（3.5 节）`transforms.ToTensor()` 把每张图像变成形状为 {shape} 的 {dtype} "
+              "张量：通道数 × 高 × 宽，灰度图像只有一个通道，取值从 {low} 到 {high}。"
+              "`load_data_fashion_mnist(batch_size, resize=64)` 会先加上 `transforms.Resize(64)`，"
+              "供需要更大输入的模型使用：这时训练集的第一张图像的形状是 {resized}。$n$ 张图像的"
+              "小批量是 $n \\times 1 \\times 28 \\times 28$。",
+    },
+    "sc.alt_train": {"en": "A training image: {name}", "zh": "一张训练图像：{name}"},
+    # ---- the two implementations
     "sc.s_impl": {"en": "Two implementations, one model", "zh": "两种实现，同一个模型"},
     "sc.impl_intro": {
         "en": "Both compute $\\hat{\\mathbf y} = \\mathrm{softmax}(\\mathbf{x}\\mathbf{W} + "
@@ -86,300 +88,16 @@ STRINGS: dict[str, dict[str, str]] = {
               "未规范化的预测（logit），内部用的是数值稳定的 log-softmax；`torch.optim.SGD` 根据 "
               "`l.mean().backward()` 更新。",
     },
+    "sc.theory_link": {
+        "en": "Why the labels are one-hot and the loss is the cross-entropy: Softmax regression",
+        "zh": "为什么标签用独热编码、损失用交叉熵损失：softmax 回归",
+    },
     "sc.code_scratch": {"en": "The code that runs: from scratch",
                        "zh": "实际运行的代码：从零开始实现"},
     "sc.code_concise": {"en": "The code that runs: concise", "zh": "实际运行的代码：简洁实现"},
     "sc.code_data": {"en": "The code that runs: minibatches and evaluation",
                      "zh": "实际运行的代码：小批量与评估"},
-    # ---- training ----
-    "sc.s_train": {"en": "Train it", "zh": "训练"},
-    "sc.train_intro": {
-        "en": "The book's settings are the defaults: batch size 256, learning rate 0.1, 10 epochs. "
-              "The images stay in memory as bytes; each minibatch is a slice of a shuffled index, "
-              "so an epoch takes a fraction of a second. Press **Train** and watch the curves.",
-        "zh": "默认值即书中的设置：批量大小 256、学习率 0.1、10 个迭代周期。图像以字节形式常驻内存；"
-              "每个小批量是打乱后索引的一段切片，所以一个迭代周期不到一秒。按下**训练**，观察曲线。",
-    },
-    "sc.impl": {"en": "Implementation", "zh": "实现方式"},
-    "sc.impl.scratch": {"en": "From scratch", "zh": "从零开始实现"},
-    "sc.impl.concise": {"en": "Concise", "zh": "简洁实现"},
-    "sc.batch_size": {"en": "Batch size", "zh": "批量大小"},
-    "sc.lr": {"en": "Learning rate", "zh": "学习率"},
-    "sc.lr_help": {
-        "en": "Try 1 or more with the from-scratch softmax: the logits grow until a probability "
-              "underflows to 0 or $\\exp$ overflows, and the loss becomes nan.",
-        "zh": "在从零开始实现的 softmax 上试试 1 或更大：未规范化的预测不断增大，直到某个概率下溢为 0 "
-              "或 $\\exp$ 上溢，损失变成 nan。",
-    },
-    "sc.epochs": {"en": "Epochs", "zh": "迭代周期数"},
-    "sc.train": {"en": "Train", "zh": "训练"},
-    "sc.press_train": {"en": "Press **Train** to start.", "zh": "按下**训练**开始。"},
-    "sc.progress": {"en": "Epoch {epoch} of {epochs}", "zh": "第 {epoch}/{epochs} 个迭代周期"},
-    "sc.speed": {"en": "{seconds} s for the last epoch (training and test evaluation) on {device}",
-                 "zh": "最近一个迭代周期用时 {seconds} 秒（训练加测试评估），设备：{device}"},
-    "sc.nan": {
-        "en": "Epoch {epoch}: the loss is not a number, so training stopped. With learning rate "
-              "{lr} the logits grew so far apart that the naive softmax broke: the probability "
-              "of a true class underflowed to 0 ($-\\log 0 = \\infty$, and the gradient "
-              "$-1/0$ turns the weights into nan), or $\\exp$ overflowed ($\\infty / \\infty$ "
-              "= nan). Your previous model, if any, is kept.",
-        "zh": "第 {epoch} 个迭代周期：损失不是一个数，训练因此停止。学习率为 {lr} 时，未规范化的预测相差过大，"
-              "朴素的 softmax 失效了：某个真实类别的概率下溢为 0（$-\\log 0 = \\infty$，梯度 "
-              "$-1/0$ 又把权重变成 nan），或者 $\\exp$ 上溢（$\\infty / \\infty$ = nan）。"
-              "之前的模型（如果有）仍然保留。",
-    },
-    "sc.nan_link": {"en": "Why, and the fix: softmax overflow", "zh": "原因与解决办法：softmax 的上溢"},
-    "sc.train_loss": {"en": "train loss", "zh": "训练损失"},
-    "sc.train_acc": {"en": "train accuracy", "zh": "训练精度"},
-    "sc.test_acc": {"en": "test accuracy", "zh": "测试精度"},
-    "sc.epoch": {"en": "epoch", "zh": "迭代周期"},
-    "sc.value": {"en": "accuracy", "zh": "精度"},
-    "sc.metric": {"en": "metric", "zh": "指标"},
-    "sc.check_loss": {"en": "train loss {value} < 0.5", "zh": "训练损失 {value} < 0.5"},
-    "sc.check_train": {"en": "train accuracy {value} > 0.7", "zh": "训练精度 {value} > 0.7"},
-    "sc.check_test": {"en": "test accuracy {value} > 0.7", "zh": "测试精度 {value} > 0.7"},
-    "sc.check_loss.failed": {"en": "train loss {value} ≥ 0.5", "zh": "训练损失 {value} ≥ 0.5"},
-    "sc.check_train.failed": {"en": "train accuracy {value} ≤ 0.7",
-                              "zh": "训练精度 {value} ≤ 0.7"},
-    "sc.check_test.failed": {"en": "test accuracy {value} ≤ 0.7", "zh": "测试精度 {value} ≤ 0.7"},
-    "sc.passed": {"en": "the book's check passed", "zh": "通过书中的检查"},
-    "sc.failed": {"en": "the book's check failed", "zh": "未通过书中的检查"},
-    "sc.trained_with": {
-        "en": "This model: {impl}, batch size {bs}, learning rate {lr}, {epochs} epochs, seed "
-              "{seed}; {total} s in all ({per_epoch} s per epoch) on {device}.",
-        "zh": "当前模型：{impl}，批量大小 {bs}，学习率 {lr}，{epochs} 个迭代周期，种子 {seed}；"
-              "共用时 {total} 秒（每个迭代周期 {per_epoch} 秒），设备：{device}。",
-    },
-    # ---- prediction grid ----
-    "sc.s_grid": {"en": "Predictions on the test set", "zh": "在测试集上的预测"},
-    "sc.need_model": {"en": "Train a model first, in the section “{train}”.",
-                      "zh": "请先在“{train}”一节训练一个模型。"},
-    "sc.grid_intro": {
-        "en": "Each test image with its true class (bold) over the predicted one: "
-              ":blue[✓ correct] or :red[✗ wrong]. Click an image (or choose it in the list "
-              "below) to see all ten probabilities.",
-        "zh": "每张测试图像下方先是真实类别（粗体），再是预测类别：:blue[✓ 正确] 或 :red[✗ 错误]。"
-              "点击一张图像（或在网格下面的列表中选择），查看全部十个概率。",
-    },
-    "sc.count": {"en": "How many images", "zh": "显示多少张图像"},
-    "sc.filter": {"en": "Show", "zh": "显示"},
-    "sc.filter.all": {"en": "all", "zh": "全部"},
-    "sc.filter.mistakes": {"en": "only mistakes", "zh": "只看错误"},
-    "sc.filter.class": {"en": "true class: {name}", "zh": "真实类别：{name}"},
-    "sc.grid_count": {"en": "{shown} of {wanted} images shown.",
-                      "zh": "显示了 {shown} 张（要求 {wanted} 张）。"},
-    "sc.pick": {"en": "Image to inspect", "zh": "要查看的图像"},
-    "sc.pick_label": {"en": "#{index}: {true} → {pred}", "zh": "#{index}：{true} → {pred}"},
-    "sc.role_true": {"en": "true class", "zh": "真实类别"},
-    "sc.role_wrong": {"en": "predicted (wrong)", "zh": "预测类别（错误）"},
-    "sc.role_other": {"en": "other", "zh": "其他"},
-    "sc.role_predicted": {"en": "predicted", "zh": "预测类别"},
-    "sc.probability": {"en": "predicted probability", "zh": "预测概率"},
-    "sc.class": {"en": "class", "zh": "类别"},
-    # ---- inside the model ----
-    "sc.s_inside": {"en": "Look inside the model", "zh": "观察模型内部"},
-    "sc.weights_intro": {
-        "en": "Column $k$ of $\\mathbf{W}$ holds 784 weights, one per pixel: drawn as a 28 × 28 "
-              "image, it shows which pixels raise (orange) or lower (blue) the score "
-              "$o_k = \\mathbf{x}\\mathbf{w}_k + b_k$ of class $k$. You can often see the garment's "
-              "outline.",
-        "zh": "$\\mathbf{W}$ 的第 $k$ 列有 784 个权重，每个像素一个：把它画成 28 × 28 的图像，"
-              "就能看到哪些像素提高（橙色）或降低（蓝色）类别 $k$ 的得分 "
-              "$o_k = \\mathbf{x}\\mathbf{w}_k + b_k$。常常能看出衣物的轮廓。",
-    },
-    "sc.true": {"en": "true class", "zh": "真实类别"},
-    "sc.predicted": {"en": "predicted class", "zh": "预测类别"},
-    "sc.count_images": {"en": "images", "zh": "图像数"},
-    "sc.class_accuracy": {"en": "accuracy per class", "zh": "各类别的精度"},
-    # ---- your picture ----
-    "sc.s_calibration": {"en": "Calibration: can the probabilities be trusted?",
-                         "zh": "校准：这些概率可信吗？"},
-    "sc.calibration_intro": {
-        "en": "Softmax outputs are more than a ranking: a model is **calibrated** (d2l 3.4.3) "
-              "when its probabilities mean what they say: of all test images given a "
-              "confidence $\\max_j \\hat y_j$ of about 0.5, about half should be right. A "
-              "reliability diagram bins the test set by confidence and draws each bin's "
-              "accuracy (bars) against its mean confidence (dots); a calibrated model follows "
-              "the dashed diagonal. The expected calibration error sums the gaps, weighted by "
-              "the share of images in each bin:",
-        "zh": "softmax 的输出不只是一个排序：如果模型给出的概率名副其实，就说它是**校准的**"
-              "（3.4.3 节）：在所有置信度 $\\max_j \\hat y_j$ 约为 0.5 的测试图像中，应该大约有"
-              "一半分对了。可靠性图按置信度把测试集分箱，画出每个箱的精度（柱）与平均置信度（点）；"
-              "校准的模型沿着虚线对角线。期望校准误差把各箱的差距按图像所占比例加权求和：",
-    },
-    "sc.calibration_none": {
-        "en": "No trained model yet, so there is nothing of yours to calibrate. Before "
-              "training, $\\mathbf{{W}} \\sim \\mathcal{{N}}(0, 0.01^2)$ and "
-              "$\\mathbf{{b}} = 0$ give every class about $1/10$: its mean confidence on the "
-              "test set is {conf}, its accuracy {acc}, ECE {ece}. Train a model in "
-              "“{train}” and its own diagram appears here.",
-        "zh": "还没有训练好的模型，所以没有你自己的模型可以检验校准。训练之前，"
-              "$\\mathbf{{W}} \\sim \\mathcal{{N}}(0, 0.01^2)$、$\\mathbf{{b}} = 0$ 给每个"
-              "类别的概率都约为 $1/10$：它在测试集上的平均置信度是 {conf}，精度是 {acc}，ECE 为 "
-              "{ece}。在“{train}”中训练一个模型，"
-              "这里就会画出它自己的可靠性图。",
-    },
-    "sc.reliability_x": {"en": "confidence max ŷ_j (bin)", "zh": "置信度 max ŷ_j（分箱）"},
-    "sc.reliability_y": {"en": "accuracy in the bin", "zh": "箱内精度"},
-    "sc.reliability_desc": {
-        "en": "Reliability diagram of your model on the 10,000 test images: ten bins of "
-              "confidence, each a bar as tall as its accuracy with a dot at its mean "
-              "confidence, and the dashed diagonal of a calibrated model. ECE {ece}.",
-        "zh": "你的模型在 10,000 张测试图像上的可靠性图：十个置信度箱，每个箱的柱高是它的精度，"
-              "点是它的平均置信度，虚线对角线代表校准的模型。ECE 为 {ece}。",
-    },
-    "sc.calibration_text": {
-        "en": "Your model: of the {n_half} test images given a confidence in [0.5, 0.6), "
-              "{acc_half} were right (mean confidence {conf_half}). Over the whole test set "
-              "the mean confidence is {conf} and the accuracy {acc}: {verdict} ECE = {ece}.",
-        "zh": "你的模型：在置信度落在 [0.5, 0.6) 的 {n_half} 张测试图像中，分对的比例是 "
-              "{acc_half}（平均置信度 {conf_half}）。在整个测试集上，平均置信度为 {conf}，"
-              "精度为 {acc}：{verdict}ECE = {ece}。",
-    },
-    "sc.calibration.over": {"en": "overconfident by {gap} on average.",
-                            "zh": "平均而言过于自信，高估了 {gap}。"},
-    "sc.calibration.under": {"en": "underconfident by {gap} on average.",
-                             "zh": "平均而言不够自信，低估了 {gap}。"},
-    "sc.col_bin": {"en": "confidence bin", "zh": "置信度箱"},
-    "sc.col_images": {"en": "test images", "zh": "测试图像数"},
-    "sc.col_confidence": {"en": "mean confidence", "zh": "平均置信度"},
-    "sc.col_bin_accuracy": {"en": "accuracy", "zh": "精度"},
-    "sc.s_upload": {"en": "Try your own picture", "zh": "试试你自己的图片"},
-    "sc.upload_intro": {
-        "en": "Upload a photo or drawing of a garment (PNG, JPEG, GIF, WebP or BMP). It is "
-              "prepared the way the data set was made: grayscale, inverted when the background "
-              "is light (Fashion-MNIST's garments are light on black), trimmed, fitted into "
-              "28 × 28 keeping its proportions, and scaled to $[0, 1]$. The picture stays in "
-              "this session only.",
-        "zh": "上传一张衣物的照片或图画（PNG、JPEG、GIF、WebP 或 BMP）。它会按数据集的制作方式处理："
-              "转为灰度，背景较亮时取反（Fashion-MNIST 的衣物是黑底上的亮色），裁去空白，保持比例缩放到 "
-              "28 × 28 以内，再缩放到 $[0, 1]$。图片只保留在本次会话中。下面上传框里的英文是 "
-              "Streamlit 自带的：“Drag and drop file here”即把文件拖进框里，“Browse files”即点击后"
-              "从电脑中选择文件。",
-    },
-    "sc.upload": {"en": "Your picture", "zh": "你的图片：把图片拖进下面的框，或点“Browse files”选择文件"},
-    "sc.bad.empty": {"en": "The file is empty.", "zh": "文件是空的。"},
-    "sc.bad.too_big": {"en": "The file is larger than {mb} MB; please upload a smaller one.",
-                       "zh": "文件超过 {mb} MB，请上传小一些的文件。"},
-    "sc.bad.not_image": {
-        "en": "This file is not an image this page can read (PNG, JPEG, GIF, WebP or BMP).",
-        "zh": "该文件不是本页能读取的图像（PNG、JPEG、GIF、WebP 或 BMP）。",
-    },
-    "sc.bad.too_many_pixels": {
-        "en": "The image has more than {mp} million pixels; it was refused before decoding. "
-              "Please upload a smaller one.",
-        "zh": "图像超过 {mp} 百万像素，在解码前就已拒绝。请上传小一些的图像。",
-    },
-    "sc.bad.animated": {"en": "Animated images are not supported: upload a single still picture.",
-                        "zh": "不支持动图：请上传一张静态图片。"},
-    "sc.bad.damaged": {"en": "The image is damaged or truncated and cannot be decoded.",
-                       "zh": "图像已损坏或不完整，无法解码。"},
-    "sc.prepared": {"en": "What the model sees (from {w} × {h} pixels)",
-                    "zh": "模型看到的图像（原图 {w} × {h} 像素）"},
-    "sc.inverted": {"en": "The background was light, so the picture was inverted.",
-                    "zh": "背景较亮，因此图像已取反。"},
-    "sc.your_prediction": {"en": "The model says: **{name}** ({p}).",
-                           "zh": "模型认为：**{name}**（{p}）。"},
-    # ---- keep the result ----
-    "sc.s_keep": {"en": "Keep the result", "zh": "保存结果"},
-    "sc.keep_intro": {
-        "en": "The trained model belongs to your session only. Download its weights "
-              "(`state_dict`, saved with `torch.save`) and the metrics of every epoch.",
-        "zh": "训练好的模型只属于你的会话。可以下载它的权重（用 `torch.save` 保存的 `state_dict`）"
-              "以及每个迭代周期的指标。",
-    },
-    "sc.download_weights": {"en": "Weights (state_dict, .pt)", "zh": "权重（state_dict，.pt）"},
-    "sc.download_metrics": {"en": "Metrics per epoch (CSV)", "zh": "每个迭代周期的指标（CSV）"},
-    "sc.load_code": {
-        "en": "import torch\nstate = torch.load('{file}')  # tensors only: weights_only=True\n"
-              "print({{k: v.shape for k, v in state.items()}})",
-        "zh": "import torch\nstate = torch.load('{file}')  # 只含张量：weights_only=True\n"
-              "print({{k: v.shape for k, v in state.items()}})",
-    },
-    # ---- exercises (d2l 3.5 and 3.7; 3.6's are on the softmax-overflow page) ----
-    "sc.ex4.q": {
-        "en": "Train for more epochs (say 30). Why might the test accuracy stop improving or even "
-              "drop after a while, and what could you do?",
-        "zh": "训练更多迭代周期（比如 30 个）。为什么测试精度过一段时间后可能不再提高甚至下降？可以怎么办？",
-    },
-    "sc.ex4.a": {
-        "en": "Two different effects. (1) **The noise of minibatch SGD at a fixed learning "
-              "rate**: every step follows one minibatch's gradient, so with a constant "
-              "$\\eta$ the weights never settle at the minimum but keep jittering around it, "
-              "and the test accuracy wobbles from epoch to epoch while the training loss still "
-              "falls smoothly. Remedy: lower the learning rate as training goes on (a decaying "
-              "schedule) or use larger minibatches; early stopping does not help here. "
-              "(2) **Overfitting**: the model fits the training set ever better while what it "
-              "learns generalises less, so the gap between train and test accuracy widens "
-              "epoch after epoch. Remedy: stop early when a validation score stops improving, "
-              "or add weight decay (or more data). {run}",
-        "zh": "这是两种不同的效应。(1) **固定学习率下小批量随机梯度下降的噪声**：每一步都沿着一个"
-              "小批量的梯度走，所以学习率 $\\eta$ 不变时，权重永远停不到最小值上，而是在它附近来回"
-              "抖动；测试精度于是在迭代周期之间上下波动，而训练损失仍在平稳下降。补救：随着训练降低"
-              "学习率（学习率衰减），或用更大的小批量；提前停止对此没有帮助。(2) **过拟合**：模型"
-              "对训练集拟合得越来越好，学到的东西却泛化得越来越差，训练精度与测试精度之间的差距一个"
-              "迭代周期接一个迭代周期地变大。补救：在验证集分数不再提高时提前停止，或加入权重衰减"
-              "（或更多数据）。{run}",
-    },
-    "sc.ex4.none": {
-        "en": "Train a model above and this answer reads both effects off your own run.",
-        "zh": "在上面训练一个模型，这个答案就会从你自己的训练中读出这两种效应。",
-    },
-    "sc.ex4.run": {
-        "en": "**Your run ({epochs} epochs):** the test accuracy fell {dips}; the training "
-              "loss {loss}; from epoch 2 on, train − test accuracy stayed between {low} and "
-              "{high} (epoch 1's training figures average a model that was still changing "
-              "fast); the best test accuracy came at epoch {best}. {verdict}",
-        "zh": "**你的这次训练（{epochs} 个迭代周期）：**测试精度下降{dips}；训练损失{loss}；"
-              "从第 2 个迭代周期起，训练精度减测试精度保持在 {low} 与 {high} 之间（第 1 个迭代周期的"
-              "训练指标是对一个仍在快速变化的模型求的平均）；最好的测试精度出现在第 {best} 个迭代周期。"
-              "{verdict}",
-    },
-    "sc.ex4.dip": {"en": "{before} → {after} at epoch {epoch}",
-                   "zh": "第 {epoch} 个迭代周期 {before} → {after}"},
-    "sc.ex4.no_dips": {"en": "at no epoch", "zh": "的情况没有出现"},
-    "sc.ex4.loss_falls": {"en": "fell at every epoch", "zh": "每个迭代周期都在下降"},
-    "sc.ex4.loss_rises": {"en": "rose at epoch(s) {epochs}", "zh": "在第 {epochs} 个迭代周期上升"},
-    "sc.ex4.noise": {
-        "en": "Dips while the training loss falls, and the best test accuracy less than three "
-              "epochs back: SGD noise, not overfitting.",
-        "zh": "训练损失下降时出现的下降，且最好的测试精度就在不到三个迭代周期之前："
-              "这是随机梯度下降的噪声，不是过拟合。",
-    },
-    "sc.ex4.overfitting": {
-        "en": "The test accuracy has stayed below its best for three epochs or more while "
-              "training went on: a lasting decline, overfitting (or noise that a lower "
-              "learning rate would calm: the gap tells them apart).",
-        "zh": "训练继续进行，测试精度却已连续三个或更多迭代周期低于它的最好值：这是持续的下降，"
-              "即过拟合（也可能是降低学习率就能平息的噪声：看训练与测试精度之差）。",
-    },
-    "sc.ex4.steady": {
-        "en": "No dip in this run: try more epochs or a larger learning rate.",
-        "zh": "这次训练没有出现下降：试试更多迭代周期或更大的学习率。",
-    },
-    "sc.alt_train": {"en": "A training image: {name}", "zh": "一张训练图像：{name}"},
-    "sc.alt_grid": {"en": "A test image of the class {true}, predicted {pred}: {verdict}",
-                    "zh": "一张{true}的测试图像，预测为{pred}：{verdict}"},
-    "sc.alt_right": {"en": "right", "zh": "正确"},
-    "sc.alt_wrong": {"en": "wrong", "zh": "错误"},
-    "sc.alt_upload": {"en": "Your picture as the model sees it: 28 × 28 grey pixels",
-                      "zh": "模型眼中的你的图片：28 × 28 的灰度像素"},
-    # ---- issue 13 (p13b): new keys, appended; the ones they supersede are listed in the report
-    "sc.confusion_intro.own": {
-        "en": "The confusion matrix counts, for each true class (row), how its test images were "
-              "classified (column); the diagonal is correct. On the right: each class's accuracy.",
-        "zh": "混淆矩阵统计每个真实类别（行）的测试图像被分到了哪一类（列）；对角线是分对的。"
-              "右侧是每个类别的精度。",
-    },
-    "sc.hardest": {
-        "en": "**Your model's hardest classes:** {classes}. Its most frequent mistake: {count} of "
-              "the {size} test images of {true} were taken for {pred}.",
-        "zh": "**你的模型最难分对的类别：**{classes}。它最常犯的错误：{true}的 {size} 张测试图像中有 "
-              "{count} 张被当成了{pred}。",
-    },
-    "sc.hardest_item": {"en": "{name} ({acc})", "zh": "{name}（{acc}）"},
-    "sc.list_sep": {"en": ", ", "zh": "、"},
-    # the book's code and pipeline, next to ours (d2l 3.5-3.7)
+    # ---- the book's code and pipeline, next to ours (d2l 3.5-3.7)
     "sc.s_book": {"en": "The book's code, next to ours", "zh": "书中的代码与本页代码的对照"},
     "sc.worked": {
         "en": r"**The book's worked example** (3.6.4), computed now with the book's "
@@ -451,12 +169,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "- **评估分四批、每批 2,500 张**，按顺序、不计算梯度，而不是 DataLoader 的 40 个"
               "大小为 256 的批量。",
     },
-    "sc.book_run": {"en": "Run one epoch the book's way", "zh": "按书中的方式跑一个迭代周期"},
-    "sc.book_running": {
-        "en": "One epoch of each pipeline is running on the server (it goes through the same "
-              "queue as every training run here)…",
-        "zh": "服务器正在为两条流水线各跑一个迭代周期（与本页所有训练一样经过同一个队列）……",
-    },
     "sc.book_run_intro": {
         "en": "The button really runs one epoch of the book's pipeline (torchvision's "
               "`FashionMNIST` with `ToTensor` through a `DataLoader`, read from the same "
@@ -475,6 +187,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "这里书中的 DataLoader 使用 {workers} 个工作进程（书中用 4 个）。进程数由环境变量 "
               "D2L_BOOK_WORKERS 设定（最多 8 个）；默认为 0，这样共享服务器不会因为一次点击就启动新进程。",
     },
+    "sc.book_run": {"en": "Run one epoch the book's way", "zh": "按书中的方式跑一个迭代周期"},
+    "sc.book_running": {
+        "en": "One epoch of each pipeline is running on the server (it goes through the same "
+              "queue as every training run here)…",
+        "zh": "服务器正在为两条流水线各跑一个迭代周期（与本页所有训练一样经过同一个队列）……",
+    },
+    "sc.book_failed": {
+        "en": "The book's pipeline could not run here: {detail}",
+        "zh": "书中的流水线无法在这里运行：{detail}",
+    },
     "sc.book_result": {
         "en": "One epoch the book's way: **{book} s**; ours: **{ours} s**, **{ratio}×** faster "
               "(seed {seed}, one measurement on a shared machine: the ratio varies from run to run).",
@@ -484,9 +206,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.col.pipeline": {"en": "pipeline", "zh": "流水线"},
     "sc.col.stage": {"en": "stage", "zh": "阶段"},
     "sc.col.seconds": {"en": "seconds", "zh": "秒"},
-    "sc.col.train_loss": {"en": "train loss", "zh": "训练损失"},
-    "sc.col.train_acc": {"en": "train accuracy", "zh": "训练精度"},
-    "sc.col.test_acc": {"en": "test accuracy", "zh": "测试精度"},
     "sc.pipe.book": {"en": "the book", "zh": "书中"},
     "sc.pipe.ours": {"en": "ours", "zh": "本页"},
     "sc.stage.load": {"en": "DataLoader: read, ToTensor, collate", "zh": "DataLoader：读取、ToTensor、拼批"},
@@ -500,6 +219,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.stage.backward": {"en": "+ backward", "zh": "+ 反向传播"},
     "sc.stage.sgd": {"en": "+ sgd", "zh": "+ sgd"},
     "sc.stage.metrics": {"en": "+ loss and accuracy sums", "zh": "+ 损失与精度求和"},
+    "sc.col.train_loss": {"en": "train loss", "zh": "训练损失"},
+    "sc.col.train_acc": {"en": "train accuracy", "zh": "训练精度"},
+    "sc.col.test_acc": {"en": "test accuracy", "zh": "测试精度"},
     "sc.stages_caption": {
         "en": "Our stages are timed in separate runs of one epoch, each adding one stage to the "
               "previous (cumulative seconds), so they do not add up exactly to the whole epoch. "
@@ -509,11 +231,296 @@ STRINGS: dict[str, dict[str, str]] = {
               "所以加起来不会恰好等于整个迭代周期。两条流水线从同一起点训练同一个模型，只是打乱的顺序不同："
               "在右边的表中比较它们的损失和精度。",
     },
-    "sc.book_failed": {
-        "en": "The book's pipeline could not run here: {detail}",
-        "zh": "书中的流水线无法在这里运行：{detail}",
+    # ---- training: the controls, Train, the run as it goes
+    "sc.s_train": {"en": "Train it", "zh": "训练"},
+    "sc.train_intro": {
+        "en": "The book's settings are the defaults: batch size 256, learning rate 0.1, 10 epochs. "
+              "The images stay in memory as bytes; each minibatch is a slice of a shuffled index, "
+              "so an epoch takes a fraction of a second. Press **Train** and watch the curves.",
+        "zh": "默认值即书中的设置：批量大小 256、学习率 0.1、10 个迭代周期。图像以字节形式常驻内存；"
+              "每个小批量是打乱后索引的一段切片，所以一个迭代周期不到一秒。按下**训练**，观察曲线。",
     },
-    # exercise sources and the exercises of 3.5-3.7 that were missing
+    "sc.impl": {"en": "Implementation", "zh": "实现方式"},
+    "sc.impl.scratch": {"en": "From scratch", "zh": "从零开始实现"},
+    "sc.impl.concise": {"en": "Concise", "zh": "简洁实现"},
+    "sc.batch_size": {"en": "Batch size", "zh": "批量大小"},
+    "sc.lr": {"en": "Learning rate", "zh": "学习率"},
+    "sc.lr_help": {
+        "en": "Try 1 or more with the from-scratch softmax: the logits grow until a probability "
+              "underflows to 0 or $\\exp$ overflows, and the loss becomes nan.",
+        "zh": "在从零开始实现的 softmax 上试试 1 或更大：未规范化的预测不断增大，直到某个概率下溢为 0 "
+              "或 $\\exp$ 上溢，损失变成 nan。",
+    },
+    "sc.epochs": {"en": "Epochs", "zh": "迭代周期数"},
+    "sc.train": {"en": "Train", "zh": "训练"},
+    "sc.press_train": {"en": "Press **Train** to start.", "zh": "按下**训练**开始。"},
+    "sc.stop": {"en": "Stop", "zh": "停止"},
+    "sc.progress": {"en": "Epoch {epoch} of {epochs}", "zh": "第 {epoch}/{epochs} 个迭代周期"},
+    "sc.speed": {"en": "{seconds} s for the last epoch (training and test evaluation) on {device}",
+                 "zh": "最近一个迭代周期用时 {seconds} 秒（训练加测试评估），设备：{device}"},
+    "sc.train_loss": {"en": "train loss", "zh": "训练损失"},
+    "sc.train_acc": {"en": "train accuracy", "zh": "训练精度"},
+    "sc.test_acc": {"en": "test accuracy", "zh": "测试精度"},
+    "sc.epoch": {"en": "epoch", "zh": "迭代周期"},
+    "sc.value": {"en": "accuracy", "zh": "精度"},
+    "sc.metric": {"en": "metric", "zh": "指标"},
+    # ---- training: a run stopped or diverged
+    "sc.stopped": {
+        "en": "Stopped after epoch {epoch} of {epochs} (learning rate {lr}): a stopped run's "
+              "model is not kept. Press **Train** to run it again.",
+        "zh": "已在第 {epoch}/{epochs} 个迭代周期后停止（学习率 {lr}）：停止的训练不保留模型。"
+              "按下**训练**重新运行。"},
+    "sc.stopped_previous": {
+        "en": "The other sections still show your previous model (learning rate {lr}, "
+              "number of epochs {epochs}).",
+        "zh": "其他各节仍显示你上一次训练的模型（学习率 {lr}，{epochs} 个迭代周期）。"},
+    "sc.nan": {
+        "en": "Epoch {epoch}: the loss is not a number, so training stopped. With learning rate "
+              "{lr} the logits grew so far apart that the naive softmax broke: the probability "
+              "of a true class underflowed to 0 ($-\\log 0 = \\infty$, and the gradient "
+              "$-1/0$ turns the weights into nan), or $\\exp$ overflowed ($\\infty / \\infty$ "
+              "= nan). Your previous model, if any, is kept.",
+        "zh": "第 {epoch} 个迭代周期：损失不是一个数，训练因此停止。学习率为 {lr} 时，未规范化的预测相差过大，"
+              "朴素的 softmax 失效了：某个真实类别的概率下溢为 0（$-\\log 0 = \\infty$，梯度 "
+              "$-1/0$ 又把权重变成 nan），或者 $\\exp$ 上溢（$\\infty / \\infty$ = nan）。"
+              "之前的模型（如果有）仍然保留。",
+    },
+    "sc.nan_link": {"en": "Why, and the fix: softmax overflow", "zh": "原因与解决办法：softmax 的上溢"},
+    # ---- training: the replay (issue 16 §2), the book's checks
+    "sc.replay": {"en": "Replay the run: epoch", "zh": "回放这次训练：第几个迭代周期"},
+    "sc.replay_help": {
+        "en": "Drag to see the curves and the weights as they were after this epoch.",
+        "zh": "拖动滑块，查看这个迭代周期结束时的曲线和权重。",
+    },
+    "sc.play": {"en": "Play", "zh": "播放"},
+    "sc.play_help": {
+        "en": "Plays the run from the slider's epoch (from the first when it is at the end). "
+              "Touch the slider to stop the player at the epoch you choose.",
+        "zh": "从滑块所在的迭代周期开始播放（滑块在末尾时从第一个开始）。动一下滑块，播放就停在你选的"
+              "迭代周期。",
+    },
+    "sc.play_speed": {"en": "Speed (epochs per second)", "zh": "速度（每秒迭代周期数）"},
+    "sc.replay_at": {
+        "en": "Shown: epoch {epoch} of {epochs} · training loss {loss}, training accuracy "
+              "{train_acc}, test accuracy {test_acc}",
+        "zh": "当前显示：第 {epoch}/{epochs} 个迭代周期 · 训练损失 {loss}，训练精度 {train_acc}，"
+              "测试精度 {test_acc}",
+    },
+    "sc.replay_weights": {"en": "The weights after epoch {epoch}", "zh": "第 {epoch} 个迭代周期结束时的权重"},
+    "sc.check_loss": {"en": "train loss {value} < 0.5", "zh": "训练损失 {value} < 0.5"},
+    "sc.check_loss.failed": {"en": "train loss {value} ≥ 0.5", "zh": "训练损失 {value} ≥ 0.5"},
+    "sc.check_train": {"en": "train accuracy {value} > 0.7", "zh": "训练精度 {value} > 0.7"},
+    "sc.check_train.failed": {"en": "train accuracy {value} ≤ 0.7",
+                              "zh": "训练精度 {value} ≤ 0.7"},
+    "sc.check_test": {"en": "test accuracy {value} > 0.7", "zh": "测试精度 {value} > 0.7"},
+    "sc.check_test.failed": {"en": "test accuracy {value} ≤ 0.7", "zh": "测试精度 {value} ≤ 0.7"},
+    "sc.passed": {"en": "the book's check passed", "zh": "通过书中的检查"},
+    "sc.failed": {"en": "the book's check failed", "zh": "未通过书中的检查"},
+    "sc.trained_with": {
+        "en": "This model: {impl}, batch size {bs}, learning rate {lr}, {epochs} epochs, seed "
+              "{seed}; {total} s in all ({per_epoch} s per epoch) on {device}.",
+        "zh": "当前模型：{impl}，批量大小 {bs}，学习率 {lr}，{epochs} 个迭代周期，种子 {seed}；"
+              "共用时 {total} 秒（每个迭代周期 {per_epoch} 秒），设备：{device}。",
+    },
+    # ---- the sections that show the model: before there is one, after a failed run
+    "sc.need_model": {"en": "Train a model first, in the section “{train}”.",
+                      "zh": "请先在“{train}”一节训练一个模型。"},
+    "sc.previous_model": {
+        "en": "The last run (learning rate {failed}) failed, so this shows your previous model "
+              "(learning rate {lr}, number of epochs {epochs}).",
+        "zh": "上一次训练（学习率 {failed}）失败了，这里显示的是你之前的模型（学习率 {lr}，"
+              "{epochs} 个迭代周期）。",
+    },
+    # ---- the prediction grid, and the image inspected beside its probabilities
+    "sc.s_grid": {"en": "Predictions on the test set", "zh": "在测试集上的预测"},
+    "sc.grid_intro": {
+        "en": "Each test image with its true class (bold) over the predicted one: "
+              ":blue[✓ correct] or :red[✗ wrong]. Click an image (or choose it in the list "
+              "below) to see all ten probabilities.",
+        "zh": "每张测试图像下方先是真实类别（粗体），再是预测类别：:blue[✓ 正确] 或 :red[✗ 错误]。"
+              "点击一张图像（或在网格下面的列表中选择），查看全部十个概率。",
+    },
+    "sc.count": {"en": "How many images", "zh": "显示多少张图像"},
+    "sc.filter": {"en": "Show", "zh": "显示"},
+    "sc.filter.all": {"en": "all", "zh": "全部"},
+    "sc.filter.mistakes": {"en": "only mistakes", "zh": "只看错误"},
+    "sc.filter.class": {"en": "true class: {name}", "zh": "真实类别：{name}"},
+    "sc.grid_count": {"en": "{shown} of {wanted} images shown.",
+                      "zh": "显示了 {shown} 张（要求 {wanted} 张）。"},
+    "sc.pick": {"en": "Image to inspect", "zh": "要查看的图像"},
+    "sc.pick_label": {"en": "#{index}: {true} → {pred}", "zh": "#{index}：{true} → {pred}"},
+    "sc.grid_desc": {
+        "en": "{shown} test images in a grid, each with its true class and the prediction. "
+              "Click one to inspect it.",
+        "zh": "{shown} 张测试图像组成的网格，每张图下有真实类别和预测类别。点击一张即可查看。",
+    },
+    "sc.alt_grid": {"en": "A test image of the class {true}, predicted {pred}: {verdict}",
+                    "zh": "一张{true}的测试图像，预测为{pred}：{verdict}"},
+    "sc.alt_right": {"en": "right", "zh": "正确"},
+    "sc.alt_wrong": {"en": "wrong", "zh": "错误"},
+    "sc.inspected": {
+        "en": "Test image #{index}: a **{true}**, predicted **{pred}** ({p}).",
+        "zh": "测试图像 #{index}：真实类别 **{true}**，预测为 **{pred}**（{p}）。",
+    },
+    "sc.alt_inspected": {"en": "The inspected test image, of the class {true}, predicted {pred}",
+                         "zh": "正在查看的测试图像：{true}，预测为{pred}"},
+    "sc.probability": {"en": "predicted probability", "zh": "预测概率"},
+    "sc.class": {"en": "class", "zh": "类别"},
+    "sc.role_true": {"en": "true class", "zh": "真实类别"},
+    "sc.role_wrong": {"en": "predicted (wrong)", "zh": "预测类别（错误）"},
+    "sc.role_other": {"en": "other", "zh": "其他"},
+    "sc.role_predicted": {"en": "predicted", "zh": "预测类别"},
+    # ---- inside the model: its weights, its confusions
+    "sc.s_inside": {"en": "Look inside the model", "zh": "观察模型内部"},
+    "sc.weights_intro": {
+        "en": "Column $k$ of $\\mathbf{W}$ holds 784 weights, one per pixel: drawn as a 28 × 28 "
+              "image, it shows which pixels raise (orange) or lower (blue) the score "
+              "$o_k = \\mathbf{x}\\mathbf{w}_k + b_k$ of class $k$. You can often see the garment's "
+              "outline.",
+        "zh": "$\\mathbf{W}$ 的第 $k$ 列有 784 个权重，每个像素一个：把它画成 28 × 28 的图像，"
+              "就能看到哪些像素提高（橙色）或降低（蓝色）类别 $k$ 的得分 "
+              "$o_k = \\mathbf{x}\\mathbf{w}_k + b_k$。常常能看出衣物的轮廓。",
+    },
+    "sc.weight_scale": {"en": "weight (one scale for all ten)", "zh": "权重（十个类别同一色标）"},
+    "sc.weights_desc": {
+        "en": "The weights of the ten classes, each as a 28 × 28 picture: blue pixels lower the "
+              "class's score, orange ones raise it; one colour scale from {low} to {high}.",
+        "zh": "十个类别的权重，各画成一张 28 × 28 的图：蓝色像素降低该类别的得分，橙色像素提高得分；"
+              "十张图共用一个色标，从 {low} 到 {high}。",
+    },
+    "sc.alt_weight": {"en": "The weights of class {name} as a 28 × 28 picture",
+                      "zh": "类别「{name}」的权重，画成 28 × 28 的图"},
+    "sc.weights_scale": {
+        "en": "One colour scale for all ten: blue {low} · white 0 · orange {high}.",
+        "zh": "十张图共用一个色标：蓝色 {low} · 白色 0 · 橙色 {high}。",
+    },
+    "sc.confusion_intro.own": {
+        "en": "The confusion matrix counts, for each true class (row), how its test images were "
+              "classified (column); the diagonal is correct. On the right: each class's accuracy.",
+        "zh": "混淆矩阵统计每个真实类别（行）的测试图像被分到了哪一类（列）；对角线是分对的。"
+              "右侧是每个类别的精度。",
+    },
+    "sc.true": {"en": "true class", "zh": "真实类别"},
+    "sc.predicted": {"en": "predicted class", "zh": "预测类别"},
+    "sc.count_images": {"en": "images", "zh": "图像数"},
+    "sc.class_accuracy": {"en": "accuracy per class", "zh": "各类别的精度"},
+    "sc.hardest": {
+        "en": "**Your model's hardest classes:** {classes}. Its most frequent mistake: {count} of "
+              "the {size} test images of {true} were taken for {pred}.",
+        "zh": "**你的模型最难分对的类别：**{classes}。它最常犯的错误：{true}的 {size} 张测试图像中有 "
+              "{count} 张被当成了{pred}。",
+    },
+    "sc.hardest_item": {"en": "{name} ({acc})", "zh": "{name}（{acc}）"},
+    "sc.list_sep": {"en": ", ", "zh": "、"},
+    # ---- calibration (d2l 3.4.3)
+    "sc.s_calibration": {"en": "Calibration: can the probabilities be trusted?",
+                         "zh": "校准：这些概率可信吗？"},
+    "sc.calibration_intro": {
+        "en": "Softmax outputs are more than a ranking: a model is **calibrated** (d2l 3.4.3) "
+              "when its probabilities mean what they say: of all test images given a "
+              "confidence $\\max_j \\hat y_j$ of about 0.5, about half should be right. A "
+              "reliability diagram bins the test set by confidence and draws each bin's "
+              "accuracy (bars) against its mean confidence (dots); a calibrated model follows "
+              "the dashed diagonal. The expected calibration error sums the gaps, weighted by "
+              "the share of images in each bin:",
+        "zh": "softmax 的输出不只是一个排序：如果模型给出的概率名副其实，就说它是**校准的**"
+              "（3.4.3 节）：在所有置信度 $\\max_j \\hat y_j$ 约为 0.5 的测试图像中，应该大约有"
+              "一半分对了。可靠性图按置信度把测试集分箱，画出每个箱的精度（柱）与平均置信度（点）；"
+              "校准的模型沿着虚线对角线。期望校准误差把各箱的差距按图像所占比例加权求和：",
+    },
+    "sc.calibration_none": {
+        "en": "No trained model yet, so there is nothing of yours to calibrate. Before "
+              "training, $\\mathbf{{W}} \\sim \\mathcal{{N}}(0, 0.01^2)$ and "
+              "$\\mathbf{{b}} = 0$ give every class about $1/10$: its mean confidence on the "
+              "test set is {conf}, its accuracy {acc}, ECE {ece}. Train a model in "
+              "“{train}” and its own diagram appears here.",
+        "zh": "还没有训练好的模型，所以没有你自己的模型可以检验校准。训练之前，"
+              "$\\mathbf{{W}} \\sim \\mathcal{{N}}(0, 0.01^2)$、$\\mathbf{{b}} = 0$ 给每个"
+              "类别的概率都约为 $1/10$：它在测试集上的平均置信度是 {conf}，精度是 {acc}，ECE 为 "
+              "{ece}。在“{train}”中训练一个模型，"
+              "这里就会画出它自己的可靠性图。",
+    },
+    "sc.reliability_x": {"en": "confidence max ŷ_j (bin)", "zh": "置信度 max ŷ_j（分箱）"},
+    "sc.reliability_y": {"en": "accuracy in the bin", "zh": "箱内精度"},
+    "sc.reliability_desc": {
+        "en": "Reliability diagram of your model on the 10,000 test images: ten bins of "
+              "confidence, each a bar as tall as its accuracy with a dot at its mean "
+              "confidence, and the dashed diagonal of a calibrated model. ECE {ece}.",
+        "zh": "你的模型在 10,000 张测试图像上的可靠性图：十个置信度箱，每个箱的柱高是它的精度，"
+              "点是它的平均置信度，虚线对角线代表校准的模型。ECE 为 {ece}。",
+    },
+    "sc.calibration_text": {
+        "en": "Your model: of the {n_half} test images given a confidence in [0.5, 0.6), "
+              "{acc_half} were right (mean confidence {conf_half}). Over the whole test set "
+              "the mean confidence is {conf} and the accuracy {acc}: {verdict} ECE = {ece}.",
+        "zh": "你的模型：在置信度落在 [0.5, 0.6) 的 {n_half} 张测试图像中，分对的比例是 "
+              "{acc_half}（平均置信度 {conf_half}）。在整个测试集上，平均置信度为 {conf}，"
+              "精度为 {acc}：{verdict}ECE = {ece}。",
+    },
+    "sc.calibration.over": {"en": "overconfident by {gap} on average.",
+                            "zh": "平均而言过于自信，高估了 {gap}。"},
+    "sc.calibration.under": {"en": "underconfident by {gap} on average.",
+                             "zh": "平均而言不够自信，低估了 {gap}。"},
+    "sc.col_bin": {"en": "confidence bin", "zh": "置信度箱"},
+    "sc.col_images": {"en": "test images", "zh": "测试图像数"},
+    "sc.col_confidence": {"en": "mean confidence", "zh": "平均置信度"},
+    "sc.col_bin_accuracy": {"en": "accuracy", "zh": "精度"},
+    # ---- your picture
+    "sc.s_upload": {"en": "Try your own picture", "zh": "试试你自己的图片"},
+    "sc.upload_intro": {
+        "en": "Upload a photo or drawing of a garment (PNG, JPEG, GIF, WebP or BMP). It is "
+              "prepared the way the data set was made: grayscale, inverted when the background "
+              "is light (Fashion-MNIST's garments are light on black), trimmed, fitted into "
+              "28 × 28 keeping its proportions, and scaled to $[0, 1]$. The picture stays in "
+              "this session only.",
+        "zh": "上传一张衣物的照片或图画（PNG、JPEG、GIF、WebP 或 BMP）。它会按数据集的制作方式处理："
+              "转为灰度，背景较亮时取反（Fashion-MNIST 的衣物是黑底上的亮色），裁去空白，保持比例缩放到 "
+              "28 × 28 以内，再缩放到 $[0, 1]$。图片只保留在本次会话中。下面上传框里的英文是 "
+              "Streamlit 自带的：“Drag and drop file here”即把文件拖进框里，“Browse files”即点击后"
+              "从电脑中选择文件。",
+    },
+    "sc.upload": {"en": "Your picture", "zh": "你的图片：把图片拖进下面的框，或点“Browse files”选择文件"},
+    "sc.bad.empty": {"en": "The file is empty.", "zh": "文件是空的。"},
+    "sc.bad.too_big": {"en": "The file is larger than {mb} MB; please upload a smaller one.",
+                       "zh": "文件超过 {mb} MB，请上传小一些的文件。"},
+    "sc.bad.not_image": {
+        "en": "This file is not an image this page can read (PNG, JPEG, GIF, WebP or BMP).",
+        "zh": "该文件不是本页能读取的图像（PNG、JPEG、GIF、WebP 或 BMP）。",
+    },
+    "sc.bad.too_many_pixels": {
+        "en": "The image has more than {mp} million pixels; it was refused before decoding. "
+              "Please upload a smaller one.",
+        "zh": "图像超过 {mp} 百万像素，在解码前就已拒绝。请上传小一些的图像。",
+    },
+    "sc.bad.animated": {"en": "Animated images are not supported: upload a single still picture.",
+                        "zh": "不支持动图：请上传一张静态图片。"},
+    "sc.bad.damaged": {"en": "The image is damaged or truncated and cannot be decoded.",
+                       "zh": "图像已损坏或不完整，无法解码。"},
+    "sc.alt_upload": {"en": "Your picture as the model sees it: 28 × 28 grey pixels",
+                      "zh": "模型眼中的你的图片：28 × 28 的灰度像素"},
+    "sc.prepared": {"en": "What the model sees (from {w} × {h} pixels)",
+                    "zh": "模型看到的图像（原图 {w} × {h} 像素）"},
+    "sc.inverted": {"en": "The background was light, so the picture was inverted.",
+                    "zh": "背景较亮，因此图像已取反。"},
+    "sc.your_prediction": {"en": "The model says: **{name}** ({p}).",
+                           "zh": "模型认为：**{name}**（{p}）。"},
+    # ---- keep the result
+    "sc.s_keep": {"en": "Keep the result", "zh": "保存结果"},
+    "sc.keep_intro": {
+        "en": "The trained model belongs to your session only. Download its weights "
+              "(`state_dict`, saved with `torch.save`) and the metrics of every epoch.",
+        "zh": "训练好的模型只属于你的会话。可以下载它的权重（用 `torch.save` 保存的 `state_dict`）"
+              "以及每个迭代周期的指标。",
+    },
+    "sc.download_weights": {"en": "Weights (state_dict, .pt)", "zh": "权重（state_dict，.pt）"},
+    "sc.download_metrics": {"en": "Metrics per epoch (CSV)", "zh": "每个迭代周期的指标（CSV）"},
+    "sc.load_code": {
+        "en": "import torch\nstate = torch.load('{file}')  # tensors only: weights_only=True\n"
+              "print({{k: v.shape for k, v in state.items()}})",
+        "zh": "import torch\nstate = torch.load('{file}')  # 只含张量：weights_only=True\n"
+              "print({{k: v.shape for k, v in state.items()}})",
+    },
+    # ---- exercises (d2l 3.5 and 3.7; 3.6's are on the softmax-overflow page), in the page's order
     "sc.source": {
         "en": "Source: d2l §{section}, exercise {number} (numbering of 《动手学深度学习》, 2nd ed.)",
         "zh": "出处：《动手学深度学习》（第二版）{section} 节练习 {number}",
@@ -569,72 +576,64 @@ STRINGS: dict[str, dict[str, str]] = {
               "lr ≥ 1）；批量越小，每个迭代周期更新的次数越多，但每个迭代周期也更慢；迭代周期越多，"
               "训练精度越高，而测试精度趋于平稳。比较不同设置要用从训练数据中留出的验证集，而不是测试集。",
     },
-    "sc.theory_link": {
-        "en": "Why the labels are one-hot and the loss is the cross-entropy: Softmax regression",
-        "zh": "为什么标签用独热编码、损失用交叉熵损失：softmax 回归",
+    "sc.ex4.q": {
+        "en": "Train for more epochs (say 30). Why might the test accuracy stop improving or even "
+              "drop after a while, and what could you do?",
+        "zh": "训练更多迭代周期（比如 30 个）。为什么测试精度过一段时间后可能不再提高甚至下降？可以怎么办？",
     },
-    # ---- replay and the model below a failed run (issue 16 §2)
-    "sc.replay": {"en": "Replay the run: epoch", "zh": "回放这次训练：第几个迭代周期"},
-    "sc.replay_help": {
-        "en": "Drag to see the curves and the weights as they were after this epoch.",
-        "zh": "拖动滑块，查看这个迭代周期结束时的曲线和权重。",
+    "sc.ex4.a": {
+        "en": "Two different effects. (1) **The noise of minibatch SGD at a fixed learning "
+              "rate**: every step follows one minibatch's gradient, so with a constant "
+              "$\\eta$ the weights never settle at the minimum but keep jittering around it, "
+              "and the test accuracy wobbles from epoch to epoch while the training loss still "
+              "falls smoothly. Remedy: lower the learning rate as training goes on (a decaying "
+              "schedule) or use larger minibatches; early stopping does not help here. "
+              "(2) **Overfitting**: the model fits the training set ever better while what it "
+              "learns generalises less, so the gap between train and test accuracy widens "
+              "epoch after epoch. Remedy: stop early when a validation score stops improving, "
+              "or add weight decay (or more data). {run}",
+        "zh": "这是两种不同的效应。(1) **固定学习率下小批量随机梯度下降的噪声**：每一步都沿着一个"
+              "小批量的梯度走，所以学习率 $\\eta$ 不变时，权重永远停不到最小值上，而是在它附近来回"
+              "抖动；测试精度于是在迭代周期之间上下波动，而训练损失仍在平稳下降。补救：随着训练降低"
+              "学习率（学习率衰减），或用更大的小批量；提前停止对此没有帮助。(2) **过拟合**：模型"
+              "对训练集拟合得越来越好，学到的东西却泛化得越来越差，训练精度与测试精度之间的差距一个"
+              "迭代周期接一个迭代周期地变大。补救：在验证集分数不再提高时提前停止，或加入权重衰减"
+              "（或更多数据）。{run}",
     },
-    "sc.replay_at": {
-        "en": "Shown: epoch {epoch} of {epochs} · training loss {loss}, training accuracy "
-              "{train_acc}, test accuracy {test_acc}",
-        "zh": "当前显示：第 {epoch}/{epochs} 个迭代周期 · 训练损失 {loss}，训练精度 {train_acc}，"
-              "测试精度 {test_acc}",
+    "sc.ex4.none": {
+        "en": "Train a model above and this answer reads both effects off your own run.",
+        "zh": "在上面训练一个模型，这个答案就会从你自己的训练中读出这两种效应。",
     },
-    "sc.replay_weights": {"en": "The weights after epoch {epoch}", "zh": "第 {epoch} 个迭代周期结束时的权重"},
-    "sc.play": {"en": "Play", "zh": "播放"},
-    "sc.play_speed": {"en": "Speed (epochs per second)", "zh": "速度（每秒迭代周期数）"},
-    "sc.previous_model": {
-        "en": "The last run (learning rate {failed}) failed, so this shows your previous model "
-              "(learning rate {lr}, number of epochs {epochs}).",
-        "zh": "上一次训练（学习率 {failed}）失败了，这里显示的是你之前的模型（学习率 {lr}，"
-              "{epochs} 个迭代周期）。",
+    "sc.ex4.run": {
+        "en": "**Your run ({epochs} epochs):** the test accuracy fell {dips}; the training "
+              "loss {loss}; from epoch 2 on, train − test accuracy stayed between {low} and "
+              "{high} (epoch 1's training figures average a model that was still changing "
+              "fast); the best test accuracy came at epoch {best}. {verdict}",
+        "zh": "**你的这次训练（{epochs} 个迭代周期）：**测试精度下降{dips}；训练损失{loss}；"
+              "从第 2 个迭代周期起，训练精度减测试精度保持在 {low} 与 {high} 之间（第 1 个迭代周期的"
+              "训练指标是对一个仍在快速变化的模型求的平均）；最好的测试精度出现在第 {best} 个迭代周期。"
+              "{verdict}",
     },
-    # ---- issue 16 §4: the clickable grid and the inspected image beside its bars ----
-    "sc.grid_desc": {
-        "en": "{shown} test images in a grid, each with its true class and the prediction. "
-              "Click one to inspect it.",
-        "zh": "{shown} 张测试图像组成的网格，每张图下有真实类别和预测类别。点击一张即可查看。",
+    "sc.ex4.dip": {"en": "{before} → {after} at epoch {epoch}",
+                   "zh": "第 {epoch} 个迭代周期 {before} → {after}"},
+    "sc.ex4.no_dips": {"en": "at no epoch", "zh": "的情况没有出现"},
+    "sc.ex4.loss_falls": {"en": "fell at every epoch", "zh": "每个迭代周期都在下降"},
+    "sc.ex4.loss_rises": {"en": "rose at epoch(s) {epochs}", "zh": "在第 {epochs} 个迭代周期上升"},
+    "sc.ex4.noise": {
+        "en": "Dips while the training loss falls, and the best test accuracy less than three "
+              "epochs back: SGD noise, not overfitting.",
+        "zh": "训练损失下降时出现的下降，且最好的测试精度就在不到三个迭代周期之前："
+              "这是随机梯度下降的噪声，不是过拟合。",
     },
-    "sc.inspected": {
-        "en": "Test image #{index}: a **{true}**, predicted **{pred}** ({p}).",
-        "zh": "测试图像 #{index}：真实类别 **{true}**，预测为 **{pred}**（{p}）。",
+    "sc.ex4.overfitting": {
+        "en": "The test accuracy has stayed below its best for three epochs or more while "
+              "training went on: a lasting decline, overfitting (or noise that a lower "
+              "learning rate would calm: the gap tells them apart).",
+        "zh": "训练继续进行，测试精度却已连续三个或更多迭代周期低于它的最好值：这是持续的下降，"
+              "即过拟合（也可能是降低学习率就能平息的噪声：看训练与测试精度之差）。",
     },
-    "sc.alt_inspected": {"en": "The inspected test image, of the class {true}, predicted {pred}",
-                         "zh": "正在查看的测试图像：{true}，预测为{pred}"},
-    # ---- issue 16 §3: each class's weights drawn as one picture, on one shared scale ----
-    "sc.weight_scale": {"en": "weight (one scale for all ten)", "zh": "权重（十个类别同一色标）"},
-    "sc.weights_desc": {
-        "en": "The weights of the ten classes, each as a 28 × 28 picture: blue pixels lower the "
-              "class's score, orange ones raise it; one colour scale from {low} to {high}.",
-        "zh": "十个类别的权重，各画成一张 28 × 28 的图：蓝色像素降低该类别的得分，橙色像素提高得分；"
-              "十张图共用一个色标，从 {low} 到 {high}。",
+    "sc.ex4.steady": {
+        "en": "No dip in this run: try more epochs or a larger learning rate.",
+        "zh": "这次训练没有出现下降：试试更多迭代周期或更大的学习率。",
     },
-    "sc.alt_weight": {"en": "The weights of class {name} as a 28 × 28 picture",
-                      "zh": "类别「{name}」的权重，画成 28 × 28 的图"},
-    "sc.weights_scale": {
-        "en": "One colour scale for all ten: blue {low} · white 0 · orange {high}.",
-        "zh": "十张图共用一个色标：蓝色 {low} · 白色 0 · 橙色 {high}。",
-    },
-    # ---- issue 16 §2: Play is a switch; the slider stays yours while it plays ----
-    "sc.play_help": {
-        "en": "Plays the run from the slider's epoch (from the first when it is at the end). "
-              "Touch the slider to stop the player at the epoch you choose.",
-        "zh": "从滑块所在的迭代周期开始播放（滑块在末尾时从第一个开始）。动一下滑块，播放就停在你选的"
-              "迭代周期。",
-    },
-    "sc.stop": {"en": "Stop", "zh": "停止"},
-    "sc.stopped": {
-        "en": "Stopped after epoch {epoch} of {epochs} (learning rate {lr}): a stopped run's "
-              "model is not kept. Press **Train** to run it again.",
-        "zh": "已在第 {epoch}/{epochs} 个迭代周期后停止（学习率 {lr}）：停止的训练不保留模型。"
-              "按下**训练**重新运行。"},
-    "sc.stopped_previous": {
-        "en": "The other sections still show your previous model (learning rate {lr}, "
-              "number of epochs {epochs}).",
-        "zh": "其他各节仍显示你上一次训练的模型（学习率 {lr}，{epochs} 个迭代周期）。"},
 }
