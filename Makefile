@@ -65,7 +65,10 @@ lint: $(VENV)/.test
 test: setup-test lint
 	D2L_REQUIRE_DATA=1 FASHION_MNIST_DOWNLOAD=0 $(BIN)/python -m pytest
 
+# The long checks first (pytest -m long: minutes each, e.g. the websocket hall's client on a
+# live server), then every bench's figures.
 bench: setup-test
+	D2L_REQUIRE_DATA=1 FASHION_MNIST_DOWNLOAD=0 $(BIN)/python -m pytest -m long
 	FASHION_MNIST_DOWNLOAD=0 $(BIN)/python scripts/bench.py
 
 python:

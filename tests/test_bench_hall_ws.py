@@ -13,7 +13,8 @@ import pytest
 from scripts import bench_hall_ws as bench
 from ui.training import POLL_SECONDS
 
-pytestmark = [pytest.mark.realdata, pytest.mark.slow, pytest.mark.usefixtures("data_files")]
+pytestmark = [pytest.mark.realdata, pytest.mark.slow, pytest.mark.long,
+              pytest.mark.usefixtures("data_files")]
 
 
 def test_two_students_press_train_and_get_their_final_curves():

@@ -607,7 +607,8 @@ def exercise_run(result: classifier.Trained | None) -> str:
     w = calibration.wobble(result.history)
     dips = ", ".join(t("sc.ex4.dip", epoch=e, before=f"{a:.4f}", after=f"{b:.4f}")
                      for e, a, b in w.dips) or t("sc.ex4.no_dips")
-    loss = (t("sc.ex4.loss_rises", epochs=", ".join(map(str, w.loss_rises))) if w.loss_rises
+    loss = (t("sc.ex4.loss_rises", epochs=", ".join(map(str, w.loss_rises)),
+                                   count=len(w.loss_rises)) if w.loss_rises
             else t("sc.ex4.loss_falls"))
     verdict = ("sc.ex4.overfitting" if w.overfitting else "sc.ex4.noise" if w.dips
                else "sc.ex4.steady")

@@ -280,7 +280,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "在 {device} 上用时 {seconds} 秒（含绘图）。",
     },
     "lr.gap": {
-        "en": "After {epochs} epochs SGD is within {gap} of the analytic solution (the largest "
+        "en": "After {epochs} {epochs:epoch|epochs} SGD is within {gap} of the analytic solution (the largest "
               "difference over w₁, w₂ and b; 1e-3 means 10⁻³, a thousandth). It approaches the solution, it does not reach it: "
               "each minibatch gradient is noisy and training stops after a finite number of steps.",
         "zh": "{epochs} 个迭代周期后，随机梯度下降与解析解相差不超过 {gap}（w₁、w₂、b 三者中最大的差；1e-3 表示 10⁻³，即千分之一）。"
@@ -340,7 +340,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "lr.speed": {"en": "Speed (steps per second)", "zh": "速度（每秒步数）"},
     "lr.sgd_step": {"en": "One SGD step from here", "zh": "从这里走一步小批量随机梯度下降"},
     "lr.sgd_step_intro": {
-        "en": "A minibatch $\\mathcal{{B}}$ of {size} examples drawn at random from the data "
+        "en": "A minibatch $\\mathcal{{B}}$ of {size} {size:example|examples} drawn at random from the data "
               "(showing {shown} of its rows), the prediction $\\hat y = \\mathbf{{w}}^\\top "
               "\\mathbf{{x}} + b$ with the parameters at step {step}, and the loss "
               "$l = {scale}(\\hat y - y)^2$ of each row:",

@@ -181,7 +181,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "学习率 0.1，都在 CPU 上。需要几秒钟。",
     },
     "sc.book_workers": {
-        "en": "The book's DataLoaders use {workers} worker processes here (the book uses 4). "
+        "en": "The book's DataLoaders use {workers} worker {workers:process|processes} here (the book uses 4). "
               "The environment variable D2L_BOOK_WORKERS sets the number (at most 8); it is 0 by "
               "default, so that a shared server never starts new processes for a click.",
         "zh": "这里书中的 DataLoader 使用 {workers} 个工作进程（书中用 4 个）。进程数由环境变量 "
@@ -317,7 +317,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.passed": {"en": "the book's check passed", "zh": "通过书中的检查"},
     "sc.failed": {"en": "the book's check failed", "zh": "未通过书中的检查"},
     "sc.trained_with": {
-        "en": "This model: {impl}, batch size {bs}, learning rate {lr}, {epochs} epochs, seed "
+        "en": "This model: {impl}, batch size {bs}, learning rate {lr}, {epochs} {epochs:epoch|epochs}, seed "
               "{seed}; {total} s in all ({per_epoch} s per epoch) on {device}.",
         "zh": "当前模型：{impl}，批量大小 {bs}，学习率 {lr}，{epochs} 个迭代周期，种子 {seed}；"
               "共用时 {total} 秒（每个迭代周期 {per_epoch} 秒），设备：{device}。",
@@ -345,12 +345,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.filter.all": {"en": "all", "zh": "全部"},
     "sc.filter.mistakes": {"en": "only mistakes", "zh": "只看错误"},
     "sc.filter.class": {"en": "true class: {name}", "zh": "真实类别：{name}"},
-    "sc.grid_count": {"en": "{shown} of {wanted} images shown.",
+    "sc.grid_count": {"en": "{shown} of {wanted} {wanted:image|images} shown.",
                       "zh": "显示了 {shown} 张（要求 {wanted} 张）。"},
     "sc.pick": {"en": "Image to inspect", "zh": "要查看的图像"},
     "sc.pick_label": {"en": "#{index}: {true} → {pred}", "zh": "#{index}：{true} → {pred}"},
     "sc.grid_desc": {
-        "en": "{shown} test images in a grid, each with its true class and the prediction. "
+        "en": "{shown} test {shown:image|images} in a grid, each with its true class and the prediction. "
               "Click one to inspect it.",
         "zh": "{shown} 张测试图像组成的网格，每张图下有真实类别和预测类别。点击一张即可查看。",
     },
@@ -406,7 +406,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.class_accuracy": {"en": "accuracy per class", "zh": "各类别的精度"},
     "sc.hardest": {
         "en": "**Your model's hardest classes:** {classes}. Its most frequent mistake: {count} of "
-              "the {size} test images of {true} were taken for {pred}.",
+              "the {size} test images of {true} {count:was|were} taken for {pred}.",
         "zh": "**你的模型最难分对的类别：**{classes}。它最常犯的错误：{true}的 {size} 张测试图像中有 "
               "{count} 张被当成了{pred}。",
     },
@@ -450,7 +450,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "点是它的平均置信度，虚线对角线代表校准的模型。ECE 为 {ece}。",
     },
     "sc.calibration_text": {
-        "en": "Your model: of the {n_half} test images given a confidence in [0.5, 0.6), "
+        "en": "Your model: of the {n_half} test {n_half:image|images} given a confidence in [0.5, 0.6), "
               "{acc_half} were right (mean confidence {conf_half}). Over the whole test set "
               "the mean confidence is {conf} and the accuracy {acc}: {verdict} ECE = {ece}.",
         "zh": "你的模型：在置信度落在 [0.5, 0.6) 的 {n_half} 张测试图像中，分对的比例是 "
@@ -618,7 +618,7 @@ STRINGS: dict[str, dict[str, str]] = {
                    "zh": "第 {epoch} 个迭代周期 {before} → {after}"},
     "sc.ex4.no_dips": {"en": "at no epoch", "zh": "的情况没有出现"},
     "sc.ex4.loss_falls": {"en": "fell at every epoch", "zh": "每个迭代周期都在下降"},
-    "sc.ex4.loss_rises": {"en": "rose at epoch(s) {epochs}", "zh": "在第 {epochs} 个迭代周期上升"},
+    "sc.ex4.loss_rises": {"en": "rose at {count:epoch|epochs} {epochs}", "zh": "在第 {epochs} 个迭代周期上升"},
     "sc.ex4.noise": {
         "en": "Dips while the training loss falls, and the best test accuracy less than three "
               "epochs back: SGD noise, not overfitting.",
