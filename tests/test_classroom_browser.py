@@ -114,6 +114,12 @@ def test_a_reload_keeps_the_teacher_the_room_and_the_students_pseudonym(class_se
         banner = student.get_by_text("you are", exact=False)
         expect(banner).to_be_visible(timeout=WAIT_MS)
         name = banner.inner_text()
+        # the page writes the cookie from a script in the sidebar: a reload before it has run
+        # would be a new browser (on a loaded machine the banner can come first)
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while not any(c["name"] == "d2l_browser" for c in student_context.cookies()):
+            assert time.monotonic() < deadline, "the student's page never wrote its cookie"
+            student.wait_for_timeout(200)
         for _ in range(2):
             student.reload()
             wait_for_app(student)

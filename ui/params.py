@@ -217,7 +217,8 @@ _book, _run = linreg.DataSpec(), linreg.TrainConfig()
 _sc = classifier.TrainConfig()
 
 PAGES: dict[str, tuple[Param | Family, ...]] = {
-    "overview": (),
+    "": (),          # the home page: the default, served at / whatever its url_path
+    "overview": (),  # the home page's old address: switches to / with the link's settings
     "class-board": (),
     "normal-mse": (
         number("curves", 3, 1, NM_MAX_CURVES),
