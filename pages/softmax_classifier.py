@@ -9,7 +9,7 @@ from core import calibration, classifier
 from core.data import CLASS_NAMES
 from ui import keys, lesson, state
 from ui.charts import show
-from ui.data import require_fashion_mnist
+from ui.data import class_name, require_fashion_mnist
 from ui.i18n import t
 from ui.panels import softmax_classifier as panel
 
@@ -25,7 +25,7 @@ if lesson.section(t("sc.s_data")):
     a.metric(t("sc.n_train"), f"{len(data.train_labels):,}")
     b.metric(t("sc.n_test"), f"{len(data.test_labels):,}")
     c.metric(t("sc.n_classes"), len(CLASS_NAMES))
-    st.markdown(" · ".join(f"`{k}` {panel.name(k)}" for k in range(len(CLASS_NAMES))))
+    st.markdown(" · ".join(f"`{k}` {class_name(k)}" for k in range(len(CLASS_NAMES))))
     panel.data_set(data)
 
 if lesson.section(t("sc.s_impl")):

@@ -52,6 +52,11 @@ def source(data: FashionMNIST) -> str:
     return t("data.source", path=data.source, why=why)
 
 
+def class_name(k: int) -> str:
+    """Fashion-MNIST class k's name in the session's language."""
+    return t(f"sc.class.{k}")
+
+
 def fashion_mnist() -> tuple[FashionMNIST | None, str | None]:
     """(data, None), or (None, message) when the data set cannot be used."""
     device = str(get_device())

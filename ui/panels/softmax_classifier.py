@@ -29,6 +29,7 @@ from core.device import device_name
 from ui import classroom, keys, lesson, safe, share, state, training, uploads
 from ui.charts import draw_spec, show
 from ui.charts import softmax_classifier as charts
+from ui.data import class_name as name  # a class's name in the session's language
 from ui.i18n import t
 from ui.numbers import decimals
 from ui.player import Player
@@ -40,11 +41,6 @@ PLAYER = Player(keys.SC_REPLAY, keys.SC_PLAY, keys.SC_SPEED, (1, 2, 5, 10), firs
 
 
 # ---- names, curves ------------------------------------------------------------------------------
-
-def name(k: int) -> str:
-    """A class's name in the session's language."""
-    return t(f"sc.class.{k}")
-
 
 def pct(value: float) -> str:
     """A share as a percentage with one decimal; an empty bin's nan as a dash."""
