@@ -162,6 +162,17 @@ def exercises(title: str, items: list[tuple[str, str]], reveal: str) -> None:
         # changes with them: keyed by its question, it stays open meanwhile
 
 
+def derivation(steps: list[tuple[str, str]], why: str | None = None,
+               reasons: list[str] | None = None) -> None:
+    """A derivation, step by step: each step's sentence numbered, its formula, and (with
+    `reasons`) the reason for it behind an expander labelled `why`."""
+    for i, (text, formula) in enumerate(steps, 1):
+        st.markdown(f"**{i}.** {text}")
+        st.latex(formula)
+        if reasons:
+            revealed(why, reasons[i - 1])
+
+
 def revealed(label: str, text: str, about: str | None = None) -> None:
     """An expander `label` that shows the Markdown `text` when opened (an answer, a reason);
     its key comes from `about` (else the text), so it stays open while that stays the same."""
