@@ -1,0 +1,65 @@
+"""Issue 27, second pass: sentences the student's own settings or run could contradict.
+
+Each test renders the page (or calls the panel's text) with settings under which the old
+sentence was false, and checks what the page says now in both languages.
+"""
+
+
+import pytest
+
+from tests.conftest import app_test, open_answers
+
+
+def page(name: str, lang: str = "en", **params):
+    at = app_test(name, lang, **params).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def words(at) -> str:
+    return " ".join(e.value for e in [*at.markdown, *at.caption, *at.info, *at.warning])
+
+
+# ---- softmax regression ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, one_hot, shared", [("en", "almost one-hot", "shared equally"),
+                                                   ("zh", "几乎是独热编码", "平分")])
+def test_lowest_temperature_note_holds_for_tied_logits(lang, one_hot, shared):
+    """Equal logits stay uniform at any temperature: the note used to call ŷ 'almost one-hot'."""
+    at = page("softmax_regression", lang, temp="0.05", o1="0.0", o2="0.0", o3="0.0")
+    note = next(i.value for i in at.info if "0.05" in i.value and "1.4e-45" in i.value)
+    assert one_hot not in note and shared in note
+    assert "0.333333" in note  # the largest ŷⱼ, computed: a third each
+
+
+def test_lowest_temperature_note_does_not_tie_a_positive_float32_probability_to_log_0():
+    """Default logits at T = 0.05: the smallest ŷⱼ is e^−38 ≈ 3.1e-17, positive in float32;
+    the old note went on 'and as a label's probability −log 0 = ∞ ...' about that number."""
+    at = page("softmax_regression", temp="0.05")
+    note = next(i.value for i in at.info if "1.4e-45" in i.value)
+    assert "3.139e-17" in note  # float32 keeps it
+    assert ", and as a label's probability" not in note
+    assert "A probability that rounds to exactly 0" in note
+
+
+@pytest.mark.parametrize("lang, clash", [("en", "not the minibatch size"),
+                                         ("zh", "不是下面的小批量大小")])
+def test_cost_paragraph_tells_the_books_n_from_the_minibatch_size(lang, clash):
+    at = open_answers(page("softmax_regression", lang))
+    text = words(at)
+    assert clash in text and "dq/n" in text
+    assert "\\max_k o_k" not in text  # k counts the logits on this page; j indexes them
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_soft_label_section_names_its_kl_after_y_and_y_hat(lang):
+    at = page("softmax_regression", lang)
+    labels = [m.label for m in at.metric]
+    assert any(label.startswith("KL(y ‖ ŷ)") for label in labels)
+    assert sum(label == "KL(P ‖ Q)" for label in labels) == 1  # only section 6's P and Q
+
+
+@pytest.mark.parametrize("lang, towards", [("en", "per draw towards $H[P]$"),
+                                           ("zh", "趋近 $H[P]$")])
+def test_block_coding_approaches_the_entropy_without_reaching_it(lang, towards):
+    assert towards in words(page("softmax_regression", lang))
