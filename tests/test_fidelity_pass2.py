@@ -63,3 +63,25 @@ def test_soft_label_section_names_its_kl_after_y_and_y_hat(lang):
                                            ("zh", "趋近 $H[P]$")])
 def test_block_coding_approaches_the_entropy_without_reaching_it(lang, towards):
     assert towards in words(page("softmax_regression", lang))
+
+
+# ---- softmax overflow -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_double_softmax_floor_counts_classes_with_q(lang):
+    at = page("softmax_overflow", lang, logits="2, 1, 0.1, 3")
+    text = words(at)
+    assert "log(1 + (q − 1)/e) = 0.7437" in text and "q = 4" in text  # log1p(3 / e)
+    assert "(n − 1)/e" not in text
+
+
+@pytest.mark.parametrize("lang, rule", [
+    ("en", "*imprecise* when it misses that but is within 16 · eps = 0.016 absolute"),
+    ("zh", "绝对误差不超过 16 · eps = 0.016 时算*不精确*（$1 + r$ 被舍入的小损失）")])
+def test_loss_legend_states_when_a_loss_is_imprecise(lang, rule):
+    """float16 (12, 6, 0.6001): the loss table says 'imprecise' for max-subtracted and
+    log-sum-exp, and the legend under it now says what that means."""
+    at = page("softmax_overflow", lang, dtype="float16", logits="12, 6, 0.6001", scale="1.0",
+              y="0")
+    legend = next(c.value for c in at.caption if "16 · eps" in c.value and "log1p" in c.value)
+    assert rule in legend
