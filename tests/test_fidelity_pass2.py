@@ -4,9 +4,11 @@ Each test renders the page (or calls the panel's text) with settings under which
 sentence was false, and checks what the page says now in both languages.
 """
 
+from types import SimpleNamespace
 
 import pytest
 
+from core.classifier import Epoch
 from tests.conftest import app_test, open_answers
 
 
@@ -85,3 +87,20 @@ def test_loss_legend_states_when_a_loss_is_imprecise(lang, rule):
               y="0")
     legend = next(c.value for c in at.caption if "16 · eps" in c.value and "log1p" in c.value)
     assert rule in legend
+
+
+# ---- classifier: 3.7 exercise 2 read off a run ----------------------------------------------
+
+def epochs(rows):
+    return [Epoch(e, loss, train, test, 1.0) for e, (loss, train, test) in enumerate(rows, 1)]
+
+
+def test_noise_verdict_does_not_say_the_loss_fell_when_the_run_says_it_rose():
+    from ui.panels.softmax_classifier import exercise_run
+
+    history = epochs([(0.80, 0.74, 0.78), (0.60, 0.80, 0.81), (0.62, 0.80, 0.79),
+                      (0.55, 0.82, 0.82)])  # epoch 3: the loss rose and the test accuracy dipped
+    text = exercise_run(SimpleNamespace(history=history))
+    assert "rose at epoch 3" in text and "0.8100 → 0.7900 at epoch 3" in text
+    assert "while the training loss falls" not in text
+    assert "noise of SGD at a fixed learning rate" in text

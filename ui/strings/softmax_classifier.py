@@ -620,10 +620,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.ex4.loss_falls": {"en": "fell at every epoch", "zh": "每个迭代周期都在下降"},
     "sc.ex4.loss_rises": {"en": "rose at {count:epoch|epochs} {epochs}", "zh": "在第 {epochs} 个迭代周期上升"},
     "sc.ex4.noise": {
-        "en": "Dips while the training loss falls, and the best test accuracy less than three "
-              "epochs back: SGD noise, not overfitting.",
-        "zh": "训练损失下降时出现的下降，且最好的测试精度就在不到三个迭代周期之前："
-              "这是随机梯度下降的噪声，不是过拟合。",
+        "en": "Dips that do not last: the best test accuracy came less than three epochs "
+              "before the end. That is the noise of SGD at a fixed learning rate, not "
+              "overfitting, which would be a lasting decline.",
+        "zh": "这些下降没有持续：最好的测试精度就在最后不到三个迭代周期之前。这是固定学习率下"
+              "随机梯度下降的噪声，不是过拟合（过拟合会是持续的下降）。",
     },
     "sc.ex4.overfitting": {
         "en": "The test accuracy has stayed below its best for three epochs or more while "
