@@ -104,3 +104,22 @@ def test_noise_verdict_does_not_say_the_loss_fell_when_the_run_says_it_rose():
     assert "rose at epoch 3" in text and "0.8100 → 0.7900 at epoch 3" in text
     assert "while the training loss falls" not in text
     assert "noise of SGD at a fixed learning rate" in text
+
+
+def test_inspected_image_needs_no_article_before_a_class_name():
+    """'a **ankle boot**' was what the inspected-image line said for class 9."""
+    from ui.i18n import fill
+    from ui.strings import CATALOGUE
+
+    for lang in ("en", "zh"):
+        line = fill(CATALOGUE["sc.inspected"][lang], index=0, true=CATALOGUE["sc.class.9"][lang],
+                    pred=CATALOGUE["sc.class.7"][lang], p="91.0%")
+        assert f"**{CATALOGUE['sc.class.9'][lang]}**" in line
+        assert "a **" not in line
+
+
+@pytest.mark.parametrize("lang, claim", [("en", "fraction of a second"), ("zh", "不到一秒")])
+def test_training_intro_does_not_promise_an_epoch_time_it_does_not_measure(lang, claim):
+    from ui.strings import CATALOGUE
+
+    assert claim not in CATALOGUE["sc.train_intro"][lang]

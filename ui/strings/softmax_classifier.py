@@ -236,9 +236,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.train_intro": {
         "en": "The book's settings are the defaults: batch size 256, learning rate 0.1, 10 epochs. "
               "The images stay in memory as bytes; each minibatch is a slice of a shuffled index, "
-              "so an epoch takes a fraction of a second. Press **Train** and watch the curves.",
+              "so an epoch is quick; the page reports how long yours took. Press **Train** and "
+              "watch the curves.",
         "zh": "默认值即书中的设置：批量大小 256、学习率 0.1、10 个迭代周期。图像以字节形式常驻内存；"
-              "每个小批量是打乱后索引的一段切片，所以一个迭代周期不到一秒。按下**训练**，观察曲线。",
+              "每个小批量是打乱后索引的一段切片，所以一个迭代周期很快；页面会报告你的每个迭代周期用了多久。"
+              "按下**训练**，观察曲线。",
     },
     "sc.impl": {"en": "Implementation", "zh": "实现方式"},
     "sc.impl.scratch": {"en": "From scratch", "zh": "从零开始实现"},
@@ -359,7 +361,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.alt_right": {"en": "right", "zh": "正确"},
     "sc.alt_wrong": {"en": "wrong", "zh": "错误"},
     "sc.inspected": {
-        "en": "Test image #{index}: a **{true}**, predicted **{pred}** ({p}).",
+        "en": "Test image #{index}: true class **{true}**, predicted **{pred}** ({p}).",
         "zh": "测试图像 #{index}：真实类别 **{true}**，预测为 **{pred}**（{p}）。",
     },
     "sc.alt_inspected": {"en": "The inspected test image, of the class {true}, predicted {pred}",
