@@ -83,8 +83,14 @@ if lesson.section(t("nm.s1")):
                   width=number(NARROW), mid=f"{box.mid_density:.4f}",
                   approx=f"{box.mid_density * NARROW:.6f}", narrow=f"{narrow.probability:.6f}",
                   prob=f"{box.probability:.4f}"))
-    st.markdown(t("nm.likelihood_text"))
-    lesson.show_code(normal.interval_probability, title=t("show_code"))
+    lik = normal.likelihood_in_mu(box.a, box.b, mu1, sd1)  # the interval's ends as data
+    st.markdown(t("nm.likelihood_text", x1=number(lik.x1), x2=number(lik.x2),
+                  sigma=number(sd1), mu=number(mu1), value=number(lik.value),
+                  mu_hat=number(lik.mu_hat), best=number(lik.best), area=number(lik.area),
+                  area_num=number(lik.area_numeric, 6),
+                  above=t("nm.lik_above") if lik.best > 1 else ""))
+    lesson.show_code(normal.interval_probability, normal.likelihood_in_mu,
+                     title=t("show_code"))
 
 # ---- 2. from noise to loss ----------------------------------------------------------------
 if lesson.section(t("nm.s2")):
