@@ -78,6 +78,35 @@ def interval_probability(mu: float, sigma: float, a: float, b: float) -> Interva
                     _floats(x[::20]), _floats(p[::20]))
 
 
+@dataclass(frozen=True)
+class Likelihood:
+    """L(μ) = p(x₁ | μ, σ) · p(x₂ | μ, σ): two observations, σ fixed, read as a function of μ."""
+    x1: float
+    x2: float
+    sigma: float
+    mu: float
+    value: float          # L at the given μ
+    mu_hat: float         # the maximum-likelihood μ: (x₁ + x₂) / 2
+    best: float           # L(μ̂) = exp(−(x₂ − x₁)² / (4σ²)) / (2πσ²): above 1 for a small σ
+    area: float           # ∫ L(μ) dμ = exp(−(x₂ − x₁)² / (4σ²)) / (2σ·sqrt(π)): not 1
+    area_numeric: float   # the same by the trapezoid rule over μ̂ ± 12σ
+
+
+def likelihood_in_mu(x1: float, x2: float, mu: float, sigma: float) -> Likelihood:
+    """The likelihood of μ for the data x₁, x₂ under N(μ, σ²): largest at their mean, and,
+    unlike a density in x, not of area 1 over μ."""
+    def L(m: torch.Tensor) -> torch.Tensor:
+        return normal_pdf(torch.tensor(x1, dtype=DTYPE), m, sigma) * \
+            normal_pdf(torch.tensor(x2, dtype=DTYPE), m, sigma)
+
+    mu_hat = (x1 + x2) / 2
+    grid = torch.linspace(mu_hat - 12 * sigma, mu_hat + 12 * sigma, 4001, dtype=DTYPE)
+    gap = math.exp(-((x2 - x1) ** 2) / (4 * sigma**2))
+    return Likelihood(x1, x2, sigma, mu, float(L(torch.tensor(mu, dtype=DTYPE))), mu_hat,
+                      gap / (2 * math.pi * sigma**2), gap / (2 * sigma * math.sqrt(math.pi)),
+                      float(torch.trapezoid(L(grid), grid)))
+
+
 def _floats(t: torch.Tensor) -> tuple[float, ...]:
     return tuple(t.detach().cpu().tolist())
 

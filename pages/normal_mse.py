@@ -35,9 +35,9 @@ if lesson.section(t("nm.s1")):
     st.markdown(t("nm.prob_text"))
     lo, hi = state.slider(t("nm.interval"), "interval", 0.05,
                           help=t("nm.interval_help"))
-    panel.interval_panel(d, *params[0], lo, hi)  # the first curve's
-    st.markdown(t("nm.likelihood_text"))
-    lesson.show_code(normal.interval_probability, title=t("show_code"))
+    panel.interval_panel(d, *params[0], lo, hi)  # the first curve's; then its likelihood
+    lesson.show_code(normal.interval_probability, normal.likelihood_in_mu,
+                     title=t("show_code"))
 
 # ---- 2. from noise to loss ----------------------------------------------------------------
 if lesson.section(t("nm.s2")):

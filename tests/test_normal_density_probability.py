@@ -46,3 +46,38 @@ def test_floor_sentence_says_the_derivatives_cancel_not_the_terms(lang, words):
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert words in text and "where they balance" not in text and "两项平衡处" not in text
+
+
+# ---- probability vs likelihood, with the student's interval as data (issue 27, second pass) ---
+
+@pytest.mark.parametrize("x1, x2, mu, sigma", [(-1.0, 1.0, 0.0, 1.0), (0.0, 0.1, 0.3, 0.2),
+                                               (2.0, 2.0, -1.0, 3.0)])
+def test_likelihood_in_mu_against_the_formula_and_a_riemann_sum(x1, x2, mu, sigma):
+    def p(x, m):
+        return math.exp(-((x - m) ** 2) / (2 * sigma**2)) / (sigma * math.sqrt(2 * math.pi))
+
+    lik = normal.likelihood_in_mu(x1, x2, mu, sigma)
+    assert lik.value == pytest.approx(p(x1, mu) * p(x2, mu), rel=1e-12)
+    assert lik.mu_hat == pytest.approx((x1 + x2) / 2)
+    assert lik.best == pytest.approx(p(x1, lik.mu_hat) * p(x2, lik.mu_hat), rel=1e-12)
+    assert lik.best >= lik.value
+    step = sigma / 1000  # a plain Riemann sum over μ̂ ± 20σ
+    riemann = sum(p(x1, lik.mu_hat + k * step) * p(x2, lik.mu_hat + k * step)
+                  for k in range(-20_000, 20_001)) * step
+    assert lik.area == pytest.approx(riemann, rel=1e-9)
+    assert lik.area_numeric == pytest.approx(lik.area, rel=1e-6)
+    assert abs(lik.area - 1) > 0.1  # not a distribution over μ
+
+
+@pytest.mark.parametrize("lang, above", [("en", "(above 1: a product of densities"),
+                                         ("zh", "（大于 1：它是密度的乘积")])
+def test_normal_page_reads_the_likelihood_off_the_students_interval(lang, above):
+    """The paragraph used to say, for no data of the page, that the area over μ 'need not be
+    1': for one normal observation it is 1. With the interval's two ends it is computed."""
+    at = app_test("normal_mse", lang, sd1="0.2", interval="-0.1,0.1").run()
+    assert not at.exception, at.exception
+    lik = normal.likelihood_in_mu(-0.1, 0.1, 0.0, 0.2)
+    text = next(m.value for m in at.markdown if "L(\\mu)" in m.value)
+    assert f"{lik.best:.4g}" in text and above in text  # 3.1, above 1
+    assert f"{lik.area:.4g}" in text and f"{lik.area_numeric:.6g}" in text
+    assert "need not be 1" not in text

@@ -306,6 +306,8 @@ def test_reliability_diagram_of_the_trained_model(at):
     assert f"ECE = {rel.ece:.4f}" in text
     half = rel.at(0.5)
     assert f"of the {rel.count[half]:,} test images given a confidence in [0.5, 0.6)" in text
+    (table,) = [f for f in tables(at) if "confidence bin" in f.columns]
+    assert list(table["confidence bin"])[-2:] == ["[0.8, 0.9)", "[0.9, 1.0]"]  # 1 is in the last
 
 
 def test_exercise_answer_reads_noise_and_overfitting_off_the_run(at):

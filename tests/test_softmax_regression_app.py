@@ -385,7 +385,7 @@ def test_cat_dog_costs_four_times_under_the_squared_loss(lang, words):
 def test_lowest_temperature_prints_the_smallest_probability_and_float32s_zero():
     at = page(temp="0.05", o1="10.0", o2="-10.0", o3="0.0")
     note = next(i for i in infos(at) if "smallest temperature" in i)
-    assert "1.915e-174 in float64" in note and "it is 0," in note
+    assert "1.915e-174 in float64" in note and "it is 0." in note
     assert "probabilities are exactly 0" not in note
 
 

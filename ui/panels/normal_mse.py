@@ -60,7 +60,8 @@ def density_chart(params: list[tuple[float, float]], container) -> normal.Densit
 
 def interval_panel(d: normal.Densities, mu1: float, sd1: float, lo: float, hi: float) -> None:
     """The first curve's probability of [lo, hi] as an area: chart, metrics, the integral,
-    and a narrow interval where probability ≈ density × width."""
+    a narrow interval where probability ≈ density × width, and the interval's ends read as
+    two observations: their likelihood as a function of μ."""
     box = normal.interval_probability(mu1, sd1, lo, hi)
     show(charts.interval_area(d.x, d.p[0], box.x, box.p, x_title="x", y_title=t("nm.density_px"),
                               description=t("nm.interval_desc", a=number(box.a),
@@ -80,6 +81,12 @@ def interval_panel(d: normal.Densities, mu1: float, sd1: float, lo: float, hi: f
                   width=number(NARROW), mid=f"{box.mid_density:.4f}",
                   approx=f"{box.mid_density * NARROW:.6f}", narrow=f"{narrow.probability:.6f}",
                   prob=f"{box.probability:.4f}"))
+    lik = normal.likelihood_in_mu(box.a, box.b, mu1, sd1)  # the interval's ends as data
+    st.markdown(t("nm.likelihood_text", x1=number(lik.x1), x2=number(lik.x2),
+                  sigma=number(sd1), mu=number(mu1), value=number(lik.value),
+                  mu_hat=number(lik.mu_hat), best=number(lik.best), area=number(lik.area),
+                  area_num=number(lik.area_numeric, 6),
+                  above=t("nm.lik_above") if lik.best > 1 else ""))
 
 
 # ---- 2. from noise to loss ----------------------------------------------------------------

@@ -557,8 +557,8 @@ def calibration_panel(data, result: classifier.Trained | None) -> None:
                   verdict=t("sc.calibration.over" if gap > 0 else "sc.calibration.under",
                             gap=pct(abs(gap)))))
     lesson.table(pd.DataFrame({
-        t("sc.col_bin"): [f"[{lo:.1f}, {hi:.1f})" for lo, hi in zip(rel.lower, rel.upper,
-                                                                     strict=True)],
+        t("sc.col_bin"): [f"[{lo:.1f}, {hi:.1f}{']' if hi >= 1 else ')'}"  # 1 is in the last
+                          for lo, hi in zip(rel.lower, rel.upper, strict=True)],
         t("sc.col_images"): rel.count, t("sc.col_confidence"): [pct(v) for v in rel.confidence],
         t("sc.col_bin_accuracy"): [pct(v) for v in rel.accuracy]}), hide_index=True)
 

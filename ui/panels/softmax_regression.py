@@ -358,7 +358,7 @@ def soft_label_panel(o: tuple[float, ...], which: str) -> None:
     s1, s2, s3 = st.columns(3)
     s1.metric(t("sr.soft_loss"), number(soft.loss, 6))
     s2.metric(t("sr.soft_h"), number(soft.entropy, 6))
-    s3.metric(t("sr.kl"), number(soft.kl, 6))
+    s3.metric(t("sr.soft_kl"), number(soft.kl, 6))
     st.markdown(t(f"sr.soft_after.{which}", o=vector(o, 3), loss=number(soft.loss, 6),
                   logits=number(soft.from_logits, 6), other=number(other.loss, 6),
                   h=number(soft.entropy, 4), soft_h=number(sr.entropy(SOFT_LABELS["soft"]), 4)))

@@ -95,16 +95,27 @@ STRINGS: dict[str, dict[str, str]] = {
     "nm.likelihood_text": {
         "en": "**Probability and likelihood.** The same formula answers two questions. With "
               "$\\mu, \\sigma$ fixed, $p(x \\mid \\mu, \\sigma)$ as a function of $x$ is a "
-              "density: its area is 1. With the data $x$ observed and fixed, as a function of "
-              "the parameters it is the **likelihood** $L(\\mu, \\sigma) = p(x \\mid \\mu, "
-              "\\sigma)$: not a distribution over $\\mu$ (its area over $\\mu$ need not be 1), "
-              "and made of densities, so it may exceed 1. Maximum likelihood (section 2) only "
-              "compares it across parameters.",
+              "density: its area is 1. With the data observed and fixed, as a function of the "
+              "parameters it is the **likelihood**. Take your interval's ends as two "
+              "observations, $x_1$ = {x1} and $x_2$ = {x2}, with curve 1's σ = {sigma}: "
+              "$L(\\mu) = p(x_1 \\mid \\mu, \\sigma)\\, p(x_2 \\mid \\mu, \\sigma)$ is "
+              "{value} at curve 1's μ = {mu} and largest at their mean, $\\hat\\mu$ = "
+              "{mu_hat}, where it is {best}{above}. Its area over μ is {area} (trapezoid rule: "
+              "{area_num}): it changes with σ and with the data, and nothing keeps it at 1, "
+              "so a likelihood is not a distribution over the parameters. "
+              "Maximum likelihood (section 2) only compares its values across parameters.",
         "zh": "**概率与似然。** 同一个公式回答两个问题。固定 $\\mu, \\sigma$，把 "
               "$p(x \\mid \\mu, \\sigma)$ 看作 $x$ 的函数，它是概率密度：面积为 1。固定观测到的"
-              "数据 $x$，把它看作参数的函数，它就是**似然** $L(\\mu, \\sigma) = p(x \\mid "
-              "\\mu, \\sigma)$：它不是 $\\mu$ 上的分布（对 $\\mu$ 的面积不必为 1），又由密度组成，"
-              "所以可以大于 1。极大似然估计（第 2 部分）只在不同参数之间比较它的大小。",
+              "数据，把它看作参数的函数，它就是**似然**。把你选的区间的两端当作两个观测值 "
+              "$x_1$ = {x1}、$x_2$ = {x2}，取曲线 1 的 σ = {sigma}："
+              "$L(\\mu) = p(x_1 \\mid \\mu, \\sigma)\\, p(x_2 \\mid \\mu, \\sigma)$ 在曲线 1 "
+              "的 μ = {mu} 处为 {value}，在两者的均值 $\\hat\\mu$ = {mu_hat} 处最大，为 "
+              "{best}{above}。它对 μ 的面积是 {area}（梯形法：{area_num}）：它随 σ 和数据而变，"
+              "没有什么让它保持为 1，所以似然不是参数上的分布。极大似然估计（第 2 部分）只在不同参数之间比较它的大小。",
+    },
+    "nm.lik_above": {
+        "en": " (above 1: a product of densities, not a probability)",
+        "zh": "（大于 1：它是密度的乘积，不是概率）",
     },
 
     # ---- 2. noise to loss

@@ -236,9 +236,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.train_intro": {
         "en": "The book's settings are the defaults: batch size 256, learning rate 0.1, 10 epochs. "
               "The images stay in memory as bytes; each minibatch is a slice of a shuffled index, "
-              "so an epoch takes a fraction of a second. Press **Train** and watch the curves.",
+              "so an epoch is quick; the page reports how long yours took. Press **Train** and "
+              "watch the curves.",
         "zh": "默认值即书中的设置：批量大小 256、学习率 0.1、10 个迭代周期。图像以字节形式常驻内存；"
-              "每个小批量是打乱后索引的一段切片，所以一个迭代周期不到一秒。按下**训练**，观察曲线。",
+              "每个小批量是打乱后索引的一段切片，所以一个迭代周期很快；页面会报告你的每个迭代周期用了多久。"
+              "按下**训练**，观察曲线。",
     },
     "sc.impl": {"en": "Implementation", "zh": "实现方式"},
     "sc.impl.scratch": {"en": "From scratch", "zh": "从零开始实现"},
@@ -359,7 +361,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.alt_right": {"en": "right", "zh": "正确"},
     "sc.alt_wrong": {"en": "wrong", "zh": "错误"},
     "sc.inspected": {
-        "en": "Test image #{index}: a **{true}**, predicted **{pred}** ({p}).",
+        "en": "Test image #{index}: true class **{true}**, predicted **{pred}** ({p}).",
         "zh": "测试图像 #{index}：真实类别 **{true}**，预测为 **{pred}**（{p}）。",
     },
     "sc.alt_inspected": {"en": "The inspected test image, of the class {true}, predicted {pred}",
@@ -620,10 +622,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "sc.ex4.loss_falls": {"en": "fell at every epoch", "zh": "每个迭代周期都在下降"},
     "sc.ex4.loss_rises": {"en": "rose at {count:epoch|epochs} {epochs}", "zh": "在第 {epochs} 个迭代周期上升"},
     "sc.ex4.noise": {
-        "en": "Dips while the training loss falls, and the best test accuracy less than three "
-              "epochs back: SGD noise, not overfitting.",
-        "zh": "训练损失下降时出现的下降，且最好的测试精度就在不到三个迭代周期之前："
-              "这是随机梯度下降的噪声，不是过拟合。",
+        "en": "Dips that do not last: the best test accuracy came less than three epochs "
+              "before the end. That is the noise of SGD at a fixed learning rate, not "
+              "overfitting, which would be a lasting decline.",
+        "zh": "这些下降没有持续：最好的测试精度就在最后不到三个迭代周期之前。这是固定学习率下"
+              "随机梯度下降的噪声，不是过拟合（过拟合会是持续的下降）。",
     },
     "sc.ex4.overfitting": {
         "en": "The test accuracy has stayed below its best for three epochs or more while "

@@ -167,17 +167,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Highlighted and spelled out: **nan**, **inf / −inf**, **exactly 0**. The true "
               "class is marked ✓. A probability of exactly 0 is harmless until the loss takes "
               "its log. A loss is *correct* when it is within {tol} of the float64 loss, "
-              "*relative* to it; the float64 loss is computed with `log1p` (below), so it keeps "
-              "its relative precision even when it is tiny. A gradient is *correct* when its "
-              "true-class entry $\\hat y_y - 1$ is within {tol} of the float64 one, *relative* "
+              "*relative* to it, and *imprecise* when it misses that but is within {tol} "
+              "absolute (a small loss whose $1 + r$ was rounded); the float64 loss is computed "
+              "with `log1p` (below), so it keeps its relative precision even when it is tiny. "
+              "A gradient is *correct* when its true-class entry $\\hat y_y - 1$ is within {tol} of the float64 one, *relative* "
               "to it, as the loss, and every other entry $\\hat y_j$ within {tol} absolute; "
-              "*imprecise* when only the true-class entry misses, by less than {tol} absolute.",
+              "*imprecise* when only the true-class entry misses, by at most {tol} absolute.",
         "zh": "高亮并写明：**nan**、**inf / −inf**、**恰好为 0**。真实类别标有 ✓。恰好为 0 "
               "的概率本身无害，直到损失对它取对数。与 float64 损失的*相对*误差不超过 {tol} 时，"
-              "损失才算*正确*；float64 损失用 `log1p`（见下文）计算，即使很小也保有相对精度。"
+              "损失才算*正确*；超出这个范围、但绝对误差不超过 {tol} 时算*不精确*（$1 + r$ 被舍入的小损失）；"
+              "float64 损失用 `log1p`（见下文）计算，即使很小也保有相对精度。"
               "梯度在真实类别上的分量 $\\hat y_y - 1$ 与 float64 值的*相对*误差不超过 {tol}"
               "（与损失的判法相同）、其余分量 $\\hat y_j$ 的绝对误差不超过 {tol} 时，梯度才算*正确*；"
-              "只有真实类别的分量超出、且绝对误差小于 {tol} 时，算*不精确*。",
+              "只有真实类别的分量超出、且绝对误差不超过 {tol} 时，算*不精确*。",
     },
     "so.check": {
         "en": "Fused loss {ours} against `torch.nn.functional.cross_entropy` {torch}, both in "
@@ -348,11 +350,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "so.grad_legend": {
         "en": "A gradient is judged as the loss is: its true-class entry $\\hat y_y - 1$ "
               "within {tol} of the float64 one *relative* to it, every other entry within {tol} "
-              "absolute; *imprecise* when only the true-class entry misses, by less than {tol} "
+              "absolute; *imprecise* when only the true-class entry misses, by at most {tol} "
               "absolute. Here that entry is {grad} (log-sum-exp) against {grad_ref}: relative "
               "error {rel}.",
         "zh": "梯度的判法与损失相同：真实类别上的分量 $\\hat y_y - 1$ 与 float64 值的*相对*误差"
-              "不超过 {tol}，其余分量的绝对误差不超过 {tol}；只有真实类别的分量超出、且绝对误差小于 "
+              "不超过 {tol}，其余分量的绝对误差不超过 {tol}；只有真实类别的分量超出、且绝对误差不超过 "
               "{tol} 时算*不精确*。这里该分量为 {grad}（log-sum-exp），float64 中为 {grad_ref}："
               "相对误差 {rel}。",
     },
@@ -389,11 +391,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "If the model applied softmax anyway, the loss would treat probabilities in [0, 1] "
               "as logits. For your logits at this scale (float64): loss {wrong} instead of "
               "{right}, gradient norm {gw} instead of {gr}. Worse, that loss can never go below "
-              "log(1 + (n − 1)/e) = {floor} for n = {n} classes, however sure the model is.",
+              "log(1 + (q − 1)/e) = {floor} for q = {n} classes, however sure the model is.",
         "zh": "如果模型还是先做了 softmax，损失函数就会把 [0, 1] 内的概率当成未规范化的预测。"
               "对当前缩放下你的 $o$（float64）：损失是 {wrong} 而不是 {right}，梯度范数是 {gw} "
-              "而不是 {gr}。更糟的是，无论模型多么确信，对 n = {n} 个类别，这个损失都不可能低于 "
-              "log(1 + (n − 1)/e) = {floor}。",
+              "而不是 {gr}。更糟的是，无论模型多么确信，对 q = {n} 个类别，这个损失都不可能低于 "
+              "log(1 + (q − 1)/e) = {floor}。",
     },
     # ---- exercises ---------------------------------------------------------------------------
     "so.q1": {

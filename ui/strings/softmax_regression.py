@@ -109,12 +109,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "**Cost.** Each output sums $d$ products, so one example costs $d \\times q$ "
               "= {mults} multiplications: a fully-connected layer costs "
               "$\\mathcal{{O}}(dq)$, as many as it has weights (Fashion-MNIST: {fm} per "
-              "image). The book notes this can be reduced, to $\\mathcal{{O}}(dq/n)$ with a "
-              "hyperparameter $n$, by structured weight matrices.",
+              "image). The book notes this can be reduced, by structured weight matrices, to "
+              "$\\mathcal{{O}}(dq/n)$, where its $n$ is a hyperparameter of that structure, "
+              "not the minibatch size $n$ below.",
         "zh": "**计算开销。** 每个输出要把 $d$ 个乘积相加，所以一个样本需要 $d \\times q$ "
               "= {mults} 次乘法：全连接层的开销是 $\\mathcal{{O}}(dq)$，与它的权重个数一样多"
               "（Fashion-MNIST：每张图像 {fm} 次）。书中提到，用结构化的权重矩阵可以把它降到 "
-              "$\\mathcal{{O}}(dq/n)$，其中 $n$ 是超参数。",
+              "$\\mathcal{{O}}(dq/n)$，书中这个 $n$ 是这种结构的超参数，不是下面的小批量大小 $n$。",
     },
     "sr.batch_text": {
         "en": "For a minibatch the $n$ examples are the rows of $\\mathbf{X}$, and one matrix "
@@ -190,15 +191,20 @@ STRINGS: dict[str, dict[str, str]] = {
               "模型没有任何偏好。",
     },
     "sr.t_min": {
-        "en": "At the smallest temperature T = {T} the logits are multiplied by {factor}: ŷ is "
-              "almost one-hot (largest ŷⱼ = {top}). The smallest ŷⱼ is {low} in float64; in "
-              "float32, whose smallest positive number is about 1.4e-45, it is {low32}, and "
-              "as a label's probability −log 0 = ∞ would make the loss infinite. "
-              "T → 0 tends to the argmax itself; T = 0 would divide by zero. Subtracting the "
-              "largest logit first keeps exp from overflowing.",
-        "zh": "在最小的温度 T = {T} 下，未规范化的预测被乘以 {factor}：ŷ 几乎是独热编码"
-              "（最大的 ŷⱼ = {top}）。最小的 ŷⱼ 在 float64 中是 {low}；在最小正数约为 1.4e-45 的 "
-              "float32 中是 {low32}，如果它是真实类别的概率，−log 0 = ∞ 会使损失变成无穷大。T → 0 时趋向 argmax 本身；T = 0 会除以零。"
+        "en": "At the smallest temperature T = {T} the logits, and the gaps between them, "
+              "are multiplied by {factor}: ŷ crowds onto the largest logit, shared equally "
+              "when several tie (here the largest ŷⱼ = {top}). The smallest ŷⱼ is {low} in "
+              "float64; in float32, whose smallest positive number is about 1.4e-45, it is "
+              "{low32}. A probability that rounds to exactly 0 would, as a label's "
+              "probability, make the loss −log 0 = ∞. As T → 0, ŷ tends to the one-hot "
+              "vector of the argmax (or the uniform share of the tied largest logits); T = 0 "
+              "would divide by zero. Subtracting the largest logit first keeps exp from "
+              "overflowing.",
+        "zh": "在最小的温度 T = {T} 下，未规范化的预测以及它们之间的差距都被乘以 {factor}："
+              "ŷ 集中到最大的那个 o_j 上，几个并列最大时由它们平分（这里最大的 ŷⱼ = {top}）。"
+              "最小的 ŷⱼ 在 float64 中是 {low}；在最小正数约为 1.4e-45 的 float32 中是 {low32}。"
+              "一个被舍入成恰好为 0 的概率如果是真实类别的概率，损失就是 −log 0 = ∞。T → 0 时，ŷ "
+              "趋向 argmax 的独热编码（几个并列最大时趋向它们之间的平分）；T = 0 会除以零。"
               "先减去最大的 o_j，exp 就不会上溢。",
     },
     "sr.s3_after": {
@@ -511,12 +517,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "0 still takes a word). Coding with $Q$: ideal lengths cost $H(P, Q)$ = {hpq}, "
               "Huffman's code for $Q$ costs {hq} on draws from $P$. Whole-bit words waste up "
               "to a bit per draw; coding several draws at once (exercise 2) brings the cost "
-              "per draw down to $H[P]$. A class with $Q(j) = 0$ still gets a word here, while "
+              "per draw towards $H[P]$. A class with $Q(j) = 0$ still gets a word here, while "
               "its ideal length $-\\log_2 0$ is infinite.",
         "zh": "每次抽样的比特数：下界 $H[P]$ = {h}（{nats} 纳特）≤ 霍夫曼编码的 {huffman} ≤ "
               "$H[P] + 1$ = {h1}（每个 $P(j) > 0$ 时严格小于；概率为 0 的类别也要占一个码字）。按 $Q$ 编码：理想码长的代价是 $H(P, Q)$ = {hpq}，按 $Q$ 设计的"
               "霍夫曼编码用在来自 $P$ 的数据上是 {hq}。码字只能取整数个比特，每次抽样最多浪费 1 比特；"
-              "把多次抽样合起来编码（练习 2）能把每次的代价降到 $H[P]$。$Q(j) = 0$ 的类别在这里"
+              "把多次抽样合起来编码（练习 2）能让每次的代价趋近 $H[P]$。$Q(j) = 0$ 的类别在这里"
               "仍有码字，而它的理想码长 $-\\log_2 0$ 是无穷大。",
     },
     "sr.soft_title": {"en": "Soft labels: a label that is a distribution",
@@ -543,6 +549,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sr.soft.hard": {"en": "one-hot label {y}", "zh": "独热编码标签 {y}"},
     "sr.soft_loss": {"en": "loss Σ y_j (−log ŷ_j)", "zh": "损失 Σ y_j (−log ŷ_j)"},
     "sr.soft_h": {"en": "H[y], the smallest loss", "zh": "H[y]，损失的最小值"},
+    "sr.soft_kl": {"en": "KL(y ‖ ŷ), the loss above it", "zh": "KL(y ‖ ŷ)，超出最小值的部分"},
     "sr.soft_after.soft": {
         "en": "For the logits {o}: the expected loss is {loss} (from the logits, "
               "$\\log \\sum_k \\exp(o_k) - \\sum_j y_j o_j$ = {logits}); the one-hot label "
@@ -725,7 +732,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "smooth maximum, and the log-partition function of softmax. For section 3's "
               "logits {o} ($k = {k}$): max = {max}, RealSoftMax = {lse}, max + log k = {bound}. "
               "The excess $\\lambda^{{-1}} \\mathrm{{RealSoftMax}}(\\lambda \\mathbf{{o}}) - "
-              "\\max_k o_k$, computed exactly (60-digit decimals): {scaled}: positive, as "
+              "\\max_j o_j$, computed exactly (60-digit decimals): {scaled}: positive, as "
               "proved, and tending to 0. In float64 the scaled values are {top_float}: float64 "
               "numbers next to {top} are {ulp} apart, so an excess below half that spacing "
               "cannot be held beside the max and the sum rounds to the max itself. "
