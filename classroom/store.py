@@ -297,25 +297,32 @@ def prepare_engine(engine: sa.Engine, busy_timeout: float = Limits.busy_timeout)
     return engine
 
 
+# What went wrong, by SQLite's own phrases and PostgreSQL's SQLSTATE classes: never by a
+# lone word, which a host or role name in a connection error may hold ('fullerton-db').
+_PHRASES = (
+    ("locked", ("database is locked", "table is locked", "schema is locked",
+                "lock timeout", "deadlock detected")),
+    ("full", ("database or disk is full", "no space left on device", "disk full")),
+    ("unwritable", ("readonly database", "read-only transaction", "permission denied",
+                    "must be owner of")),
+    ("corrupt", ("file is not a database", "database disk image is malformed")),
+)
+_SQLSTATES = {"55P03": "locked", "40P01": "locked", "53100": "full", "25006": "unwritable",
+              "42501": "unwritable", "XX001": "corrupt", "XX002": "corrupt"}
+
+
 def _classify(e: Exception, path: str | None) -> StoreError:
     """What went wrong, in words a teacher can act on."""
-    text = str(getattr(e, "orig", None) or e).lower()
-    if "locked" in text or "busy" in text:
-        kind = "locked"
-    elif "full" in text or "no space" in text:
-        kind = "full"
-    elif "readonly" in text or "read-only" in text or "permission" in text:
-        kind = "unwritable"
-    elif "not a database" in text or "malformed" in text or "disk image" in text:
-        kind = "corrupt"
-    elif "unable to open" in text and path:
+    orig = getattr(e, "orig", None) or e
+    text = str(orig).lower()
+    kind = _SQLSTATES.get(getattr(orig, "sqlstate", None) or "")
+    for name, phrases in _PHRASES:
+        if kind is None and any(phrase in text for phrase in phrases):
+            kind = name
+    if kind is None and "unable to open" in text and path:
         folder = os.path.dirname(os.path.abspath(path))
         kind = "missing" if not os.path.isdir(folder) else "unwritable"
-    elif "newer" in text:
-        kind = "newer"
-    else:
-        kind = "unavailable"
-    return StoreError(kind, str(getattr(e, "orig", None) or e)[:200])
+    return StoreError(kind or "unavailable", str(orig)[:200])
 
 
 class Store:

@@ -79,6 +79,27 @@ def test_no_run_is_acknowledged_into_a_file_that_is_no_longer_at_its_path(tmp_pa
     assert set(acknowledged(s, code, [linreg_run()] * 3)) <= kept, "nothing acknowledged is lost"
 
 
+def test_a_file_deleted_during_the_write_is_not_acknowledged(tmp_path):
+    """The check before a write is not enough: the file may go while the write runs. The
+    write is checked again after its commit, and not acknowledged."""
+    path = tmp_path / "class.sqlite3"
+    s = sqlite_store(path)
+    code = a_room_with_a_student(s)
+
+    @event.listens_for(s.engine, "before_cursor_execute")
+    def remove_during_the_insert(_conn, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith("INSERT INTO CLASSROOM_SUBMISSIONS"):
+            for suffix in ("", "-wal", "-shm"):
+                (tmp_path / f"class.sqlite3{suffix}").unlink(missing_ok=True)
+
+    s.clock.now += 3
+    with pytest.raises(db.StoreError) as e:
+        s.submit(code, "student", linreg_run())
+    assert e.value.kind == "moved"
+    assert s.health().kind == "moved", "the board says so"
+    assert restart(path).rows(code) == [], "a restart finds nothing: nothing was acknowledged"
+
+
 def test_a_file_put_back_is_written_again(tmp_path):
     path = tmp_path / "class.sqlite3"
     s = sqlite_store(path)
@@ -150,6 +171,24 @@ def test_integers_beyond_any_float_are_refused_with_a_reason(store, field, value
     store.join(code, "s")
     with pytest.raises(Invalid):
         store.submit(code, "s", raw)
+
+
+@pytest.mark.parametrize("message, kind", [
+    ("database or disk is full", "full"),  # SQLite
+    ("could not extend file \"base/16384/2619\": No space left on device", "full"),  # PostgreSQL
+    ('connection to server at "fullerton-db.example.edu" (10.0.0.7), port 5432 failed: '
+     "Connection refused", "unavailable"),
+    ('connection to server at "db-locked-down.example.edu", port 5432 failed: FATAL: '
+     'password authentication failed for user "classroom"', "unavailable"),
+    ("database is locked", "locked"),
+    ("attempt to write a readonly database", "unwritable"),
+    ("file is not a database", "corrupt"),
+])
+def test_a_failure_is_named_by_what_happened_not_by_a_word_in_a_host_name(message, kind):
+    """A host called 'fullerton-db' is not a full disk: the teacher is told the right thing."""
+    found = db._classify(sa.exc.OperationalError("SELECT 1", {}, Exception(message)), None)
+    assert found.kind == kind
+    assert message[:100] in found.detail, "the detail (host, port, role) for the server's log"
 
 
 @pytest.fixture
