@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from classroom import store as db
-from tests.conftest import app_test, until_trained
+from tests.conftest import app_test, free_port, until_trained
 from tests.test_classroom_app import (
     SUBMIT,
     TRAIN,
@@ -318,9 +318,9 @@ def test_the_live_board_says_it(fault):
 
 
 def test_a_room_link_on_a_locked_database_opens_within_the_lock_wait(database):
-    """Issue 25: a room link took 25 s to open on a locked database. Now every write waits at
+    """Issue 25: a room link took 25 s to open on a locked database. Now a write waits at
     most Limits.busy_timeout (2 s): a link opened on a locked database costs at most about
-    one wait more than on a free one."""
+    one wait more than on a free one, and says why it could not join."""
     teacher, code = start_room()
     started = time.perf_counter()
     app_test("linear_regression", room=code).run()
@@ -334,8 +334,9 @@ def test_a_room_link_on_a_locked_database_opens_within_the_lock_wait(database):
         holder.execute("ROLLBACK")
         holder.close()
     assert "locked by" in texts(late) and late.get("vega_lite_chart")
-    limit = room_ui.LIMITS.busy_timeout
-    assert waited - free < 2 * limit + 2.0, f"free {free:.1f} s, locked {waited:.1f} s"
+    # one wait of at most 2 s (the store's test pins Limits.busy_timeout), with room for a
+    # loaded machine; the 10 s wait before this issue made it 10 s or more
+    assert waited - free < 6.0, f"free {free:.1f} s, locked {waited:.1f} s"
 
 
 def _submission_full(_conn, _cursor, statement, *_args):
@@ -366,6 +367,30 @@ def test_a_submission_the_full_disk_refused_is_said_on_the_teachers_board(databa
     teacher.run()
     assert "failed" not in " ".join(w.value for w in teacher.warning), "a write worked again"
     assert metrics(teacher)["Runs"] == "1"
+
+
+def test_a_postgresql_failure_shows_no_host_port_role_or_password(database, caplog):
+    """Issue 25: database errors showed the PostgreSQL host, port and role to every student.
+    A page says the database cannot be reached; the detail is in the server's log."""
+    port = free_port()  # nothing listens there: refused at once
+    url = f"postgresql+psycopg://classroom_role:s3cret@127.0.0.1:{port}/classdb"
+    secret = ("classroom_role", "s3cret", "127.0.0.1", str(port), "classdb", "psycopg")
+    caplog.set_level("WARNING", logger="d2l.classroom")
+    screens = []
+    for page, params in (("linear_regression", {"room": "ABCDEFGH"}), ("class_board", {})):
+        at = app_test(page, **params)
+        at.secrets["connections"] = {"classroom": {"url": url}}
+        at.run()
+        if page == "class_board":
+            at.button(key="_class.start_here").click().run()
+        assert "cannot be reached" in texts(at), texts(at)
+        screens.append(at)
+    never_shown(*screens)
+    for at in screens:
+        shown = everything(at).lower()
+        assert not [word for word in secret if word.lower() in shown]
+    assert "127.0.0.1" in caplog.text and str(port) in caplog.text, "the detail: the log"
+    assert "s3cret" not in caplog.text, "not even the log holds the password"
 
 
 # ---- a bug of ours in each of the three places: the error boundary ---------------------------

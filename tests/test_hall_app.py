@@ -62,6 +62,23 @@ def test_changing_the_seed_during_a_run_neither_raises_nor_loses_it(hall, monkey
     assert hall.load() == (0, 0)
 
 
+def test_the_books_epoch_is_a_run_of_the_queue_and_waits_its_turn(hall):
+    """Issue 25: "Run one epoch the book's way" cost about 70 MiB per click, with no limit
+    on clicks at once. It is a run of the server's queue: with the one slot taken, the click
+    waits in line (and says so) instead of adding its 70 MiB beside the run."""
+    go = threading.Event()
+    hall.submit("another student", "classifier", lambda: iter(go.wait(120) for _ in range(1)))
+    at = app_test("softmax_classifier").run()
+    at.button(key=keys.SC_BOOK_RUN).click().run()
+    assert not at.exception, at.exception
+    assert hall.load() == (1, 1), "the book's epoch waits for the slot"
+    assert "Yours is next" in texts(at) and at.button(key=keys.SC_BOOK_RUN).disabled
+    go.set()
+    until_trained(at)
+    assert not at.exception and keys.SC_BOOK_RESULT in at.session_state
+    assert hall.load() == (0, 0)
+
+
 def test_a_waiting_student_sees_the_place_and_can_stop(hall, monkeypatch):
     go = gated(monkeypatch)
     other = hall.submit("another student", "classifier", lambda: iter(go.wait(120) for _ in
