@@ -13,7 +13,8 @@ database become `StoreError(kind)`; a request the rules refuse becomes `Refused(
 
 No acknowledged write is lost silently: on SQLite every transaction checks that the file at
 the path is still the one this engine first opened (a deleted, moved or replaced file keeps
-serving the old, unlinked copy through open handles, and a restart would find nothing), a
+serving the old, unlinked copy through open handles, and a restart would find nothing) and
+that its write-ahead log was not deleted under it (on Linux), a
 write is checked again after its commit, commits are synchronous=FULL, and the last failed
 write (a full disk, a lock held too long) is remembered for the teacher's board.
 """
@@ -273,10 +274,32 @@ def _file_path(engine: sa.Engine) -> str | None:
     return database.removeprefix("file:").split("?")[0]
 
 
+def _held_deleted(path: str) -> bool:
+    """Does this process hold `path`'s write-ahead log (or its index) open after it was
+    deleted (Linux's /proc/self/fd; elsewhere: no)? A commit sits in the -wal file until a
+    checkpoint copies it into the database: with `rm class.sqlite3-wal` the runs written
+    since would be gone after a crash or a restart's first reader, though the file is there."""
+    real = os.path.realpath(path)
+    gone = {f"{real}-wal (deleted)", f"{real}-shm (deleted)"}
+    try:
+        fds = os.listdir("/proc/self/fd")
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}") in gone:
+                return True
+        except OSError:  # closed meanwhile
+            continue
+    return False
+
+
 # The file each SQLite engine first wrote, and the last write failure per engine: state of the
 # process (engines are shared by every session), so every board sees it.
 _FIRST_FILE: "weakref.WeakKeyDictionary[sa.Engine, tuple[int, int]]" = weakref.WeakKeyDictionary()
 _LAST_FAILURE: "weakref.WeakKeyDictionary[sa.Engine, Health]" = weakref.WeakKeyDictionary()
+# the -wal and -shm files last seen: /proc is read only when they change (it costs ms)
+_LOG_FILES: "weakref.WeakKeyDictionary[sa.Engine, tuple]" = weakref.WeakKeyDictionary()
 _STATE_LOCK = threading.Lock()
 
 
@@ -348,6 +371,14 @@ class Store:
                 self.engine)
         if now is None or now != first:
             raise StoreError("moved", f"{self.file}: {'gone' if now is None else 'replaced'}")
+        logs = tuple(_identity(self.file + suffix) for suffix in ("-wal", "-shm"))
+        with _STATE_LOCK:
+            known = _LOG_FILES.get(self.engine)
+        if logs != known:  # a first look, or the log was made anew: was it deleted under us?
+            if _held_deleted(self.file):
+                raise StoreError("moved", f"{self.file}: its -wal or -shm file was deleted")
+            with _STATE_LOCK:
+                _LOG_FILES[self.engine] = logs
 
     def _failed(self, kind: str | None) -> None:
         with _STATE_LOCK:
