@@ -148,6 +148,27 @@ def test_two_teacher_browsers_never_undo_each_other(database):
     assert metrics(teacher)["Status"] == "paused"
 
 
+# ---- watchers: one read and one build of the charts per refresh, for all of them ------------
+
+def test_watchers_share_one_read_and_one_build_of_the_charts(database, monkeypatch):
+    """Issue 25: each phone watching the board cost about 0.034 of a core, reading the room
+    and building the charts alone. Every watcher of a room now shares one read per
+    SNAPSHOT_SECONDS and one build of the charts per read (language and size)."""
+    teacher, code = start_room()
+    student_submits(code)
+    monkeypatch.setattr(room_ui, "SNAPSHOT_SECONDS", 120.0)  # every watcher within one refresh
+    reads, builds = [], []
+    rows, scatter = db.Store.rows, room_ui.charts.scatter
+    monkeypatch.setattr(db.Store, "rows", lambda *a, **k: reads.append(1) or rows(*a, **k))
+    monkeypatch.setattr(room_ui.charts, "scatter",
+                        lambda *a, **k: builds.append(1) or scatter(*a, **k))
+    room_ui.changed(code)  # as after a write: the next read is fresh
+    for _ in range(4):  # four phones open the board
+        watcher = app_test("class_board", room=code).run()
+        assert len(board_points(watcher)) == 1, "each sees the room's run"
+    assert (len(reads), len(builds)) == (1, 1)
+
+
 # ---- every Submit click ends in "submitted" or a reason --------------------------------------
 
 def test_every_submit_click_ends_in_submitted_or_a_reason(database, monkeypatch):

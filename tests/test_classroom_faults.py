@@ -177,7 +177,8 @@ def test_a_write_kept_waiting_by_a_lock_is_remembered_for_the_board(tmp_path):
 
 
 @pytest.mark.parametrize("field, value", [
-    ("lr", 10**400), ("seconds_per_epoch", -(10**400)), ("train_loss", [10**400] * 3)])
+    ("lr", 10**400), ("seconds_per_epoch", -(10**400)), ("train_loss", [10**400] * 3),
+    ("seed", 10**400), ("epochs", 10**400), ("batch_size", -(10**400))])
 def test_integers_beyond_any_float_are_refused_with_a_reason(store, field, value):
     raw = linreg_run() | {field: value}
     with pytest.raises(Invalid) as e:
