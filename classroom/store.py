@@ -13,7 +13,8 @@ database become `StoreError(kind)`; a request the rules refuse becomes `Refused(
 
 No acknowledged write is lost silently: on SQLite every transaction checks that the file at
 the path is still the one this engine first opened (a deleted, moved or replaced file keeps
-serving the old, unlinked copy through open handles, and a restart would find nothing), a
+serving the old, unlinked copy through open handles, and a restart would find nothing) and
+that its write-ahead log was not deleted under it (on Linux), a
 write is checked again after its commit, commits are synchronous=FULL, and the last failed
 write (a full disk, a lock held too long) is remembered for the teacher's board.
 """
@@ -273,10 +274,32 @@ def _file_path(engine: sa.Engine) -> str | None:
     return database.removeprefix("file:").split("?")[0]
 
 
+def _held_deleted(path: str) -> bool:
+    """Does this process hold `path`'s write-ahead log (or its index) open after it was
+    deleted (Linux's /proc/self/fd; elsewhere: no)? A commit sits in the -wal file until a
+    checkpoint copies it into the database: with `rm class.sqlite3-wal` the runs written
+    since would be gone after a crash or a restart's first reader, though the file is there."""
+    real = os.path.realpath(path)
+    gone = {f"{real}-wal (deleted)", f"{real}-shm (deleted)"}
+    try:
+        fds = os.listdir("/proc/self/fd")
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}") in gone:
+                return True
+        except OSError:  # closed meanwhile
+            continue
+    return False
+
+
 # The file each SQLite engine first wrote, and the last write failure per engine: state of the
 # process (engines are shared by every session), so every board sees it.
 _FIRST_FILE: "weakref.WeakKeyDictionary[sa.Engine, tuple[int, int]]" = weakref.WeakKeyDictionary()
 _LAST_FAILURE: "weakref.WeakKeyDictionary[sa.Engine, Health]" = weakref.WeakKeyDictionary()
+# the -wal and -shm files last seen: /proc is read only when they change (it costs ms)
+_LOG_FILES: "weakref.WeakKeyDictionary[sa.Engine, tuple]" = weakref.WeakKeyDictionary()
 _STATE_LOCK = threading.Lock()
 
 
@@ -297,25 +320,32 @@ def prepare_engine(engine: sa.Engine, busy_timeout: float = Limits.busy_timeout)
     return engine
 
 
+# What went wrong, by SQLite's own phrases and PostgreSQL's SQLSTATE classes: never by a
+# lone word, which a host or role name in a connection error may hold ('fullerton-db').
+_PHRASES = (
+    ("locked", ("database is locked", "table is locked", "schema is locked",
+                "lock timeout", "deadlock detected")),
+    ("full", ("database or disk is full", "no space left on device", "disk full")),
+    ("unwritable", ("readonly database", "read-only transaction", "permission denied",
+                    "must be owner of")),
+    ("corrupt", ("file is not a database", "database disk image is malformed")),
+)
+_SQLSTATES = {"55P03": "locked", "40P01": "locked", "53100": "full", "25006": "unwritable",
+              "42501": "unwritable", "XX001": "corrupt", "XX002": "corrupt"}
+
+
 def _classify(e: Exception, path: str | None) -> StoreError:
     """What went wrong, in words a teacher can act on."""
-    text = str(getattr(e, "orig", None) or e).lower()
-    if "locked" in text or "busy" in text:
-        kind = "locked"
-    elif "full" in text or "no space" in text:
-        kind = "full"
-    elif "readonly" in text or "read-only" in text or "permission" in text:
-        kind = "unwritable"
-    elif "not a database" in text or "malformed" in text or "disk image" in text:
-        kind = "corrupt"
-    elif "unable to open" in text and path:
+    orig = getattr(e, "orig", None) or e
+    text = str(orig).lower()
+    kind = _SQLSTATES.get(getattr(orig, "sqlstate", None) or "")
+    for name, phrases in _PHRASES:
+        if kind is None and any(phrase in text for phrase in phrases):
+            kind = name
+    if kind is None and "unable to open" in text and path:
         folder = os.path.dirname(os.path.abspath(path))
         kind = "missing" if not os.path.isdir(folder) else "unwritable"
-    elif "newer" in text:
-        kind = "newer"
-    else:
-        kind = "unavailable"
-    return StoreError(kind, str(getattr(e, "orig", None) or e)[:200])
+    return StoreError(kind or "unavailable", str(orig)[:200])
 
 
 class Store:
@@ -341,6 +371,14 @@ class Store:
                 self.engine)
         if now is None or now != first:
             raise StoreError("moved", f"{self.file}: {'gone' if now is None else 'replaced'}")
+        logs = tuple(_identity(self.file + suffix) for suffix in ("-wal", "-shm"))
+        with _STATE_LOCK:
+            known = _LOG_FILES.get(self.engine)
+        if logs != known:  # a first look, or the log was made anew: was it deleted under us?
+            if _held_deleted(self.file):
+                raise StoreError("moved", f"{self.file}: its -wal or -shm file was deleted")
+            with _STATE_LOCK:
+                _LOG_FILES[self.engine] = logs
 
     def _failed(self, kind: str | None) -> None:
         with _STATE_LOCK:

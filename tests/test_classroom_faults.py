@@ -8,8 +8,11 @@ file a restart would open."""
 import csv
 import datetime
 import io
+import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 import sqlalchemy as sa
@@ -51,7 +54,7 @@ def acknowledged(s: db.Store, code: str, runs) -> list[int]:
     return ids
 
 
-@pytest.mark.parametrize("how", ["deleted", "moved", "replaced"])
+@pytest.mark.parametrize("how", ["deleted", "moved", "replaced", "log_deleted"])
 def test_no_run_is_acknowledged_into_a_file_that_is_no_longer_at_its_path(tmp_path, how):
     path = tmp_path / "class.sqlite3"
     s = sqlite_store(path)
@@ -66,7 +69,9 @@ def test_no_run_is_acknowledged_into_a_file_that_is_no_longer_at_its_path(tmp_pa
             shutil.copy(found, tmp_path / f"copy{suffix}")
             found.unlink()
             (tmp_path / f"copy{suffix}").rename(found)
-        elif found.exists():
+        elif how == "log_deleted" and suffix and found.exists():  # rm class.sqlite3-*
+            found.unlink()
+        elif how == "deleted" and found.exists():
             found.unlink()
     with pytest.raises(db.StoreError) as e:
         s.submit(code, "student", linreg_run(seed=99))
@@ -74,9 +79,41 @@ def test_no_run_is_acknowledged_into_a_file_that_is_no_longer_at_its_path(tmp_pa
     with pytest.raises(db.StoreError, match="moved"):
         s.room(code)  # the board says so too
     assert s.health().kind == "moved"
-    after = restart(path)
-    kept = {r.id for r in after.rows(code)}
-    assert set(acknowledged(s, code, [linreg_run()] * 3)) <= kept, "nothing acknowledged is lost"
+    late = set(acknowledged(s, code, [linreg_run()] * 3))
+    assert late <= stored_ids(path), "nothing acknowledged is lost"
+
+
+def stored_ids(path) -> set[int]:
+    """The runs a restart would find at `path`: read by another process, as after a crash
+    (this one may still hold a deleted file, and refuses to use the path then)."""
+    found = subprocess.run(
+        [sys.executable, "-c", "import sqlite3, sys\n"
+         "c = sqlite3.connect(sys.argv[1])\n"
+         "try: print([r[0] for r in c.execute('SELECT id FROM classroom_submissions')])\n"
+         "except sqlite3.OperationalError: print([])", str(path)],
+        capture_output=True, text=True, timeout=60, check=True)
+    return set(json.loads(found.stdout))
+
+
+def test_a_file_deleted_during_the_write_is_not_acknowledged(tmp_path):
+    """The check before a write is not enough: the file may go while the write runs. The
+    write is checked again after its commit, and not acknowledged."""
+    path = tmp_path / "class.sqlite3"
+    s = sqlite_store(path)
+    code = a_room_with_a_student(s)
+
+    @event.listens_for(s.engine, "before_cursor_execute")
+    def remove_during_the_insert(_conn, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith("INSERT INTO CLASSROOM_SUBMISSIONS"):
+            for suffix in ("", "-wal", "-shm"):
+                (tmp_path / f"class.sqlite3{suffix}").unlink(missing_ok=True)
+
+    s.clock.now += 3
+    with pytest.raises(db.StoreError) as e:
+        s.submit(code, "student", linreg_run())
+    assert e.value.kind == "moved"
+    assert s.health().kind == "moved", "the board says so"
+    assert stored_ids(path) == set(), "a restart finds nothing: nothing was acknowledged"
 
 
 def test_a_file_put_back_is_written_again(tmp_path):
@@ -140,7 +177,8 @@ def test_a_write_kept_waiting_by_a_lock_is_remembered_for_the_board(tmp_path):
 
 
 @pytest.mark.parametrize("field, value", [
-    ("lr", 10**400), ("seconds_per_epoch", -(10**400)), ("train_loss", [10**400] * 3)])
+    ("lr", 10**400), ("seconds_per_epoch", -(10**400)), ("train_loss", [10**400] * 3),
+    ("seed", 10**400), ("epochs", 10**400), ("batch_size", -(10**400))])
 def test_integers_beyond_any_float_are_refused_with_a_reason(store, field, value):
     raw = linreg_run() | {field: value}
     with pytest.raises(Invalid) as e:
@@ -150,6 +188,24 @@ def test_integers_beyond_any_float_are_refused_with_a_reason(store, field, value
     store.join(code, "s")
     with pytest.raises(Invalid):
         store.submit(code, "s", raw)
+
+
+@pytest.mark.parametrize("message, kind", [
+    ("database or disk is full", "full"),  # SQLite
+    ("could not extend file \"base/16384/2619\": No space left on device", "full"),  # PostgreSQL
+    ('connection to server at "fullerton-db.example.edu" (10.0.0.7), port 5432 failed: '
+     "Connection refused", "unavailable"),
+    ('connection to server at "db-locked-down.example.edu", port 5432 failed: FATAL: '
+     'password authentication failed for user "classroom"', "unavailable"),
+    ("database is locked", "locked"),
+    ("attempt to write a readonly database", "unwritable"),
+    ("file is not a database", "corrupt"),
+])
+def test_a_failure_is_named_by_what_happened_not_by_a_word_in_a_host_name(message, kind):
+    """A host called 'fullerton-db' is not a full disk: the teacher is told the right thing."""
+    found = db._classify(sa.exc.OperationalError("SELECT 1", {}, Exception(message)), None)
+    assert found.kind == kind
+    assert message[:100] in found.detail, "the detail (host, port, role) for the server's log"
 
 
 @pytest.fixture

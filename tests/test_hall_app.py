@@ -62,6 +62,37 @@ def test_changing_the_seed_during_a_run_neither_raises_nor_loses_it(hall, monkey
     assert hall.load() == (0, 0)
 
 
+def test_the_books_epoch_is_a_run_of_the_queue_and_waits_its_turn(hall, monkeypatch):
+    """Issue 25: "Run one epoch the book's way" cost about 70 MiB per click, with no limit
+    on clicks at once. It is a run of the server's queue: with the one slot taken, the click
+    waits in line (and says so) instead of adding its 70 MiB beside the run; then it runs in
+    the slot. (The epoch itself is stubbed: tests/test_softmax_classifier_app runs it.)"""
+    from core import pipeline_timing
+
+    seen = []
+
+    def epoch(data, seed):
+        seen.append(hall.load())  # (running, waiting) while the book's epoch runs
+        return "stub: no epoch"   # what the page says when the book's pipeline cannot run
+
+    monkeypatch.setattr(pipeline_timing, "compare_one_epoch", epoch)
+    go = threading.Event()
+    hall.submit("another student", "classifier", lambda: iter(go.wait(120) for _ in range(1)))
+    at = app_test("softmax_classifier").run()
+    at.button(key=keys.SC_BOOK_RUN).click().run()
+    assert not at.exception, at.exception
+    assert hall.load() == (1, 1) and not seen, "the book's epoch waits for the slot"
+    at.run()  # the browser's poll
+    assert "ahead of yours" in texts(at) or "Yours is next" in texts(at), texts(at)
+    assert at.button(key=keys.SC_BOOK_RUN).disabled, "one click, one place in line"
+    go.set()
+    until_trained(at)
+    assert not at.exception
+    assert seen == [(1, 0)], "it ran in the slot, alone"
+    assert at.session_state[keys.SC_BOOK_ERROR] == "stub: no epoch"
+    assert hall.load() == (0, 0)
+
+
 def test_a_waiting_student_sees_the_place_and_can_stop(hall, monkeypatch):
     go = gated(monkeypatch)
     other = hall.submit("another student", "classifier", lambda: iter(go.wait(120) for _ in
