@@ -61,9 +61,10 @@ lint: $(VENV)/.test
 	$(BIN)/ruff check .
 
 # D2L_REQUIRE_DATA=1 turns a skipped real-data or browser test into a failure.
-# FASHION_MNIST_DOWNLOAD=0: tests never reach for the internet.
+# FASHION_MNIST_DOWNLOAD=0: tests never reach for the internet. -n auto: pytest-xdist's workers
+# (tests/conftest.py says how many), a file's tests in one worker (its server, its browser).
 test: setup-test lint
-	D2L_REQUIRE_DATA=1 FASHION_MNIST_DOWNLOAD=0 $(BIN)/python -m pytest
+	D2L_REQUIRE_DATA=1 FASHION_MNIST_DOWNLOAD=0 $(BIN)/python -m pytest -n auto --dist loadfile
 
 # The long checks first (pytest -m long: minutes each, e.g. the websocket hall's client on a
 # live server), then every bench's figures.

@@ -178,11 +178,17 @@ class CPU:
         return {"browser_cpu_s": round(b1 - b0, 3), "server_cpu_s": round(s1 - s0, 3)}
 
 
-def open_settled(context, url: str, server=None) -> tuple[dict, object]:
-    """A fresh tab opens `url`: {'open_s', 'script_s', CPU, …contents}, and the open tab."""
+def open_settled(context, url: str, server=None,
+                 need_chart: bool = False) -> tuple[dict, object]:
+    """A fresh tab opens `url`: {'open_s', 'script_s', CPU, …contents}, and the open tab.
+    With `need_chart`, settled means a chart has drawn too (a loaded machine can be quiet
+    for QUIET_MS before the first chart arrives)."""
     page = context.new_page()
     cpu = CPU(page, server)
     page.goto(url, timeout=TIMEOUT_MS)
+    if need_chart:
+        page.wait_for_selector('[data-testid="stVegaLiteChart"] :is(svg.marks, canvas)',
+                               timeout=TIMEOUT_MS)
     settle(page)
     figures = {"open_s": page.evaluate(LAST_CHANGE) / 1000,
                "script_s": page.evaluate("() => __perf.idle") / 1000, **cpu.spent()}

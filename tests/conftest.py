@@ -21,6 +21,20 @@ def pytest_configure(config):
     """Every chart a test draws is checked against Vega-Lite's schema (ui.charts.VALIDATE),
     in this process and in the servers the browser tests start; a student's server skips it."""
     os.environ.setdefault("D2L_VALIDATE_CHARTS", "1")
+    # torch's intra-op threads as the app's server sets them (streamlit_app.py): a run's sums
+    # then add up in one order whatever ran before in this process (a bit-for-bit test of a
+    # shared run against a fresh one failed in a worker that had not yet run the app), and a
+    # test worker takes one core, as make test's workers are one per core.
+    from core import resources
+    resources.configure_threads()
+
+
+def pytest_xdist_auto_num_workers(config):
+    """`make test` runs `-n auto`: a worker per core and one more (a browser test spends much
+    of its time waiting for a page, which another worker's work fills), at least 2 and at most
+    4 (each worker holds torch, and a server and a browser of its own: about 1.5 GB)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(2, min(4, (cores or 1) + 1))
 
 
 def pytest_collection_modifyitems(items):
@@ -88,6 +102,14 @@ def tables(at) -> list:
         frame.index = frame.index.map(plain)
         found.append(frame)
     return found
+
+
+def sampled(values, keep, *, unpack: bool = False) -> list:
+    """Parametrize `values`, the ones not in `keep` marked `long`: `make test` runs the sample
+    (its 20-minute budget), `make bench` (pytest -m long) the rest. With `unpack`, a tuple
+    value is several arguments."""
+    return [v if v in keep else
+            pytest.param(*(v if unpack else (v,)), marks=pytest.mark.long) for v in values]
 
 
 def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
@@ -226,8 +248,8 @@ def start_server(port: int, env: dict | None = None, script: str = "streamlit_ap
            "--browser.gatherUsageStats=false"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    deadline = time.monotonic() + 240  # waits for the server, fails early if it died: a
+    while time.monotonic() < deadline:  # loaded machine (make test's workers) is slow to start
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
                 pass
@@ -251,8 +273,18 @@ def server():
     port = free_port()
     proc = start_server(port)
     yield f"http://127.0.0.1:{port}"
+    stop_server(proc)
+
+
+def stop_server(proc) -> None:
+    """Terminate, and kill what does not stop within 30 s (a loaded machine is slow to stop)."""
+    import subprocess
     proc.terminate()
-    proc.wait(timeout=20)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")
@@ -261,6 +293,10 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         skip_or_fail("playwright is not installed")
+    from playwright.sync_api import expect
+    # An assertion waits for the state it asserts, up to 30 s (Playwright's default is 5 s): a
+    # test passes as soon as the state is there, and a loaded machine never fails it.
+    expect.set_options(timeout=30_000)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b

@@ -13,7 +13,8 @@ CHARTS = '[data-testid="stVegaLiteChart"]'
 def test_open_and_slider_figures_on_one_page(server, browser):
     context = bench_browser.new_context(browser)
     try:
-        found, page = bench_browser.open_settled(context, f"{server}/normal-mse?lang=en")
+        found, page = bench_browser.open_settled(context, f"{server}/normal-mse?lang=en",
+                                                   need_chart=True)
         assert 0 < found["script_s"] <= found["open_s"] < 120
         assert found["charts"] >= 1 and found["formulas"] >= 1
         assert found["charts"] == page.locator(f"{CHARTS} svg.marks").count()  # all drawn

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import CHROMIUM, free_port, skip_or_fail, wait_for_app
+from tests.conftest import CHROMIUM, free_port, skip_or_fail, stop_server, wait_for_app
 
 pytestmark = [pytest.mark.browser]
 CODE = '[data-testid="stCode"] code'  # the tiny page prints its values here
@@ -68,7 +68,7 @@ def tiny(tmp_path_factory):
          "--server.address=127.0.0.1", f"--server.port={port}",
          "--browser.gatherUsageStats=false"],
         cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 240  # fails early if the process died
     while True:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
@@ -83,8 +83,7 @@ def tiny(tmp_path_factory):
                 raise RuntimeError("the tiny app did not start") from None
             time.sleep(0.3)
     yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=20)
+    stop_server(proc)
 
 
 def params(page) -> dict[str, list[str]]:

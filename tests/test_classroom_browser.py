@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTIFACTS, CHROMIUM, free_port, skip_or_fail, start_server, wait_for_app
+from tests.conftest import (
+    ARTIFACTS,
+    CHROMIUM,
+    free_port,
+    skip_or_fail,
+    start_server,
+    stop_server,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 WAIT_MS = 60_000  # an upper bound for a loaded 2-core machine, not a measurement
@@ -20,8 +28,7 @@ def class_server(tmp_path):
     port = free_port()
     proc = start_server(port, {"D2L_CLASSROOM_DB": str(tmp_path / "class.sqlite3")})
     yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    proc.wait(timeout=20)
+    stop_server(proc)
 
 
 def metric(page, index: int):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import CHROMIUM, free_port, skip_or_fail, start_server
+from tests.conftest import CHROMIUM, free_port, skip_or_fail, start_server, stop_server
 from tests.test_lecture_phone_browser import settle
 
 pytestmark = pytest.mark.browser
@@ -70,8 +70,7 @@ def room_link(tmp_path):
     port = free_port()
     proc = start_server(port, {"D2L_CLASSROOM_DB": str(path)})
     yield f"http://127.0.0.1:{port}/linear-regression?room={code}"
-    proc.terminate()
-    proc.wait(timeout=20)
+    stop_server(proc)
 
 
 def test_a_rooms_link_lands_on_a_phone_with_the_train_button_in_view(room_link, browser):

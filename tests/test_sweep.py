@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from tests.conftest import PAGES, app_test, until_trained
+from tests.conftest import PAGES, app_test, sampled, until_trained
 from ui import keys
 
 pytestmark = pytest.mark.slow
@@ -20,14 +20,18 @@ GLOBAL = {keys.LANG, keys.LECTURE, keys.WHOLE}  # the parametrisation below: the
 # (tests.conftest.app_test) and lecture mode's one section at a time
 TEXTS = ["", "abc", "1e400", "nan", "-inf", "1,,2", "9" * 300, "x; DROP TABLE", "<b>hi</b>",
          "０.５", "1, 2, 3"]
-RANDOM_VALUES = 2
+RANDOM_VALUES = 2  # in the long combinations; make test moves each widget to its extremes
+# make test: English on the whole page and Chinese in lecture mode; make bench: all four,
+# with random values too (the whole-page sweep was a quarter of the suite's time).
+COMBINATIONS = sampled([("en", False), ("zh", False), ("en", True), ("zh", True)],
+                       keep={("en", False), ("zh", True)}, unpack=True)
 # Widgets that appear only after a button is pressed (the regression page's replay panel,
 # after Train): the sweep presses it, then moves what appeared (its buttons too) first,
 # before other moves change the settings and hide them again.
 REVEAL = {"linear_regression": keys.LR_TRAIN}
 
 
-def moves(widget, rng: random.Random) -> list:
+def moves(widget, rng: random.Random, randoms: int = RANDOM_VALUES) -> list:
     """(label, move) pairs for one discovered widget: extremes first, then random values."""
     proto, kind = widget.proto, type(widget).__name__
     if kind in ("Slider", "NumberInput"):
@@ -41,17 +45,17 @@ def moves(widget, rng: random.Random) -> list:
 
         if kind == "Slider" and isinstance(widget.value, tuple):
             values = [(cast(lo), cast(lo)), (cast(lo), cast(hi)), (cast(hi), cast(hi))]
-            values += [tuple(sorted((pick(), pick()))) for _ in range(RANDOM_VALUES)]
+            values += [tuple(sorted((pick(), pick()))) for _ in range(randoms)]
         else:
-            values = [cast(lo), cast(hi)] + [pick() for _ in range(RANDOM_VALUES)]
+            values = [cast(lo), cast(hi)] + [pick() for _ in range(randoms)]
         return [(v, lambda w, v=v: w.set_value(v)) for v in values]
     if kind == "Selectbox":
         n = len(proto.options)
-        indices = [0, n - 1] + [rng.randrange(n) for _ in range(RANDOM_VALUES)]
+        indices = [0, n - 1] + [rng.randrange(n) for _ in range(randoms)]
         return [(i, lambda w, i=i: w.set_value(raw_option(w, i))) for i in indices]
     if kind in ("Radio", "SelectSlider"):
         n = len(proto.options)
-        indices = [0, n - 1] + [rng.randrange(n) for _ in range(RANDOM_VALUES)]
+        indices = [0, n - 1] + [rng.randrange(n) for _ in range(randoms)]
         return [(i, lambda w, i=i: w.set_value(raw_option(w, i))) for i in indices]
     if kind in ("Toggle", "Checkbox"):
         return [(v, lambda w, v=v: w.set_value(v)) for v in (True, False)]
@@ -100,11 +104,11 @@ def charts(at) -> int:
     return len(at.get("vega_lite_chart"))
 
 
-@pytest.mark.parametrize("lang,lecture", [("en", False), ("zh", False), ("en", True),
-                                          ("zh", True)])
+@pytest.mark.parametrize("lang,lecture", COMBINATIONS)
 @pytest.mark.parametrize("page", PAGES)
-def test_sweep_every_widget(page, lang, lecture):
+def test_sweep_every_widget(page, lang, lecture, request):
     rng = random.Random(f"{page}-{lang}-{lecture}")
+    randoms = RANDOM_VALUES if request.node.get_closest_marker("long") else 0
     params = {"lecture": "1"} if lecture else {}
     at = app_test(page, lang, **params).run()
     assert not at.exception, at.exception
@@ -127,7 +131,7 @@ def test_sweep_every_widget(page, lang, lecture):
         if widget is None:
             gone.add(key)
             continue
-        for value, move in moves(widget, rng):
+        for value, move in moves(widget, rng, randoms):
             widget = find(at, kind, key)
             if widget is None:  # the widget went away after an earlier move
                 gone.add(key)
