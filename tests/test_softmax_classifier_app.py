@@ -258,8 +258,29 @@ def test_a_failing_book_pipeline_is_said_not_raised(monkeypatch):
     monkeypatch.setattr(pipeline_timing, "compare_one_epoch", broken)
     until_trained(at.button(key="sc.book_run").click().run())
     assert not at.exception, at.exception
-    assert any("could not run here" in w.value and "/nowhere" in w.value for w in at.warning)
+    said = " ".join(w.value for w in at.warning)
+    assert "could not run here" in said and "files could not be read" in said
+    assert "/nowhere" not in said  # a server path stays in the server's log
     assert "sc.book_epoch" not in at.session_state
+
+
+def test_a_books_epoch_given_up_for_train_says_so():
+    """One run a student: Train while the book's epoch waits in line gives the epoch up
+    (tests/test_queue.py: a waiting run its owner replaced stops), and the page says so; it
+    used to vanish without a word. A Stop the student pressed is not reported."""
+    from core import queue
+
+    for pressed, said in [(False, True), (True, False)]:
+        at = app_test("softmax_classifier").run()
+        job = queue.Job("book", None, lambda: iter(()), 1.0, "someone")
+        job.state = queue.STOPPED
+        at.session_state[keys.SC_BOOK_PENDING] = (42, job)
+        if pressed:
+            at.session_state[keys.SC_BOOK_STOP] = True
+        at.run()
+        assert not at.exception, at.exception
+        warned = any("Train started another run" in w.value for w in at.warning)
+        assert warned == said, (pressed, [w.value for w in at.warning])
 
 
 def test_a_stopped_run_is_said_and_the_previous_model_stays():

@@ -115,8 +115,11 @@ def the_books_way(data, seed: int) -> None:
         st.session_state[keys.SC_BOOK_ERROR] = None
     if keys.SC_BOOK_PENDING in st.session_state:
         book_follow()
-    if st.session_state.get(keys.SC_BOOK_ERROR):
-        st.warning(t("sc.book_failed", detail=st.session_state[keys.SC_BOOK_ERROR]))
+    why = st.session_state.get(keys.SC_BOOK_ERROR)
+    if why == "replaced":
+        st.warning(t("sc.book_replaced"), icon=":material/info:")
+    elif why:
+        st.warning(t("sc.book_failed", detail=t(f"sc.book_failed.{why}")))
     done = st.session_state.get(keys.SC_BOOK_RESULT)
     if done is not None:
         run_seed, c = done
@@ -131,11 +134,13 @@ def the_books_way(data, seed: int) -> None:
 def book_epoch(data, seed: int):
     """The book's epoch beside ours as a run of the server's queue (about 70 MiB while it
     runs: one at a time per core, like every training run): no records; its result is the
-    Comparison, or why it could not run (files, workers: said, not raised)."""
+    Comparison, or why it could not run, in a word the page says ('data', 'workers'); the
+    exception, with its server paths, goes to the server's log."""
     try:
         return pipeline_timing.compare_one_epoch(data, seed)
     except (DataError, OSError, RuntimeError) as e:
-        return str(e)[:200]
+        safe.log.warning("the book's epoch could not run: %r", e)
+        return "data" if isinstance(e, (DataError, OSError)) else "workers"
     yield  # a generator, as the queue runs them
 
 
@@ -154,13 +159,16 @@ def book_follow() -> None:
             st.info(t("sc.book_running"), icon=":material/timer:")
         st.button(t("sc.stop"), key=keys.SC_BOOK_STOP, icon=":material/stop:")
         return
+    stopped = st.session_state.get(keys.SC_BOOK_STOP)
     del st.session_state[keys.SC_BOOK_PENDING]
     if status.state == queue.DONE and isinstance(job.result, str):
         st.session_state[keys.SC_BOOK_ERROR] = job.result
     elif status.state == queue.DONE:
         st.session_state[keys.SC_BOOK_RESULT] = (seed, job.result)
     elif status.state == queue.FAILED:
-        st.session_state[keys.SC_BOOK_ERROR] = status.error
+        st.session_state[keys.SC_BOOK_ERROR] = "failed"  # its traceback: the server's log
+    elif not stopped:  # given up for the session's next run (Train): one run a student
+        st.session_state[keys.SC_BOOK_ERROR] = "replaced"
     training.redraw_page()  # the result is drawn by the section, after this fragment
 
 

@@ -197,6 +197,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The book's pipeline could not run here: {detail}",
         "zh": "书中的流水线无法在这里运行：{detail}",
     },
+    "sc.book_failed.data": {
+        "en": "the data set's files could not be read (the server's log says which).",
+        "zh": "无法读取数据集的文件（服务器日志中写明是哪一个）。",
+    },
+    "sc.book_failed.workers": {
+        "en": "its DataLoader's worker processes could not start (the server's log says why).",
+        "zh": "其 DataLoader 的工作进程无法启动（原因见服务器日志）。",
+    },
+    "sc.book_failed.failed": {
+        "en": "it stopped with an error (the server's log has the detail).",
+        "zh": "运行中出错而停止（详情见服务器日志）。",
+    },
+    "sc.book_replaced": {
+        "en": "Your epoch the book's way was stopped: Train started another run, and each "
+              "student has one run at a time. Press the button again when that run is done.",
+        "zh": "你的“按书中的方式跑一个迭代周期”已停止：你按下了“训练”，开始了另一次运行，"
+              "而每位学生同一时间只有一次运行。那次运行结束后再按一次这个按钮。",
+    },
     "sc.book_result": {
         "en": "One epoch the book's way: **{book} s**; ours: **{ours} s**, **{ratio}×** faster "
               "(seed {seed}, one measurement on a shared machine: the ratio varies from run to run).",
