@@ -18,7 +18,8 @@ that read the result. What a run draws, and what its end keeps, is each panel's 
 
 A closed tab gives its place up: GRACE_SECONDS after Streamlit's runtime stops counting its
 session as active (a phone that wakes up within them keeps its place), the queue drops its
-run; an owner whose page stopped polling for core.queue.TIMEOUT seconds goes the same way.
+run; an owner whose session is connected keeps it even when its polls are run late (a busy
+server), up to core.queue.PATIENCE seconds. A run given up says why (`ended`).
 """
 
 import dataclasses
@@ -164,8 +165,12 @@ def ended(panel: Panel, status: queue.Status) -> None:
     if status.state == queue.DONE:
         cached = status.cached
         note = None if cached is None else ("queue.shared", round(time.time() - cached.finished_at))
-    else:
-        note = ("queue.failed" if status.state == queue.FAILED else "queue.stopped", None)
+    elif status.state == queue.FAILED:
+        note = ("queue.failed", None)
+    else:  # given up: why, when it was not this page's own Stop
+        note = {queue.UNSEEN: ("queue.gone_unseen", None),
+                queue.CLOSED: ("queue.gone_closed", round(GRACE_SECONDS))}.get(
+                    status.why, ("queue.stopped", None))
     st.session_state[panel.note] = note
 
 
@@ -174,7 +179,7 @@ def say_failed(panel: Panel, container=st) -> bool:
     note = st.session_state.get(panel.note)
     if note is None or note[0] == "queue.shared":
         return False
-    container.warning(t(note[0]), icon=":material/error:")
+    container.warning(t(note[0], seconds=note[1]), icon=":material/error:")
     return True
 
 
