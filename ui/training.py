@@ -2,9 +2,15 @@
 
 Every training run goes through one core.queue.TrainingQueue: `hall()` is the server's, the
 session is its `owner()`. A panel asks for a run, then follows it in a small fragment
-that the browser reruns every POLL_SECONDS (st.fragment's run_every): each run draws where
-the run stands (its place in line, or its records so far). The page never advances a training
-generator: a worker thread does, so a setting changed during a run cannot reach into it.
+that the browser reruns every WAIT_POLL_SECONDS (st.fragment's run_every): it draws the
+place in line and the Stop button. Once the run trains, that fragment also draws a nested
+one, the run's bar and curves, which the browser reruns every POLL_SECONDS (`live`) while
+few pages follow runs (FAST_FOLLOWERS); a hall that follows one shared run sees it at the
+slower pace, because every poll is a script run on the server's one interpreter: more polls
+than it can run make each page's next poll start before its last one's drawing was sent,
+and Streamlit drops what was not sent (scripts/bench_hall_ws.py). The page never advances a
+training generator: a worker thread does, so a setting changed during a run cannot reach
+into it.
 
 (A click's own run waits a moment for a short run to end, `settle`, and draws it whole.)
 
@@ -34,8 +40,10 @@ from core import queue
 from ui import safe
 from ui.i18n import t
 
-POLL_SECONDS = 0.5       # the browser reruns a following panel this often (run_every): each
+POLL_SECONDS = 0.5       # the browser reruns a training run's live view this often (run_every)
+WAIT_POLL_SECONDS = 2.0  # and a following panel (the place in line, Stop) this often: each
                          # poll is a small script run, and a hall of 200 polls at once
+FAST_FOLLOWERS = 16      # at most this many pages following runs that train poll them fast
 REPLAY_SECONDS = 0.2     # a run answered from the room's cache: an epoch drawn this often,
 REPLAY_TOTAL = 2.0       # and the whole replay in at most this long
 GRACE_SECONDS = 30.0     # a disconnected session (a phone whose screen locked) keeps its place
@@ -157,6 +165,14 @@ def stopped(panel: Panel) -> Watching | None:
     del st.session_state[panel.running]
     give_up(watching.job)
     return watching
+
+
+def fast() -> bool:
+    """Once its run trains, does a following panel draw the run's live view as a nested
+    fragment polled every POLL_SECONDS? Yes while at most FAST_FOLLOWERS pages follow runs;
+    else the panel draws it at its own WAIT_POLL_SECONDS (the nested fragment, no longer
+    drawn, stops polling): 200 pages that follow one shared run poll 100 times a second."""
+    return hall().following() <= FAST_FOLLOWERS
 
 
 def ended(panel: Panel, status: queue.Status) -> None:
