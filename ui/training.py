@@ -1,16 +1,17 @@
 """The server's training queue as a page sees it (issue 24 §1-2).
 
 Every training run goes through one core.queue.TrainingQueue: `hall()` is the server's, the
-session is its `owner()`. A panel asks for a run, then follows it in a small fragment
-that the browser reruns every WAIT_POLL_SECONDS (st.fragment's run_every): it draws the
-place in line and the Stop button. Once the run trains, that fragment also draws a nested
-one, the run's bar and curves, which the browser reruns every POLL_SECONDS (`live`) while
-few pages follow runs (FAST_FOLLOWERS); a hall that follows one shared run sees it at the
-slower pace, because every poll is a script run on the server's one interpreter: more polls
-than it can run make each page's next poll start before its last one's drawing was sent,
-and Streamlit drops what was not sent (scripts/bench_hall_ws.py). The page never advances a
-training generator: a worker thread does, so a setting changed during a run cannot reach
-into it.
+session is its `owner()`. A panel asks for a run, then follows it in a small fragment with
+the Stop button, and in it a nested fragment, its view: the place in line, or the run's bar
+and curves so far. The browser reruns each (st.fragment's run_every): the view at a `pace`
+(a place in line every WAIT_POLL_SECONDS, a training run every POLL_SECONDS, slower when a
+crowd follows), the panel every HEARTBEAT_SECONDS, which draws the view again at the pace
+that fits now (a run_every is fixed where the fragment is drawn). Every poll is a script
+run on the server's one interpreter: a hall of pages polling faster than it can run them
+finds its polls run late and their drawing dropped (Streamlit drops a fragment's unsent
+drawing when its next run starts), hence CROWD_POLLS (scripts/bench_hall_ws.py). The page
+never advances a training generator: a worker thread does, so a setting changed during a
+run cannot reach into it.
 
 (A click's own run waits a moment for a short run to end, `settle`, and draws it whole.)
 
@@ -29,6 +30,7 @@ server), up to core.queue.PATIENCE seconds. A run given up says why (`ended`).
 """
 
 import dataclasses
+import math
 import time
 from collections.abc import Callable, Hashable, Iterator
 
@@ -40,10 +42,11 @@ from core import queue
 from ui import safe
 from ui.i18n import t
 
-POLL_SECONDS = 0.5       # the browser reruns a training run's live view this often (run_every)
-WAIT_POLL_SECONDS = 2.0  # and a following panel (the place in line, Stop) this often: each
-                         # poll is a small script run, and a hall of 200 polls at once
-FAST_FOLLOWERS = 16      # at most this many pages following runs that train poll them fast
+POLL_SECONDS = 0.5       # the browser reruns a training run's view this often (run_every),
+WAIT_POLL_SECONDS = 2.0  # a place in line this often (it changes every few seconds),
+HEARTBEAT_SECONDS = 10.0  # and the panel around them (Stop), which sets their pace anew
+CROWD_POLLS = 25.0       # polls a second that all pages following runs send together, at most
+                         # (one is a script run of ~2-6 ms: bench_hall_ws, 2 cores)
 REPLAY_SECONDS = 0.2     # a run answered from the room's cache: an epoch drawn this often,
 REPLAY_TOTAL = 2.0       # and the whole replay in at most this long
 GRACE_SECONDS = 30.0     # a disconnected session (a phone whose screen locked) keeps its place
@@ -167,12 +170,23 @@ def stopped(panel: Panel) -> Watching | None:
     return watching
 
 
-def fast() -> bool:
-    """Once its run trains, does a following panel draw the run's live view as a nested
-    fragment polled every POLL_SECONDS? Yes while at most FAST_FOLLOWERS pages follow runs;
-    else the panel draws it at its own WAIT_POLL_SECONDS (the nested fragment, no longer
-    drawn, stops polling): 200 pages that follow one shared run poll 100 times a second."""
-    return hall().following() <= FAST_FOLLOWERS
+def pace(status: queue.Status) -> float:
+    """Seconds between two polls of a run's view: a place in line every WAIT_POLL_SECONDS, a
+    run that trains every POLL_SECONDS, both slower when more pages wait or follow runs than
+    CROWD_POLLS a second allow (200 pages following one shared run: every 8 s)."""
+    q = hall()
+    if status.state == queue.WAITING:
+        seconds = max(WAIT_POLL_SECONDS, q.load()[1] / CROWD_POLLS)
+    else:
+        seconds = max(POLL_SECONDS, q.following() / CROWD_POLLS)
+    return math.ceil(seconds * 2) / 2  # in half seconds: the browser keeps a timer it has
+
+
+def follow(view: Callable, status: queue.Status, *args):
+    """From a following panel's fragment: `view(*args)` as a nested fragment that the browser
+    reruns at `pace(status)` (drawn again by the panel's next run, at the pace of then).
+    Returns what `view` returns."""
+    return safe.fragment(view, run_every=pace(status))(*args)
 
 
 def ended(panel: Panel, status: queue.Status) -> None:

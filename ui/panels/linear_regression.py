@@ -212,13 +212,12 @@ def request_run(spec: DataSpec, impl: str, cfg: linreg.TrainConfig) -> training.
         cost=linreg.total_steps(spec, cfg))
 
 
-@safe.fragment(run_every=training.WAIT_POLL_SECONDS)
+@safe.fragment(run_every=training.HEARTBEAT_SECONDS)
 def follow_panel() -> None:
-    """The run this session follows: Stop, and its place in line, then its bar, curve and
-    path so far (follow_run). The browser reruns this fragment every WAIT_POLL_SECONDS while
-    it is drawn, and once the run trains, the live view nested in it every POLL_SECONDS
-    (ui.training.fast); a short run (most are) ends within SETTLE_SECONDS of its own click,
-    and is drawn whole at once."""
+    """The run this session follows: Stop, and the run's view nested in it (run_view). The
+    browser reruns this fragment every HEARTBEAT_SECONDS while it is drawn, and the view at
+    its pace (ui.training.follow); a short run (most are) ends within SETTLE_SECONDS of its
+    own click, and is drawn whole at once."""
     watching = training.followed(PANEL)
     if watching is None:  # over meanwhile
         return
@@ -229,18 +228,20 @@ def follow_panel() -> None:
     stop = st.empty()  # in this fragment: its click is never lost to one of its polls
     stop.button(t("lr.stop"), key=keys.LR_STOP, icon=":material/stop:")
     status = training.hall().status(watching.job, training.owner())
-    if status.state == queue.WAITING:
-        training.say_waiting(status)
-        return
-    if (live_run if training.fast() else follow_run)():  # it ended in this run
+    if training.follow(run_view, status):  # it ended in this run
         stop.empty()
 
 
-def follow_run() -> bool:
-    """The run's bar, curve and path so far; at the end the run is kept and the panel runs
-    once more to show it with its replay. True when it ended in this run of the page."""
+def run_view() -> bool:
+    """The place in line, or the run's bar, curve and path so far; at the end the run is
+    kept and the panel runs once more to show it with its replay. True when it ended in this
+    run of the page."""
     watching = training.followed(PANEL)
     if watching is None:  # over meanwhile (Stop, in the panel's fragment)
+        return False
+    status = training.hall().status(watching.job, training.owner())
+    if status.state == queue.WAITING:
+        training.say_waiting(status)
         return False
     live = st.empty()  # the bar, curve and path; gone once it ends
     with live.container():
@@ -258,7 +259,6 @@ def follow_run() -> bool:
     return True
 
 
-live_run = safe.fragment(follow_run, run_every=training.POLL_SECONDS)  # nested, polled
 
 
 def draw_run(watching: training.Watching) -> queue.Status | None:

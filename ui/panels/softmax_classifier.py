@@ -213,8 +213,8 @@ def training_panel(data) -> None:
     model stays in both), failed, trained; a run over the work cap is refused before it starts.
 
     The run trains in the queue's worker thread (ui.training); follow_panel draws it and the
-    browser reruns that small fragment (every 2 s in line, every 0.5 s its live view once
-    it trains: ui.training.WAIT_POLL_SECONDS, POLL_SECONDS), so the rest of the page (the
+    browser reruns its small fragments (the view of a place in line every 2 s, of a training
+    run every 0.5 s: ui.training.follow), so the rest of the page (the
     previous model's replay included) stays usable, and a click on Stop or a setting changed
     meanwhile never reaches the training generator."""
     impl, cfg = training_controls()
@@ -259,12 +259,11 @@ def request_run(impl: str, cfg: classifier.TrainConfig, data) -> training.Watchi
         cost=resources.steps(cfg.batch_size, cfg.num_epochs))
 
 
-@safe.fragment(run_every=training.WAIT_POLL_SECONDS)
+@safe.fragment(run_every=training.HEARTBEAT_SECONDS)
 def follow_panel(data) -> None:
-    """The run this session follows: Stop, and its place in line, then its bar and curves
-    (follow_run). The browser reruns this fragment every WAIT_POLL_SECONDS while it is
-    drawn, and once the run trains, the live view nested in it every POLL_SECONDS
-    (ui.training.fast)."""
+    """The run this session follows: Stop, and the run's view nested in it (run_view). The
+    browser reruns this fragment every HEARTBEAT_SECONDS while it is drawn, and the view at
+    its pace (ui.training.follow: a place in line every 2 s, a training run every 0.5 s)."""
     watching = training.followed(PANEL)
     if watching is None:  # over meanwhile
         return
@@ -276,19 +275,21 @@ def follow_panel(data) -> None:
     stop = st.empty()  # in this fragment: its click is never lost to one of its polls
     stop.button(t("sc.stop"), key=keys.SC_STOP, icon=":material/stop:")
     status = training.hall().status(watching.job, training.owner())
-    if status.state == queue.WAITING:
-        training.say_waiting(status)
-        return
-    if (live_run if training.fast() else follow_run)(data):  # it ended in this run
+    if training.follow(run_view, status, data):  # it ended in this run
         stop.empty()
 
 
-def follow_run(data) -> bool:
-    """The run's bar and curves; when it is over, its end is kept (a model, a divergence, a
-    failure) and the page runs once, for the sections below that read the model. True when
-    it ended in this run of the page (a full run: the panel draws the end below)."""
+def run_view(data) -> bool:
+    """The place in line, or the run's bar and curves; when it is over, its end is kept (a
+    model, a divergence, a failure) and the page runs once, for the sections below that read
+    the model. True when it ended in this run of the page (a full run: the panel draws the
+    end below)."""
     watching = training.followed(PANEL)
     if watching is None:  # over meanwhile (Stop, in the panel's fragment)
+        return False
+    status = training.hall().status(watching.job, training.owner())
+    if status.state == queue.WAITING:
+        training.say_waiting(status)
         return False
     live = st.empty()  # the bar and the curves; gone once it ends
     with live.container():
@@ -309,7 +310,6 @@ def follow_run(data) -> bool:
     return True
 
 
-live_run = safe.fragment(follow_run, run_every=training.POLL_SECONDS)  # nested, polled
 
 
 def draw_run(watching: training.Watching, data) -> queue.Status | None:
