@@ -44,6 +44,12 @@ SLOTS_ENV = "D2L_TRAIN_SLOTS"
 TRACE_ENV = "D2L_QUEUE_TRACE"  # a file: one JSON line per queue event (scripts/bench_hall_ws)
 log = logging.getLogger("d2l.queue")
 _trace_lock = threading.Lock()
+if os.environ.get(TRACE_ENV):  # and where every thread is, on SIGUSR1 (a server that lags)
+    import faulthandler
+    import signal
+
+    faulthandler.register(signal.SIGUSR1, file=open(os.environ[TRACE_ENV] + ".stacks", "a"),
+                          all_threads=True)
 
 
 def trace(event: str, owner: Hashable | None = None, **fields) -> None:
