@@ -40,7 +40,11 @@ same settings with another seed) before the hall, whose CPU is the training's, s
 
 HALL_WS_EPOCHS (default 2) sets every run's epochs, HALL_WS_SESSIONS overrides N,
 HALL_WS_SCENARIOS picks scenarios ("varied,defaults"), HALL_WS_TIMEOUT (s, default 900)
-bounds a scenario. The clients run in this process (asyncio, the `websockets` client that
+bounds a scenario. The server writes the queue's trace (core.queue.trace) to HALL_WS_TRACE
+(default /tmp/hall_ws_trace_PID.jsonl): the record sums it up (why owners left their runs,
+polls run more than 5 s apart) and tells the story of every student without final curves;
+`kill -USR1` the server to have every thread's stack written beside it. HALL_WS_DETAIL=1
+adds one line per student (first and final curves, polls, bars and charts received). The clients run in this process (asyncio, the `websockets` client that
 Streamlit itself requires); on a machine with more than 2 cores they run on the others.
 """
 
