@@ -37,6 +37,7 @@ ACTIVE = (WAITING, RUNNING)
 TIMEOUT = 90.0       # seconds an owner may go unseen (its page polls every few seconds; a
                      # hidden tab's timers may be throttled to one a minute)
 PATIENCE = 600.0     # seconds unseen for an owner whose session is still connected
+PRESENT = 600.0      # a page that drew a training panel this recently may press Train
 # Why an owner left its run (Status.why): its Stop, its new request, a closed tab, unseen
 STOP, REPLACED, CLOSED, UNSEEN = "stop", "replaced", "closed", "unseen"
 SMOOTHING = 0.3      # weight of the newest run in the measured seconds per unit of cost
@@ -129,6 +130,7 @@ class TrainingQueue:
         self._flight: dict[Hashable, Job] = {}
         self._owners: dict[Hashable, Job] = {}
         self._seen: dict[Hashable, float] = {}
+        self._present: dict[Hashable, float] = {}  # owner → when its page last drew a panel
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
 
@@ -216,6 +218,23 @@ class TrainingQueue:
         with self._lock:
             return sum(len(job.watchers) for job in self._running)
 
+    def present(self, owner: Hashable) -> None:
+        """The owner's page drew a training panel: it may press Train any moment."""
+        with self._lock:
+            self._present[owner] = time.monotonic()
+
+    def crowd(self) -> int:
+        """Pages that follow a training run now or may soon: those that drew a training
+        panel in the last PRESENT seconds (and are not gone), less those waiting in line.
+        A hall that presses Train within seconds is counted before it presses."""
+        with self._lock:
+            now = time.monotonic()
+            for owner, at in list(self._present.items()):
+                if now - at > PRESENT or (self.alive is not None and not self._alive(owner)):
+                    del self._present[owner]
+            return max(sum(len(job.watchers) for job in self._running),
+                       len(self._present) - len(self._waiting))
+
     def estimate(self, kind: str, cost: float) -> float | None:
         """Seconds one run of `cost` takes, from the last runs of its kind."""
         with self._lock:
@@ -223,6 +242,12 @@ class TrainingQueue:
             return None if rate is None else rate * cost
 
     # ---- inside the lock -----------------------------------------------------------------
+
+    def _alive(self, owner: Hashable) -> bool:
+        try:
+            return self.alive(owner)
+        except Exception:  # a check that fails keeps the owner
+            return True
 
     def _leave(self, owner: Hashable, why: str) -> None:
         job = self._owners.pop(owner, None)

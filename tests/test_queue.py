@@ -193,6 +193,25 @@ def test_a_connected_page_whose_polls_are_run_late_keeps_its_place(monkeypatch):
     assert unknown.status(theirs).state == STOPPED and unknown.status(theirs).why == queue.UNSEEN
 
 
+def test_the_crowd_counts_the_pages_open_on_a_panel_before_they_press_train(monkeypatch):
+    """A hall of 200 on the page pressed Train within seconds: the first to press saw few
+    followers and kept polling fast. The crowd counts the pages that drew a training panel
+    (less those in line, which poll at their own pace), gone or stale pages left out."""
+    clock = Clock()
+    monkeypatch.setattr(queue, "time", clock)
+    gone = {"closed"}
+    q = TrainingQueue(slots=1, alive=lambda owner: owner not in gone)
+    for owner in ("a", "b", "c", "closed"):
+        q.present(owner)
+    assert q.crowd() == 3  # nobody has pressed Train yet
+    q.submit("a", "fake", Gate(1))
+    q.submit("b", "fake", Gate(1))  # in line: counted at the waiting pace, not here
+    assert q.crowd() == 2
+    clock.now += queue.PRESENT + 1
+    q.present("a")
+    assert q.crowd() == 1
+
+
 def test_a_run_given_up_says_why():
     gone = set()
     q = TrainingQueue(slots=1, alive=lambda owner: owner not in gone)

@@ -73,6 +73,12 @@ def hall() -> queue.TrainingQueue:
     return queue.shared_queue(alive=_alive)
 
 
+def here() -> None:
+    """This page draws a training panel: the queue counts it in the crowd that may follow
+    runs (`pace`) before it presses Train."""
+    hall().present(owner())
+
+
 def owner() -> str:
     """This browser session, as the queue knows it."""
     ctx = get_script_run_ctx()
@@ -172,13 +178,14 @@ def stopped(panel: Panel) -> Watching | None:
 
 def pace(status: queue.Status) -> float:
     """Seconds between two polls of a run's view: a place in line every WAIT_POLL_SECONDS, a
-    run that trains every POLL_SECONDS, both slower when more pages wait or follow runs than
-    CROWD_POLLS a second allow (200 pages following one shared run: every 8 s)."""
+    run that trains every POLL_SECONDS, both slower when more pages wait, or follow runs or
+    may soon (core.queue's crowd: the pages open on a training panel), than CROWD_POLLS a
+    second allow (a hall of 200 on the page: every 8 s, from the first to press Train)."""
     q = hall()
     if status.state == queue.WAITING:
         seconds = max(WAIT_POLL_SECONDS, q.load()[1] / CROWD_POLLS)
     else:
-        seconds = max(POLL_SECONDS, q.following() / CROWD_POLLS)
+        seconds = max(POLL_SECONDS, q.crowd() / CROWD_POLLS)
     return math.ceil(seconds * 2) / 2  # in half seconds: the browser keeps a timer it has
 
 

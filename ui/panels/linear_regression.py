@@ -306,6 +306,7 @@ def training_panel(spec: DataSpec):
     a run over MAX_STEPS is refused before it starts."""
     impl, cfg = controls(spec)
     share.refresh_if_stale()  # these settings are in the sidebar's link too
+    training.here()  # the queue counts this page among those that may follow a run
     total = linreg.total_steps(spec, cfg)
     st.markdown(edge_text(spec, cfg.batch_size, impl))
     refused = total > MAX_STEPS

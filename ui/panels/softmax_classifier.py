@@ -219,6 +219,7 @@ def training_panel(data) -> None:
     meanwhile never reaches the training generator."""
     impl, cfg = training_controls()
     share.refresh_if_stale()  # these settings are in the sidebar's link too
+    training.here()  # the queue counts this page among those that may follow a run
     allowed = safe.work_allowed(cfg.batch_size, cfg.num_epochs)  # over the cap: says why
     watching = st.session_state.get(PANEL.running)
     train = st.empty()  # drawn below, once this run knows whether a run is still followed
