@@ -9,9 +9,12 @@ session) has at most one run at a time: a new request gives the previous one up.
 Runs are deterministic, so a request names its run with a `key` (core.runs.run_key): a
 finished run of the same key is answered from the cache at once, and a request for a run
 that is waiting or training joins it (single flight) instead of training it again. A run
-stops when its last watcher leaves: Stop, a new request, or an owner that was not seen for
-`timeout` seconds or that `alive(owner)` says is gone (a closed tab). A run that raises
-frees its slot like any other; nothing an owner does can keep a slot.
+stops when its last watcher leaves: Stop, a new request, an owner that `alive(owner)` says
+is gone (a closed tab), or one not seen for `timeout` seconds. An owner that `alive` says is
+still connected is only given up after `patience` seconds unseen: a page that polls is seen
+when its poll is run, and a server with a hall on two cores may run a page's polls late
+(scripts/bench_hall_ws.py). A run given up says why (`Status.why`). A run that raises frees
+its slot like any other; nothing an owner does can keep a slot.
 
 Everything a page reads is a frozen `Status`; the page never touches the generator, which
 only its worker thread advances.
@@ -19,6 +22,7 @@ only its worker thread advances.
 
 import dataclasses
 import heapq
+import json
 import logging
 import os
 import threading
@@ -30,11 +34,35 @@ from core.runs import Finished, RunCache
 
 WAITING, RUNNING, DONE, FAILED, STOPPED = "waiting", "running", "done", "failed", "stopped"
 ACTIVE = (WAITING, RUNNING)
-TIMEOUT = 90.0       # seconds an owner may go unseen (its page polls twice a second; a
+TIMEOUT = 90.0       # seconds an owner may go unseen (its page polls every few seconds; a
                      # hidden tab's timers may be throttled to one a minute)
+PATIENCE = 600.0     # seconds unseen for an owner whose session is still connected
+PRESENT = 600.0      # a page that drew a training panel this recently may press Train
+# Why an owner left its run (Status.why): its Stop, its new request, a closed tab, unseen
+STOP, REPLACED, CLOSED, UNSEEN = "stop", "replaced", "closed", "unseen"
 SMOOTHING = 0.3      # weight of the newest run in the measured seconds per unit of cost
 SLOTS_ENV = "D2L_TRAIN_SLOTS"
+TRACE_ENV = "D2L_QUEUE_TRACE"  # a file: one JSON line per queue event (scripts/bench_hall_ws)
 log = logging.getLogger("d2l.queue")
+_trace_lock = threading.Lock()
+if os.environ.get(TRACE_ENV):  # and where every thread is, on SIGUSR1 (a server that lags)
+    import faulthandler
+    import signal
+
+    faulthandler.register(signal.SIGUSR1, file=open(os.environ[TRACE_ENV] + ".stacks", "a"),
+                          all_threads=True)
+
+
+def trace(event: str, owner: Hashable | None = None, **fields) -> None:
+    """One line of the queue's story (submitted, started, given up and why, finished), to
+    the file D2L_QUEUE_TRACE names; nothing when it is unset."""
+    path = os.environ.get(TRACE_ENV)
+    if not path:
+        return
+    line = json.dumps({"t": round(time.time(), 3), "event": event, "owner": str(owner),
+                       **fields}, default=str)
+    with _trace_lock, open(path, "a") as f:
+        f.write(line + "\n")
 
 
 def default_slots() -> int:
@@ -58,6 +86,7 @@ class Status:
     shared: bool = False       # another owner asked for this very run first
     cached: Finished | None = None  # a run answered from the cache: when it was computed
     error: str | None = None   # a failed run's exception class (its traceback: the log)
+    why: str | None = None     # a stopped run: why its last watcher left (STOP, CLOSED, ...)
 
 
 class Job:
@@ -73,6 +102,7 @@ class Job:
         self.error: str | None = None
         self.cached: Finished | None = None
         self.started: float | None = None
+        self.why: str | None = None  # set when its last watcher leaves
         self.watchers: set = {first}
         self.stop = threading.Event()
 
@@ -90,15 +120,17 @@ class TrainingQueue:
 
     def __init__(self, slots: int | None = None, cache: RunCache | None = None,
                  timeout: float = TIMEOUT, alive: Callable[[Hashable], bool] | None = None,
-                 guess: dict[str, float] | None = None):
+                 guess: dict[str, float] | None = None, patience: float = PATIENCE):
         self.slots = slots or default_slots()
         self.cache, self.timeout, self.alive = cache, timeout, alive
+        self.patience = max(patience, timeout)
         self.rates: dict[str, float] = dict(guess or {})  # seconds per unit of cost, by kind
         self._waiting: deque[Job] = deque()
         self._running: set[Job] = set()
         self._flight: dict[Hashable, Job] = {}
         self._owners: dict[Hashable, Job] = {}
         self._seen: dict[Hashable, float] = {}
+        self._present: dict[Hashable, float] = {}  # owner → when its page last drew a panel
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
 
@@ -110,29 +142,32 @@ class TrainingQueue:
         owner's previous run, if any, is given up first."""
         with self._lock:
             self._reap()
-            self._leave(owner)
+            self._leave(owner, REPLACED)
             self._seen[owner] = time.monotonic()
             found = self.cache.get(key) if key is not None and self.cache is not None else None
             if found is not None:
                 job = self._owners[owner] = Job.from_cache(kind, found, owner)
+                trace("cached", owner, kind=kind)
                 return job
             job = self._flight.get(key) if key is not None else None
             if job is not None:
                 job.watchers.add(owner)
+                trace("joined", owner, kind=kind, job=id(job), state=job.state)
             else:
                 job = Job(kind, key, work, cost, owner)
                 self._waiting.append(job)
                 if key is not None:
                     self._flight[key] = job
+                trace("queued", owner, kind=kind, job=id(job), ahead=len(self._waiting) - 1)
             self._owners[owner] = job
             self._dispatch()
             return job
 
-    def leave(self, owner: Hashable) -> None:
+    def leave(self, owner: Hashable, why: str = STOP) -> None:
         """The owner stops watching its run (Stop, or its session ended): a run nobody
         watches any more stops (waiting: at once; training: after its current epoch)."""
         with self._lock:
-            self._leave(owner)
+            self._leave(owner, why)
             self._seen.pop(owner, None)
             self._changed.notify_all()
 
@@ -140,7 +175,10 @@ class TrainingQueue:
         """The owner's page is still there (it polls its run)."""
         with self._lock:
             if owner in self._owners:
-                self._seen[owner] = time.monotonic()
+                now = time.monotonic()
+                if now - self._seen.get(owner, now) > 5:
+                    trace("late", owner, unseen=round(now - self._seen[owner], 1))
+                self._seen[owner] = now
 
     def job(self, owner: Hashable) -> Job | None:
         """The owner's current (or last) run."""
@@ -156,7 +194,8 @@ class TrainingQueue:
             if job.state == WAITING and job in self._waiting:
                 ahead = self._waiting.index(job)
                 eta = self._eta(ahead)
-            return Status(job.state, ahead, eta, len(job.frames), shared, job.cached, job.error)
+            return Status(job.state, ahead, eta, len(job.frames), shared, job.cached, job.error,
+                          job.why)
 
     def wait(self, job: Job, frames: int, timeout: float) -> None:
         """Return once `job` has more than `frames` records or has ended, or after
@@ -174,6 +213,28 @@ class TrainingQueue:
         with self._lock:
             return len(self._running), len(self._waiting)
 
+    def following(self) -> int:
+        """Owners watching a run that trains now (each page polls it for its records)."""
+        with self._lock:
+            return sum(len(job.watchers) for job in self._running)
+
+    def present(self, owner: Hashable) -> None:
+        """The owner's page drew a training panel: it may press Train any moment."""
+        with self._lock:
+            self._present[owner] = time.monotonic()
+
+    def crowd(self) -> int:
+        """Pages that follow a training run now or may soon: those that drew a training
+        panel in the last PRESENT seconds (and are not gone), less those waiting in line.
+        A hall that presses Train within seconds is counted before it presses."""
+        with self._lock:
+            now = time.monotonic()
+            for owner, at in list(self._present.items()):
+                if now - at > PRESENT or (self.alive is not None and not self._alive(owner)):
+                    del self._present[owner]
+            return max(sum(len(job.watchers) for job in self._running),
+                       len(self._present) - len(self._waiting))
+
     def estimate(self, kind: str, cost: float) -> float | None:
         """Seconds one run of `cost` takes, from the last runs of its kind."""
         with self._lock:
@@ -182,15 +243,23 @@ class TrainingQueue:
 
     # ---- inside the lock -----------------------------------------------------------------
 
-    def _leave(self, owner: Hashable) -> None:
+    def _alive(self, owner: Hashable) -> bool:
+        try:
+            return self.alive(owner)
+        except Exception:  # a check that fails keeps the owner
+            return True
+
+    def _leave(self, owner: Hashable, why: str) -> None:
         job = self._owners.pop(owner, None)
         if job is None or owner not in job.watchers:
             return
         job.watchers.discard(owner)
+        trace("leave", owner, why=why, job=id(job), state=job.state, watchers=len(job.watchers))
         if job.watchers or job.state not in ACTIVE:
             return
         if self._flight.get(job.key) is job:  # a new request must not join a stopping run
             del self._flight[job.key]
+        job.why = why
         if job.state == WAITING:
             self._waiting.remove(job)
             job.state = STOPPED
@@ -199,17 +268,22 @@ class TrainingQueue:
         self._changed.notify_all()
 
     def _reap(self) -> None:
-        """Owners gone (unseen for `timeout` s, or not alive) give their runs up."""
+        """Owners gone (not alive, or unseen for `timeout` s; `patience` s if alive says
+        that their session is still connected) give their runs up."""
         now = time.monotonic()
         for owner, seen in list(self._seen.items()):
-            gone = now - seen > self.timeout
-            if not gone and self.alive is not None and owner in self._owners:
+            why = UNSEEN if now - seen > self.patience else None
+            if why is None and self.alive is not None and owner in self._owners:
                 try:
-                    gone = not self.alive(owner)
+                    connected = self.alive(owner)
                 except Exception:  # a check that fails keeps the owner
-                    gone = False
-            if gone:
-                self._leave(owner)
+                    connected = True
+                why = None if connected else CLOSED
+            elif why is None and now - seen > self.timeout:
+                why = UNSEEN  # nobody can say whether the page is still there
+            if why is not None:
+                trace("gone", owner, why=why, unseen=round(now - seen, 1))
+                self._leave(owner, why)
                 del self._seen[owner]
 
     def _dispatch(self) -> None:
@@ -217,6 +291,7 @@ class TrainingQueue:
             job = self._waiting.popleft()
             job.state, job.started = RUNNING, time.monotonic()
             self._running.add(job)
+            trace("started", job.first, job=id(job), watchers=len(job.watchers))
             threading.Thread(target=self._run, args=(job,), name=f"d2l-train-{job.kind}",
                              daemon=True).start()
         self._changed.notify_all()
@@ -281,6 +356,8 @@ class TrainingQueue:
                 self.rates[job.kind] = measured if old is None else (
                     SMOOTHING * measured + (1 - SMOOTHING) * old)
             job.result, job.error, job.state = result, error, state
+            trace("finished", job.first, job=id(job), state=state, frames=len(job.frames),
+                  seconds=round(seconds, 2), watchers=len(job.watchers))
             self._running.discard(job)
             if self._flight.get(job.key) is job:
                 del self._flight[job.key]

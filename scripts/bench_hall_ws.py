@@ -40,7 +40,11 @@ same settings with another seed) before the hall, whose CPU is the training's, s
 
 HALL_WS_EPOCHS (default 2) sets every run's epochs, HALL_WS_SESSIONS overrides N,
 HALL_WS_SCENARIOS picks scenarios ("varied,defaults"), HALL_WS_TIMEOUT (s, default 900)
-bounds a scenario. The clients run in this process (asyncio, the `websockets` client that
+bounds a scenario. The server writes the queue's trace (core.queue.trace) to HALL_WS_TRACE
+(default /tmp/hall_ws_trace_PID.jsonl): the record sums it up (why owners left their runs,
+polls run more than 5 s apart) and tells the story of every student without final curves;
+`kill -USR1` the server to have every thread's stack written beside it. HALL_WS_DETAIL=1
+adds one line per student (first and final curves, polls, bars and charts received). The clients run in this process (asyncio, the `websockets` client that
 Streamlit itself requires); on a machine with more than 2 cores they run on the others.
 """
 
@@ -52,6 +56,7 @@ import statistics
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import psutil
@@ -105,7 +110,7 @@ class Student:
         self.runs = 0                # the cache's script-run counter
         self.max_age = 2             # new_session's config.max_cached_message_age
         self.timers: dict[str, tuple[asyncio.Task, float]] = {}  # fragment → (timer, interval)
-        self.interval: float | None = None  # the polling interval the server asked for
+        self.intervals: set[float] = set()  # the polling intervals the server asked for
         self.train_id = self.train_fragment = None
         self.train_disabled = True
         self.pressed = self.first = self.final = None
@@ -114,6 +119,13 @@ class Student:
         self.poll_seconds = 0.0      # seconds with a polling timer running
         self.errors: list[str] = []
         self.warning = ""            # the last warning drawn (why a run ended without result)
+        self.session_id = ""         # the server's id for this session (the queue's owner)
+        self.story: list = []        # (seconds from the press, what happened): new_session,
+                                     # auto_rerun, stop_auto_rerun, a warning, the close
+        self.last_poll = self.last_message = None  # monotonic times
+        self.closing = False
+        self.bars: dict[int, int] = {}  # progress bars received while training, by percent
+        self.charts = 0              # Vega-Lite charts received after the press
         self.ws = None
         self._reader: asyncio.Task | None = None
         self._ready = asyncio.Event()  # a full run has finished with the Train button drawn
@@ -147,6 +159,7 @@ class Student:
             while True:
                 await asyncio.sleep(interval)
                 self.polls += 1
+                self.last_poll = time.monotonic()
                 await self._send_rerun(fragment_id=fragment_id, auto=True)
         except asyncio.CancelledError:
             pass
@@ -154,6 +167,11 @@ class Student:
             self.errors.append(f"poll: {e!r}"[:200])
         finally:
             self.poll_seconds += time.monotonic() - start
+
+    def _note(self, what: str) -> None:
+        """A line of this student's story, once Train was pressed."""
+        if self.pressed is not None:
+            self.story.append((round(time.monotonic() - self.pressed, 2), what[:160]))
 
     def _stop_timers(self, fragment_ids=None) -> None:
         for fid in list(self.timers) if fragment_ids is None else fragment_ids:
@@ -209,8 +227,13 @@ class Student:
         if kind == "button" and element.button.id.endswith(f"-{TRAIN_KEY}"):
             self.train_id, self.train_fragment = element.button.id, delta.fragment_id
             self.train_disabled = element.button.disabled
-        elif kind == "vega_lite_chart" and self.pressed is not None and self.first is None:
-            self.first = now - self.pressed
+        elif kind == "vega_lite_chart" and self.pressed is not None:
+            self.charts += 1
+            if self.first is None:
+                self.first = now - self.pressed
+        elif kind == "progress" and self.pressed is not None:
+            value = element.progress.value
+            self.bars[value] = self.bars.get(value, 0) + 1
         elif kind == "slider" and element.slider.id.endswith(f"-{REPLAY_KEY}") \
                 and self.pressed is not None and self.final is None:
             self.final = now - self.pressed
@@ -223,15 +246,24 @@ class Student:
             self.errors.append(f"error: {element.alert.body}"[:200])
         elif kind == "alert" and element.alert.format == Alert.WARNING:
             self.warning = element.alert.body  # e.g. the queue gave the run up
+            self._note(f"warning: {self.warning}")
+        elif kind == "alert" and element.alert.format == Alert.INFO and \
+                element.alert.icon == ":material/hourglass_top:":  # ui.training.say_waiting
+            if not self.story or not self.story[-1][1].startswith("waiting"):
+                self._note(f"waiting: {element.alert.body}")
 
     def _handle(self, raw: bytes) -> None:
         msg = ForwardMsg()
         msg.ParseFromString(raw)
         msg = self._cached(msg, raw)
         kind = msg.WhichOneof("type")
+        self.last_message = time.monotonic()
         if kind == "delta":
             self._element(msg)
         elif kind == "new_session":
+            if msg.new_session.initialize.session_id:
+                self.session_id = msg.new_session.initialize.session_id
+            self._note("full run" if not msg.metadata.run.fragment_ids else "fragment run")
             if msg.new_session.config.max_cached_message_age:
                 self.max_age = msg.new_session.config.max_cached_message_age
             if not msg.metadata.run.fragment_ids:  # a full run: every interval is cleared
@@ -241,11 +273,14 @@ class Student:
             self.page_hash = msg.navigation.page_script_hash
         elif kind == "auto_rerun":
             fid, interval = msg.auto_rerun.fragment_id, msg.auto_rerun.interval
-            self.interval = interval
+            self.intervals.add(interval)
+            if fid not in self.timers:
+                self._note(f"auto_rerun every {interval} s")
             if fid and self.timers.get(fid, (None, None))[1] != interval:
                 self._stop_timers([fid])
                 self.timers[fid] = (asyncio.create_task(self._poll(fid, interval)), interval)
         elif kind == "stop_auto_rerun":
+            self._note("stop_auto_rerun")
             self._stop_timers(msg.stop_auto_rerun.fragment_ids)
         elif kind == "page_info_changed":  # the app rewrote the URL's query string
             self.query = msg.page_info_changed.query_string
@@ -264,6 +299,9 @@ class Student:
         except Exception as e:  # closed by the server: said, and the student never finishes
             if not self._done.is_set():
                 self.errors.append(f"read: {e!r}"[:200])
+        if not self._done.is_set() and not self.closing:  # a clean close raises nothing
+            self._note(f"closed: {self.ws.close_code} {self.ws.close_reason}")
+            self.errors.append(f"closed by the server: {self.ws.close_code}")
 
     # ---- a student's visit ----------------------------------------------------------------
 
@@ -297,6 +335,7 @@ class Student:
             self.errors.append("timed out before the final curves")
 
     async def close(self) -> None:
+        self.closing = True
         self._stop_timers()
         if self.ws is not None:
             await self.ws.close()
@@ -482,7 +521,7 @@ async def scenario(kind: str, n: int, base: str, server: psutil.Process) -> dict
         "first_curves_s": spread([s.first for s in done]),
         "final_curves_s": spread([s.final for s in done]),
         "all_done_s": round(elapsed, 2),
-        "poll_interval_s": next((s.interval for s in opened if s.interval), None),
+        "poll_intervals_s": sorted(set().union(*(s.intervals for s in opened))),
         "server_cpu_s": round(server_cpu, 1),
         "server_cores_used": round(server_cpu / elapsed, 2),
         "fragment_reruns_sent": polls,
@@ -515,14 +554,62 @@ async def scenario(kind: str, n: int, base: str, server: psutil.Process) -> dict
     if errors:
         record["errors"] = dict(list(errors.items())[:5])
         record["students_with_errors"] = len(errors)
+    record["unfinished"] = [story(i, s, start) for i, s in enumerate(opened) if s.final is None]
+    record["live"] = {  # what the students saw while their runs trained
+        "students_with_a_live_chart": sum(1 for s in opened if s.charts and (
+            s.final is None or s.first < s.final)),
+        "charts_received": sum(s.charts for s in opened),
+        "bars_received_by_percent": dict(sorted(sum((Counter(s.bars) for s in opened),
+                                                    Counter()).items()))}
+    if os.environ.get("HALL_WS_DETAIL"):
+        record["students"] = [
+            {"session": s.session_id, "pressed": round(s.pressed - start, 1), "first": s.first,
+             "final": s.final, "polls": s.polls, "bars": s.bars, "charts": s.charts}
+            for s in opened if s.pressed is not None]
     return record
 
 
+def story(i: int, student: Student, start: float) -> dict:
+    """What happened to a student without final curves, as the client saw it (its queue
+    events are in the trace, under its session id)."""
+    ago = {name: None if at is None else round(at - start, 1)
+           for name, at in (("pressed", student.pressed), ("last_poll", student.last_poll),
+                            ("last_message", student.last_message))}
+    return {"student": i, "session": student.session_id, **ago, "polls": student.polls,
+            "timers": len(student.timers), "story": student.story[-12:],
+            "errors": student.errors[:3]}
+
+
+def queue_story(path: Path, sessions: set[str]) -> dict:
+    """The queue's trace summed up: why owners left their runs, and the events of the
+    sessions that had no final curves."""
+    why: dict[str, int] = {}
+    late: list[float] = []  # seconds between a page's polls run, where more than 5
+    events: dict[str, list] = {}
+    if not path.exists():
+        return {}
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    t0 = lines[0]["t"] if lines else 0
+    for e in lines:
+        if e["event"] == "leave":
+            why[e.get("why", "?")] = why.get(e.get("why", "?"), 0) + 1
+        elif e["event"] == "late":
+            late.append(e["unseen"])
+        if e["owner"] in sessions:
+            events.setdefault(e["owner"], []).append(
+                (round(e["t"] - t0, 1), e["event"], e.get("why") or e.get("state") or ""))
+    return {"left_because": why, "polls_run_late": len(late),
+            "longest_unseen_s": max(late, default=None), "unfinished_events": events}
+
+
 def run_scenario(kind: str, n: int) -> dict:
-    proc, base, cores = start()
+    trace = Path(os.environ.get("HALL_WS_TRACE", f"/tmp/hall_ws_trace_{os.getpid()}.jsonl"))
+    trace.unlink(missing_ok=True)
+    proc, base, cores = start({"D2L_QUEUE_TRACE": str(trace)})
     server = psutil.Process(proc.pid)
     try:
         record = asyncio.run(scenario(kind, n, base, server))
+        record["queue"] = queue_story(trace, {u["session"] for u in record["unfinished"]})
         record["server_cores"] = sorted(cores)
         return record
     finally:

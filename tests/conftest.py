@@ -141,9 +141,9 @@ def app_test(page: str = "home", lang: str = "en", **params) -> AppTest:
 
 def until_trained(at, timeout: float = 240.0) -> AppTest:
     """Run the page again until the training run it follows has ended. A run trains in the
-    server's queue (ui.training, a worker thread); in a browser the following fragment is
-    rerun every ui.training.POLL_SECONDS (run_every), which AppTest does not do: these
-    reruns stand for it."""
+    server's queue (ui.training, a worker thread); in a browser the following fragments are
+    rerun every ui.training.WAIT_POLL_SECONDS and POLL_SECONDS (run_every), which AppTest
+    does not do: these reruns stand for it."""
     import time
 
     from ui import keys

@@ -11,27 +11,33 @@ import asyncio
 import pytest
 
 from scripts import bench_hall_ws as bench
-from ui.training import POLL_SECONDS
+from ui.training import HEARTBEAT_SECONDS, POLL_SECONDS
 
 pytestmark = [pytest.mark.realdata, pytest.mark.slow, pytest.mark.long,
               pytest.mark.usefixtures("data_files")]
 
 
-def test_two_students_press_train_and_get_their_final_curves():
+def hall(queries: list[str], timeout: float) -> list:
+    """Every student of `queries` presses Train on a server of its own (2 cores)."""
     proc, base, cores = bench.start()
     try:
         assert len(cores) <= bench.CORES
-        queries = [bench.settings("varied", i, epochs=1) for i in range(2)]
-        students = asyncio.run(asyncio.wait_for(bench.hall(base, queries, timeout=90), 120))
+        return asyncio.run(asyncio.wait_for(bench.hall(base, queries, timeout), timeout + 60))
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_two_students_press_train_and_get_their_final_curves():
+    students = hall([bench.settings("varied", i, epochs=1) for i in range(2)], timeout=90)
     for student in students:
         assert student.errors == []
         assert student.page_hash  # the server named the page: later reruns send its hash
         assert student.opened is not None and student.train_id.endswith(f"-{bench.TRAIN_KEY}")
         assert student.final is not None and 0 < student.first <= student.final
         assert not student.timers  # the full run at the end cleared the polling
-    # the runs were followed by polling the fragment, at the interval the page asked for
+    # the runs were followed by polling: the panel's fragment (Stop) at its heartbeat, and the
+    # run's view nested in it at the pace of a training run
     assert any(s.polls for s in students)
-    assert {s.interval for s in students if s.polls} == {POLL_SECONDS}
+    assert set().union(*(s.intervals for s in students)) == {HEARTBEAT_SECONDS, POLL_SECONDS}
+

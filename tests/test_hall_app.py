@@ -2,6 +2,7 @@
 AppTest. Trains on the real Fashion-MNIST (skipped locally without it, required in CI)."""
 
 import threading
+import time
 
 import pytest
 
@@ -110,6 +111,29 @@ def test_a_waiting_student_sees_the_place_and_can_stop(hall, monkeypatch):
     go.set()
     until_trained(at)
     assert other.state in (queue.DONE, queue.RUNNING)
+
+
+def test_a_place_given_up_says_why_and_offers_train_again(monkeypatch):
+    """Issue 24: a run the queue gave up (its page unseen for the timeout) ended with
+    'given up' and no reason; the page says why, and Train comes back."""
+    q = TrainingQueue(slots=1, cache=RunCache(), guess={"classifier": 1e-3})
+    monkeypatch.setattr(queue, "_QUEUE", q)
+    go = threading.Event()
+    other = q.submit("another student", "classifier",
+                     lambda: iter(go.wait(120) for _ in range(1)))
+    at = app_test("softmax_classifier", epochs=1, bs="1024").run()
+    at.button(key=keys.SC_TRAIN).click().run()
+    assert "Yours is next" in texts(at)
+    q.timeout = 1.0  # (no runtime here to say whether the page is connected)
+    time.sleep(1.5)  # this page polls no more (a tab asleep)...
+    q.touch("another student")
+    q.status(other)  # ...and the queue checks its owners: given up
+    at.run()  # the page is back
+    go.set()
+    assert not at.exception, at.exception
+    assert "heard nothing from this page" in texts(at)
+    assert keys.SC_RUNNING not in at.session_state
+    assert at.button(key=keys.SC_TRAIN).disabled is False
 
 
 def test_the_rooms_run_is_shared_and_said_so(hall):

@@ -154,6 +154,77 @@ def test_an_owner_not_seen_for_the_timeout_gives_its_place_up():
     until(lambda: jobs[2].state == DONE)
 
 
+class Clock:
+    """core.queue's time, moved by the test: `monotonic()` is `now`."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+def test_a_connected_page_whose_polls_are_run_late_keeps_its_place(monkeypatch):
+    """Issue 24: a hall on a loaded 2-core server ran a waiting page's polls more than
+    TIMEOUT apart (the touch of its poll comes when the poll is run, not when it was sent),
+    and the queue gave the place up of a student who was still there, connected and
+    polling. An owner whose session is connected waits however late its polls are run, up
+    to PATIENCE; then, or when nobody can say it is connected, it is given up, saying why."""
+    clock = Clock()
+    monkeypatch.setattr(queue, "time", clock)
+    q = TrainingQueue(slots=1, alive=lambda owner: True)
+    a = q.submit("a", "fake", Gate(1))
+    mine = q.submit("b", "fake", Gate(1))
+    until(lambda: a.state == RUNNING)
+    clock.now += queue.TIMEOUT + 60  # b's next poll is run 2.5 minutes after its last
+    q.touch("a")
+    assert q.status(mine, "b").state == WAITING and q.status(mine, "b").ahead == 0
+    q.touch("b")
+    clock.now += queue.PATIENCE + 1  # then nothing from b for PATIENCE
+    q.touch("a")
+    status = q.status(mine, "b")
+    assert status.state == STOPPED and status.why == queue.UNSEEN
+
+    unknown = TrainingQueue(slots=1)  # no way to ask whether a page is connected
+    unknown.submit("c", "fake", Gate(1))
+    theirs = unknown.submit("d", "fake", Gate(1))
+    clock.now += queue.TIMEOUT + 1
+    unknown.touch("c")
+    assert unknown.status(theirs).state == STOPPED and unknown.status(theirs).why == queue.UNSEEN
+
+
+def test_the_crowd_counts_the_pages_open_on_a_panel_before_they_press_train(monkeypatch):
+    """A hall of 200 on the page pressed Train within seconds: the first to press saw few
+    followers and kept polling fast. The crowd counts the pages that drew a training panel
+    (less those in line, which poll at their own pace), gone or stale pages left out."""
+    clock = Clock()
+    monkeypatch.setattr(queue, "time", clock)
+    gone = {"closed"}
+    q = TrainingQueue(slots=1, alive=lambda owner: owner not in gone)
+    for owner in ("a", "b", "c", "closed"):
+        q.present(owner)
+    assert q.crowd() == 3  # nobody has pressed Train yet
+    q.submit("a", "fake", Gate(1))
+    q.submit("b", "fake", Gate(1))  # in line: counted at the waiting pace, not here
+    assert q.crowd() == 2
+    clock.now += queue.PRESENT + 1
+    q.present("a")
+    assert q.crowd() == 1
+
+
+def test_a_run_given_up_says_why():
+    gone = set()
+    q = TrainingQueue(slots=1, alive=lambda owner: owner not in gone)
+    q.submit("a", "fake", Gate(1))
+    jobs = {o: q.submit(o, "fake", Gate(1)) for o in ("stop", "closed", "replaced")}
+    q.leave("stop")
+    gone.add("closed")
+    q.submit("replaced", "fake", Gate(1))
+    assert {o: (q.status(j).state, q.status(j).why) for o, j in jobs.items()} == {
+        "stop": (STOPPED, queue.STOP), "closed": (STOPPED, queue.CLOSED),
+        "replaced": (STOPPED, queue.REPLACED)}
+
+
 def test_an_owner_whose_session_is_gone_gives_its_run_up():
     gone = set()
     q = TrainingQueue(slots=1, alive=lambda owner: owner not in gone)

@@ -1,10 +1,17 @@
 """The server's training queue as a page sees it (issue 24 §1-2).
 
 Every training run goes through one core.queue.TrainingQueue: `hall()` is the server's, the
-session is its `owner()`. A panel asks for a run, then follows it in a small fragment
-that the browser reruns every POLL_SECONDS (st.fragment's run_every): each run draws where
-the run stands (its place in line, or its records so far). The page never advances a training
-generator: a worker thread does, so a setting changed during a run cannot reach into it.
+session is its `owner()`. A panel asks for a run, then follows it in a small fragment with
+the Stop button, and in it a nested fragment, its view: the place in line, or the run's bar
+and curves so far. The browser reruns each (st.fragment's run_every): the view at a `pace`
+(a place in line every WAIT_POLL_SECONDS, a training run every POLL_SECONDS, slower when a
+crowd follows), the panel every HEARTBEAT_SECONDS, which draws the view again at the pace
+that fits now (a run_every is fixed where the fragment is drawn). Every poll is a script
+run on the server's one interpreter: a hall of pages polling faster than it can run them
+finds its polls run late and their drawing dropped (Streamlit drops a fragment's unsent
+drawing when its next run starts), hence CROWD_POLLS (scripts/bench_hall_ws.py). The page
+never advances a training generator: a worker thread does, so a setting changed during a
+run cannot reach into it.
 
 (A click's own run waits a moment for a short run to end, `settle`, and draws it whole.)
 
@@ -18,10 +25,12 @@ that read the result. What a run draws, and what its end keeps, is each panel's 
 
 A closed tab gives its place up: GRACE_SECONDS after Streamlit's runtime stops counting its
 session as active (a phone that wakes up within them keeps its place), the queue drops its
-run; an owner whose page stopped polling for core.queue.TIMEOUT seconds goes the same way.
+run; an owner whose session is connected keeps it even when its polls are run late (a busy
+server), up to core.queue.PATIENCE seconds. A run given up says why (`ended`).
 """
 
 import dataclasses
+import math
 import time
 from collections.abc import Callable, Hashable, Iterator
 
@@ -33,8 +42,11 @@ from core import queue
 from ui import safe
 from ui.i18n import t
 
-POLL_SECONDS = 0.5       # the browser reruns a following panel this often (run_every): each
-                         # poll is a small script run, and a hall of 200 polls at once
+POLL_SECONDS = 0.5       # the browser reruns a training run's view this often (run_every),
+WAIT_POLL_SECONDS = 2.0  # a place in line this often (it changes every few seconds),
+HEARTBEAT_SECONDS = 10.0  # and the panel around them (Stop), which sets their pace anew
+CROWD_POLLS = 25.0       # polls a second that all pages following runs send together, at most
+                         # (one is a script run of ~2-6 ms: bench_hall_ws, 2 cores)
 REPLAY_SECONDS = 0.2     # a run answered from the room's cache: an epoch drawn this often,
 REPLAY_TOTAL = 2.0       # and the whole replay in at most this long
 GRACE_SECONDS = 30.0     # a disconnected session (a phone whose screen locked) keeps its place
@@ -59,6 +71,12 @@ def _alive(owner) -> bool:
 def hall() -> queue.TrainingQueue:
     """The server's one training queue, with its cache of finished runs."""
     return queue.shared_queue(alive=_alive)
+
+
+def here() -> None:
+    """This page draws a training panel: the queue counts it in the crowd that may follow
+    runs (`pace`) before it presses Train."""
+    hall().present(owner())
 
 
 def owner() -> str:
@@ -158,14 +176,38 @@ def stopped(panel: Panel) -> Watching | None:
     return watching
 
 
+def pace(status: queue.Status) -> float:
+    """Seconds between two polls of a run's view: a place in line every WAIT_POLL_SECONDS, a
+    run that trains every POLL_SECONDS, both slower when more pages wait, or follow runs or
+    may soon (core.queue's crowd: the pages open on a training panel), than CROWD_POLLS a
+    second allow (a hall of 200 on the page: every 8 s, from the first to press Train)."""
+    q = hall()
+    if status.state == queue.WAITING:
+        seconds = max(WAIT_POLL_SECONDS, q.load()[1] / CROWD_POLLS)
+    else:
+        seconds = max(POLL_SECONDS, q.crowd() / CROWD_POLLS)
+    return math.ceil(seconds * 2) / 2  # in half seconds: the browser keeps a timer it has
+
+
+def follow(view: Callable, status: queue.Status, *args):
+    """From a following panel's fragment: `view(*args)` as a nested fragment that the browser
+    reruns at `pace(status)` (drawn again by the panel's next run, at the pace of then).
+    Returns what `view` returns."""
+    return safe.fragment(view, run_every=pace(status))(*args)
+
+
 def ended(panel: Panel, status: queue.Status) -> None:
     """The run is over: no longer followed; its note says how (until the next Train)."""
     del st.session_state[panel.running]
     if status.state == queue.DONE:
         cached = status.cached
         note = None if cached is None else ("queue.shared", round(time.time() - cached.finished_at))
-    else:
-        note = ("queue.failed" if status.state == queue.FAILED else "queue.stopped", None)
+    elif status.state == queue.FAILED:
+        note = ("queue.failed", None)
+    else:  # given up: why, when it was not this page's own Stop
+        note = {queue.UNSEEN: ("queue.gone_unseen", None),
+                queue.CLOSED: ("queue.gone_closed", round(GRACE_SECONDS))}.get(
+                    status.why, ("queue.stopped", None))
     st.session_state[panel.note] = note
 
 
@@ -174,7 +216,7 @@ def say_failed(panel: Panel, container=st) -> bool:
     note = st.session_state.get(panel.note)
     if note is None or note[0] == "queue.shared":
         return False
-    container.warning(t(note[0]), icon=":material/error:")
+    container.warning(t(note[0], seconds=note[1]), icon=":material/error:")
     return True
 
 

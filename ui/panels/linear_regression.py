@@ -212,12 +212,12 @@ def request_run(spec: DataSpec, impl: str, cfg: linreg.TrainConfig) -> training.
         cost=linreg.total_steps(spec, cfg))
 
 
-@safe.fragment(run_every=training.POLL_SECONDS)
+@safe.fragment(run_every=training.HEARTBEAT_SECONDS)
 def follow_panel() -> None:
-    """The run this session follows: its place in line, or its bar, curve and path so far.
-    The browser reruns this fragment every POLL_SECONDS while it is drawn; a short run
-    (most are) ends within SETTLE_SECONDS of its own click, and is drawn whole at once. At the
-    end the run is kept and the panel runs once more to show it with its replay."""
+    """The run this session follows: Stop, and the run's view nested in it (run_view). The
+    browser reruns this fragment every HEARTBEAT_SECONDS while it is drawn, and the view at
+    its pace (ui.training.follow); a short run (most are) ends within SETTLE_SECONDS of its
+    own click, and is drawn whole at once."""
     watching = training.followed(PANEL)
     if watching is None:  # over meanwhile
         return
@@ -227,13 +227,28 @@ def follow_panel() -> None:
         return
     stop = st.empty()  # in this fragment: its click is never lost to one of its polls
     stop.button(t("lr.stop"), key=keys.LR_STOP, icon=":material/stop:")
-    live = st.empty()  # the place in line, or the bar, curve and path; gone once it ends
+    status = training.hall().status(watching.job, training.owner())
+    if training.follow(run_view, status):  # it ended in this run
+        stop.empty()
+
+
+def run_view() -> bool:
+    """The place in line, or the run's bar, curve and path so far; at the end the run is
+    kept and the panel runs once more to show it with its replay. True when it ended in this
+    run of the page."""
+    watching = training.followed(PANEL)
+    if watching is None:  # over meanwhile (Stop, in the panel's fragment)
+        return False
+    status = training.hall().status(watching.job, training.owner())
+    if status.state == queue.WAITING:
+        training.say_waiting(status)
+        return False
+    live = st.empty()  # the bar, curve and path; gone once it ends
     with live.container():
         status = draw_run(watching)
     if status is None:
-        return
+        return False
     live.empty()  # drawn again below, by the replay
-    stop.empty()
     training.ended(PANEL, status)  # failed or given up: said until the next Train
     if status.state == queue.DONE:
         done = watching.job.result
@@ -241,17 +256,17 @@ def follow_panel() -> None:
         st.session_state[keys.LR_REPLAY] = done.records[-1].step  # replay opens at the end
         PLAYER.stop()
     training.redraw_page()  # the panel draws the finished run, with its replay: once
+    return True
+
+
 
 
 def draw_run(watching: training.Watching) -> queue.Status | None:
-    """Draw where the run stands: its place in line, or the bar, the curve and the path so
-    far. Returns its status once it has ended and every record is drawn; else None."""
+    """Draw the bar, the curve and the path so far. Returns the run's status once it has
+    ended and every record is drawn; else None."""
     job, spec, impl, cfg = watching.job, watching.spec, watching.impl, watching.cfg
     training.settle(job, SETTLE_SECONDS if time.monotonic() - watching.since < 1 else 0)
     status = training.hall().status(job, training.owner())
-    if status.state == queue.WAITING:
-        training.say_waiting(status)
-        return None
     total = linreg.total_steps(spec, cfg)
     records = list(job.frames[:training.shown(job, status, watching.since)])
     if status.shared and status.cached is None:
@@ -291,6 +306,7 @@ def training_panel(spec: DataSpec):
     a run over MAX_STEPS is refused before it starts."""
     impl, cfg = controls(spec)
     share.refresh_if_stale()  # these settings are in the sidebar's link too
+    training.here()  # the queue counts this page among those that may follow a run
     total = linreg.total_steps(spec, cfg)
     st.markdown(edge_text(spec, cfg.batch_size, impl))
     refused = total > MAX_STEPS

@@ -144,7 +144,7 @@ def book_epoch(data, seed: int):
     yield  # a generator, as the queue runs them
 
 
-@safe.fragment(run_every=training.POLL_SECONDS)
+@safe.fragment(run_every=training.WAIT_POLL_SECONDS)  # no records to draw live
 def book_follow() -> None:
     """The book's epoch in the queue: its place in line (with Stop) or that it runs; at its
     end the result is kept and the page runs once to draw it."""
@@ -217,11 +217,13 @@ def training_panel(data) -> None:
     model stays in both), failed, trained; a run over the work cap is refused before it starts.
 
     The run trains in the queue's worker thread (ui.training); follow_panel draws it and the
-    browser reruns that small fragment every POLL_SECONDS, so the rest of the page (the
+    browser reruns its small fragments (the view of a place in line every 2 s, of a training
+    run every 0.5 s: ui.training.follow), so the rest of the page (the
     previous model's replay included) stays usable, and a click on Stop or a setting changed
     meanwhile never reaches the training generator."""
     impl, cfg = training_controls()
     share.refresh_if_stale()  # these settings are in the sidebar's link too
+    training.here()  # the queue counts this page among those that may follow a run
     allowed = safe.work_allowed(cfg.batch_size, cfg.num_epochs)  # over the cap: says why
     watching = st.session_state.get(PANEL.running)
     train = st.empty()  # drawn below, once this run knows whether a run is still followed
@@ -262,12 +264,11 @@ def request_run(impl: str, cfg: classifier.TrainConfig, data) -> training.Watchi
         cost=resources.steps(cfg.batch_size, cfg.num_epochs))
 
 
-@safe.fragment(run_every=training.POLL_SECONDS)
+@safe.fragment(run_every=training.HEARTBEAT_SECONDS)
 def follow_panel(data) -> None:
-    """The run this session follows: its place in line, or its bar and curves. The browser
-    reruns this fragment every POLL_SECONDS while it is drawn; when the run is over, its end
-    is kept (a model, a divergence, a failure) and the page runs once, for the sections
-    below that read the model."""
+    """The run this session follows: Stop, and the run's view nested in it (run_view). The
+    browser reruns this fragment every HEARTBEAT_SECONDS while it is drawn, and the view at
+    its pace (ui.training.follow: a place in line every 2 s, a training run every 0.5 s)."""
     watching = training.followed(PANEL)
     if watching is None:  # over meanwhile
         return
@@ -278,13 +279,29 @@ def follow_panel(data) -> None:
         return
     stop = st.empty()  # in this fragment: its click is never lost to one of its polls
     stop.button(t("sc.stop"), key=keys.SC_STOP, icon=":material/stop:")
-    live = st.empty()  # the place in line, or the bar and the curves; gone once it ends
+    status = training.hall().status(watching.job, training.owner())
+    if training.follow(run_view, status, data):  # it ended in this run
+        stop.empty()
+
+
+def run_view(data) -> bool:
+    """The place in line, or the run's bar and curves; when it is over, its end is kept (a
+    model, a divergence, a failure) and the page runs once, for the sections below that read
+    the model. True when it ended in this run of the page (a full run: the panel draws the
+    end below)."""
+    watching = training.followed(PANEL)
+    if watching is None:  # over meanwhile (Stop, in the panel's fragment)
+        return False
+    status = training.hall().status(watching.job, training.owner())
+    if status.state == queue.WAITING:
+        training.say_waiting(status)
+        return False
+    live = st.empty()  # the bar and the curves; gone once it ends
     with live.container():
         status = draw_run(watching, data)
     if status is None:
-        return
+        return False
     live.empty()  # drawn again below: the failure from the state, a model by the replay
-    stop.empty()
     training.ended(PANEL, status)  # failed or given up: said until the next Train
     if status.state == queue.DONE:
         done = watching.job.result
@@ -295,16 +312,16 @@ def follow_panel(data) -> None:
             st.session_state[keys.SC_REPLAY] = len(done.history)  # replay opens at the end
             PLAYER.stop()
     training.redraw_page()  # the sections below read the model: one full run, at the end
+    return True
+
+
 
 
 def draw_run(watching: training.Watching, data) -> queue.Status | None:
-    """Draw where the run stands: its place in line, or the bar and the curves so far.
-    Returns its status once it has ended and every record is drawn; else None."""
+    """Draw the bar and the curves so far. Returns the run's status once it has ended and
+    every record is drawn; else None."""
     job, cfg = watching.job, watching.cfg
     status = training.hall().status(job, training.owner())
-    if status.state == queue.WAITING:
-        training.say_waiting(status)
-        return None
     count = training.shown(job, status, watching.since)
     frames = job.frames[:count]
     if status.shared and status.cached is None:

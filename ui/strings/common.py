@@ -172,6 +172,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This run was given up before it finished. Press Train to start it again.",
         "zh": "这次训练在完成之前被放弃了。请按“训练”重新开始。",
     },
+    "queue.gone_unseen": {
+        "en": "This run was given up before it finished: the server heard nothing from this "
+              "page for minutes (a tab left in the background, or a computer that "
+              "slept). Press Train to queue it again.",
+        "zh": "这次训练在完成之前被放弃了：服务器几分钟都没有收到这个页面的消息（标签页一直在后台，"
+              "或电脑进入了睡眠）。请按“训练”重新排队。",
+    },
+    "queue.gone_closed": {
+        "en": "This run was given up before it finished: this page lost its connection to "
+              "the server for more than {seconds} s. Press Train to queue it again.",
+        "zh": "这次训练在完成之前被放弃了：这个页面与服务器断开连接超过 {seconds} 秒。"
+              "请按“训练”重新排队。",
+    },
     # ---- lecture hall (issue 16) ----
     "share.project": {"en": "Project this QR", "zh": "投影此二维码"},
     "share.project_title": {"en": "Scan to open this view", "zh": "扫码打开此视图"},
