@@ -273,7 +273,7 @@ def test_a_books_epoch_given_up_for_train_says_so():
     for pressed, said in [(False, True), (True, False)]:
         at = app_test("softmax_classifier").run()
         job = queue.Job("book", None, lambda: iter(()), 1.0, "someone")
-        job.state = queue.STOPPED
+        job.state, job.why = queue.STOPPED, queue.STOP if pressed else queue.REPLACED
         at.session_state[keys.SC_BOOK_PENDING] = (42, job)
         if pressed:
             at.session_state[keys.SC_BOOK_STOP] = True

@@ -118,6 +118,8 @@ def the_books_way(data, seed: int) -> None:
     why = st.session_state.get(keys.SC_BOOK_ERROR)
     if why == "replaced":
         st.warning(t("sc.book_replaced"), icon=":material/info:")
+    elif why == "gone":
+        st.warning(t("sc.book_gone"), icon=":material/info:")
     elif why:
         st.warning(t("sc.book_failed", detail=t(f"sc.book_failed.{why}")))
     done = st.session_state.get(keys.SC_BOOK_RESULT)
@@ -167,8 +169,10 @@ def book_follow() -> None:
         st.session_state[keys.SC_BOOK_RESULT] = (seed, job.result)
     elif status.state == queue.FAILED:
         st.session_state[keys.SC_BOOK_ERROR] = "failed"  # its traceback: the server's log
-    elif not stopped:  # given up for the session's next run (Train): one run a student
+    elif status.why == queue.REPLACED:  # given up for the session's next run (Train)
         st.session_state[keys.SC_BOOK_ERROR] = "replaced"
+    elif not stopped:  # the page was unseen or closed for a while (core.queue: why)
+        st.session_state[keys.SC_BOOK_ERROR] = "gone"
     training.redraw_page()  # the result is drawn by the section, after this fragment
 
 

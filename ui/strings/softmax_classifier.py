@@ -209,6 +209,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "it stopped with an error (the server's log has the detail).",
         "zh": "运行中出错而停止（详情见服务器日志）。",
     },
+    "sc.book_gone": {
+        "en": "Your epoch the book's way was given up before it ran: the server heard nothing "
+              "from this page for minutes. Press the button again to queue it.",
+        "zh": "你的“按书中的方式跑一个迭代周期”在运行前被放弃了：服务器几分钟都没有收到这个页面的消息。"
+              "再按一次这个按钮重新排队。",
+    },
     "sc.book_replaced": {
         "en": "Your epoch the book's way was stopped: Train started another run, and each "
               "student has one run at a time. Press the button again when that run is done.",
