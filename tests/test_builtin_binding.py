@@ -1,9 +1,11 @@
-"""Streamlit 1.67's own URL binding (`bind="query-params"`), pinned where it blocks adoption.
+"""Streamlit 1.67's own URL binding (`bind="query-params"`) and widget memory
+(`persist_state="session"`), pinned where they block adoption.
 
-ui/state.py keeps its own URL protocol instead of the built-in (issue 15 §1). These tests run
-a tiny two-page app in Chromium (the built-in syncs the URL in the browser, so AppTest alone
-would not show it) and assert what the built-in does today, each a behaviour the app's links
-rely on differently. If one of these tests fails, Streamlit changed: revisit ui/state.py.
+ui/state.py keeps its own URL protocol instead of the built-in (issue 15 §1), and its own
+mirror of widget values (keys.kept) instead of persist_state. These tests run tiny two-page
+apps in Chromium (the built-in syncs the URL in the browser, so AppTest alone would not show
+it) and assert what Streamlit does today, each a behaviour the app relies on differently. If
+one of these tests fails, Streamlit changed: revisit ui/state.py.
 """
 
 import json
@@ -55,13 +57,12 @@ st.navigation([st.Page(page_a, title="Page A", url_path="a", default=True),
 '''
 
 
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory):
-    """Base URL of `streamlit run` on the tiny app above (its own free port), stopped after."""
+def serve(tmp_path_factory, code: str):
+    """`streamlit run` on `code` (its own folder and free port); yields its base URL."""
     if not __import__("pathlib").Path(CHROMIUM).exists():
         skip_or_fail(f"{CHROMIUM} is missing (apt-get install chromium)")
     folder = tmp_path_factory.mktemp("tiny_app")
-    (folder / "app.py").write_text(APP)
+    (folder / "app.py").write_text(code)
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
@@ -84,6 +85,12 @@ def tiny(tmp_path_factory):
             time.sleep(0.3)
     yield f"http://127.0.0.1:{port}"
     stop_server(proc)
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """Base URL of `streamlit run` on the tiny app above, stopped after."""
+    yield from serve(tmp_path_factory, APP)
 
 
 def params(page) -> dict[str, list[str]]:
@@ -197,3 +204,175 @@ def test_a_page_switch_drops_the_other_pages_parameters(tiny, page):
     shown = values(page)
     assert (shown["n"], shown["h"]) == (50, 7)
     wait_for_url(page, "p.get('n') === '50' && p.get('h') === '7'")
+
+
+# ---- persist_state="session": what would replace ui/state.py's keys.kept mirror ----------
+
+PERSIST_APP = '''
+import json
+import streamlit as st
+
+LABELS = {"en": {c: f"class {c}" for c in "abcde"}, "zh": {c: f"类 {c}" for c in "abcde"}}
+st.session_state.runs = st.session_state.get("runs", 0) + 1  # printed first on the page: a
+# test waits for the run its click started, not for a fixed time, even one that raises
+
+
+def page_a():
+    st.title("Page A")
+    st.caption(f"run {st.session_state.runs}")
+    if st.button("Seed"):  # as ui/state.py's _bind seeds a widget: by key, before drawing it
+        st.session_state.pick, st.session_state.top = "d", 8
+    if st.button("Fewer"):  # the choice's options shrink (fewer classes typed)
+        st.session_state.fewer = True
+    if st.button("Lower"):  # the slider's max drops
+        st.session_state.lower = True
+    if st.button("Chinese"):  # the labels change language, the values do not
+        st.session_state.zh = True
+    st.button("Rerun")
+    fewer, lower = st.session_state.get("fewer", False), st.session_state.get("lower", False)
+    labels = LABELS["zh" if st.session_state.get("zh") else "en"]
+    if st.checkbox("Show the section", value=True, key="show"):
+        st.selectbox("Pick", list("abc" if fewer else "abcde"), index=1, key="pick",
+                     format_func=labels.get, persist_state="session")
+        st.slider("Top", 0, 5 if lower else 10, 3, key="top", persist_state="session")
+    st.code(json.dumps({k: st.session_state.get(k, "missing") for k in ("pick", "top")}))
+
+
+def page_b():
+    st.title("Page B")
+    st.caption(f"run {st.session_state.runs}")
+    st.code(json.dumps({k: st.session_state.get(k, "missing") for k in ("pick", "top")}))
+
+
+st.navigation([st.Page(page_a, title="Page A", url_path="a", default=True),
+               st.Page(page_b, title="Page B", url_path="b")]).run()
+'''
+
+
+@pytest.fixture(scope="module")
+def persist(tmp_path_factory):
+    """Base URL of `streamlit run` on PERSIST_APP, stopped after."""
+    yield from serve(tmp_path_factory, PERSIST_APP)
+
+
+RUN = '[data-testid="stCaptionContainer"]'  # the persist page's run count
+
+
+def after_run(page, act, *, finished: bool = True) -> dict | None:
+    """Do `act()` (a click) and wait for the run it starts to end; the values printed then
+    (none when not `finished`: a run that raised prints none)."""
+    wait_for_app(page)
+    runs = int(page.locator(RUN).inner_text().split()[-1])
+    act()
+    page.wait_for_function(f"() => {{ const c = document.querySelector('{RUN}'); "
+                           f"return c && Number(c.innerText.split(' ').pop()) > {runs}; }}")
+    return values(page) if finished else wait_for_app(page)
+
+
+def click(page, name: str) -> dict:
+    """Click the tiny page's button `name`; the values once its run has finished."""
+    return after_run(page, page.get_by_role("button", name=name).click)
+
+
+def section(page, shown: bool) -> dict:
+    """Show or hide the section with the persisted widgets; the values after that run."""
+    box = page.get_by_role("checkbox", name="Show the section")
+    assert box.is_checked() != shown
+    values = after_run(page, page.get_by_text("Show the section").click)
+    expect(page.locator('[data-testid="stSelectbox"]')).to_have_count(1 if shown else 0)
+    return values
+
+
+def test_persist_state_keeps_a_value_across_a_page_switch(persist, page):
+    """persist_state="session" restores a keyed widget's last value when its page is opened
+    again, a value chosen in the browser and one seeded by key: what keys.kept does for
+    ui/state.py (a student's settings are back when they return to a page)."""
+    assert open_page(page, f"{persist}/") == {"pick": "b", "top": 3}
+    click(page, "Seed")
+    page.get_by_role("combobox", name="Pick").click()
+    page.get_by_role("option", name="class e").click()
+    expect(page.locator(CODE)).to_contain_text('"pick": "e"')
+    assert values(page) == {"pick": "e", "top": 8}
+    page.get_by_role("link", name="Page B").click()
+    expect(page.locator("h1")).to_have_text("Page B")
+    assert values(page) == {"pick": "e", "top": 8}  # readable on another page, too
+    page.get_by_role("link", name="Page A").click()
+    expect(page.locator("h1")).to_have_text("Page A")
+    assert values(page) == {"pick": "e", "top": 8}
+    expect(page.get_by_role("combobox", name="Pick")).to_have_value("class e")
+    expect(page.locator('[data-testid="stSlider"]')).to_contain_text("8")
+
+
+def test_persist_state_keeps_a_hidden_widgets_value_readable(persist, page):
+    """While its section is not drawn (run after run), st.session_state[key] still holds
+    the widget's value, and the widget shows it when drawn again: what state.value reads
+    from keys.kept for a setting whose section a lesson hides (ui.lesson.paged)."""
+    open_page(page, f"{persist}/")
+    click(page, "Seed")
+    assert section(page, shown=False) == {"pick": "d", "top": 8}
+    assert click(page, "Rerun") == {"pick": "d", "top": 8}
+    assert click(page, "Rerun") == {"pick": "d", "top": 8}
+    assert section(page, shown=True) == {"pick": "d", "top": 8}
+    expect(page.get_by_role("combobox", name="Pick")).to_have_value("class d")
+    expect(page.locator('[data-testid="stSlider"]')).to_contain_text("8")
+    no_notice(page)
+
+
+def test_persist_state_keeps_a_value_whose_labels_changed_language(persist, page):
+    """A choice's labels (format_func) change language while its section is hidden; the
+    kept value is an option still, and comes back: the app's choices are codes whose labels
+    follow the student's language (the sidebar's lang)."""
+    open_page(page, f"{persist}/")
+    click(page, "Seed")
+    section(page, shown=False)
+    click(page, "Chinese")
+    assert section(page, shown=True) == {"pick": "d", "top": 8}
+    expect(page.get_by_role("combobox", name="Pick")).to_have_value("类 d")
+
+
+def test_persist_state_gives_a_kept_choice_outside_the_options_the_widgets_index(persist, page):
+    """A kept choice that is no longer an option when its section is drawn again (fewer
+    classes typed now) falls back to the widget's `index`, silently, and st.session_state
+    follows. ui/state.py's _bind gives the declared default instead (params.nearest, not a
+    selectbox index): with persist_state it would have to pass that default as `index`."""
+    open_page(page, f"{persist}/")
+    page.get_by_role("combobox", name="Pick").click()
+    page.get_by_role("option", name="class e").click()
+    expect(page.locator(CODE)).to_contain_text('"pick": "e"')
+    assert section(page, shown=False)["pick"] == "e"
+    assert click(page, "Fewer")["pick"] == "e"  # not drawn: kept as it was
+    assert section(page, shown=True) == {"pick": "b", "top": 3}
+    expect(page.get_by_role("combobox", name="Pick")).to_have_value("class b")
+    no_notice(page)
+
+
+def test_persist_state_raises_for_a_kept_value_above_the_sliders_new_max(persist, page):
+    """A kept slider value above the max it is drawn with again is neither clamped nor
+    reset: the widget raises StreamlitValueAboveMaxError, on that run and on every run after
+    while it is drawn (slider.py checks a restored value against its bounds). This is why
+    ui/state.py keeps keys.kept: _bind checks a kept value against this run's bounds before
+    the widget sees it, and a student never meets an exception for a setting narrowed since."""
+    open_page(page, f"{persist}/")
+    click(page, "Seed")
+    assert section(page, shown=False)["top"] == 8
+    assert click(page, "Lower")["top"] == 8
+    after_run(page, page.get_by_text("Show the section").click, finished=False)
+    error = page.locator('[data-testid="stException"]')
+    expect(error).to_contain_text("StreamlitValueAboveMaxError")
+    expect(error).to_contain_text("The value 8 is greater than the max_value 5")
+    expect(page.locator(CODE)).to_have_count(0)  # the run stopped at the slider
+    after_run(page, page.get_by_role("button", name="Rerun").click, finished=False)
+    expect(error).to_contain_text("The value 8 is greater than the max_value 5")
+    expect(page.locator(CODE)).to_have_count(0)
+
+
+def test_a_drawn_sliders_max_drop_gives_its_default_even_with_persist_state(persist, page):
+    """While drawn, a slider whose max drops below its value is a new widget (its bounds
+    are part of its identity): it starts at its default, not clamped, and persist_state
+    does not carry the old value over, now or after a rerun."""
+    open_page(page, f"{persist}/")
+    assert click(page, "Seed")["top"] == 8
+    assert click(page, "Lower")["top"] == 3
+    assert click(page, "Rerun")["top"] == 3
+    expect(page.locator('[data-testid="stSlider"]')).to_contain_text("3")
+    no_notice(page)

@@ -23,15 +23,25 @@ link name. Every link in use would break, and lecture mode with it. Revisit this
 when #14224 is fixed and a hidden widget keeps its parameter.
 
 The other hand-kept mirror, `keys.kept(key)` (`_keep.<key>`: a widget's last value, restored
-when its page is opened again, and read by `value` while the widget is hidden), is what
-Streamlit 1.67's `persist_state="session"` does for a keyed widget (its docstring, e.g.
-streamlit/elements/widgets/radio.py: "preserved for the entire session, including across page
-switches"). It is not adopted yet: `_bind` checks a kept value against this run's options and
-bounds before handing it back (fewer classes typed now: the default), and what Streamlit does
-with a persisted value outside the widget's options has not been pinned by a test; the link
-binding above must stay hand-made anyway (#14224). To revisit together: adopt
-persist_state="session" in `_widget` and drop `keys.kept` once a test pins that behaviour, and
-`bind="query-params"` once #14224 is fixed and a hidden widget keeps its parameter.
+when its page or section is opened again, and read by `value` while the widget is hidden),
+stays hand-made too, although Streamlit 1.67's `persist_state="session"` keeps a keyed
+widget's value across page switches and while it is not drawn, readable from
+st.session_state (pinned by tests/test_builtin_binding.py:
+test_persist_state_keeps_a_value_across_a_page_switch,
+test_persist_state_keeps_a_hidden_widgets_value_readable). What it does with a kept value
+outside the range the widget is drawn with again is what blocks it:
+test_persist_state_raises_for_a_kept_value_above_the_sliders_new_max pins that a slider whose
+max dropped while it was hidden raises StreamlitValueAboveMaxError, on every run while drawn
+(not clamped, not reset: streamlit/elements/widgets/slider.py, the bounds check after
+register_widget), and
+test_persist_state_gives_a_kept_choice_outside_the_options_the_widgets_index that a choice
+gone from the options becomes the widget's `index`, not the declared default (params.nearest).
+`_bind` checks a kept value against this run's options and bounds before the widget sees it
+(fewer classes typed now: the default, and never an exception). Revisit when that slider test
+fails because Streamlit clamps or resets the value instead of raising: then adopt
+persist_state="session" in `_widget`, pass the declared default as the choice's `index`, and
+drop `keys.kept`; `bind="query-params"` once #14224 is fixed and a hidden widget keeps its
+parameter.
 """
 
 from collections.abc import Callable, Sequence
