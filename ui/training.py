@@ -165,6 +165,19 @@ def followed(panel: Panel) -> Watching | None:
     return watching
 
 
+def running(panel: Panel) -> Watching | None:
+    """For a run's view: the run the panel follows once it trains. While it waits in line its
+    place is said here and None returned; None too when it is over (Stop, meanwhile)."""
+    watching = followed(panel)
+    if watching is None:
+        return None
+    status = hall().status(watching.job, owner())
+    if status.state == queue.WAITING:
+        say_waiting(status)
+        return None
+    return watching
+
+
 def stopped(panel: Panel) -> Watching | None:
     """Stop was clicked (a rerun of the follow fragment): the run is given up (a run shared
     with others goes on for them) and no longer followed. Returns it; else None."""

@@ -236,12 +236,8 @@ def run_view() -> bool:
     """The place in line, or the run's bar, curve and path so far; at the end the run is
     kept and the panel runs once more to show it with its replay. True when it ended in this
     run of the page."""
-    watching = training.followed(PANEL)
-    if watching is None:  # over meanwhile (Stop, in the panel's fragment)
-        return False
-    status = training.hall().status(watching.job, training.owner())
-    if status.state == queue.WAITING:
-        training.say_waiting(status)
+    watching = training.running(PANEL)
+    if watching is None:  # in line (its place is said), or over meanwhile (Stop)
         return False
     live = st.empty()  # the bar, curve and path; gone once it ends
     with live.container():

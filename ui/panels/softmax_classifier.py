@@ -293,12 +293,8 @@ def run_view(data) -> bool:
     model, a divergence, a failure) and the page runs once, for the sections below that read
     the model. True when it ended in this run of the page (a full run: the panel draws the
     end below)."""
-    watching = training.followed(PANEL)
-    if watching is None:  # over meanwhile (Stop, in the panel's fragment)
-        return False
-    status = training.hall().status(watching.job, training.owner())
-    if status.state == queue.WAITING:
-        training.say_waiting(status)
+    watching = training.running(PANEL)
+    if watching is None:  # in line (its place is said), or over meanwhile (Stop)
         return False
     live = st.empty()  # the bar and the curves; gone once it ends
     with live.container():
