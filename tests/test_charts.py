@@ -55,3 +55,50 @@ def test_a_live_training_chart_is_the_chart_its_builder_draws(lecture):
         assert {k: v for k, v in live.items() if k != "datasets"} == \
             {k: v for k, v in fresh.items() if k != "datasets"}, f"epoch {epochs}"
         assert live["datasets"]["data-0"].equals(fresh["datasets"]["data-0"])
+
+
+def test_memo_builds_a_chart_once_per_key_language_and_view(monkeypatch):
+    """A finished run's curves, drawn by every page run of every student replaying it, are
+    built once per server; another key, language or view (lecture mode) is another chart."""
+    monkeypatch.setattr(charts, "_memo", type(charts._memo)())
+    view = {"lang": "en", "lecture": False}
+    monkeypatch.setattr(charts, "lang", lambda: view["lang"])
+    monkeypatch.setattr(charts.lesson, "lecture", lambda: view["lecture"])
+    built = []
+
+    def build(n):
+        def chart():
+            built.append(n)
+            return alt.Chart(pd.DataFrame({"x": list(range(n))})).mark_line().encode(x="x:Q")
+        return chart
+
+    first = charts.memo(("curves", 3), build(3))
+    assert charts.memo(("curves", 3), build(3)) is first and built == [3]
+    assert first.spec["datasets"]["data-0"]["x"].tolist() == [0, 1, 2]
+    other = charts.memo(("curves", 4), build(4))
+    assert other is not first and other.spec["datasets"]["data-0"]["x"].tolist() == [0, 1, 2, 3]
+    view["lang"] = "zh"
+    assert charts.memo(("curves", 3), build(3)) is not first
+    view["lecture"] = True
+    lecture = charts.memo(("curves", 3), build(3))
+    assert lecture.spec["config"]["axis"]["labelFontSize"] == charts.LECTURE_FONTS["label"]
+    assert built == [3, 4, 3, 3]
+
+
+def test_memo_keeps_the_most_recently_used(monkeypatch):
+    monkeypatch.setattr(charts, "_memo", type(charts._memo)())
+    monkeypatch.setattr(charts, "MEMO_ENTRIES", 2)
+    monkeypatch.setattr(charts, "lang", lambda: "en")
+    monkeypatch.setattr(charts.lesson, "lecture", lambda: False)
+    built = []
+
+    def chart(n):
+        built.append(n)
+        return alt.Chart(pd.DataFrame({"x": [n]})).mark_point().encode(x="x:Q")
+
+    for n in (1, 2, 1, 3):  # 2 is the least recently used when 3 comes
+        charts.memo(n, lambda n=n: chart(n))
+    assert len(charts._memo) == 2
+    charts.memo(1, lambda: chart(1))
+    charts.memo(2, lambda: chart(2))
+    assert built == [1, 2, 3, 2]

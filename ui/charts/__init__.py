@@ -8,16 +8,19 @@ One convention for every builder: the data positional, every translated text a k
 argument named after what it labels (`title`, `x_title`, `y_title`, `legend`, `*_label`).
 """
 
+import dataclasses
 import os
 import re
 import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from ui import keys, lesson
-from ui.i18n import t
+from ui.i18n import lang, t
 
 # A palette colour-blind readers can tell apart (Okabe & Ito).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
@@ -188,24 +191,69 @@ def draw_spec(spec: dict, *, container=st):
     return container.container().vega_lite_chart(spec=spec, width="stretch")
 
 
-def show(chart: alt.TopLevelMixin, *, name: str | None = None, container=st,
+@dataclasses.dataclass(frozen=True)
+class Ready:
+    """A chart styled for a view (lecture mode or not) and its Vega-Lite spec, ready to draw:
+    what `show` spends most of its time on, kept by `memo` for charts drawn again and again."""
+    chart: alt.TopLevelMixin
+    spec: dict | None       # None: nothing to draw yet (every data frame empty)
+
+
+def ready(chart: alt.TopLevelMixin, spec: bool = True) -> Ready:
+    """`chart` styled, and its spec (`spec=False`: an empty one, for st.altair_chart)."""
+    parts = frames(chart)
+    if parts and all(part.empty for part in parts):  # nothing to draw yet: no empty axes
+        return Ready(chart, None)
+    chart = styled(chart, lesson.lecture())
+    return Ready(chart, vega_spec(chart) if spec else {})
+
+
+MEMO_ENTRIES = 256  # charts kept by `memo`, for the whole server (a few KiB to 40 KiB each)
+_memo: OrderedDict[Hashable, Ready] = OrderedDict()
+_memo_lock = threading.Lock()
+
+
+def memo(key: Hashable, build: Callable[[], alt.TopLevelMixin]) -> Ready:
+    """build(), ready to draw, once per server for each `key` (and language and view): for a
+    chart drawn again and again with the same content, such as a finished run's curves and
+    weights, which every page run of every student who replays the same run draws (a room
+    of 200 shares one run: 0.2-0.3 s of the server's one interpreter each, for the same
+    spec). `key` must name everything the chart shows (its data, by value); the least
+    recently used of MEMO_ENTRIES are dropped."""
+    full = (key, lang(), lesson.lecture())
+    with _memo_lock:
+        kept = _memo.get(full)
+        if kept is not None:
+            _memo.move_to_end(full)
+            return kept
+    kept = ready(build())
+    with _memo_lock:
+        _memo[full] = kept
+        while len(_memo) > MEMO_ENTRIES:
+            _memo.popitem(last=False)
+    return kept
+
+
+def show(chart: alt.TopLevelMixin | Ready, *, name: str | None = None, container=st,
          export: bool = True, **kwargs):
     """Draw `chart` full width, large type, one Export menu in its top-right corner.
 
-    `container` may be an st.empty() slot: the chart and its menu replace what it held.
-    `name` (else the chart's own `name`) makes the export file names descriptive.
+    `chart` may come `ready` (or from `memo`). `container` may be an st.empty() slot: the
+    chart and its menu replace what it held. `name` (else the chart's own `name`) makes the
+    export file names descriptive.
     """
-    parts = frames(chart)
-    if parts and all(part.empty for part in parts):  # nothing to draw yet: no empty axes
+    selects = "on_select" in kwargs  # its state comes back through st.altair_chart
+    drawn = chart if isinstance(chart, Ready) else ready(chart, spec=not selects)
+    if drawn.spec is None:
         return container.container()
-    chart = styled(chart, lesson.lecture())
+    chart = drawn.chart
     box = container.container()
     if export:
         _export(chart, box, file_name(chart, name or kwargs.get("key")))
-    if "on_select" in kwargs:  # a selection's state comes back through st.altair_chart
+    if selects:
         shown = box.altair_chart(chart, width="stretch", **kwargs)
-    else:
-        shown = box.vega_lite_chart(spec=vega_spec(chart), width="stretch", **kwargs)
+    else:  # Streamlit copies the spec's top level before it takes the data sets out
+        shown = box.vega_lite_chart(spec=dict(drawn.spec), width="stretch", **kwargs)
     if isinstance(chart, WIDE):  # fixed-width panels: on a phone they scroll in their box
         box.container(key=f"_scroll_hint{st.session_state.get(_COUNT, 0)}").caption(
             t("chart.scroll_hint"))  # shown on narrow screens only (ui/style.py)

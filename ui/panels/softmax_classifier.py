@@ -7,6 +7,7 @@ The page (pages/softmax_classifier.py) is the lesson; it calls these in the orde
 The prediction grid: `GRID_COLUMNS` and `grid_chart` (its captions) below.
 """
 
+import hashlib
 import math
 import time
 from functools import partial
@@ -27,7 +28,7 @@ from core import (
 from core.data import DataError
 from core.device import device_name
 from ui import classroom, keys, lesson, safe, share, state, training, uploads
-from ui.charts import draw_spec, show
+from ui.charts import draw_spec, memo, show
 from ui.charts import softmax_classifier as charts
 from ui.data import class_name as name  # a class's name in the session's language
 from ui.i18n import t
@@ -57,6 +58,13 @@ def curves_frame(history: list[classifier.Epoch]) -> pd.DataFrame:
 def curves_chart(history: list[classifier.Epoch], num_epochs: int):
     return charts.curves(curves_frame(history), num_epochs, x_title=t("sc.epoch"),
                          y_title=t("sc.value"), metric_title=t("sc.metric"))
+
+
+def finished_curves(history, num_epochs: int):
+    """A finished run's curves (up to an epoch), ready to draw: built once per server for
+    the same records (ui.charts.memo; a room replaying one run draws the same chart)."""
+    history = tuple(history)
+    return memo(("sc.curves", history, num_epochs), lambda: curves_chart(list(history), num_epochs))
 
 
 def live_curves(history: list[classifier.Epoch], num_epochs: int, slot) -> None:
@@ -384,7 +392,7 @@ def draw_replay(slots, result: classifier.Trained, epoch: int) -> None:
     slots["at"].caption(t("sc.replay_at", epoch=at.epoch, epochs=len(result.history),
                           loss=f"{last.train_loss:.4f}", train_acc=f"{last.train_acc:.4f}",
                           test_acc=f"{last.test_acc:.4f}"))
-    show(curves_chart(list(at.history), result.cfg.num_epochs), container=slots["curves"])
+    show(finished_curves(at.history, result.cfg.num_epochs), container=slots["curves"])
     slots["title"].markdown(t("sc.replay_weights", epoch=at.epoch))
     show_weights(at.W, container=slots["weights"])
 
@@ -400,7 +408,7 @@ def replay_panel(result: classifier.Trained):
     started = time.perf_counter()
     end = len(result.epoch_W)
     if end == 0:  # a run kept from before the replay existed: its curves only
-        show(curves_chart(result.history, result.cfg.num_epochs))
+        show(finished_curves(result.history, result.cfg.num_epochs))
         return
     epoch, playing, wait = PLAYER.frame(end)
     PLAYER.controls(end, label=t("sc.replay"), help=t("sc.replay_help"), play=t("sc.play"),
@@ -506,7 +514,8 @@ def show_weights(W, container=st) -> None:
     """The weights chart and, under it, its colour scale in words."""
     bound = float(W.abs().max()) or 1.0  # the largest |w| of all ten classes
     box = container.container()
-    show(weights_chart(W, bound), container=box)
+    same = hashlib.blake2b(W.detach().cpu().contiguous().numpy().tobytes(), digest_size=16)
+    show(memo(("sc.weights", same.digest(), bound), lambda: weights_chart(W, bound)), container=box)
     box.caption(t("sc.weights_scale", **scale_ends(bound)))
 
 
