@@ -213,20 +213,21 @@ _memo: OrderedDict[Hashable, Ready] = OrderedDict()
 _memo_lock = threading.Lock()
 
 
-def memo(key: Hashable, build: Callable[[], alt.TopLevelMixin]) -> Ready:
+def memo(key: Hashable, build: Callable[[], alt.TopLevelMixin], spec: bool = True) -> Ready:
     """build(), ready to draw, once per server for each `key` (and language and view): for a
     chart drawn again and again with the same content, such as a finished run's curves and
     weights, which every page run of every student who replays the same run draws (a room
     of 200 shares one run: 0.2-0.3 s of the server's one interpreter each, for the same
     spec). `key` must name everything the chart shows (its data, by value); the least
-    recently used of MEMO_ENTRIES are dropped."""
-    full = (key, lang(), lesson.lecture())
+    recently used of MEMO_ENTRIES are dropped. `spec=False`: the chart only, for a chart with
+    a selection (st.altair_chart converts it)."""
+    full = (key, lang(), lesson.lecture(), spec)
     with _memo_lock:
         kept = _memo.get(full)
         if kept is not None:
             _memo.move_to_end(full)
             return kept
-    kept = ready(build())
+    kept = ready(build(), spec)
     with _memo_lock:
         _memo[full] = kept
         while len(_memo) > MEMO_ENTRIES:
@@ -244,6 +245,7 @@ def show(chart: alt.TopLevelMixin | Ready, *, name: str | None = None, container
     """
     selects = "on_select" in kwargs  # its state comes back through st.altair_chart
     drawn = chart if isinstance(chart, Ready) else ready(chart, spec=not selects)
+    assert not (selects and drawn.spec), "a chart with a selection is drawn from the chart"
     if drawn.spec is None:
         return container.container()
     chart = drawn.chart

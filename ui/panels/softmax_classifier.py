@@ -43,6 +43,12 @@ PLAYER = Player(keys.SC_REPLAY, keys.SC_PLAY, keys.SC_SPEED, (1, 2, 5, 10), firs
 
 # ---- names, curves ------------------------------------------------------------------------------
 
+def digest(tensor) -> bytes:
+    """A tensor's content, in 16 bytes: part of a chart's ui.charts.memo key."""
+    data = tensor.detach().cpu().contiguous().numpy().tobytes()
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 def pct(value: float) -> str:
     """A share as a percentage with one decimal; an empty bin's nan as a dash."""
     return "–" if math.isnan(value) else f"{value:.1%}"
@@ -97,7 +103,7 @@ def the_books_way(data, seed: int) -> None:
     st.markdown(t("sc.worked", y_hat=y_hat, y=f"[{', '.join(map(str, ex.y))}]",
                   picked=decimals(ex.picked), losses=decimals(ex.losses),
                   accuracy=f"{ex.accuracy:.1f}"))
-    start = classifier.untrained(data, seed)
+    start = untrained_model(data, seed)
     st.markdown(t("sc.untrained", seed=seed, acc=f"{start.accuracy:.4f}",
                   share=f"{start.top_share:.0%}", name=name(start.top_class)))
     st.markdown(t("sc.bias_note"))
@@ -454,8 +460,11 @@ def prediction_grid(data, result: classifier.Trained) -> None:
     grid = st.container()  # drawn after the select below: it frames the picked image
     pick = state.select(t("sc.pick"), "pick", shown, format_func=lambda i: t(
         "sc.pick_label", index=i, true=name(int(y[i])), pred=name(int(y_pred[i]))))
-    show(grid_chart(data.test_images, y, y_pred, shown, pick), container=grid,
-         export=False, key=keys.sc_grid(pick), on_select=partial(inspect_clicked, pick))
+    same = ("sc.grid", digest(data.test_images[shown]), tuple(y[shown].tolist()),
+            tuple(y_pred[shown].tolist()), pick)
+    show(memo(same, lambda: grid_chart(data.test_images, y, y_pred, shown, pick), spec=False),
+         container=grid, export=False, key=keys.sc_grid(pick),
+         on_select=partial(inspect_clicked, pick))
     inspect(pick, data.test_images[pick], result.test_probs[pick], int(y[pick]))
 
 
@@ -485,11 +494,13 @@ def inspect(i: int, X_i, probs, true: int) -> None:
     """The inspected image beside its ten probabilities (stacked on a phone)."""
     pred = int(probs.argmax())
     left, right = st.columns([2, 3], vertical_alignment="center")
-    show(charts.picture(charts.data_url(images.enlarge(X_i, 1)), description=t(
-        "sc.alt_inspected", true=name(true), pred=name(pred))), container=left, export=False)
+    show(memo(("sc.picture", digest(X_i), true, pred), lambda: charts.picture(
+        charts.data_url(images.enlarge(X_i, 1)), description=t(
+            "sc.alt_inspected", true=name(true), pred=name(pred)))), container=left, export=False)
     left.markdown(t("sc.inspected", index=i, true=name(true),
                     pred=name(pred), p=f"{float(probs.max()):.0%}"))
-    show(probability_chart(probs, true), container=right)
+    show(memo(("sc.probabilities", digest(probs), true), lambda: probability_chart(probs, true)),
+         container=right)
 
 
 def probability_chart(probs, true_class: int | None = None):
@@ -514,8 +525,7 @@ def show_weights(W, container=st) -> None:
     """The weights chart and, under it, its colour scale in words."""
     bound = float(W.abs().max()) or 1.0  # the largest |w| of all ten classes
     box = container.container()
-    same = hashlib.blake2b(W.detach().cpu().contiguous().numpy().tobytes(), digest_size=16)
-    show(memo(("sc.weights", same.digest(), bound), lambda: weights_chart(W, bound)), container=box)
+    show(memo(("sc.weights", digest(W), bound), lambda: weights_chart(W, bound)), container=box)
     box.caption(t("sc.weights_scale", **scale_ends(bound)))
 
 
@@ -538,6 +548,13 @@ def scale_ends(bound: float) -> dict[str, str]:
 
 
 def confusion_chart(matrix):
+    """The confusion matrix and the accuracy of each class, built once per server for the
+    same matrix (ui.charts.memo)."""
+    same = ("sc.confusion", tuple(int(v) for v in matrix.flatten().tolist()))
+    return memo(same, lambda: build_confusion(matrix))
+
+
+def build_confusion(matrix):
     cells = pd.DataFrame([{"true": name(i), "predicted": name(j), "count": int(matrix[i, j])}
                           for i in range(10) for j in range(10)])
     accuracy = pd.DataFrame({"class": [name(k) for k in range(10)],
@@ -557,6 +574,12 @@ def hardest_text(confusion) -> str:
 
 
 # ---- calibration (d2l 3.4.3), an upload, the downloads ------------------------------------------
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def untrained_model(_data, seed: int) -> classifier.Untrained:
+    """The model before training on the test set (40 ms: once per seed, not every run)."""
+    return classifier.untrained(_data, seed)
+
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def untrained_reliability(_data, seed: int) -> calibration.Reliability:
@@ -579,9 +602,13 @@ def calibration_panel(data, result: classifier.Trained | None) -> None:
     rel = calibration.reliability(result.test_probs, result.test_labels)
     bins = pd.DataFrame({"lower": rel.lower, "upper": rel.upper, "count": rel.count,
                          "confidence": rel.confidence, "accuracy": rel.accuracy})
-    show(charts.reliability(bins[bins["count"] > 0], x_title=t("sc.reliability_x"),
-                            y_title=t("sc.reliability_y"), count_title=t("sc.col_images"),
-                            description=t("sc.reliability_desc", ece=f"{rel.ece:.4f}")))
+    same = ("sc.reliability", rel.ece, tuple((n, c, a) for n, c, a in  # no empty bin's nan
+                                              zip(rel.count, rel.confidence, rel.accuracy,
+                                                  strict=True) if n > 0))
+    show(memo(same, lambda: charts.reliability(
+        bins[bins["count"] > 0], x_title=t("sc.reliability_x"), y_title=t("sc.reliability_y"),
+        count_title=t("sc.col_images"), description=t("sc.reliability_desc",
+                                                        ece=f"{rel.ece:.4f}"))))
     half = rel.at(0.5)
     gap = rel.mean_confidence - rel.accuracy_all
     st.markdown(t("sc.calibration_text", n_half=f"{rel.count[half]:,}",
