@@ -311,8 +311,11 @@ def run_view(data) -> bool:
     if watching is None:  # in line (its place is said), or over meanwhile (Stop)
         return False
     live = st.empty()  # the bar and the curves; gone once it ends
-    with live.container():
-        status = draw_run(watching, data)
+    while True:  # drawn again as records come, while they come soon (ui.training.news)
+        with live.container():
+            status = draw_run(watching, data)
+        if status is not None or not training.news(watching):
+            break
     if status is None:
         return False
     live.empty()  # drawn again below: the failure from the state, a model by the replay
