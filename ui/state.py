@@ -149,9 +149,20 @@ def _publish(name: str, key: str, default: Any, serialize: Callable[[Any], str])
 
 
 def _widget(make: Callable[..., Any], name: str, default: Any, parse: Callable[[str], Any],
-            serialize: Callable[[Any], str], global_: bool, **kwargs) -> Any:
+            serialize: Callable[[Any], str], global_: bool,
+            start: Callable[[Any], dict], **kwargs) -> Any:
+    """Create the widget under its key, with its value from session state, and publish it.
+
+    `start(value)` gives the widget's own starting argument (value=, index= or default=) for
+    the value it has now: a browser that draws the widget with no value of its own (the
+    widget mounted anew from a later run's message, its state dropped as stale meanwhile)
+    starts it there, never at the widget's built-in default (a slider's min, the first
+    option), which it would then send back as if the student had chosen it
+    (tests/test_slider_reset.py). Session state still holds the value; the argument only
+    changes the element's default in the browser, never the widget's id (Streamlit 1.67 keys
+    these widgets by their key and range only)."""
     key = _bind(name, default, parse, global_)
-    make(key=key, **kwargs)
+    make(key=key, **start(st.session_state[key]), **kwargs)
     st.session_state.setdefault(_DRAWN, set()).add(name)
     return _publish(name, key, default, serialize)
 
@@ -182,9 +193,16 @@ def _number_widget(make, label: str, name: str, step, global_: bool, container, 
     def serialize(v) -> str:
         return ",".join(_fmt(x) for x in v) if isinstance(v, tuple) else _fmt(v)
 
+    lo, hi = cast(param.lo), cast(param.hi)
+
+    def start(v) -> dict:
+        def inside(x):
+            return min(max(cast(x), lo), hi)
+        return {"value": tuple(inside(x) for x in v) if isinstance(v, tuple) else inside(v)}
+
     return _widget(getattr(container, make), name, param.default,
-                   lambda raw: params.parse(param, raw), serialize, global_, label=label,
-                   min_value=cast(param.lo), max_value=cast(param.hi), step=step, **kwargs)
+                   lambda raw: params.parse(param, raw), serialize, global_, start,
+                   label=label, min_value=lo, max_value=hi, step=step, **kwargs)
 
 
 # ---- widgets: the declared name, a label, and how it looks ---------------------------------
@@ -224,8 +242,14 @@ def select(label: str, name: str, options: Sequence | None = None, *,
     def serialize(v) -> str:
         return str(v if v in options else default)
 
+    def start(v) -> dict:
+        v = v if v in options else default
+        if widget in ("selectbox", "radio"):
+            return {"index": options.index(v)}
+        return {"default": v} if widget == "segmented_control" else {"value": v}
+
     value = _widget(make, name, default, lambda raw: params.parse(param, raw, options),
-                    serialize, global_, label=label, options=options, **kwargs)
+                    serialize, global_, start, label=label, options=options, **kwargs)
     # A browser has been seen to send an empty choice for a required segmented control
     # (a second click inside a fragment): the page gets the default, never None.
     return value if value in options else default
@@ -235,7 +259,8 @@ def toggle(label: str, name: str, *, global_: bool = False, container=st, **kwar
     """st.toggle kept in the URL."""
     param = _declared(name, global_)
     return _widget(container.toggle, name, param.default, lambda raw: params.parse(param, raw),
-                   lambda v: "1" if v else "0", global_, label=label, **kwargs)
+                   lambda v: "1" if v else "0", global_, lambda v: {"value": bool(v)},
+                   label=label, **kwargs)
 
 
 def text(label: str, name: str, *, area: bool = False, global_: bool = False, container=st,
@@ -244,7 +269,8 @@ def text(label: str, name: str, *, area: bool = False, global_: bool = False, co
     param = _declared(name, global_)
     make = container.text_area if area else container.text_input
     return _widget(make, name, param.default, lambda raw: params.parse(param, raw), str,
-                   global_, label=label, max_chars=param.max_chars, **kwargs)
+                   global_, lambda v: {"value": str(v)}, label=label,
+                   max_chars=param.max_chars, **kwargs)
 
 
 def drawn(name: str) -> bool:
