@@ -182,3 +182,28 @@ def test_a_run_that_ends_soon_after_train_is_drawn_in_the_clicks_own_run(hall, m
     student["now"] = "first"
     assert until_trained(first).session_state[keys.SC_RESULT] is \
         second.session_state[keys.SC_RESULT]
+
+
+def test_train_is_taken_when_the_sidebars_link_is_stale_in_the_same_run(hall, monkeypatch):
+    """Train's own (fragment) run finds the sidebar's link stale (a setting changed with the
+    click, or the link drawn late) and reruns the whole page: the click is taken first, or
+    the page said "Press Train" after Train."""
+    from ui import safe, share
+
+    at = app_test("softmax_classifier", epochs=1, bs="1024").run()
+    stale = ["the click's run"]  # AppTest's click is a full run: its first check says a
+    monkeypatch.setattr(safe, "fragment_run", lambda: bool(stale))  # fragment's, stale
+    real = share.current_link
+
+    def link(*args, **kwargs):
+        if stale:
+            stale.pop()
+            return "not the link drawn"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(share, "current_link", link)
+    at.button(key=keys.SC_TRAIN).click().run()
+    assert not at.exception, at.exception
+    assert not stale, "the stale link reran the page"
+    until_trained(at)
+    assert len(at.session_state[keys.SC_RESULT].history) == 1

@@ -72,7 +72,9 @@ def qr_png(link: str, scale: int = 8) -> bytes | None:
 
 def refresh_if_stale() -> None:
     """In a fragment, after its widgets: a fragment's rerun does not redraw the sidebar, so
-    when a setting there changed the link, rerun the whole app (Train alone changes nothing)."""
+    when a setting there changed the link, rerun the whole app (Train alone changes nothing).
+    Called after a Train click is taken: the full rerun resets the button's trigger, and a
+    click taken only after it would be lost ("Press Train" after Train)."""
     if not safe.fragment_run():  # a full run redraws the sidebar anyway
         return
     drawn = st.session_state.get(keys.SHARE_DRAWN)

@@ -301,7 +301,6 @@ def training_panel(spec: DataSpec):
     """The panel's states: never trained (for these settings), training, diverged, trained;
     a run over MAX_STEPS is refused before it starts."""
     impl, cfg = controls(spec)
-    share.refresh_if_stale()  # these settings are in the sidebar's link too
     training.here()  # the queue counts this page among those that may follow a run
     total = linreg.total_steps(spec, cfg)
     st.markdown(edge_text(spec, cfg.batch_size, impl))
@@ -312,6 +311,7 @@ def training_panel(spec: DataSpec):
     train = st.empty()  # drawn below, once this run knows whether a run is still followed
     if st.session_state.get(keys.LR_TRAIN) and not refused and watching is None:
         watching = request_run(spec, impl, cfg)
+    share.refresh_if_stale()  # the settings are in the sidebar's link too: after Train is taken
     if watching is not None:  # waiting or training: followed until it ends
         follow_panel()
         watching = st.session_state.get(PANEL.running)  # it may have ended in this run

@@ -240,7 +240,6 @@ def training_panel(data) -> None:
     previous model's replay included) stays usable, and a click on Stop or a setting changed
     meanwhile never reaches the training generator."""
     impl, cfg = training_controls()
-    share.refresh_if_stale()  # these settings are in the sidebar's link too
     training.here()  # the queue counts this page among those that may follow a run
     allowed = safe.work_allowed(cfg.batch_size, cfg.num_epochs)  # over the cap: says why
     watching = st.session_state.get(PANEL.running)
@@ -249,6 +248,7 @@ def training_panel(data) -> None:
     if clicked:
         st.session_state[keys.SC_FAILED] = st.session_state[keys.SC_STOPPED] = None
         watching = request_run(impl, cfg, data)
+    share.refresh_if_stale()  # the settings are in the sidebar's link too: after Train is taken
     if watching is not None:  # waiting or training
         follow_panel(data)
         watching = st.session_state.get(PANEL.running)  # it may have ended in this run
