@@ -27,6 +27,69 @@ def pytest_configure(config):
     # test worker takes one core, as make test's workers are one per core.
     from core import resources
     resources.configure_threads()
+    _each_spec_validated_once()
+    _scripts_compiled_once()
+
+
+def _each_spec_validated_once() -> None:
+    """A chart spec equal to one already found valid is not validated again in this process.
+
+    Altair validates the whole spec where a chart is drawn (ui.charts.VALIDATE); most reruns
+    of a page (a sweep's move, a click) draw the same specs again (the data travel apart,
+    by name), and validating them again was a fifth of an AppTest run. The key is the class
+    and the exact spec (its JSON): the same input, the same answer. A spec that fails is
+    validated every time, and raises every time."""
+    import hashlib
+    import json
+
+    from altair.utils import schemapi
+
+    validate = schemapi.SchemaBase.validate.__func__
+    if getattr(validate, "_d2l_once", False):
+        return
+    valid: set = set()
+
+    def once(cls, instance, schema=None):
+        if schema is not None:  # a part's schema (never so in to_dict): as Altair does
+            return validate(cls, instance, schema)
+        try:
+            text = json.dumps(instance, sort_keys=True, allow_nan=False)
+        except (TypeError, ValueError):
+            return validate(cls, instance)
+        key = (cls, hashlib.blake2b(text.encode()).digest())
+        if key not in valid:
+            validate(cls, instance)
+            valid.add(key)
+
+    once._d2l_once = True
+    schemapi.SchemaBase.validate = classmethod(once)
+
+
+def _scripts_compiled_once() -> None:
+    """AppTest compiles the app's scripts again for every run (a new ScriptCache each time);
+    a live server compiles each once. Here they are compiled once per file version (path,
+    modification time, size) for the whole process: 7 % of a page's run in the sweep."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test as app_test_module
+    from streamlit.testing.v1 import local_script_runner
+
+    if getattr(app_test_module.ScriptCache, "_d2l_shared", False):
+        return
+    compiled: dict = {}
+
+    class SharedScriptCache(ScriptCache):
+        _d2l_shared = True
+
+        def get_bytecode(self, script_path: str):
+            path = os.path.abspath(script_path)
+            stat = os.stat(path)
+            key = (path, stat.st_mtime_ns, stat.st_size)
+            if key not in compiled:
+                compiled[key] = super().get_bytecode(script_path)
+            return compiled[key]
+
+    app_test_module.ScriptCache = SharedScriptCache
+    local_script_runner.ScriptCache = SharedScriptCache
 
 
 def pytest_xdist_auto_num_workers(config):

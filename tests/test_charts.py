@@ -55,3 +55,19 @@ def test_a_live_training_chart_is_the_chart_its_builder_draws(lecture):
         assert {k: v for k, v in live.items() if k != "datasets"} == \
             {k: v for k, v in fresh.items() if k != "datasets"}, f"epoch {epochs}"
         assert live["datasets"]["data-0"].equals(fresh["datasets"]["data-0"])
+
+
+def test_a_spec_found_valid_is_not_checked_again_and_a_bad_one_raises_every_time():
+    """tests/conftest.py checks each distinct spec once per test process (most reruns draw
+    the same specs again): a bad spec still raises, every time, even after a good one of
+    the same chart."""
+    from altair.utils import schemapi
+
+    assert getattr(schemapi.SchemaBase.validate.__func__, "_d2l_once", False)
+    good = alt.Chart(pd.DataFrame({"x": [1]})).mark_line().encode(x="x:Q")
+    assert charts.styled(good).to_dict() == charts.styled(good).to_dict()
+    bad = good.copy()
+    bad.mark = "no-such-mark"
+    for _ in range(2):
+        with pytest.raises(Exception, match="no-such-mark"):
+            charts.styled(bad).to_dict()
