@@ -21,6 +21,10 @@ def pytest_configure(config):
     """Every chart a test draws is checked against Vega-Lite's schema (ui.charts.VALIDATE),
     in this process and in the servers the browser tests start; a student's server skips it."""
     os.environ.setdefault("D2L_VALIDATE_CHARTS", "1")
+    # xdist's --dist loadfile would hand out the files with most tests first; the order of
+    # the collection is the one to keep (pytest_collection_modifyitems, LONGEST_FIRST).
+    if getattr(config.option, "loadscopereorder", False):
+        config.option.loadscopereorder = False
     # torch's intra-op threads as the app's server sets them (streamlit_app.py): a run's sums
     # then add up in one order whatever ran before in this process (a bit-for-bit test of a
     # shared run against a fresh one failed in a worker that had not yet run the app), and a
@@ -100,13 +104,41 @@ def pytest_xdist_auto_num_workers(config):
     return max(2, min(4, (cores or 1) + 1))
 
 
+# make test's workers take whole files (--dist loadfile), in the order of the collection
+# (pytest_configure turns xdist's own order off: most tests first, which left the files of a
+# few long browser tests, minutes each, to the end of the run while the other workers had
+# nothing left). The files measured longest (`pytest -n 0 --durations=0 FILE`), longest
+# first; then the other files of browser tests or slow checks, then the rest.
+LONGEST_FIRST = ("test_lecture_phone_browser.py", "test_sweep.py", "test_layout_browser.py",
+                 "test_browser.py", "test_lecture_sections_browser.py", "test_url_fuzz.py",
+                 "test_deploy_replicas.py", "test_softmax_classifier_app.py",
+                 "test_classroom_browser.py", "test_linear_regression_app.py",
+                 "test_softmax_classifier_real.py")
+
+
 def pytest_collection_modifyitems(items):
     """Tests in a module that runs the app through AppTest carry the `app` marker, so that
-    `-m "not app"` is the sub-minute loop over the maths, parsers and translations."""
+    `-m "not app"` is the sub-minute loop over the maths, parsers and translations.
+
+    The files are put in the order make test's workers should take them: LONGEST_FIRST, then
+    the other files of browser tests or slow checks, then the rest, most tests first (the
+    short files last fill the workers' ends). Within a file the order is its own."""
+    counts: dict[str, int] = {}
+    heavy: set[str] = set()
     for item in items:
         path = getattr(getattr(item, "module", None), "__file__", None)
         if path and _runs_the_app(path):
             item.add_marker(pytest.mark.app)
+        name = item.path.name
+        counts[name] = counts.get(name, 0) + 1
+        if item.get_closest_marker("browser") or item.get_closest_marker("slow"):
+            heavy.add(name)
+
+    def rank(name: str) -> tuple:
+        first = LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+        return first, name not in heavy, -counts[name]
+
+    items.sort(key=lambda item: rank(item.path.name))  # stable: a file's own order
 
 
 @functools.cache
