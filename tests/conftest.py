@@ -71,8 +71,10 @@ def _each_spec_validated_once() -> None:
 
 def _scripts_compiled_once() -> None:
     """AppTest compiles the app's scripts again for every run (a new ScriptCache each time);
-    a live server compiles each once. Here they are compiled once per file version (path,
-    modification time, size) for the whole process: 7 % of a page's run in the sweep."""
+    a live server compiles each once. Here each is compiled once per text (its path and a
+    hash of its bytes) for the whole process: 7 % of a page's run in the sweep."""
+    import hashlib
+
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
     from streamlit.testing.v1 import app_test as app_test_module
     from streamlit.testing.v1 import local_script_runner
@@ -86,8 +88,8 @@ def _scripts_compiled_once() -> None:
 
         def get_bytecode(self, script_path: str):
             path = os.path.abspath(script_path)
-            stat = os.stat(path)
-            key = (path, stat.st_mtime_ns, stat.st_size)
+            with open(path, "rb") as f:  # its text, not its time: a file rewritten at once
+                key = (path, hashlib.blake2b(f.read()).digest())
             if key not in compiled:
                 compiled[key] = super().get_bytecode(script_path)
             return compiled[key]
@@ -109,10 +111,12 @@ def pytest_xdist_auto_num_workers(config):
 # few long browser tests, minutes each, to the end of the run while the other workers had
 # nothing left). The files measured longest (`pytest -n 0 --durations=0 FILE`), longest
 # first; then the other files of browser tests or slow checks, then the rest.
-LONGEST_FIRST = ("test_lecture_phone_browser.py", "test_sweep.py", "test_layout_browser.py",
-                 "test_browser.py", "test_lecture_sections_browser.py", "test_url_fuzz.py",
-                 "test_deploy_replicas.py", "test_softmax_classifier_app.py",
-                 "test_classroom_browser.py", "test_linear_regression_app.py",
+LONGEST_FIRST = ("test_lecture_phone_browser.py", "test_classroom_app_faults.py",
+                 "test_sweep.py", "test_layout_browser.py", "test_browser.py",
+                 "test_lecture_sections_browser.py", "test_url_fuzz.py",
+                 "test_deploy_replicas.py", "test_classroom_browser.py",
+                 "test_classroom_app.py", "test_softmax_classifier_app.py",
+                 "test_linear_regression_app.py", "test_replay_classifier_app.py",
                  "test_softmax_classifier_real.py")
 
 
