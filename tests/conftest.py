@@ -21,12 +21,81 @@ def pytest_configure(config):
     """Every chart a test draws is checked against Vega-Lite's schema (ui.charts.VALIDATE),
     in this process and in the servers the browser tests start; a student's server skips it."""
     os.environ.setdefault("D2L_VALIDATE_CHARTS", "1")
+    # xdist's --dist loadfile would hand out the files with most tests first; the order of
+    # the collection is the one to keep (pytest_collection_modifyitems, LONGEST_FIRST).
+    if getattr(config.option, "loadscopereorder", False):
+        config.option.loadscopereorder = False
     # torch's intra-op threads as the app's server sets them (streamlit_app.py): a run's sums
     # then add up in one order whatever ran before in this process (a bit-for-bit test of a
     # shared run against a fresh one failed in a worker that had not yet run the app), and a
     # test worker takes one core, as make test's workers are one per core.
     from core import resources
     resources.configure_threads()
+    _each_spec_validated_once()
+    _scripts_compiled_once()
+
+
+def _each_spec_validated_once() -> None:
+    """A chart spec equal to one already found valid is not validated again in this process.
+
+    Altair validates the whole spec where a chart is drawn (ui.charts.VALIDATE); most reruns
+    of a page (a sweep's move, a click) draw the same specs again (the data travel apart,
+    by name), and validating them again was a fifth of an AppTest run. The key is the class
+    and the exact spec (its JSON): the same input, the same answer. A spec that fails is
+    validated every time, and raises every time."""
+    import hashlib
+    import json
+
+    from altair.utils import schemapi
+
+    validate = schemapi.SchemaBase.validate.__func__
+    if getattr(validate, "_d2l_once", False):
+        return
+    valid: set = set()
+
+    def once(cls, instance, schema=None):
+        if schema is not None:  # a part's schema (never so in to_dict): as Altair does
+            return validate(cls, instance, schema)
+        try:
+            text = json.dumps(instance, sort_keys=True, allow_nan=False)
+        except (TypeError, ValueError):
+            return validate(cls, instance)
+        key = (cls, hashlib.blake2b(text.encode()).digest())
+        if key not in valid:
+            validate(cls, instance)
+            valid.add(key)
+
+    once._d2l_once = True
+    schemapi.SchemaBase.validate = classmethod(once)
+
+
+def _scripts_compiled_once() -> None:
+    """AppTest compiles the app's scripts again for every run (a new ScriptCache each time);
+    a live server compiles each once. Here each is compiled once per text (its path and a
+    hash of its bytes) for the whole process: 7 % of a page's run in the sweep."""
+    import hashlib
+
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test as app_test_module
+    from streamlit.testing.v1 import local_script_runner
+
+    if getattr(app_test_module.ScriptCache, "_d2l_shared", False):
+        return
+    compiled: dict = {}
+
+    class SharedScriptCache(ScriptCache):
+        _d2l_shared = True
+
+        def get_bytecode(self, script_path: str):
+            path = os.path.abspath(script_path)
+            with open(path, "rb") as f:  # its text, not its time: a file rewritten at once
+                key = (path, hashlib.blake2b(f.read()).digest())
+            if key not in compiled:
+                compiled[key] = super().get_bytecode(script_path)
+            return compiled[key]
+
+    app_test_module.ScriptCache = SharedScriptCache
+    local_script_runner.ScriptCache = SharedScriptCache
 
 
 def pytest_xdist_auto_num_workers(config):
@@ -37,13 +106,43 @@ def pytest_xdist_auto_num_workers(config):
     return max(2, min(4, (cores or 1) + 1))
 
 
+# make test's workers take whole files (--dist loadfile), in the order of the collection
+# (pytest_configure turns xdist's own order off: most tests first, which left the files of a
+# few long browser tests, minutes each, to the end of the run while the other workers had
+# nothing left). The files measured longest (`pytest -n 0 --durations=0 FILE`), longest
+# first; then the other files of browser tests or slow checks, then the rest.
+LONGEST_FIRST = ("test_lecture_phone_browser.py", "test_classroom_app_faults.py",
+                 "test_sweep.py", "test_layout_browser.py", "test_browser.py",
+                 "test_lecture_sections_browser.py", "test_url_fuzz.py",
+                 "test_deploy_replicas.py", "test_classroom_browser.py",
+                 "test_classroom_app.py", "test_softmax_classifier_app.py",
+                 "test_linear_regression_app.py", "test_replay_classifier_app.py",
+                 "test_softmax_classifier_real.py")
+
+
 def pytest_collection_modifyitems(items):
     """Tests in a module that runs the app through AppTest carry the `app` marker, so that
-    `-m "not app"` is the sub-minute loop over the maths, parsers and translations."""
+    `-m "not app"` is the sub-minute loop over the maths, parsers and translations.
+
+    The files are put in the order make test's workers should take them: LONGEST_FIRST, then
+    the other files of browser tests or slow checks, then the rest, most tests first (the
+    short files last fill the workers' ends). Within a file the order is its own."""
+    counts: dict[str, int] = {}
+    heavy: set[str] = set()
     for item in items:
         path = getattr(getattr(item, "module", None), "__file__", None)
         if path and _runs_the_app(path):
             item.add_marker(pytest.mark.app)
+        name = item.path.name
+        counts[name] = counts.get(name, 0) + 1
+        if item.get_closest_marker("browser") or item.get_closest_marker("slow"):
+            heavy.add(name)
+
+    def rank(name: str) -> tuple:
+        first = LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+        return first, name not in heavy, -counts[name]
+
+    items.sort(key=lambda item: rank(item.path.name))  # stable: a file's own order
 
 
 @functools.cache
@@ -143,15 +242,37 @@ def until_trained(at, timeout: float = 240.0) -> AppTest:
     """Run the page again until the training run it follows has ended. A run trains in the
     server's queue (ui.training, a worker thread); in a browser the following fragments are
     rerun every ui.training.WAIT_POLL_SECONDS and POLL_SECONDS (run_every), which AppTest
-    does not do: these reruns stand for it."""
+    does not do: these reruns stand for it. A rerun comes as soon as a followed run has a new
+    record, has started or has ended, and at least every WAIT_POLL_SECONDS (the slowest pace
+    a page polls at), not every 0.1 s with nothing new to draw: those reruns took the CPU
+    from the run itself (the book's epoch behind its button took twice its time)."""
     import time
 
-    from ui import keys
+    from core import queue
+    from ui import keys, training
+
+    def job_of(value):  # a ui.training.Watching, or the book's (seed, Job)
+        found = getattr(value, "job", None)
+        if found is None and isinstance(value, tuple):
+            found = next((v for v in value if isinstance(v, queue.Job)), None)
+        return found
+
+    def where(jobs) -> list:
+        return [(job.state, len(job.frames)) for job in jobs]
 
     deadline = time.monotonic() + timeout
-    while any(key in at.session_state for key in keys.FOLLOWED_RUNS):
+    while followed := [at.session_state[key] for key in keys.FOLLOWED_RUNS
+                       if key in at.session_state]:
         assert time.monotonic() < deadline, "the run did not end"
-        time.sleep(0.1)
+        jobs = [job_of(value) for value in followed]
+        if None in jobs:  # a run held in a shape not known here: rerun at a steady pace
+            time.sleep(0.1)
+        else:
+            seen = where(jobs)
+            until = min(time.monotonic() + training.WAIT_POLL_SECONDS, deadline)
+            while time.monotonic() < until and where(jobs) == seen and \
+                    all(job.state in queue.ACTIVE for job in jobs):
+                time.sleep(0.02)
         at.run()
     return at
 

@@ -102,3 +102,19 @@ def test_memo_keeps_the_most_recently_used(monkeypatch):
     charts.memo(1, lambda: chart(1))
     charts.memo(2, lambda: chart(2))
     assert built == [1, 2, 3, 2]
+
+
+def test_a_spec_found_valid_is_not_checked_again_and_a_bad_one_raises_every_time():
+    """tests/conftest.py checks each distinct spec once per test process (most reruns draw
+    the same specs again): a bad spec still raises, every time, even after a good one of
+    the same chart."""
+    from altair.utils import schemapi
+
+    assert getattr(schemapi.SchemaBase.validate.__func__, "_d2l_once", False)
+    good = alt.Chart(pd.DataFrame({"x": [1]})).mark_line().encode(x="x:Q")
+    assert charts.styled(good).to_dict() == charts.styled(good).to_dict()
+    bad = good.copy()
+    bad.mark = "no-such-mark"
+    for _ in range(2):
+        with pytest.raises(Exception, match="no-such-mark"):
+            charts.styled(bad).to_dict()
