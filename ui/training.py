@@ -47,9 +47,9 @@ from ui.i18n import t
 POLL_SECONDS = 0.5       # the browser reruns a training run's view this often (run_every),
 WAIT_POLL_SECONDS = 2.0  # a place in line this often (it changes every few seconds),
 HEARTBEAT_SECONDS = 10.0  # and the panel around them (Stop), which sets their pace anew
-CROWD_POLLS = 50.0       # polls a second that all pages following runs send together, at most
-                         # (bench_hall_ws, 200 pages, 2 cores: 25 ms of server CPU a poll sent,
-                         # the training and the run's end included; 0.7 of a core in all)
+CROWD_POLLS = 25.0       # polls a second that all pages following runs send together, at most
+                         # (bench_hall_ws, 200 pages on 2 idle cores: at 50 the polls starved the
+                         # room's one run, 1.5 s alone, of the interpreter: 37.8 s; 8.2 s at 25)
 REPLAY_SECONDS = 0.2     # a run answered from the room's cache: an epoch drawn this often,
 REPLAY_TOTAL = 2.0       # and the whole replay in at most this long
 SETTLE_SECONDS = 1.5     # a run's view waits for its news this long after Train (`news`)
@@ -222,7 +222,7 @@ def pace(status: queue.Status) -> float:
     """Seconds between two polls of a run's view: a place in line every WAIT_POLL_SECONDS, a
     run that trains every POLL_SECONDS, both slower when more pages wait, or follow runs or
     may soon (core.queue's crowd: the pages open on a training panel), than CROWD_POLLS a
-    second allow (a hall of 200 on the page: every 4 s, from the first to press Train)."""
+    second allow (a hall of 200 on the page: every 8 s, from the first to press Train)."""
     q = hall()
     if status.state == queue.WAITING:
         seconds = max(WAIT_POLL_SECONDS, q.load()[1] / CROWD_POLLS)
