@@ -148,42 +148,6 @@ def test_the_rooms_run_is_shared_and_said_so(hall):
     assert training.hall().cache.size[0] == 1
 
 
-def test_the_rooms_run_is_replayed_whole_in_the_clicks_own_run(hall):
-    """A crowd's page polls every few seconds: a replay drawn a record a poll took as many
-    polls as records. The click's own run draws the whole replay (ui.training.news)."""
-    until_trained(app_test("softmax_classifier", epochs=2, bs="1024").run()
-                  .button(key=keys.SC_TRAIN).click().run())
-    second = app_test("softmax_classifier", epochs=2, bs="1024").run()
-    second.button(key=keys.SC_TRAIN).click().run()  # no poll after it
-    assert not second.exception, second.exception
-    assert keys.SC_RUNNING not in second.session_state
-    assert len(second.session_state[keys.SC_RESULT].history) == 2
-    assert "computed for the room" in texts(second)
-
-
-def test_a_run_that_ends_soon_after_train_is_drawn_in_the_clicks_own_run(hall, monkeypatch):
-    """A student who joins the room's run just before it ends has its end at once, not at the
-    next poll (every few seconds in a crowd)."""
-    go = gated(monkeypatch)
-    student = {"now": "first"}  # AppTest's sessions share one id: two students here
-    monkeypatch.setattr(training, "owner", lambda: student["now"])
-    first = app_test("softmax_classifier", epochs=2, bs="1024").run()
-    first.button(key=keys.SC_TRAIN).click().run()  # its run stops after epoch 1, until `go`
-    assert keys.SC_RUNNING in first.session_state
-    monkeypatch.setattr(training, "SETTLE_SECONDS", 120.0)  # "soon", whatever the load
-    student["now"] = "second"
-    second = app_test("softmax_classifier", epochs=2, bs="1024").run()
-    threading.Timer(0.3, go.set).start()  # the run ends while the click's run waits for news
-    second.button(key=keys.SC_TRAIN).click().run()
-    assert not second.exception, second.exception
-    assert keys.SC_RUNNING not in second.session_state
-    assert len(second.session_state[keys.SC_RESULT].history) == 2
-    assert "computed for the room" not in texts(second)  # it joined the run: no replay
-    student["now"] = "first"
-    assert until_trained(first).session_state[keys.SC_RESULT] is \
-        second.session_state[keys.SC_RESULT]
-
-
 def test_train_is_taken_when_the_sidebars_link_is_stale_in_the_same_run(hall, monkeypatch):
     """Train's own (fragment) run finds the sidebar's link stale (a setting changed with the
     click, or the link drawn late) and reruns the whole page: the click is taken first, or

@@ -13,9 +13,7 @@ drawing when its next run starts), hence CROWD_POLLS (scripts/bench_hall_ws.py).
 never advances a training generator: a worker thread does, so a setting changed during a
 run cannot reach into it.
 
-(A click's own run waits a moment for a short run to end, `settle`, and draws it whole;
-the classifier's view draws its news as they come for SETTLE_SECONDS after Train, and a
-run from the room's cache as a whole replay in one script run, `news`.)
+(A click's own run waits a moment for a short run to end, `settle`, and draws it whole.)
 
 Both lessons' training panels follow a run the same way, with the pieces below: `request`
 keeps a `Watching` in the session under the panel's `Panel.running` key, so that any rerun
@@ -52,7 +50,6 @@ CROWD_POLLS = 25.0       # polls a second that all pages following runs send tog
                          # room's one run, 1.5 s alone, of the interpreter: 37.8 s; 8.2 s at 25)
 REPLAY_SECONDS = 0.2     # a run answered from the room's cache: an epoch drawn this often,
 REPLAY_TOTAL = 2.0       # and the whole replay in at most this long
-SETTLE_SECONDS = 1.5     # a run's view waits for its news this long after Train (`news`)
 GRACE_SECONDS = 30.0     # a disconnected session (a phone whose screen locked) keeps its place
 _inactive_since: dict = {}
 
@@ -111,31 +108,6 @@ def say_waiting(status: queue.Status, container=st) -> None:
     else:
         container.info(t("queue.waiting", seconds=f"{max(1, round(status.eta))}", **fields),
                        icon=":material/hourglass_top:")
-
-
-def news(watching: "Watching") -> bool:
-    """Between two drawings of a run's view in one script run: wait, without CPU, for the
-    next thing to draw, where it is soon. For a run from the room's cache, its replay's next
-    record (the replay is drawn whole in one run: a page polled every few seconds in a crowd
-    saw one record a poll); for a run that trains, within SETTLE_SECONDS of Train, its next
-    record or its end (a short run, or one shared with the room and about to end, is drawn
-    at once, not at the next poll). False when there is nothing to wait for: draw no more.
-    A click elsewhere meanwhile is taken at the next drawing (Streamlit's interrupt)."""
-    q, job = hall(), watching.job
-    status = q.status(job, owner())
-    now = time.monotonic()
-    if status.cached is not None:
-        pace = min(REPLAY_SECONDS, REPLAY_TOTAL / max(1, len(job.frames)))
-        due = (1 + int((now - watching.since) / pace)) * pace - (now - watching.since)
-        if shown(job, status, watching.since) >= len(job.frames):
-            return False
-        time.sleep(max(0.0, due))
-        return True
-    left = watching.since + SETTLE_SECONDS - now
-    if status.state != queue.RUNNING or left <= 0:
-        return False
-    q.wait(job, len(job.frames), left)
-    return True
 
 
 def settle(job: queue.Job, seconds: float) -> None:

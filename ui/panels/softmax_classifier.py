@@ -311,11 +311,8 @@ def run_view(data) -> bool:
     if watching is None:  # in line (its place is said), or over meanwhile (Stop)
         return False
     live = st.empty()  # the bar and the curves; gone once it ends
-    while True:  # drawn again as records come, while they come soon (ui.training.news)
-        with live.container():
-            status = draw_run(watching, data)
-        if status is not None or not training.news(watching):
-            break
+    with live.container():
+        status = draw_run(watching, data)
     if status is None:
         return False
     live.empty()  # drawn again below: the failure from the state, a model by the replay
