@@ -158,7 +158,7 @@ def _widget(make: Callable[..., Any], name: str, default: Any, parse: Callable[[
     widget mounted anew from a later run's message, its state dropped as stale meanwhile)
     starts it there, never at the widget's built-in default (a slider's min, the first
     option), which it would then send back as if the student had chosen it
-    (tests/test_slider_reset.py). Session state still holds the value; the argument only
+    (no test reproduces it: README, Tests). Session state still holds the value; the argument only
     changes the element's default in the browser, never the widget's id (Streamlit 1.67 keys
     these widgets by their key and range only)."""
     key = _bind(name, default, parse, global_)
