@@ -20,7 +20,6 @@ import zlib
 from pathlib import Path
 
 import torch
-from torchvision.datasets.mnist import read_image_file, read_label_file
 
 ENV_DIR = "FASHION_MNIST_DIR"
 ENV_DOWNLOAD = "FASHION_MNIST_DOWNLOAD"
@@ -242,6 +241,10 @@ def load_fashion_mnist(device: torch.device | str = "cpu",
         download()
         located = locate_with_reason()
     paths = located.paths
+    # torchvision only here: a training worker process (core.workers) receives decoded
+    # tensors and never decodes, so it does not import torchvision (164 MiB here)
+    from torchvision.datasets.mnist import read_image_file, read_label_file
+
     tensors = {}
     for key, spec in FILES.items():
         plain = str(verified_plain_file(paths[key], spec))

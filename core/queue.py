@@ -1,8 +1,10 @@
 """One admission point for every training run on the server (issue 24 §1).
 
 A lecture hall presses Train at once; a container has about two cores. `TrainingQueue`
-runs at most `slots` runs at a time, each in a worker thread of its own, and the others wait
-first come, first served. A run is a generator function (`work`): it yields one small record
+runs at most `slots` runs at a time, each followed by a thread of its own, and the others wait
+first come, first served. With a `pool` (core.workers, as a real server has), core's runs are
+trained in worker processes, so that the pages' script runs and the training no longer share
+one interpreter; any other run, and every run without a pool, is trained in its thread. A run is a generator function (`work`): it yields one small record
 per epoch (the page draws them as they come) and returns its result. Each owner (a browser
 session) has at most one run at a time: a new request gives the previous one up.
 
@@ -17,7 +19,7 @@ when its poll is run, and a server with a hall on two cores may run a page's pol
 its slot like any other; nothing an owner does can keep a slot.
 
 Everything a page reads is a frozen `Status`; the page never touches the generator, which
-only its worker thread advances.
+only its thread advances (or, in a worker process, that process).
 """
 
 import dataclasses
@@ -30,6 +32,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Hashable, Iterator
 
+from core import workers
 from core.runs import Finished, RunCache
 
 WAITING, RUNNING, DONE, FAILED, STOPPED = "waiting", "running", "done", "failed", "stopped"
@@ -120,8 +123,10 @@ class TrainingQueue:
 
     def __init__(self, slots: int | None = None, cache: RunCache | None = None,
                  timeout: float = TIMEOUT, alive: Callable[[Hashable], bool] | None = None,
-                 guess: dict[str, float] | None = None, patience: float = PATIENCE):
+                 guess: dict[str, float] | None = None, patience: float = PATIENCE,
+                 pool: workers.Pool | None = None):
         self.slots = slots or default_slots()
+        self.pool = pool  # worker processes that train core's runs (else: threads here)
         self.cache, self.timeout, self.alive = cache, timeout, alive
         self.patience = max(patience, timeout)
         self.rates: dict[str, float] = dict(guess or {})  # seconds per unit of cost, by kind
@@ -323,7 +328,7 @@ class TrainingQueue:
     def _run(self, job: Job) -> None:
         state, result, error, steps = STOPPED, None, None, None
         try:
-            steps = job.work()
+            steps = self._steps(job)
             while not job.stop.is_set():
                 try:
                     frame = next(steps)
@@ -336,16 +341,29 @@ class TrainingQueue:
                     self._changed.notify_all()
         except Exception as e:  # the slot is freed below; the owner's page says it failed
             log.exception("a %s run raised", job.kind)
-            state, error = FAILED, type(e).__name__
+            state, error = FAILED, e.name if isinstance(e, workers.RunFailed) else type(e).__name__
         finally:
             if steps is not None and state != DONE and hasattr(steps, "close"):
                 try:
                     steps.close()
                 except Exception:
                     log.exception("closing a %s run raised", job.kind)
-            self._finish(job, state, result, error)
+            self._finish(job, state, result, error, getattr(steps, "timing", None))
 
-    def _finish(self, job: Job, state: str, result, error: str | None) -> None:
+    def _steps(self, job: Job) -> Iterator:
+        """The run's records: from a worker process when the queue has a pool and the run is
+        core's (core.workers), else from its generator in this thread."""
+        if self.pool is not None:
+            try:
+                started = self.pool.start(job.work)
+                trace("worker", job.first, job=id(job))
+                return started
+            except workers.NotPortable:
+                pass
+        return job.work()
+
+    def _finish(self, job: Job, state: str, result, error: str | None,
+                worker: dict | None = None) -> None:
         seconds = time.monotonic() - job.started
         if state == DONE and job.key is not None and self.cache is not None:
             self.cache.put(job.key, tuple(job.frames), result, seconds)
@@ -357,7 +375,7 @@ class TrainingQueue:
                     SMOOTHING * measured + (1 - SMOOTHING) * old)
             job.result, job.error, job.state = result, error, state
             trace("finished", job.first, job=id(job), state=state, frames=len(job.frames),
-                  seconds=round(seconds, 2), watchers=len(job.watchers))
+                  seconds=round(seconds, 2), watchers=len(job.watchers), worker=worker)
             self._running.discard(job)
             if self._flight.get(job.key) is job:
                 del self._flight[job.key]
@@ -368,10 +386,14 @@ _QUEUE: TrainingQueue | None = None
 _QUEUE_LOCK = threading.Lock()
 
 
-def shared_queue(alive: Callable[[Hashable], bool] | None = None) -> TrainingQueue:
-    """The server's one queue and cache (made on first use)."""
+def shared_queue(alive: Callable[[Hashable], bool] | None = None,
+                 processes: bool = False) -> TrainingQueue:
+    """The server's one queue and cache (made on first use), training core's runs in as many
+    worker processes as it has slots when `processes` (core.workers)."""
     global _QUEUE
     with _QUEUE_LOCK:
         if _QUEUE is None:
-            _QUEUE = TrainingQueue(cache=RunCache(), alive=alive)
+            slots = default_slots()
+            _QUEUE = TrainingQueue(slots, cache=RunCache(), alive=alive,
+                                   pool=workers.Pool(slots) if processes else None)
         return _QUEUE

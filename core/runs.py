@@ -16,7 +16,8 @@ from collections.abc import Generator, Hashable
 
 import torch
 
-from core import classifier
+from core import classifier, workers
+from core.data import FashionMNIST
 from core.device import device_name
 
 MAX_RUNS = 64          # finished runs kept for the room
@@ -45,6 +46,9 @@ def data_id(data) -> tuple:
     return (tuple(data.train_images.shape), tuple(data.test_images.shape),
             str(data.train_labels.device), int(data.train_labels[:4096].sum()),
             int(data.test_labels[:4096].sum()))
+
+
+workers.share(FashionMNIST, data_id)  # sent to a worker process once, not with every run
 
 
 def classifier_key(impl: str, cfg: classifier.TrainConfig, data) -> tuple:

@@ -39,7 +39,9 @@ only while a run is followed); in the defaults scenario, a reference run (one st
 same settings with another seed) before the hall, whose CPU is the training's, subtracted.
 
 HALL_WS_EPOCHS (default 2) sets every run's epochs, HALL_WS_SESSIONS overrides N,
-HALL_WS_SCENARIOS picks scenarios ("varied,defaults"), HALL_WS_TIMEOUT (s, default 900)
+HALL_WS_SCENARIOS picks scenarios ("varied,defaults"), HALL_WS_WORKERS where the server trains
+("processes,threads": each scenario both ways, one after the other, each on a fresh server;
+core.workers against the threads of before), HALL_WS_TIMEOUT (s, default 900)
 bounds a scenario. The server writes the queue's trace (core.queue.trace) to HALL_WS_TRACE
 (default /tmp/hall_ws_trace_PID.jsonl): the record sums it up (why owners left their runs,
 polls run more than 5 s apart) and tells the story of every student without final curves;
@@ -379,28 +381,65 @@ def start(env: dict | None = None):
     return proc, f"http://127.0.0.1:{port}", cores
 
 
+def tree(server: psutil.Process) -> list[psutil.Process]:
+    """The server and its worker processes (core.workers), if it trains in them."""
+    try:
+        return [server, *server.children(recursive=True)]
+    except psutil.Error:
+        return [server]
+
+
 class Sampler(threading.Thread):
-    """The server's peak RSS, sampled every 50 ms."""
+    """The peak RSS of the server and its workers together, sampled every 50 ms (an upper
+    bound: the pages of torch's libraries that the processes share count once per process),
+    and every 0.5 s their proportional set size (PSS: each shared page split between the
+    processes that map it; what the container is charged, less the kernel's own)."""
 
     def __init__(self, server: psutil.Process):
         super().__init__(daemon=True)
         self.server, self.stop = server, threading.Event()
-        self.peak = self.rss()
+        self.peak, self.peak_pss = self.rss(), self.pss()
 
     def rss(self) -> int:
-        return self.server.memory_info().rss
+        total = 0
+        for process in tree(self.server):
+            try:
+                total += process.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+
+    def pss(self) -> int:
+        total = 0
+        for process in tree(self.server):
+            try:
+                total += process.memory_full_info().pss
+            except (psutil.Error, AttributeError):
+                pass
+        return total
 
     def run(self):
+        beat = 0
         while not self.stop.wait(0.05):
             try:
                 self.peak = max(self.peak, self.rss())
+                beat += 1
+                if beat % 10 == 0:
+                    self.peak_pss = max(self.peak_pss, self.pss())
             except psutil.Error:
                 return
 
 
-def cpu(server: psutil.Process) -> float:
-    times = server.cpu_times()
-    return times.user + times.system
+def cpu(server: psutil.Process, workers: bool = True) -> float:
+    """CPU seconds of the server and (unless `workers` is False) its worker processes."""
+    total = 0.0
+    for process in tree(server) if workers else [server]:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system + times.children_user + times.children_system
+    return total
 
 
 def spread(values: list[float]) -> list[float] | None:
@@ -505,13 +544,14 @@ async def scenario(kind: str, n: int, base: str, server: psutil.Process) -> dict
 
     # The hall: every student presses Train within ARRIVAL seconds
     log(f"{len(opened)} pages open; the hall presses Train")
-    used, mine = cpu(server), os.times()
+    used, mine, own = cpu(server), os.times(), cpu(server, workers=False)
     start = time.monotonic()
     at = start + 0.5
     rng = random.Random(n)
     await asyncio.gather(*(s.train(at + rng.uniform(0, ARRIVAL), TIMEOUT) for s in opened))
     elapsed = time.monotonic() - start
     server_cpu = cpu(server) - used
+    own = cpu(server, workers=False) - own
     client_cpu = sum(os.times()[:2]) - sum(mine[:2])
     done = [s for s in opened if s.final is not None]
     polls = sum(s.polls for s in opened)
@@ -524,6 +564,8 @@ async def scenario(kind: str, n: int, base: str, server: psutil.Process) -> dict
         "poll_intervals_s": sorted(set().union(*(s.intervals for s in opened))),
         "server_cpu_s": round(server_cpu, 1),
         "server_cores_used": round(server_cpu / elapsed, 2),
+        "server_process_cpu_s": round(own, 1),  # the server's own: its pages (and any
+        "worker_processes_cpu_s": round(server_cpu - own, 1),  # training in its threads)
         "fragment_reruns_sent": polls,
         "polling_session_s": round(poll_seconds, 1),
         "server_cpu_ms_per_poll": round(1000 * server_cpu / polls, 1) if polls else None,
@@ -547,6 +589,8 @@ async def scenario(kind: str, n: int, base: str, server: psutil.Process) -> dict
     sampler.stop.set()
     sampler.join()
     record["rss_peak_mib"] = mib(sampler.peak)  # from the server's start to the hall's end
+    record["pss_peak_mib"] = mib(sampler.peak_pss)
+    record["workers"] = len(tree(server)) - 1
     await asyncio.sleep(TRIM_SECONDS + 5)  # the server's periodic trim has run
     record["rss_after_mib"] = mib(sampler.rss())
     record["loadavg_after"] = loadavg()
@@ -602,10 +646,10 @@ def queue_story(path: Path, sessions: set[str]) -> dict:
             "longest_unseen_s": max(late, default=None), "unfinished_events": events}
 
 
-def run_scenario(kind: str, n: int) -> dict:
+def run_scenario(kind: str, n: int, mode: str) -> dict:
     trace = Path(os.environ.get("HALL_WS_TRACE", f"/tmp/hall_ws_trace_{os.getpid()}.jsonl"))
     trace.unlink(missing_ok=True)
-    proc, base, cores = start({"D2L_QUEUE_TRACE": str(trace)})
+    proc, base, cores = start({"D2L_QUEUE_TRACE": str(trace), "D2L_TRAIN_WORKERS": mode})
     server = psutil.Process(proc.pid)
     try:
         record = asyncio.run(scenario(kind, n, base, server))
@@ -622,11 +666,14 @@ def run():
             "(rerun_script, trigger_value, fragment auto-reruns), no browser; seconds from "
             "pressing Train, first/median/last student; CPU per poll includes the training")
     chosen = os.environ.get("HALL_WS_SCENARIOS", "varied,defaults").split(",")
+    modes = os.environ.get("HALL_WS_WORKERS", "processes,threads").split(",")
     for kind, n in SCENARIOS:
         if kind not in chosen:
             continue
         n = int(SESSIONS) if SESSIONS else n
-        yield {"figure": f"hall_ws {kind} x{n}", **run_scenario(kind, n), "note": note}
+        for mode in modes:  # the server's training: in worker processes, or threads (before)
+            yield {"figure": f"hall_ws {kind} x{n} ({mode})", "training_in": mode,
+                   **run_scenario(kind, n, mode), "note": note}
 
 
 if __name__ == "__main__":

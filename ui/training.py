@@ -31,6 +31,7 @@ server), up to core.queue.PATIENCE seconds. A run given up says why (`ended`).
 
 import dataclasses
 import math
+import os
 import time
 from collections.abc import Callable, Hashable, Iterator
 
@@ -38,15 +39,16 @@ import streamlit as st
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from core import queue
+from core import queue, workers
 from ui import safe
 from ui.i18n import t
 
 POLL_SECONDS = 0.5       # the browser reruns a training run's view this often (run_every),
 WAIT_POLL_SECONDS = 2.0  # a place in line this often (it changes every few seconds),
 HEARTBEAT_SECONDS = 10.0  # and the panel around them (Stop), which sets their pace anew
-CROWD_POLLS = 25.0       # polls a second that all pages following runs send together, at most
-                         # (bench_hall_ws, 200 pages on 2 idle cores: at 50 the polls starved the
+CROWD_POLLS = float(os.environ.get("D2L_CROWD_POLLS") or 25)  # polls a second that all
+                         # pages following runs send together, at most (bench_hall_ws, 200 pages
+                         # on 2 idle cores, training in threads: at 50 the polls starved the
                          # room's one run, 1.5 s alone, of the interpreter: 37.8 s; 8.2 s at 25)
 REPLAY_SECONDS = 0.2     # a run answered from the room's cache: an epoch drawn this often,
 REPLAY_TOTAL = 2.0       # and the whole replay in at most this long
@@ -69,15 +71,30 @@ def _alive(owner) -> bool:
     return False
 
 
+def processes() -> bool:
+    """Train in worker processes (core.workers)? On a real server, yes: its pages and its
+    runs then no longer share one interpreter. Under AppTest and in the benches that run
+    pages in their own process, no (threads, as a laptop's single page needs no more).
+    D2L_TRAIN_WORKERS=processes or threads decides instead."""
+    mode = os.environ.get(workers.ENV, "").strip().lower()
+    if mode in ("processes", "threads"):
+        return mode == "processes"
+    return Runtime.exists()
+
+
 def hall() -> queue.TrainingQueue:
     """The server's one training queue, with its cache of finished runs."""
-    return queue.shared_queue(alive=_alive)
+    return queue.shared_queue(alive=_alive, processes=processes())
 
 
 def here() -> None:
     """This page draws a training panel: the queue counts it in the crowd that may follow
-    runs (`pace`) before it presses Train."""
-    hall().present(owner())
+    runs (`pace`) before it presses Train, and its worker processes start now (importing
+    torch takes them seconds), not at the first Train."""
+    q = hall()
+    q.present(owner())
+    if q.pool is not None:
+        q.pool.warm()
 
 
 def owner() -> str:
