@@ -49,7 +49,7 @@ def test_a_live_training_chart_is_the_chart_its_builder_draws(lecture):
                               for e in range(epochs)
                               for m, v in zip(labels, (losses[e], 0.8, 0.79), strict=True)])
         kw = {"x_title": "epoch", "y_title": "value", "metric_title": "metric"}
-        live = sc.live_curves_spec(frame, 10, lecture=lecture, **kw)
+        live = sc.curves_spec(frame, 10, lecture=lecture, **kw)
         fresh = charts.vega_spec(charts.styled(sc.curves(frame, 10, **kw), lecture))
         assert live.keys() == fresh.keys() and set(live["datasets"]) == {"data-0"}
         assert {k: v for k, v in live.items() if k != "datasets"} == \

@@ -156,12 +156,17 @@ def file_name(chart, name: str | None) -> str:
 
 
 def _export(chart, box, name: str) -> None:
+    """The Export menu: PNG, SVG and CSV made from `chart` (or what the function `chart`
+    builds: a Ready's from a template) on a click only."""
     index = st.session_state.get(_COUNT, 0)
     st.session_state[_COUNT] = index + 1  # unique widget keys, even for a chart redrawn live
 
+    def built():
+        return chart if isinstance(chart, alt.TopLevelMixin) else chart()
+
     def spec() -> str:  # built on click only: serialising a big chart costs time
         with alt.data_transformers.disable_max_rows():
-            return chart.to_json()
+            return built().to_json()
 
     def png() -> bytes:
         import vl_convert
@@ -180,7 +185,7 @@ def _export(chart, box, name: str) -> None:
                            on_click="ignore")
         st.download_button("SVG", svg, f"{name}.svg", "image/svg+xml", key=f"_svg{index}",
                            on_click="ignore")
-        st.download_button("CSV", lambda: to_csv(chart), f"{name}.csv", "text/csv",
+        st.download_button("CSV", lambda: to_csv(built()), f"{name}.csv", "text/csv",
                            key=f"_csv{index}", on_click="ignore")
 
 
@@ -194,9 +199,15 @@ def draw_spec(spec: dict, *, container=st):
 @dataclasses.dataclass(frozen=True)
 class Ready:
     """A chart styled for a view (lecture mode or not) and its Vega-Lite spec, ready to draw:
-    what `show` spends most of its time on, kept by `memo` for charts drawn again and again."""
-    chart: alt.TopLevelMixin
+    what `show` spends most of its time on, kept by `memo` for charts drawn again and again.
+
+    `chart` may be the function that builds it, for a spec filled into a `template`: the
+    Export menu builds it on a click only; `name` then names the export files and `wide`
+    says whether it is one of WIDE."""
+    chart: alt.TopLevelMixin | Callable[[], alt.TopLevelMixin]
     spec: dict | None       # None: nothing to draw yet (every data frame empty)
+    name: str | None = None
+    wide: bool = False
 
 
 def ready(chart: alt.TopLevelMixin, spec: bool = True) -> Ready:
@@ -213,26 +224,77 @@ _memo: OrderedDict[Hashable, Ready] = OrderedDict()
 _memo_lock = threading.Lock()
 
 
-def memo(key: Hashable, build: Callable[[], alt.TopLevelMixin], spec: bool = True) -> Ready:
+def memo(key: Hashable, build: Callable[[], alt.TopLevelMixin | Ready],
+         spec: bool = True) -> Ready:
     """build(), ready to draw, once per server for each `key` (and language and view): for a
     chart drawn again and again with the same content, such as a finished run's curves and
     weights, which every page run of every student who replays the same run draws (a room
     of 200 shares one run: 0.2-0.3 s of the server's one interpreter each, for the same
     spec). `key` must name everything the chart shows (its data, by value); the least
     recently used of MEMO_ENTRIES are dropped. `spec=False`: the chart only, for a chart with
-    a selection (st.altair_chart converts it)."""
+    a selection (st.altair_chart converts it). `build` may return a Ready (from a template):
+    it is kept as it is."""
     full = (key, lang(), lesson.lecture(), spec)
     with _memo_lock:
         kept = _memo.get(full)
         if kept is not None:
             _memo.move_to_end(full)
             return kept
-    kept = ready(build(), spec)
+    built = build()
+    kept = built if isinstance(built, Ready) else ready(built, spec)
     with _memo_lock:
         _memo[full] = kept
         while len(_memo) > MEMO_ENTRIES:
             _memo.popitem(last=False)
     return kept
+
+
+TEMPLATE_ENTRIES = 64  # templates kept, for the whole server (a chart's shapes: a few each)
+_templates: OrderedDict[Hashable, dict] = OrderedDict()
+
+
+def template(key: Hashable, build: Callable[[], alt.TopLevelMixin], lecture: bool) -> dict:
+    """vega_spec(styled(build(), lecture)), once per server for each `key`, its data sets
+    named but empty (None): the spec of a chart whose data and a few values change from
+    draw to draw, which `patched` puts in a copy. `key` must name everything else the chart
+    shows (its texts, so the language; `lecture` is part of it). Altair takes tens to
+    hundreds of ms of the server's one interpreter to build a layered chart: a room of
+    varied runs built one at every poll. Shared: never change it, patch it."""
+    full = (key, lecture)
+    with _memo_lock:
+        kept = _templates.get(full)
+        if kept is not None:
+            _templates.move_to_end(full)
+            return kept
+    kept = vega_spec(styled(build(), lecture))
+    kept["datasets"] = dict.fromkeys(kept["datasets"])  # the template keeps no data
+    with _memo_lock:
+        _templates[full] = kept
+        while len(_templates) > TEMPLATE_ENTRIES:
+            _templates.popitem(last=False)
+    return kept
+
+
+def patched(spec: dict, values: dict[tuple, object]) -> dict:
+    """`spec` with the value at each path (keys and list indexes from the top, such as
+    ("layer", 0, "encoding", "x", "scale", "domain")) replaced. The dicts and lists on those
+    paths are copied, once each; everything else is shared with `spec`, which stays as it
+    was. A path that is not in `spec` raises: its builder has put the value elsewhere."""
+    top = dict(spec)
+    copied = {id(top)}
+    for path, value in values.items():
+        node = top
+        for step in path[:-1]:
+            child = node[step]
+            if id(child) not in copied:
+                child = dict(child) if isinstance(child, dict) else list(child)
+                node[step] = child
+                copied.add(id(child))
+            node = child
+        if isinstance(node, dict) and path[-1] not in node:
+            raise KeyError(f"{path} is not in the spec")
+        node[path[-1]] = value  # a list's index out of range raises IndexError
+    return top
 
 
 def show(chart: alt.TopLevelMixin | Ready, *, name: str | None = None, container=st,
@@ -251,12 +313,12 @@ def show(chart: alt.TopLevelMixin | Ready, *, name: str | None = None, container
     chart = drawn.chart
     box = container.container()
     if export:
-        _export(chart, box, file_name(chart, name or kwargs.get("key")))
+        _export(chart, box, file_name(chart, name or kwargs.get("key") or drawn.name))
     if selects:
         shown = box.altair_chart(chart, width="stretch", **kwargs)
     else:  # Streamlit copies the spec's top level before it takes the data sets out
         shown = box.vega_lite_chart(spec=dict(drawn.spec), width="stretch", **kwargs)
-    if isinstance(chart, WIDE):  # fixed-width panels: on a phone they scroll in their box
+    if drawn.wide or isinstance(chart, WIDE):  # fixed-width panels: on a phone they scroll
         box.container(key=f"_scroll_hint{st.session_state.get(_COUNT, 0)}").caption(
             t("chart.scroll_hint"))  # shown on narrow screens only (ui/style.py)
     return shown

@@ -2,16 +2,16 @@
 
 import base64
 import io
-import threading
 
 import altair as alt
 import numpy as np
 import pandas as pd
 from PIL import Image
 
-from ui.charts import INK, PALETTE, styled, vega_spec
+from ui.charts import INK, PALETTE, Ready, patched, styled, template
 
 CURVE_COLOURS = [PALETTE[0], PALETTE[1], PALETTE[2]]  # train loss, train acc, test acc
+CURVES_NAME = "training-curves"  # the curves' export file names
 
 
 def curves(frame: pd.DataFrame, num_epochs: int, *, x_title: str, y_title: str,
@@ -29,7 +29,7 @@ def curves(frame: pd.DataFrame, num_epochs: int, *, x_title: str, y_title: str,
     colour = alt.Color("metric:N", title=metric_title, sort=metrics,
                        scale=alt.Scale(domain=metrics, range=CURVE_COLOURS[:len(metrics)]),
                        legend=alt.Legend(orient="bottom"))
-    x = alt.X("epoch:Q", title=x_title, scale=alt.Scale(domain=[1, max(2, num_epochs)]),
+    x = alt.X("epoch:Q", title=x_title, scale=alt.Scale(domain=_x_domain(num_epochs)),
               axis=alt.Axis(tickMinStep=1, format="d"))
     tooltip = ["epoch:Q", "metric:N", alt.Tooltip("value:Q", format=".4f")]
     left = alt.Chart(frame).transform_filter(alt.datum.metric == loss_name).encode(
@@ -43,42 +43,60 @@ def curves(frame: pd.DataFrame, num_epochs: int, *, x_title: str, y_title: str,
     drawn = [c.mark_line(strokeWidth=2.5) + c.mark_point(filled=True, size=60)
              for c in (left, right)]
     return alt.layer(*drawn).resolve_scale(y="independent").properties(
-        height=340, name="training-curves")
+        height=340, name=CURVES_NAME)
+
+
+def _x_domain(num_epochs: int) -> list[int]:
+    return [1, max(2, num_epochs)]
 
 
 def _loss_domain(frame: pd.DataFrame, loss_name: str) -> tuple[float, float]:
-    loss = frame[frame["metric"] == loss_name]
-    finite = loss["value"].replace([float("inf"), float("-inf")], float("nan")).dropna()
+    loss = frame.loc[frame["metric"] == loss_name, "value"].to_numpy(dtype=np.float64)
+    finite = loss[np.isfinite(loss)]
     low = min(0.3, float(finite.min())) if len(finite) else 0.3
     high = max(0.9, float(finite.max())) if len(finite) else 0.9
     return low, high
 
 
-_TEMPLATES: dict[tuple, dict] = {}
-_TEMPLATES_LOCK = threading.Lock()
+# Where curves() puts what changes from one draw to the next (tests/test_charts_templates.py
+# finds them there): the x domain on each of its four marks, the loss axis' domain on the
+# left side's two. The rest of the spec depends on the metrics' names, the titles and the view.
+X_DOMAIN = tuple(("layer", side, "layer", mark, "encoding", "x", "scale", "domain")
+                 for side in (0, 1) for mark in (0, 1))
+LOSS_DOMAIN = tuple(("layer", 0, "layer", mark, "encoding", "y", "scale", "domain")
+                    for mark in (0, 1))
 
 
-def live_curves_spec(frame: pd.DataFrame, num_epochs: int, *, x_title: str, y_title: str,
-                     metric_title: str, lecture: bool) -> dict:
-    """curves() as the Vega-Lite spec of a live redraw while training (ui.charts.draw_spec).
+def curves_spec(frame: pd.DataFrame, num_epochs: int, *, x_title: str, y_title: str,
+                metric_title: str, lecture: bool) -> dict:
+    """vega_spec(styled(curves(...), lecture)), without Altair: its template (built once per
+    metric names, titles and view) with this draw's domains and data put in a copy.
 
-    Building and serialising the layered chart took 78 ms per redraw, in the thread that
-    trains between two epochs (scripts/bench_browser.py: the Train click). The spec depends
-    on the data only through the metric names and the loss axis' domain, so it is built once
-    per such shape and only the data set is new."""
+    Building the layered chart took 78-300 ms, at every poll of every page that follows a
+    run whose loss leaves 0.3-0.9 (a new domain each epoch), and for every finished run and
+    every replayed epoch (scripts/bench_page_run.py: the curves of a varied run)."""
     metrics = tuple(dict.fromkeys(frame["metric"]))
-    key = (num_epochs, metrics, _loss_domain(frame, metrics[0] if metrics else ""), x_title,
-           y_title, metric_title, lecture)
-    with _TEMPLATES_LOCK:
-        template = _TEMPLATES.get(key)
-    if template is None:
-        template = vega_spec(styled(curves(frame, num_epochs, x_title=x_title, y_title=y_title,
-                                           metric_title=metric_title), lecture))
-        with _TEMPLATES_LOCK:
-            if len(_TEMPLATES) >= 64:  # bounded: a shape per language, size and domain
-                _TEMPLATES.clear()
-            _TEMPLATES[key] = template
-    return {**template, "datasets": {"data-0": frame}}
+    titles = {"x_title": x_title, "y_title": y_title, "metric_title": metric_title}
+    spec = template(("sc.curves", metrics, *titles.values()),
+                    lambda: curves(frame, num_epochs, **titles), lecture)
+    loss = list(_loss_domain(frame, metrics[0] if metrics else ""))
+    return patched(spec, {**dict.fromkeys(X_DOMAIN, _x_domain(num_epochs)),
+                          **dict.fromkeys(LOSS_DOMAIN, loss), ("datasets", "data-0"): frame})
+
+
+def curves_ready(frame: pd.DataFrame, num_epochs: int, *, x_title: str, y_title: str,
+                 metric_title: str, lecture: bool) -> Ready:
+    """curves() ready for ui.charts.show: its spec from curves_spec, and the chart itself
+    built only for the Export menu, on its click."""
+    titles = {"x_title": x_title, "y_title": y_title, "metric_title": metric_title}
+
+    def chart():
+        return styled(curves(frame, num_epochs, **titles), lecture)
+
+    if frame.empty:  # nothing to draw yet, as ui.charts.ready
+        return Ready(chart, None, name=CURVES_NAME)
+    return Ready(chart, curves_spec(frame, num_epochs, **titles, lecture=lecture),
+                 name=CURVES_NAME)
 
 
 def probability_bars(frame: pd.DataFrame, roles: list[str], *, x_title: str, y_title: str,
@@ -112,6 +130,7 @@ def probability_bars(frame: pd.DataFrame, roles: list[str], *, x_title: str, y_t
 DIVERGING = ((11, 79, 138), (247, 247, 247), (179, 88, 6))
 WEIGHT_SIDE = 130  # px a class's image
 SCALE_STEPS = 48   # rectangles in the colour bar
+WEIGHTS_NAME = "weights"  # the weights' export file names
 
 
 def diverging(values: np.ndarray, bound: float) -> np.ndarray:
@@ -135,8 +154,7 @@ def weight_images(frame: pd.DataFrame, bound: float, *, title: str, scale_title:
     for all ten), and alt; the bar spans -bound … bound with a labelled axis. A fixed width:
     on a phone it scrolls in its box, with the hint.
     """
-    frame = frame.assign(col=[k % columns for k in range(len(frame))],
-                         row=[k // columns for k in range(len(frame))])
+    frame, scale = _weight_frames(frame, bound, columns)
     base = alt.Chart(frame).encode(x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None))
     pictures = base.mark_image(width=WEIGHT_SIDE, height=WEIGHT_SIDE, yOffset=-10,
                                smooth=False).encode(url="url:N", description="alt:N",
@@ -146,18 +164,56 @@ def weight_images(frame: pd.DataFrame, bound: float, *, title: str, scale_title:
     images = alt.layer(pictures, names).properties(
         width=columns * (WEIGHT_SIDE + 14), height=alt.Step(WEIGHT_SIDE + 34),
         view=alt.ViewBackground(stroke=None))
+    bar = alt.Chart(scale).mark_rect().encode(
+        y=alt.Y("weight:Q", title=scale_title, scale=alt.Scale(domain=[-bound, bound]),
+                axis=alt.Axis(format=".2~r", orient="right", values=_weight_ticks(bound))),
+        y2="weight_end:Q", color=alt.Color("colour:N", scale=None)).properties(
+        width=18, height=2 * (WEIGHT_SIDE + 34) - 20)
+    return alt.hconcat(images, bar, spacing=6).properties(
+        description=description, name=WEIGHTS_NAME)
+
+
+def _weight_frames(frame: pd.DataFrame, bound: float,
+                   columns: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The pictures placed in a grid of `columns` (columns col, row added), and the colour
+    bar's SCALE_STEPS rectangles from -bound to bound (weight, weight_end, colour)."""
+    frame = frame.assign(col=[k % columns for k in range(len(frame))],
+                         row=[k // columns for k in range(len(frame))])
     edges = np.linspace(-bound, bound, SCALE_STEPS + 1)
     centres = (edges[:-1] + edges[1:]) / 2
     scale = pd.DataFrame({"weight": edges[:-1], "weight_end": edges[1:],
                           "colour": [hex_colour(c) for c in diverging(centres, bound)]})
-    bar = alt.Chart(scale).mark_rect().encode(
-        y=alt.Y("weight:Q", title=scale_title, scale=alt.Scale(domain=[-bound, bound]),
-                axis=alt.Axis(format=".2~r", orient="right",
-                              values=[-bound, -bound / 2, 0, bound / 2, bound])),
-        y2="weight_end:Q", color=alt.Color("colour:N", scale=None)).properties(
-        width=18, height=2 * (WEIGHT_SIDE + 34) - 20)
-    return alt.hconcat(images, bar, spacing=6).properties(
-        description=description, name="weights")
+    return frame, scale
+
+
+def _weight_ticks(bound: float) -> list[float]:
+    return [-bound, -bound / 2, 0, bound / 2, bound]
+
+
+# Where weight_images() puts what changes with the weights (tests/test_charts_templates.py
+# finds them there): the colour bar's domain and ticks, and the description that names them.
+BOUND_DOMAIN = ("hconcat", 1, "encoding", "y", "scale", "domain")
+BOUND_TICKS = ("hconcat", 1, "encoding", "y", "axis", "values")
+
+
+def weights_ready(frame: pd.DataFrame, bound: float, *, title: str, scale_title: str,
+                  description: str, lecture: bool, columns: int = 5) -> Ready:
+    """weight_images() ready for ui.charts.show, without Altair (50-60 ms a new run or
+    replayed epoch): its template (built once per titles and view) with this draw's bound,
+    description and data put in a copy; the chart itself is built only for the Export
+    menu, on its click."""
+    texts = {"title": title, "scale_title": scale_title, "description": description}
+
+    def chart():
+        return styled(weight_images(frame, bound, **texts, columns=columns), lecture)
+
+    spec = template(("sc.weights", columns, title, scale_title),
+                    lambda: weight_images(frame, bound, **texts, columns=columns), lecture)
+    pictures, scale = _weight_frames(frame, bound, columns)
+    return Ready(chart, patched(spec, {
+        ("description",): description, BOUND_DOMAIN: [-bound, bound],
+        BOUND_TICKS: _weight_ticks(bound), ("datasets", "data-0"): pictures,
+        ("datasets", "data-1"): scale}), name=WEIGHTS_NAME, wide=True)
 
 
 def confusion(frame: pd.DataFrame, accuracy: pd.DataFrame, *, true_title: str,

@@ -61,23 +61,26 @@ def curves_frame(history: list[classifier.Epoch]) -> pd.DataFrame:
                          for e in history for field, label in metrics])
 
 
-def curves_chart(history: list[classifier.Epoch], num_epochs: int):
-    return charts.curves(curves_frame(history), num_epochs, x_title=t("sc.epoch"),
-                         y_title=t("sc.value"), metric_title=t("sc.metric"))
+def curves_ready(history: list[classifier.Epoch], num_epochs: int):
+    """The curves of these records, ready to draw (ui.charts.show): a spec filled into the
+    chart's template (charts.curves_spec), the chart itself built for Export only."""
+    return charts.curves_ready(curves_frame(history), num_epochs, x_title=t("sc.epoch"),
+                               y_title=t("sc.value"), metric_title=t("sc.metric"),
+                               lecture=lesson.lecture())
 
 
 def finished_curves(history, num_epochs: int):
-    """A finished run's curves (up to an epoch), ready to draw: built once per server for
-    the same records (ui.charts.memo; a room replaying one run draws the same chart)."""
+    """A finished run's curves (up to an epoch), ready to draw: once per server for the
+    same records (ui.charts.memo; a room replaying one run draws the same chart)."""
     history = tuple(history)
-    return memo(("sc.curves", history, num_epochs), lambda: curves_chart(list(history), num_epochs))
+    return memo(("sc.curves", history, num_epochs), lambda: curves_ready(history, num_epochs))
 
 
 def live_curves(history: list[classifier.Epoch], num_epochs: int, slot) -> None:
-    """The curves while training: the chart of curves_chart, its spec built once a shape."""
-    draw_spec(charts.live_curves_spec(curves_frame(history), num_epochs, x_title=t("sc.epoch"),
-                                      y_title=t("sc.value"), metric_title=t("sc.metric"),
-                                      lecture=lesson.lecture()), container=slot)
+    """The curves while training, without an Export menu (charts.curves_spec)."""
+    draw_spec(charts.curves_spec(curves_frame(history), num_epochs, x_title=t("sc.epoch"),
+                                 y_title=t("sc.value"), metric_title=t("sc.metric"),
+                                 lecture=lesson.lecture()), container=slot)
 
 
 # ---- the data set -------------------------------------------------------------------------------
@@ -355,7 +358,7 @@ def draw_run(watching: training.Watching, data) -> queue.Status | None:
 def show_stopped(stopped: classifier.Stopped, result: classifier.Trained | None) -> None:
     """A run stopped before its last epoch: its curves so far; the model is not kept."""
     if stopped.history:
-        show(curves_chart(list(stopped.history), stopped.num_epochs), export=False)
+        show(curves_ready(list(stopped.history), stopped.num_epochs), export=False)
     st.warning(t("sc.stopped", epoch=len(stopped.history), epochs=stopped.num_epochs,
                  lr=stopped.lr) + (" " + t("sc.stopped_previous", lr=result.cfg.lr,
                                            epochs=result.cfg.num_epochs)
@@ -365,7 +368,7 @@ def show_stopped(stopped: classifier.Stopped, result: classifier.Trained | None)
 
 def show_failure(failed: classifier.Diverged) -> None:
     """The failed run's curves up to the epoch its loss became nan, and the page on why."""
-    show(curves_chart(list(failed.history), len(failed.history)), export=False)
+    show(curves_ready(list(failed.history), len(failed.history)), export=False)
     st.error(t("sc.nan", epoch=failed.epoch, lr=failed.lr), icon=":material/error:")
     st.page_link("pages/softmax_overflow.py", label=t("sc.nan_link"),
                  icon=":material/arrow_forward:")
@@ -525,21 +528,27 @@ def show_weights(W, container=st) -> None:
     """The weights chart and, under it, its colour scale in words."""
     bound = float(W.abs().max()) or 1.0  # the largest |w| of all ten classes
     box = container.container()
-    show(memo(("sc.weights", digest(W), bound), lambda: weights_chart(W, bound)), container=box)
+    show(memo(("sc.weights", digest(W), bound), lambda: weights_ready(W, bound)), container=box)
     box.caption(t("sc.weights_scale", **scale_ends(bound)))
 
 
-def weights_chart(W, bound: float):
+def weights_ready(W, bound: float):
     """Column k of W (784, 10) as class k's 28 × 28 picture, one colour scale ±bound for all
-    ten (shared: the ten pictures compare at a glance)."""
+    ten (shared: the ten pictures compare at a glance), ready to draw (ui.charts.show)."""
+    return charts.weights_ready(weights_frame(W, bound), bound, title=t("sc.class"),
+                                scale_title=t("sc.weight_scale"),
+                                description=t("sc.weights_desc", **scale_ends(bound)),
+                                lecture=lesson.lecture())
+
+
+def weights_frame(W, bound: float) -> pd.DataFrame:
+    """Each class's name, its weights as a picture coloured on the scale ±bound, and what a
+    screen reader says for it."""
     columns = W.T.reshape(10, 28, 28).cpu().numpy()  # class k's weights, row by row
     names = [name(k) for k in range(10)]
-    frame = pd.DataFrame({"class": names,
-                          "url": [charts.data_url(charts.diverging(w, bound)) for w in columns],
-                          "alt": [t("sc.alt_weight", name=n) for n in names]})
-    return charts.weight_images(frame, bound, title=t("sc.class"),
-                                scale_title=t("sc.weight_scale"),
-                                description=t("sc.weights_desc", **scale_ends(bound)))
+    return pd.DataFrame({"class": names,
+                         "url": [charts.data_url(charts.diverging(w, bound)) for w in columns],
+                         "alt": [t("sc.alt_weight", name=n) for n in names]})
 
 
 def scale_ends(bound: float) -> dict[str, str]:
