@@ -13,7 +13,8 @@ drawing when its next run starts), hence CROWD_POLLS (scripts/bench_hall_ws.py).
 never advances a training generator: a worker thread does, so a setting changed during a
 run cannot reach into it.
 
-(A click's own run waits a moment for a short run to end, `settle`, and draws it whole.)
+(A click's own run waits a moment for a short run to end, `settle`, and draws it whole; it
+replays a run from the room's cache itself, `unfold`.)
 
 Both lessons' training panels follow a run the same way, with the pieces below: `request`
 keeps a `Watching` in the session under the panel's `Panel.running` key, so that any rerun
@@ -50,6 +51,7 @@ CROWD_POLLS = float(os.environ.get("D2L_CROWD_POLLS") or 25)  # polls a second t
                          # pages following runs send together, at most (bench_hall_ws, 200 pages
                          # on 2 idle cores, training in threads: at 50 the polls starved the
                          # room's one run, 1.5 s alone, of the interpreter: 37.8 s; 8.2 s at 25)
+SETTLE_SECONDS = 2.0     # a click's own run waits this long for a run that trains now to end
 REPLAY_SECONDS = 0.2     # a run answered from the room's cache: an epoch drawn this often,
 REPLAY_TOTAL = 2.0       # and the whole replay in at most this long
 GRACE_SECONDS = 30.0     # a disconnected session (a phone whose screen locked) keeps its place
@@ -79,7 +81,7 @@ def processes() -> bool:
     mode = os.environ.get(workers.ENV, "").strip().lower()
     if mode in ("processes", "threads"):
         return mode == "processes"
-    return Runtime.exists()
+    return Runtime.exists() and type(Runtime.instance()) is Runtime  # AppTest's is a mock
 
 
 def hall() -> queue.TrainingQueue:
@@ -133,6 +135,35 @@ def settle(job: queue.Job, seconds: float) -> None:
     q, deadline = hall(), time.monotonic() + seconds
     while job.state in queue.ACTIVE and (left := deadline - time.monotonic()) > 0:
         q.wait(job, len(job.frames), left)
+
+
+def unfold(watching: "Watching", draw: Callable[[int, queue.Status], None]
+           ) -> tuple[queue.Status, int]:
+    """Draw a followed run: `draw(count, status)` draws its first `count` records, into one
+    slot. In the click's own script run (Train pressed less than a second ago), a run that
+    trains now is drawn again at each new record for up to SETTLE_SECONDS (a short run, or
+    the room's run joined as it ends, is drawn to its end), and a run from the room's cache
+    is replayed right here, a record every REPLAY_SECONDS, instead of one record per poll: a
+    crowd's polls come seconds apart (8 s for 200 pages), so a replay over polls made a hall
+    wait for curves computed long before. Any later run (a poll) draws once. Returns the
+    status drawn and how many records."""
+    q, me, job, slot = hall(), owner(), watching.job, st.empty()
+    fresh = time.monotonic() - watching.since < 1
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while True:
+        status = q.status(job, me)
+        count = shown(job, status, watching.since)
+        with slot.container():
+            draw(count, status)
+        left = deadline - time.monotonic()
+        if not fresh or (count == len(job.frames) and status.state not in queue.ACTIVE):
+            return status, count
+        if status.cached is not None and count < len(job.frames):
+            time.sleep(min(REPLAY_SECONDS, REPLAY_TOTAL / max(1, len(job.frames))))
+        elif status.state == queue.RUNNING and left > 0:
+            q.wait(job, count, left)
+        else:
+            return status, count
 
 
 def give_up(job: queue.Job) -> None:

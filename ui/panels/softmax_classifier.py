@@ -335,21 +335,25 @@ def run_view(data) -> bool:
 
 
 def draw_run(watching: training.Watching, data) -> queue.Status | None:
-    """Draw the bar and the curves so far. Returns the run's status once it has ended and
-    every record is drawn; else None."""
+    """Draw the bar and the curves so far (a replay of the room's run, and the end of a
+    short run, in the click's own run: ui.training.unfold). Returns the run's status once it
+    has ended and every record is drawn; else None."""
     job, cfg = watching.job, watching.cfg
-    status = training.hall().status(job, training.owner())
-    count = training.shown(job, status, watching.since)
-    frames = job.frames[:count]
-    if status.shared and status.cached is None:
-        st.caption(t("queue.joined"))
-    st.progress(count / cfg.num_epochs, text=t("sc.progress", epoch=count, epochs=cfg.num_epochs))
-    if frames:
-        record = frames[-1][0]
-        st.caption(t("sc.speed", seconds=f"{record.seconds:.3f}",
-                     device=device_name(data.train_labels.device)))
-        # no Export menu while it grows: the finished run's curves carry one
-        live_curves([r for r, _ in frames], cfg.num_epochs, st.empty())
+
+    def draw(count: int, status: queue.Status) -> None:
+        frames = job.frames[:count]
+        if status.shared and status.cached is None:
+            st.caption(t("queue.joined"))
+        st.progress(count / cfg.num_epochs,
+                    text=t("sc.progress", epoch=count, epochs=cfg.num_epochs))
+        if frames:
+            record = frames[-1][0]
+            st.caption(t("sc.speed", seconds=f"{record.seconds:.3f}",
+                         device=device_name(data.train_labels.device)))
+            # no Export menu while it grows: the finished run's curves carry one
+            live_curves([r for r, _ in frames], cfg.num_epochs, st.empty())
+
+    status, count = training.unfold(watching, draw)
     if count < len(job.frames) or status.state in queue.ACTIVE:
         return None
     return status
