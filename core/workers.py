@@ -2,12 +2,17 @@
 interpreter.
 
 A Streamlit server is one Python process. Its training threads (core.queue) and its pages'
-script runs take turns holding the interpreter, so on two cores a hall's server used about
-one core (scripts/bench_hall_ws.py: 1.05 cores busy while 30 students trained), and every
-poll of a page held back every run. `Pool` keeps up to `size` worker processes, each a plain
-`python -m core.workers` (no Streamlit, no copy of the server's threads: started, not forked),
-and trains one run at a time in each: the run's generator function and its arguments are
-pickled to the worker, which sends back each record as it is yielded, then the result.
+script runs take turns holding the interpreter: two 2-epoch runs beside one busy page thread
+took 24.45 s in threads and 3.12 s in two workers (scripts/bench_workers.py, 2 idle cores).
+`Pool` keeps up to `size` worker processes, each a plain `python -m core.workers` (no
+Streamlit, no copy of the server's threads: started, not forked), and trains one run at a
+time in each: the run's generator function and its arguments are pickled to the worker, which
+sends back each record as it is yielded, then the result.
+
+The server uses them only when D2L_TRAIN_WORKERS=processes (ui.training.processes): on a
+2-core container a hall's CPU is the limit, and two runs trained at once there cost about
+60 % more CPU than runs the interpreter takes in turn, and 2 workers added about 0.55 GiB
+(PSS, this machine's CUDA build of torch; scripts/bench_hall_ws.py prints both ways).
 
 - Only runs of `core` are sent (a function whose module is core.*, or a functools.partial of
   one): they need plain values and torch, never Streamlit. `start` raises NotPortable for any
@@ -16,7 +21,7 @@ pickled to the worker, which sends back each record as it is yielded, then the r
   a type registered with `share(cls, key)` is pickled as a reference (its `key`), and its
   value goes to a worker the first time a run there needs it. A worker keeps the last
   KEPT of them.
-- Stop: closing the generator `start` returns (the queue does, when a run's last watcher
+- Stop: closing the run `start` returns (the queue does, when a run's last watcher
   leaves) asks the worker to stop after its current record, and waits for it, so that a
   slot is free only once its core is. A worker that does not answer within STOP_SECONDS, or
   that dies (killed, out of memory), is killed and replaced by a new one at the next run;

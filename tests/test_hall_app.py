@@ -171,3 +171,16 @@ def test_train_is_taken_when_the_sidebars_link_is_stale_in_the_same_run(hall, mo
     assert not stale, "the stale link reran the page"
     until_trained(at)
     assert len(at.session_state[keys.SC_RESULT].history) == 1
+
+
+def test_the_rooms_run_is_replayed_in_the_clicks_own_run(hall):
+    """The room's run from the cache is replayed by the Train click's own script run, not one
+    epoch per poll (a crowd's polls come seconds apart): one run and the model is kept."""
+    until_trained(app_test("softmax_classifier", epochs=2, bs="1024").run()
+                  .button(key=keys.SC_TRAIN).click().run())
+    second = app_test("softmax_classifier", epochs=2, bs="1024").run()
+    second.button(key=keys.SC_TRAIN).click().run()  # no poll after it
+    assert not second.exception, second.exception
+    assert keys.SC_RUNNING not in second.session_state
+    assert second.session_state[keys.SC_RESULT].cfg.num_epochs == 2
+    assert "computed for the room" in texts(second)

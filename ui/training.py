@@ -34,6 +34,7 @@ import dataclasses
 import math
 import os
 import time
+import weakref
 from collections.abc import Callable, Hashable, Iterator
 
 import streamlit as st
@@ -74,14 +75,15 @@ def _alive(owner) -> bool:
 
 
 def processes() -> bool:
-    """Train in worker processes (core.workers)? On a real server, yes: its pages and its
-    runs then no longer share one interpreter. Under AppTest and in the benches that run
-    pages in their own process, no (threads, as a laptop's single page needs no more).
-    D2L_TRAIN_WORKERS=processes or threads decides instead."""
+    """Train in worker processes (core.workers)? Only where D2L_TRAIN_WORKERS=processes: on
+    this 2-core machine a hall of 30 with varied settings had its median final curves after
+    17.5 s in 2 workers against 10.2 s in threads (scripts/bench_hall_ws.py: two runs at once
+    on 2 cores cost 60 % more CPU than runs the interpreter takes in turn), and 2 workers added
+    about 0.55 GiB. A server with more cores than runs at once, whose pages hold the GIL,
+    gains: 200 on the book's defaults had their median final curves after 17.4 s against
+    28.4 s. AppTest's runtime is a mock: there, threads always (its tests patch trainers)."""
     mode = os.environ.get(workers.ENV, "").strip().lower()
-    if mode in ("processes", "threads"):
-        return mode == "processes"
-    return Runtime.exists() and type(Runtime.instance()) is Runtime  # AppTest's is a mock
+    return mode == "processes" and Runtime.exists() and type(Runtime.instance()) is Runtime
 
 
 def hall() -> queue.TrainingQueue:
@@ -140,7 +142,7 @@ def settle(job: queue.Job, seconds: float) -> None:
 def unfold(watching: "Watching", draw: Callable[[int, queue.Status], None]
            ) -> tuple[queue.Status, int]:
     """Draw a followed run: `draw(count, status)` draws its first `count` records, into one
-    slot. In the click's own script run (Train pressed less than a second ago), a run that
+    slot. In the click's own script run (the run that asked for it), a run that
     trains now is drawn again at each new record for up to SETTLE_SECONDS (a short run, or
     the room's run joined as it ends, is drawn to its end), and a run from the room's cache
     is replayed right here, a record every REPLAY_SECONDS, instead of one record per poll: a
@@ -148,7 +150,7 @@ def unfold(watching: "Watching", draw: Callable[[int, queue.Status], None]
     wait for curves computed long before. Any later run (a poll) draws once. Returns the
     status drawn and how many records."""
     q, me, job, slot = hall(), owner(), watching.job, st.empty()
-    fresh = time.monotonic() - watching.since < 1
+    fresh = _asked_here(job)
     deadline = time.monotonic() + SETTLE_SECONDS
     while True:
         status = q.status(job, me)
@@ -196,10 +198,35 @@ class Watching:
     spec: object = None     # the regression's data (linreg.DataSpec); the classifier's is fixed
 
 
+_asked: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # a script run → its request
+
+
+def _this_run():
+    """An object that lives as long as this script run and no other (Streamlit makes one per
+    run for its parallel fragments), or None."""
+    ctx = get_script_run_ctx()
+    return getattr(ctx, "parallel_coordinator", None) if ctx is not None else None
+
+
+def _asked_here(job: queue.Job) -> bool:
+    """Was `job` requested in this very script run (the Train click's own run)?"""
+    run = _this_run()
+    try:
+        return run is not None and _asked.get(run) is job
+    except TypeError:  # an object that cannot be weakly referenced: never
+        return False
+
+
 def request(panel: Panel, kind: str, work: Callable[[], Iterator], *, impl: str, cfg,
             key: Hashable, cost: float, spec=None) -> Watching:
     """Train: a place in the server's queue, or the room's run of these very settings."""
     job = hall().submit(owner(), kind, work, key=key, cost=cost)
+    run = _this_run()
+    if run is not None:
+        try:
+            _asked[run] = job
+        except TypeError:
+            pass
     watching = Watching(impl, cfg, job, time.monotonic(), spec)
     st.session_state[panel.running] = watching
     st.session_state[panel.note] = None
