@@ -2,8 +2,8 @@
 
 A lecture hall presses Train at once; a container has about two cores. `TrainingQueue`
 runs at most `slots` runs at a time, each followed by a thread of its own, and the others wait
-first come, first served. With a `pool` (core.workers: a server started with
-D2L_TRAIN_WORKERS=processes), core's runs are trained in worker processes, so that the pages'
+first come, first served. With a `pool` (core.workers: a real server, unless started with
+D2L_TRAIN_WORKERS=threads), core's runs are trained in worker processes, so that the pages'
 script runs and the training no longer share one interpreter; any other run, and every run
 without a pool, is trained in its thread. A run is a generator function (`work`): it yields one small record
 per epoch (the page draws them as they come) and returns its result. Each owner (a browser

@@ -9,10 +9,11 @@ Streamlit, no copy of the server's threads: started, not forked), and trains one
 time in each: the run's generator function and its arguments are pickled to the worker, which
 sends back each record as it is yielded, then the result.
 
-The server uses them only when D2L_TRAIN_WORKERS=processes (ui.training.processes): on a
-2-core container a hall's CPU is the limit, and two runs trained at once there cost about
-60 % more CPU than runs the interpreter takes in turn, and 2 workers added about 0.55 GiB
-(PSS, this machine's CUDA build of torch; scripts/bench_hall_ws.py prints both ways).
+A real server uses them unless D2L_TRAIN_WORKERS=threads (ui.training.processes, with the
+figures of the hall both ways): the room's one run no longer waits behind 200 pages' script
+runs, though on 2 cores two runs trained at once cost more CPU than runs taken in turn. A
+worker holds about 0.3 GiB with the CPU build of torch (0.4 GiB with this machine's CUDA
+build): the benches count it.
 
 - Only runs of `core` are sent (a function whose module is core.*, or a functools.partial of
   one): they need plain values and torch, never Streamlit. `start` raises NotPortable for any

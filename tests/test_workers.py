@@ -172,8 +172,8 @@ def test_a_worker_ends_when_its_server_is_gone():
     assert pid not in own.workers
 
 
-def test_the_server_trains_in_threads_unless_told_processes(monkeypatch):
-    """Worker processes are a deployment's choice (D2L_TRAIN_WORKERS=processes), and never
+def test_a_real_server_trains_in_processes_unless_told_threads(monkeypatch):
+    """Worker processes on a real server (D2L_TRAIN_WORKERS=threads turns them off), and never
     under AppTest, whose runtime is a mock and whose tests patch the trainers in-process."""
     from unittest.mock import MagicMock
 
@@ -183,8 +183,6 @@ def test_the_server_trains_in_threads_unless_told_processes(monkeypatch):
 
     monkeypatch.delenv(workers.ENV, raising=False)
     monkeypatch.setattr(Runtime, "_instance", MagicMock(spec=Runtime))
-    assert not training.processes()
-    monkeypatch.setenv(workers.ENV, "processes")
     assert not training.processes()  # AppTest's mock runtime
     monkeypatch.setattr(Runtime, "_instance", object.__new__(Runtime))  # a real server's
     assert training.processes()

@@ -75,15 +75,18 @@ def _alive(owner) -> bool:
 
 
 def processes() -> bool:
-    """Train in worker processes (core.workers)? Only where D2L_TRAIN_WORKERS=processes: on
-    this 2-core machine a hall of 30 with varied settings had its median final curves after
-    17.5 s in 2 workers against 10.2 s in threads (scripts/bench_hall_ws.py: two runs at once
-    on 2 cores cost 60 % more CPU than runs the interpreter takes in turn), and 2 workers added
-    about 0.55 GiB. A server with more cores than runs at once, whose pages hold the GIL,
-    gains: 200 on the book's defaults had their median final curves after 17.4 s against
-    28.4 s. AppTest's runtime is a mock: there, threads always (its tests patch trainers)."""
+    """Train in worker processes (core.workers)? On a real server, yes, unless
+    D2L_TRAIN_WORKERS=threads. scripts/bench_hall_ws.py on this 2-core machine, 2 workers
+    against threads: 200 pressing Train on the book's defaults had their final curves after
+    16.0 s (median) and 18.7 s (last) against 33.7 and 36.3 s, the room's one run no longer
+    slowed by 200 pages' script runs; 30 with varied settings after 14.7 and 21.7 s against
+    10.8 and 18.3 s (two runs trained at once on 2 cores cost more CPU than runs the
+    interpreter takes in turn). The workers hold about 0.3 GiB each with the CPU build of
+    torch. AppTest's runtime is a mock: there, threads always (its tests patch trainers)."""
     mode = os.environ.get(workers.ENV, "").strip().lower()
-    return mode == "processes" and Runtime.exists() and type(Runtime.instance()) is Runtime
+    if mode == "threads":
+        return False
+    return Runtime.exists() and type(Runtime.instance()) is Runtime
 
 
 def hall() -> queue.TrainingQueue:
