@@ -18,6 +18,8 @@ build): the benches count it.
 - Only runs of `core` are sent (a function whose module is core.*, or a functools.partial of
   one): they need plain values and torch, never Streamlit. `start` raises NotPortable for any
   other, and the queue trains it in a thread of the server as before.
+- A run asked for before any worker has started (a worker imports torch: seconds, and tens
+  of seconds on a busy machine) trains in a thread too (NotReady), rather than wait.
 - A large read-only argument (a data set) is sent to each worker once, not with every run:
   a type registered with `share(cls, key)` is pickled as a reference (its `key`), and its
   value goes to a worker the first time a run there needs it. A worker keeps the last
@@ -60,6 +62,11 @@ _SHARED: dict[type, Callable[[object], Hashable]] = {}
 class NotPortable(Exception):
     """This run cannot be trained in a worker process (not a core function, or not
     picklable): train it in a thread."""
+
+
+class NotReady(NotPortable):
+    """No worker has finished starting (importing torch takes seconds, tens of seconds on a
+    busy machine): this run trains in a thread rather than wait for one."""
 
 
 class WorkerLost(RuntimeError):
@@ -118,6 +125,15 @@ class _Worker:
     def alive(self) -> bool:
         return self.proc.poll() is None
 
+    def started(self, timeout: float = 0.0) -> bool:
+        """Has it said `ready` (within `timeout` s)? An idle worker sends nothing else."""
+        try:
+            while not self.ready and self.conn.poll(timeout):
+                self.ready = self.receive()[0] == "ready"
+        except (WorkerLost, OSError):
+            return False
+        return self.ready
+
     def kill(self) -> None:
         try:
             self.conn.close()
@@ -168,7 +184,8 @@ class Pool:
         """`work()` trained in a worker: an iterator of its records, whose StopIteration carries
         the result, as a generator's (RunFailed if it raised there, WorkerLost if the worker
         died); `close()` stops it. NotPortable at once
-        for a run that cannot go. The queue runs at most `size` at a time."""
+        for a run that cannot go, NotReady while no worker has started. The queue runs at
+        most `size` at a time."""
         if not portable(work):
             raise NotPortable(repr(work))
         import io
@@ -194,16 +211,29 @@ class Pool:
             raise WorkerLost(str(e)) from e
         return _Run(self, worker)
 
-    def _take(self) -> _Worker:
+    def ready(self, timeout: float = START_SECONDS) -> bool:
+        """Start the workers and wait until every one has (the tests and the benches)."""
+        self.warm()
         with self._lock:
-            while self._idle:
-                worker = self._idle.pop()
-                if worker.alive():
+            idle = list(self._idle)
+        return all(worker.started(timeout) for worker in idle)
+
+    def _take(self) -> _Worker:
+        """An idle worker that has started; NotReady if none has (the run trains in a
+        thread), after starting any that are missing (one that died is replaced here)."""
+        with self._lock:
+            for worker in list(self._idle):
+                if not worker.alive():
+                    self._idle.remove(worker)
+                    worker.kill()
+                    self._count -= 1
+                elif worker.started():
+                    self._idle.remove(worker)
                     return worker
-                worker.kill()
-                self._count -= 1
-            self._count += 1
-        return _Worker()
+            while self._count < self.size:
+                self._idle.append(_Worker())
+                self._count += 1
+        raise NotReady("no worker process has started yet")
 
     def _give_back(self, worker: _Worker) -> None:
         with self._lock:

@@ -54,10 +54,7 @@ def run():
     cfg = functools.partial(classifier.TrainConfig, num_epochs=2)
     pool = workers.Pool(2)
     start = time.perf_counter()
-    pool.warm()
-    for worker in list(pool._idle):  # each says `ready` once it has imported torch
-        worker.receive(workers.START_SECONDS)
-        worker.ready = True
+    pool.ready()  # each says `ready` once it has imported torch
     started = time.perf_counter() - start
     start = time.perf_counter()
     for seed in (100, 101):  # one run each: the data set goes to both workers

@@ -4,6 +4,8 @@ Real worker processes: each imports torch once (seconds), so one pool serves the
 the tests that kill a worker check that the pool replaces it."""
 
 import functools
+import os
+import signal
 import time
 
 import pytest
@@ -37,7 +39,7 @@ def tiny_data(n: int = 600, m: int = 200, label: int | None = None) -> FashionMN
 @pytest.fixture(scope="module")
 def pool():
     made = workers.Pool(2)
-    made.warm()
+    assert made.ready()  # else the runs below would train in threads (NotReady)
     yield made
     made.close()
 
@@ -115,14 +117,15 @@ def test_a_run_that_raises_in_a_worker_fails_by_its_exceptions_name(pool):
 
 
 def test_a_killed_worker_fails_its_run_frees_its_slot_and_is_replaced(pool):
-    q = TrainingQueue(slots=1, pool=pool)
+    assert pool.ready()
+    q, before = TrainingQueue(slots=1, pool=pool), set(pool.workers)
     cfg = classifier.TrainConfig(batch_size=16, num_epochs=30)
     job = q.submit("a", "classifier", functools.partial(runs.classifier_run, "scratch", cfg,
                                                         tiny_data(n=6000)))
     until(lambda: len(job.frames) >= 1)
-    busy = set(p.pid for p in __import__("psutil").Process().children()) - set(pool.workers)
+    busy = before - set(pool.workers)  # the one that took the run
     assert len(busy) == 1
-    __import__("os").kill(busy.pop(), 9)  # as the kernel's OOM killer would
+    os.kill(busy.pop(), signal.SIGKILL)  # as the kernel's OOM killer would
     until(lambda: job.state == FAILED, timeout=30)
     assert job.error == "WorkerLost" and q.load() == (0, 0)
     after = q.submit("b", "classifier", functools.partial(
@@ -159,6 +162,27 @@ def test_runs_share_the_slots_and_the_cache_across_workers(pool):
     again = q.submit("late", "classifier", lambda: pytest.fail("trained twice"),
                      key=runs.classifier_key("scratch", cfgs[0], data))
     assert again.state == DONE and torch.equal(again.result.W, jobs[0].result.W)
+
+
+def test_a_run_asked_for_before_any_worker_has_started_trains_in_a_thread():
+    """A cold pool (a server's first Train, its workers still importing torch) never makes a
+    run wait for them."""
+    cold = workers.Pool(1)
+    try:
+        q = TrainingQueue(slots=1, pool=cold)
+        job = q.submit("a", "classifier", functools.partial(
+            runs.classifier_run, "scratch", classifier.TrainConfig(batch_size=64, num_epochs=1),
+            tiny_data()))
+        until(lambda: job.state == DONE)
+        assert cold._count == 1  # its worker was started meanwhile, for the next runs
+        assert cold.ready()
+        again = q.submit("b", "classifier", functools.partial(
+            runs.classifier_run, "scratch", classifier.TrainConfig(batch_size=64, num_epochs=1,
+                                                                   seed=1), tiny_data()))
+        until(lambda: again.state == DONE)
+        assert cold.workers and cold._idle[0].kept  # it trained there, with the data set
+    finally:
+        cold.close()
 
 
 def test_a_worker_ends_when_its_server_is_gone():
