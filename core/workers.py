@@ -12,8 +12,8 @@ sends back each record as it is yielded, then the result.
 A real server uses them unless D2L_TRAIN_WORKERS=threads (ui.training.processes, with the
 figures of the hall both ways): the room's one run no longer waits behind 200 pages' script
 runs, though on 2 cores two runs trained at once cost more CPU than runs taken in turn. A
-worker holds about 0.3 GiB with the CPU build of torch (0.4 GiB with this machine's CUDA
-build): the benches count it.
+worker holds about 264 MiB of its own with the CPU build of torch, 410 MiB with this
+machine's CUDA build (scripts/worker_rss.py).
 
 - Only runs of `core` are sent (a function whose module is core.*, or a functools.partial of
   one): they need plain values and torch, never Streamlit. `start` raises NotPortable for any
@@ -409,6 +409,7 @@ def serve(conn: Connection) -> None:
 
 
 if __name__ == "__main__":
-    import core.runs  # noqa: F401  (torch, the trainers, and the shared types registered)
+    import importlib
 
+    importlib.import_module("core.runs")  # torch and the trainers, before the first run
     serve(Connection(int(sys.argv[1])))

@@ -151,6 +151,9 @@ class Cluster:
         secrets_file = self._write_secrets()
         cookie_secret = self._kept_secret("cookie_secret")
         env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret}
+        if "D2L_TRAIN_SLOTS" not in env:  # each replica's training workers: its share of
+            cores = len(os.sched_getaffinity(0))  # the cores, not every core of the machine
+            env["D2L_TRAIN_SLOTS"] = str(max(1, cores // len(self.names)))
         if self.base_url:
             env["D2L_BASE_URL"] = self.base_url  # the room's QR code: the balancer's address
         own = ROOT / ".streamlit" / "secrets.toml"  # kept, but the cluster's file wins

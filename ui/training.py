@@ -10,8 +10,8 @@ that fits now (a run_every is fixed where the fragment is drawn). Every poll is 
 run on the server's one interpreter: a hall of pages polling faster than it can run them
 finds its polls run late and their drawing dropped (Streamlit drops a fragment's unsent
 drawing when its next run starts), hence CROWD_POLLS (scripts/bench_hall_ws.py). The page
-never advances a training generator: a worker thread does, so a setting changed during a
-run cannot reach into it.
+never advances a training generator: a worker process (core.workers) or thread does, so a
+setting changed during a run cannot reach into it.
 
 (A click's own run waits a moment for a short run to end, `settle`, and draws it whole; it
 replays a run from the room's cache itself, `unfold`.)
@@ -81,8 +81,8 @@ def processes() -> bool:
     16.0 s (median) and 18.7 s (last) against 33.7 and 36.3 s, the room's one run no longer
     slowed by 200 pages' script runs; 30 with varied settings after 14.7 and 21.7 s against
     10.8 and 18.3 s (two runs trained at once on 2 cores cost more CPU than runs the
-    interpreter takes in turn). The workers hold about 0.3 GiB each with the CPU build of
-    torch. AppTest's runtime is a mock: there, threads always (its tests patch trainers)."""
+    interpreter takes in turn). A worker holds about 264 MiB with the CPU build of torch
+    (scripts/worker_rss.py). AppTest's runtime is a mock: there, threads always (its tests patch trainers)."""
     mode = os.environ.get(workers.ENV, "").strip().lower()
     if mode == "threads":
         return False
