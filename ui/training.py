@@ -48,10 +48,10 @@ from ui.i18n import t
 POLL_SECONDS = 0.5       # the browser reruns a training run's view this often (run_every),
 WAIT_POLL_SECONDS = 2.0  # a place in line this often (it changes every few seconds),
 HEARTBEAT_SECONDS = 10.0  # and the panel around them (Stop), which sets their pace anew
-CROWD_POLLS = float(os.environ.get("D2L_CROWD_POLLS") or 25)  # polls a second that all
-                         # pages following runs send together, at most (bench_hall_ws, 200 pages
-                         # on 2 idle cores, training in threads: at 50 the polls starved the
-                         # room's one run, 1.5 s alone, of the interpreter: 37.8 s; 8.2 s at 25)
+CROWD_POLLS = 25.0       # polls a second that all pages following runs send together, at
+                         # most (bench_hall_ws, 200 pages on 2 idle cores, training in threads:
+                         # at 50 the polls starved the room's one run, 1.5 s alone, of the
+                         # interpreter: 37.8 s; 8.2 s at 25)
 SETTLE_SECONDS = 2.0     # a click's own run waits this long for a run that trains now to end
 REPLAY_SECONDS = 0.2     # a run answered from the room's cache: an epoch drawn this often,
 REPLAY_TOTAL = 2.0       # and the whole replay in at most this long
