@@ -104,6 +104,45 @@ def test_memo_keeps_the_most_recently_used(monkeypatch):
     assert built == [1, 2, 3, 2]
 
 
+def test_a_kept_chart_is_drawn_with_the_arrow_bytes_streamlit_would_make(monkeypatch):
+    """memo and memo_spec keep a spec's data sets in Arrow, converted once: what Streamlit
+    puts on the wire is byte for byte what it made of the data frames at every draw."""
+    from streamlit import dataframe_util
+    from streamlit.elements.vega_charts import _marshall_chart_data
+    from streamlit.proto.VegaLiteChart_pb2 import VegaLiteChart
+
+    monkeypatch.setattr(charts, "_memo", type(charts._memo)())
+    monkeypatch.setattr(charts, "_live", type(charts._live)())
+    monkeypatch.setattr(charts, "lang", lambda: "en")
+    monkeypatch.setattr(charts.lesson, "lecture", lambda: False)
+    frame = pd.DataFrame({"x": [1.5, 2.5], "label": ["a", "训练"]})
+    chart = alt.Chart(frame).mark_line().encode(x="x:Q", color="label:N")
+    kept = charts.memo("arrow", lambda: chart)
+    name = next(iter(kept.spec["datasets"]))
+    assert isinstance(kept.spec["datasets"][name], pd.DataFrame)  # the spec stays readable
+    assert kept.wire["datasets"][name] == \
+        dataframe_util.convert_anything_to_arrow_bytes(kept.spec["datasets"][name])
+    assert {k: v for k, v in kept.wire.items() if k != "datasets"} == \
+        {k: v for k, v in kept.spec.items() if k != "datasets"}
+
+    def wire(spec):  # what st.vega_lite_chart sends of a spec
+        proto = VegaLiteChart()
+        _marshall_chart_data(proto, dict(spec))
+        return [(d.name, d.data.data) for d in proto.datasets]
+
+    assert wire(kept.wire) == wire(kept.spec)
+    built = []
+
+    def spec():
+        built.append(1)
+        return charts.vega_spec(charts.styled(chart))
+
+    live = charts.memo_spec("live", spec)
+    assert charts.memo_spec("live", spec) is live and built == [1]
+    assert wire(live) == wire(charts.vega_spec(charts.styled(chart)))
+    assert len(charts._memo) == 1  # a live chart does not push out the charts memo keeps
+
+
 def test_a_spec_found_valid_is_not_checked_again_and_a_bad_one_raises_every_time():
     """tests/conftest.py checks each distinct spec once per test process (most reruns draw
     the same specs again): a bad spec still raises, every time, even after a good one of

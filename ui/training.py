@@ -150,10 +150,12 @@ def unfold(watching: "Watching", draw: Callable[[int, queue.Status], None]
     the room's run joined as it ends, is drawn to its end), and a run from the room's cache
     is replayed right here, a record every REPLAY_SECONDS, instead of one record per poll: a
     crowd's polls come seconds apart (8 s for 200 pages), so a replay over polls made a hall
-    wait for curves computed long before. Any later run (a poll) draws once. Returns the
-    status drawn and how many records."""
+    wait for curves computed long before. Any later call, in this run or a poll, draws once.
+    Returns the status drawn and how many records."""
     q, me, job, slot = hall(), owner(), watching.job, st.empty()
     fresh = _asked_here(job)
+    if fresh:  # once: a follow fragment drawn later in this run draws what is there
+        _asked.pop(_this_run(), None)
     deadline = time.monotonic() + SETTLE_SECONDS
     while True:
         status = q.status(job, me)
@@ -317,6 +319,12 @@ def say_shared(panel: Panel) -> None:
     note = st.session_state.get(panel.note)
     if note is not None and note[0] == "queue.shared":
         st.caption(t("queue.shared", ago=note[1]))
+
+
+def trains_or_kept(watching: Watching) -> bool:
+    """Is the run past its place in line (training, or the room's, from the cache)? The
+    click's own run then draws it itself, before any following fragment (`unfold`)."""
+    return hall().status(watching.job, owner()).state != queue.WAITING
 
 
 def redraw_page() -> None:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Hashable
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 
 from ui import keys, lesson
 from ui.i18n import lang, t
@@ -192,8 +193,21 @@ def _export(chart, box, name: str) -> None:
 def draw_spec(spec: dict, *, container=st):
     """Draw a spec made by vega_spec(styled(chart)) full width, without an Export menu: a
     live chart redrawn while training, whose spec its builder keeps (`container` may be an
-    st.empty() slot, as for `show`)."""
-    return container.container().vega_lite_chart(spec=spec, width="stretch")
+    st.empty() slot, as for `show`). Its data sets may be Arrow already (`arrowed`)."""
+    return container.container().vega_lite_chart(spec=dict(spec), width="stretch")
+
+
+def arrowed(spec: dict | None) -> dict | None:
+    """`spec` with its data sets as the Arrow bytes Streamlit would make of them at every draw
+    (st.vega_lite_chart passes bytes on as they are): for a spec drawn again and again, such as
+    a room's run replayed by 200 pages, whose frames' conversion was a tenth of the server's
+    work (bench_hall_ws, py-spy). The rest is shared with `spec`."""
+    if not spec or not spec.get("datasets"):
+        return spec
+    return {**spec, "datasets": {
+        name: data if isinstance(data, bytes) or data is None
+        else dataframe_util.convert_anything_to_arrow_bytes(data)
+        for name, data in spec["datasets"].items()}}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -208,6 +222,7 @@ class Ready:
     spec: dict | None       # None: nothing to draw yet (every data frame empty)
     name: str | None = None
     wide: bool = False
+    wire: dict | None = None  # the spec as drawn, its data in Arrow (`arrowed`: by `memo`)
 
 
 def ready(chart: alt.TopLevelMixin, spec: bool = True) -> Ready:
@@ -234,18 +249,39 @@ def memo(key: Hashable, build: Callable[[], alt.TopLevelMixin | Ready],
     recently used of MEMO_ENTRIES are dropped. `spec=False`: the chart only, for a chart with
     a selection (st.altair_chart converts it). `build` may return a Ready (from a template):
     it is kept as it is."""
-    full = (key, lang(), lesson.lecture(), spec)
+    def made() -> Ready:
+        built = build()
+        kept = built if isinstance(built, Ready) else ready(built, spec)
+        return dataclasses.replace(kept, wire=arrowed(kept.spec))
+
+    return _kept(_memo, MEMO_ENTRIES, (key, lang(), lesson.lecture(), spec), made)
+
+
+LIVE_ENTRIES = 64  # live charts' specs kept by `memo_spec`, apart from `memo`'s
+_live: OrderedDict[Hashable, dict] = OrderedDict()
+
+
+def memo_spec(key: Hashable, build: Callable[[], dict]) -> dict:
+    """arrowed(build()), once per server for each `key` (and language and view): the spec of
+    a live chart (draw_spec), such as the frames of a room's run replayed by every page that
+    asks for it. Kept apart from `memo`, so that a room's varied runs, each drawn live, do
+    not push out the charts drawn again and again."""
+    return _kept(_live, LIVE_ENTRIES, (key, lang(), lesson.lecture()),
+                 lambda: arrowed(build()))
+
+
+def _kept(store: OrderedDict, entries: int, key: Hashable, make: Callable):
+    """store[key], made once (the least recently used of `entries` dropped)."""
     with _memo_lock:
-        kept = _memo.get(full)
+        kept = store.get(key)
         if kept is not None:
-            _memo.move_to_end(full)
+            store.move_to_end(key)
             return kept
-    built = build()
-    kept = built if isinstance(built, Ready) else ready(built, spec)
+    kept = make()
     with _memo_lock:
-        _memo[full] = kept
-        while len(_memo) > MEMO_ENTRIES:
-            _memo.popitem(last=False)
+        store[key] = kept
+        while len(store) > entries:
+            store.popitem(last=False)
     return kept
 
 
@@ -317,7 +353,8 @@ def show(chart: alt.TopLevelMixin | Ready, *, name: str | None = None, container
     if selects:
         shown = box.altair_chart(chart, width="stretch", **kwargs)
     else:  # Streamlit copies the spec's top level before it takes the data sets out
-        shown = box.vega_lite_chart(spec=dict(drawn.spec), width="stretch", **kwargs)
+        shown = box.vega_lite_chart(spec=dict(drawn.wire or drawn.spec), width="stretch",
+                                    **kwargs)
     if drawn.wide or isinstance(chart, WIDE):  # fixed-width panels: on a phone they scroll
         box.container(key=f"_scroll_hint{st.session_state.get(_COUNT, 0)}").caption(
             t("chart.scroll_hint"))  # shown on narrow screens only (ui/style.py)

@@ -28,7 +28,7 @@ from core import (
 from core.data import DataError
 from core.device import device_name
 from ui import classroom, keys, lesson, safe, share, state, training, uploads
-from ui.charts import draw_spec, memo, show
+from ui.charts import draw_spec, memo, memo_spec, show
 from ui.charts import softmax_classifier as charts
 from ui.data import class_name as name  # a class's name in the session's language
 from ui.i18n import t
@@ -77,10 +77,12 @@ def finished_curves(history, num_epochs: int):
 
 
 def live_curves(history: list[classifier.Epoch], num_epochs: int, slot) -> None:
-    """The curves while training, without an Export menu (charts.curves_spec)."""
-    draw_spec(charts.curves_spec(curves_frame(history), num_epochs, x_title=t("sc.epoch"),
-                                 y_title=t("sc.value"), metric_title=t("sc.metric"),
-                                 lecture=lesson.lecture()), container=slot)
+    """The curves while training, without an Export menu (charts.curves_spec): once per
+    server for the same records (a room's run replayed draws the same frames)."""
+    history = tuple(history)
+    draw_spec(memo_spec(("sc.live", history, num_epochs), lambda: charts.curves_spec(
+        curves_frame(history), num_epochs, x_title=t("sc.epoch"), y_title=t("sc.value"),
+        metric_title=t("sc.metric"), lecture=lesson.lecture())), container=slot)
 
 
 # ---- the data set -------------------------------------------------------------------------------
@@ -251,6 +253,8 @@ def training_panel(data) -> None:
     if clicked:
         st.session_state[keys.SC_FAILED] = st.session_state[keys.SC_STOPPED] = None
         watching = request_run(impl, cfg, data)
+        if training.trains_or_kept(watching) and drawn_here(watching, data):
+            watching = None  # its end is kept: drawn below, without following fragments
     share.refresh_if_stale()  # the settings are in the sidebar's link too: after Train is taken
     if watching is not None:  # waiting or training
         follow_panel(data)
@@ -305,6 +309,38 @@ def follow_panel(data) -> None:
         stop.empty()
 
 
+def drawn_here(watching: training.Watching, data) -> bool:
+    """The Train click's own run draws a run past its place in line (the room's replayed, or
+    the end of a short one: ui.training.unfold) before the fragments that would follow it.
+    True when it ended here: its end is kept. One section shown (the lesson's default view,
+    lecture mode), none below it reads the model: the panel, drawn on, is all the page
+    changes, and no full run follows (bench_hall_ws: a full run was half the server's work
+    in a hall of 200). The whole page runs once more for its sections."""
+    live = st.empty()
+    with live.container():
+        status = draw_run(watching, data)
+    live.empty()  # drawn again below: the failure from the state, a model by the replay
+    if status is None:  # still training: the follow fragments take it over
+        return False
+    keep_end(watching, status)
+    if not lesson.paged():
+        training.redraw_page()
+    return True
+
+
+def keep_end(watching: training.Watching, status: queue.Status) -> None:
+    """The run is over: its end is kept (a model, a divergence, a failure, given up)."""
+    training.ended(PANEL, status)  # failed or given up: said until the next Train
+    if status.state == queue.DONE:
+        done = watching.job.result
+        failed = done if isinstance(done, classifier.Diverged) else None
+        st.session_state[keys.SC_FAILED] = failed  # the sections below name their model
+        if failed is None:  # only a completed run replaces the model
+            st.session_state[keys.SC_RESULT] = done
+            st.session_state[keys.SC_REPLAY] = len(done.history)  # replay opens at the end
+            PLAYER.stop()
+
+
 def run_view(data) -> bool:
     """The place in line, or the run's bar and curves; when it is over, its end is kept (a
     model, a divergence, a failure) and the page runs once, for the sections below that read
@@ -319,15 +355,7 @@ def run_view(data) -> bool:
     if status is None:
         return False
     live.empty()  # drawn again below: the failure from the state, a model by the replay
-    training.ended(PANEL, status)  # failed or given up: said until the next Train
-    if status.state == queue.DONE:
-        done = watching.job.result
-        failed = done if isinstance(done, classifier.Diverged) else None
-        st.session_state[keys.SC_FAILED] = failed  # the sections below name their model
-        if failed is None:  # only a completed run replaces the model
-            st.session_state[keys.SC_RESULT] = done
-            st.session_state[keys.SC_REPLAY] = len(done.history)  # replay opens at the end
-            PLAYER.stop()
+    keep_end(watching, status)
     training.redraw_page()  # the sections below read the model: one full run, at the end
     return True
 
