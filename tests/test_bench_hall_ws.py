@@ -7,6 +7,7 @@ No browser: the clients are websockets (scripts/bench_hall_ws.py); a server of i
 2 cores, and the real Fashion-MNIST (one epoch each)."""
 
 import asyncio
+import time
 
 import pytest
 
@@ -41,3 +42,30 @@ def test_two_students_press_train_and_get_their_final_curves():
     assert any(s.polls for s in students)
     assert set().union(*(s.intervals for s in students)) == {HEARTBEAT_SECONDS, POLL_SECONDS}
 
+
+
+def test_the_rooms_run_is_drawn_by_the_click_alone():
+    """A student who presses Train on settings the room has trained gets the replay and the
+    final curves from the click's own script run: no poll, no full run of the page after it
+    (in the one-section view no section below reads the model), no polling left behind."""
+    query = bench.settings("defaults", 0, epochs=1)
+    proc, base, _ = bench.start()
+
+    async def two() -> list:
+        first, second = await bench.open_all(base, [query, query], 90)
+        try:
+            await first.train(time.monotonic(), 90)
+            await second.train(time.monotonic(), 90)
+        finally:
+            await bench.close_all([first, second])
+        return [first, second]
+
+    try:
+        first, second = asyncio.run(asyncio.wait_for(two(), 240))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert first.errors == [] and second.errors == []
+    assert first.final is not None and second.final is not None
+    assert second.polls == 0 and not second.timers, second.story
+    assert not any(what == "full run" for _, what in second.story), second.story
