@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core import resources
+from core import resources, turns
 from ui import classroom, frame, notebook, safe, share, sidebar, state, style
 from ui.i18n import t
 
@@ -38,16 +38,17 @@ def pages() -> list[st.Page]:
 # legacy page discovery claim the file names before st.navigation runs (a url_path "home"
 # reran pages/home.py alone, without the router's sidebar). The default page is served at /
 # whatever its url_path ("start" only names it), so /overview is a page of its own, hidden.
-with frame.page_run():  # URL state, lesson sections, chart keys: begun before, finished after
-    sidebar.language()  # before the navigation, so that the page titles are translated
-    page = st.navigation(pages())
-    if page.url_path == OVERVIEW:  # an old link to the home page: open / with its settings
-        st.switch_page(HOME, query_params=[(k, v) for k in st.query_params
-                                           for v in st.query_params.get_all(k)])
-    state.set_page(page.url_path)
-    sidebar.controls()
-    style.apply()  # the phone layout; in lecture mode the projector's, and the clicker keys
-    classroom.sidebar(page.url_path)  # the class experiment: join from a link, or start
-    safe.run_page(page)  # the error boundary: a short message, the traceback in the log
-share.panel(page.url_path)
-notebook.button(page.url_path)  # “Continue in Jupyter”: the lesson as a notebook
+with turns.PAGES.turn():  # the server's one interpreter, page runs in turns (core.turns)
+    with frame.page_run():  # URL state, lesson sections, chart keys: begun before, finished after
+        sidebar.language()  # before the navigation, so that the page titles are translated
+        page = st.navigation(pages())
+        if page.url_path == OVERVIEW:  # an old link to the home page: open / with its settings
+            st.switch_page(HOME, query_params=[(k, v) for k in st.query_params
+                                               for v in st.query_params.get_all(k)])
+        state.set_page(page.url_path)
+        sidebar.controls()
+        style.apply()  # the phone layout; in lecture mode the projector's, and the clicker keys
+        classroom.sidebar(page.url_path)  # the class experiment: join from a link, or start
+        safe.run_page(page)  # the error boundary: a short message, the traceback in the log
+    share.panel(page.url_path)
+    notebook.button(page.url_path)  # “Continue in Jupyter”: the lesson as a notebook

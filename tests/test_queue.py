@@ -396,3 +396,20 @@ def test_a_closed_tab_is_gone_after_the_grace_period(monkeypatch):
     assert training._alive("closed tab")
     clock[0] += 2
     assert not training._alive("closed tab") and training._alive("open tab")
+
+
+def test_a_joined_run_is_drawn_to_its_end_when_its_records_say_it_ends_soon(monkeypatch):
+    """ui.training.ends_by: a click that joins the room's run as it trains draws its end itself
+    (up to SETTLE_MOST) when the pace of its records so far says it ends by then; a long run
+    is left to the follow fragments, with their Stop, after SETTLE_SECONDS."""
+    from ui import training
+
+    clock = [100.0]
+    monkeypatch.setattr(training.time, "monotonic", lambda: clock[0])
+    job = SimpleNamespace(frames=[1], started=98.0)  # one record in 2 s
+    assert training.ends_by(job, 2, 100.0 + 2.0)      # the second by 102
+    assert not training.ends_by(job, 2, 100.0 + 1.5)
+    assert not training.ends_by(job, 10, 100.0 + 2.0)  # nine more: 18 s
+    assert not training.ends_by(job, None, 1e9)         # records unknown: never
+    assert not training.ends_by(SimpleNamespace(frames=[], started=98.0), 2, 1e9)
+    assert not training.ends_by(SimpleNamespace(frames=[1], started=None), 2, 1e9)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from core import linreg
+from core import linreg, turns
 
 
 @dataclass(frozen=True)
@@ -59,5 +59,6 @@ class Player:
     def next(playing: bool, wait: float, started: float) -> None:
         """While playing: this fragment again, once the frame has stood `wait` seconds."""
         if playing:
-            time.sleep(max(0.0, wait - (time.perf_counter() - started)))
+            with turns.PAGES.aside():  # the other pages run meanwhile (core.turns)
+                time.sleep(max(0.0, wait - (time.perf_counter() - started)))
             st.rerun(scope="fragment")

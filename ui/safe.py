@@ -21,7 +21,7 @@ import string
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from core import resources
+from core import resources, turns
 from ui.i18n import t
 
 log = logging.getLogger("d2l.pages")
@@ -84,7 +84,8 @@ def fragment(func=None, **kwargs):
     @functools.wraps(func)
     def guarded(*args, **kw):
         try:
-            return func(*args, **kw)
+            with turns.PAGES.turn():  # a fragment's own rerun waits its turn (core.turns)
+                return func(*args, **kw)
         except Exception:
             _failed(f"fragment {func.__qualname__}")
             return None

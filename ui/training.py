@@ -41,7 +41,7 @@ import streamlit as st
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from core import queue, workers
+from core import queue, turns, workers
 from ui import safe
 from ui.i18n import t
 
@@ -52,7 +52,8 @@ CROWD_POLLS = 25.0       # polls a second that all pages following runs send tog
                          # most (bench_hall_ws, 200 pages on 2 idle cores, training in threads:
                          # at 50 the polls starved the room's one run, 1.5 s alone, of the
                          # interpreter: 37.8 s; 8.2 s at 25)
-SETTLE_SECONDS = 2.0     # a click's own run waits this long for a run that trains now to end
+SETTLE_SECONDS = 2.0     # a click's own run waits this long for a run that trains now to end,
+SETTLE_MOST = 4.0        # or this long where its records say that it ends by then
 REPLAY_SECONDS = 0.2     # a run answered from the room's cache: an epoch drawn this often,
 REPLAY_TOTAL = 2.0       # and the whole replay in at most this long
 GRACE_SECONDS = 30.0     # a disconnected session (a phone whose screen locked) keeps its place
@@ -139,15 +140,28 @@ def settle(job: queue.Job, seconds: float) -> None:
     whole, instead of a first frame and then a poll later."""
     q, deadline = hall(), time.monotonic() + seconds
     while job.state in queue.ACTIVE and (left := deadline - time.monotonic()) > 0:
-        q.wait(job, len(job.frames), left)
+        with turns.PAGES.aside():  # the other pages run meanwhile (core.turns)
+            q.wait(job, len(job.frames), left)
 
 
-def unfold(watching: "Watching", draw: Callable[[int, queue.Status], None]
-           ) -> tuple[queue.Status, int]:
+def ends_by(job: queue.Job, records: int | None, deadline: float) -> bool:
+    """Will `job`, with `records` records in all, end by `deadline` at the pace of its records
+    so far? (A room's run joined as it trains: a click's own run draws its end, rather than
+    leave it to a poll that a crowd makes seconds late.)"""
+    count, started = len(job.frames), job.started
+    if not records or not count or started is None:
+        return False
+    now = time.monotonic()
+    return now + (records - count) * (now - started) / count <= deadline
+
+
+def unfold(watching: "Watching", draw: Callable[[int, queue.Status], None],
+           records: int | None = None) -> tuple[queue.Status, int]:
     """Draw a followed run: `draw(count, status)` draws its first `count` records, into one
     slot. In the click's own script run (the run that asked for it), a run that
     trains now is drawn again at each new record for up to SETTLE_SECONDS (a short run, or
-    the room's run joined as it ends, is drawn to its end), and a run from the room's cache
+    the room's run joined as it ends, is drawn to its end; up to SETTLE_MOST where its
+    `records` in all would come by then: `ends_by`), and a run from the room's cache
     is replayed right here, a record every REPLAY_SECONDS, instead of one record per poll: a
     crowd's polls come seconds apart (8 s for 200 pages), so a replay over polls made a hall
     wait for curves computed long before. Any later call, in this run or a poll, draws once.
@@ -156,19 +170,24 @@ def unfold(watching: "Watching", draw: Callable[[int, queue.Status], None]
     fresh = _asked_here(job)
     if fresh:  # once: a follow fragment drawn later in this run draws what is there
         _asked.pop(_this_run(), None)
-    deadline = time.monotonic() + SETTLE_SECONDS
+    clicked = time.monotonic()
+    deadline = clicked + SETTLE_SECONDS
     while True:
         status = q.status(job, me)
         count = shown(job, status, watching.since)
         with slot.container():
             draw(count, status)
         left = deadline - time.monotonic()
+        if left <= 0 and ends_by(job, records, clicked + SETTLE_MOST):
+            deadline, left = clicked + SETTLE_MOST, clicked + SETTLE_MOST - time.monotonic()
         if not fresh or (count == len(job.frames) and status.state not in queue.ACTIVE):
             return status, count
         if status.cached is not None and count < len(job.frames):
-            time.sleep(min(REPLAY_SECONDS, REPLAY_TOTAL / max(1, len(job.frames))))
+            with turns.PAGES.aside():  # the other pages run meanwhile (core.turns)
+                time.sleep(min(REPLAY_SECONDS, REPLAY_TOTAL / max(1, len(job.frames))))
         elif status.state == queue.RUNNING and left > 0:
-            q.wait(job, count, left)
+            with turns.PAGES.aside():
+                q.wait(job, count, left)
         else:
             return status, count
 

@@ -381,7 +381,7 @@ def draw_run(watching: training.Watching, data) -> queue.Status | None:
             # no Export menu while it grows: the finished run's curves carry one
             live_curves([r for r, _ in frames], cfg.num_epochs, st.empty())
 
-    status, count = training.unfold(watching, draw)
+    status, count = training.unfold(watching, draw, records=cfg.num_epochs)
     if count < len(job.frames) or status.state in queue.ACTIVE:
         return None
     return status
