@@ -14,7 +14,10 @@ never advances a training generator: a worker process (core.workers) or thread d
 setting changed during a run cannot reach into it.
 
 (A click's own run waits a moment for a short run to end, `settle`, and draws it whole; it
-replays a run from the room's cache itself, `unfold`.)
+replays a run from the room's cache itself, `unfold`. The classifier's click draws such a run
+before any following fragment and, in the one-section view, keeps its end without a full run
+of the page. Waiting, a script run steps aside from its turn at the interpreter:
+core.turns.)
 
 Both lessons' training panels follow a run the same way, with the pieces below: `request`
 keeps a `Watching` in the session under the panel's `Panel.running` key, so that any rerun
