@@ -32,7 +32,7 @@ class Turns:
         self.width, self.patience = width, patience
         self._lock = threading.Lock()
         self._held = 0                      # turns taken
-        self._waiting: list = []            # heap of (ticket, Event)
+        self._waiting: list = []            # heap of (ticket, id, Event)
         self._tickets = itertools.count()
         self._mine = threading.local()      # this thread's ticket and nesting depth
 
