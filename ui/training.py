@@ -82,11 +82,12 @@ def processes() -> bool:
     """Train in worker processes (core.workers)? On a real server, yes, unless
     D2L_TRAIN_WORKERS=threads. scripts/bench_hall_ws.py on this 2-core machine, 2 workers
     against threads: 200 pressing Train on the book's defaults had their final curves after
-    16.0 s (median) and 18.7 s (last) against 33.7 and 36.3 s, the room's one run no longer
-    slowed by 200 pages' script runs; 30 with varied settings after 14.7 and 21.7 s against
-    10.8 and 18.3 s (two runs trained at once on 2 cores cost more CPU than runs the
+    5.8 s (median) and 9.4 s (last) against 23.3 and 26.8 s, the room's one run no longer
+    slowed by the pages' script runs; 30 with varied settings after 10.2 and 14.3 s against
+    8.1 and 14.1 s (two runs trained at once on 2 cores cost more CPU than runs the
     interpreter takes in turn). A worker holds about 264 MiB with the CPU build of torch
-    (scripts/worker_rss.py). AppTest's runtime is a mock: there, threads always (its tests patch trainers)."""
+    (scripts/worker_rss.py). AppTest's runtime is a mock: there, threads always (its tests
+    patch trainers)."""
     mode = os.environ.get(workers.ENV, "").strip().lower()
     if mode == "threads":
         return False
@@ -173,13 +174,15 @@ def unfold(watching: "Watching", draw: Callable[[int, queue.Status], None],
     fresh = _asked_here(job)
     if fresh:  # once: a follow fragment drawn later in this run draws what is there
         _asked.pop(_this_run(), None)
-    clicked = time.monotonic()
+    clicked, drawn = time.monotonic(), None
     deadline = clicked + SETTLE_SECONDS
     while True:
         status = q.status(job, me)
         count = shown(job, status, watching.since)
-        with slot.container():
-            draw(count, status)
+        if drawn != (count, status):  # a wait that ended at its deadline brought no news
+            with slot.container():
+                draw(count, status)
+            drawn = (count, status)
         left = deadline - time.monotonic()
         if left <= 0 and ends_by(job, records, clicked + SETTLE_MOST):
             deadline, left = clicked + SETTLE_MOST, clicked + SETTLE_MOST - time.monotonic()

@@ -296,19 +296,12 @@ def template(key: Hashable, build: Callable[[], alt.TopLevelMixin], lecture: boo
     shows (its texts, so the language; `lecture` is part of it). Altair takes tens to
     hundreds of ms of the server's one interpreter to build a layered chart: a room of
     varied runs built one at every poll. Shared: never change it, patch it."""
-    full = (key, lecture)
-    with _memo_lock:
-        kept = _templates.get(full)
-        if kept is not None:
-            _templates.move_to_end(full)
-            return kept
-    kept = vega_spec(styled(build(), lecture))
-    kept["datasets"] = dict.fromkeys(kept["datasets"])  # the template keeps no data
-    with _memo_lock:
-        _templates[full] = kept
-        while len(_templates) > TEMPLATE_ENTRIES:
-            _templates.popitem(last=False)
-    return kept
+    def made() -> dict:
+        spec = vega_spec(styled(build(), lecture))
+        spec["datasets"] = dict.fromkeys(spec["datasets"])  # the template keeps no data
+        return spec
+
+    return _kept(_templates, TEMPLATE_ENTRIES, (key, lecture), made)
 
 
 def patched(spec: dict, values: dict[tuple, object]) -> dict:
