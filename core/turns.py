@@ -14,8 +14,10 @@ of it. Plain threading, no Streamlit: ui.safe.fragment and streamlit_app.py take
 
 import heapq
 import itertools
+import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -23,6 +25,8 @@ ENV = "D2L_PAGE_TURNS"  # how many page runs at once (default 2: one blocked on 
 WIDTH = 2               # or a file does not stop the others); 0 turns the turns off
 PATIENCE = 30.0         # seconds a run waits for its turn at most, then goes ahead without
                         # one: a run that never gives its turn back cannot stop the server
+SLOW = 5.0              # a wait this long for a turn is logged (the server is overloaded)
+log = logging.getLogger("d2l.turns")
 
 
 class Turns:
@@ -83,23 +87,38 @@ class Turns:
         with self._lock:
             if self._held < self.width and not self._waiting:
                 self._held += 1
+                self._mine.since = time.monotonic()
                 return True
             ready = threading.Event()
             entry = (ticket, id(ready), ready)
             heapq.heappush(self._waiting, entry)
+            ahead = self._held + sum(1 for other in self._waiting if other[0] < ticket)
+        began = time.monotonic()
         if ready.wait(self.patience):  # `_give` handed its turn over: _held counts it
+            self._mine.since = time.monotonic()
+            waited = self._mine.since - began
+            if waited > SLOW:
+                log.warning("a page run waited %.1f s for its turn (%d runs ahead of it)",
+                            waited, ahead)
             return True
         with self._lock:
             if ready.is_set():  # handed over just now
+                self._mine.since = time.monotonic()
                 return True
             self._waiting.remove(entry)
             heapq.heapify(self._waiting)
-            return False
+        log.warning("a page run went ahead without a turn after %.0f s (%d runs ahead of it; "
+                    "a turn not given back?)", self.patience, ahead)
+        return False
 
     def _give(self) -> None:
         if not getattr(self._mine, "holds", False):  # it went ahead without a turn
             return
         self._mine.holds = False
+        held = time.monotonic() - self._mine.since
+        if held > SLOW:
+            log.warning("a page run held its turn %.1f s (%s)", held,
+                        threading.current_thread().name)
         with self._lock:
             if self._waiting:
                 heapq.heappop(self._waiting)[2].set()

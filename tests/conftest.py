@@ -367,8 +367,12 @@ def start_server(port: int, env: dict | None = None, script: str = "streamlit_ap
     cmd = [sys.executable, "-m", "streamlit", "run", script,
            "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
            "--browser.gatherUsageStats=false"]
+    logs = os.environ.get("D2L_SERVER_LOGS")  # a folder: each server's log in a file there
+    out = open(Path(logs) / f"server-{port}.log", "ab") if logs else subprocess.DEVNULL
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=out, stderr=subprocess.STDOUT if logs else subprocess.DEVNULL)
+    if logs:
+        out.close()  # the server holds its own copy
     deadline = time.monotonic() + 240  # waits for the server, fails early if it died: a
     while time.monotonic() < deadline:  # loaded machine (make test's workers) is slow to start
         try:

@@ -19,7 +19,7 @@ def test_train_draws_the_run(server, page, impl, lang, label, done):
     page.goto(f"{server}/linear-regression?lang={lang}&impl={impl}&all=1")
     wait_for_app(page)
     page.get_by_role("button", name=label, exact=True).click()
-    expect(page.get_by_text(done)).to_be_visible(timeout=60_000)
+    expect(page.get_by_text(done)).to_be_visible(timeout=120_000)  # a loaded machine
     wait_for_app(page)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     charts = page.locator('[data-testid="stVegaLiteChart"]')

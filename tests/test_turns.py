@@ -136,3 +136,27 @@ def test_a_run_that_never_gives_its_turn_back_does_not_stop_the_others():
     release.set()
     thread.join(5)
     assert gate.busy() == (0, 0)
+
+
+def test_a_long_wait_and_a_long_turn_are_logged(monkeypatch, caplog):
+    """An overloaded server says so in its log: who waited long for a turn, who held one."""
+    monkeypatch.setattr(turns, "SLOW", 0.05)
+    gate, go = turns.Turns(1), threading.Event()
+
+    def run(wait: bool):
+        with gate.turn():
+            if wait:
+                go.wait(10)
+
+    with caplog.at_level("WARNING", logger="d2l.turns"):
+        holder = start(run, True)
+        until(lambda: gate.busy() == (1, 0))
+        waiter = start(run, False)  # its turn comes after the holder's
+        until(lambda: gate.busy() == (1, 1))
+        time.sleep(0.1)
+        go.set()
+        holder.join(10)
+        waiter.join(10)
+    said = [r.getMessage() for r in caplog.records]
+    assert any("held its turn" in s for s in said), said
+    assert any("waited" in s and "(1 runs ahead of it)" in s for s in said), said
