@@ -40,8 +40,10 @@ same settings with another seed) before the hall, whose CPU is the training's, s
 
 HALL_WS_EPOCHS (default 2) sets every run's epochs, HALL_WS_SESSIONS overrides N,
 HALL_WS_SCENARIOS picks scenarios ("varied,defaults"), HALL_WS_WORKERS where the server trains
-("processes,threads": each scenario both ways, one after the other, each on a fresh server;
-core.workers against the threads of before), HALL_WS_TIMEOUT (s, default 900)
+("at-once,processes,threads": each scenario each way, one after the other, each on a fresh
+server; `at-once` is the behaviour before the queue, every run at once in threads of its own,
+for the varied scenario only: `server_env`; core.workers against the queue's threads),
+HALL_WS_TIMEOUT (s, default 900)
 bounds a scenario. The server writes the queue's trace (core.queue.trace) to HALL_WS_TRACE
 (default /tmp/hall_ws_trace_PID.jsonl): the record sums it up (why owners left their runs,
 polls run more than 5 s apart) and tells the story of every student without final curves;
@@ -81,6 +83,7 @@ REPLAY_KEY = "sc.replay"  # ui.keys.SC_REPLAY (the replay slider: a finished run
 ARRIVAL = 5.0            # seconds over which the students press Train
 CORES = 2                # the hosted container's
 IDLE = 10.0              # seconds with every student connected and idle
+AT_ONCE = "at-once"      # HALL_WS_WORKERS: every run at once, as before issue 24 (server_env)
 OPEN_AT_ONCE = 10        # pages opened concurrently before the hall
 TRIM_SECONDS = 15        # core.resources.TRIM_SECONDS: the server's periodic malloc_trim
 EPOCHS = int(os.environ.get("HALL_WS_EPOCHS", "2"))
@@ -646,10 +649,20 @@ def queue_story(path: Path, sessions: set[str]) -> dict:
             "longest_unseen_s": max(late, default=None), "unfinished_events": events}
 
 
+def server_env(mode: str, n: int) -> dict:
+    """Where the server trains: worker processes, threads, or `at-once`, the behaviour before
+    issue 24 as near as today's code comes to it: every student's run at once, each in a
+    thread of its own (n slots, threads, no turns), drawn live by the page's polls. The room's
+    cache still answers identical runs, so it means something for varied settings only."""
+    if mode == AT_ONCE:
+        return {"D2L_TRAIN_WORKERS": "threads", "D2L_TRAIN_SLOTS": str(n), "D2L_PAGE_TURNS": "0"}
+    return {"D2L_TRAIN_WORKERS": mode}
+
+
 def run_scenario(kind: str, n: int, mode: str) -> dict:
     trace = Path(os.environ.get("HALL_WS_TRACE", f"/tmp/hall_ws_trace_{os.getpid()}.jsonl"))
     trace.unlink(missing_ok=True)
-    proc, base, cores = start({"D2L_QUEUE_TRACE": str(trace), "D2L_TRAIN_WORKERS": mode})
+    proc, base, cores = start({"D2L_QUEUE_TRACE": str(trace), **server_env(mode, n)})
     server = psutil.Process(proc.pid)
     try:
         record = asyncio.run(scenario(kind, n, base, server))
@@ -666,12 +679,14 @@ def run():
             "(rerun_script, trigger_value, fragment auto-reruns), no browser; seconds from "
             "pressing Train, first/median/last student; CPU per poll includes the training")
     chosen = os.environ.get("HALL_WS_SCENARIOS", "varied,defaults").split(",")
-    modes = os.environ.get("HALL_WS_WORKERS", "processes,threads").split(",")
+    modes = os.environ.get("HALL_WS_WORKERS", f"{AT_ONCE},processes,threads").split(",")
     for kind, n in SCENARIOS:
         if kind not in chosen:
             continue
         n = int(SESSIONS) if SESSIONS else n
-        for mode in modes:  # the server's training: in worker processes, or threads (before)
+        for mode in modes:  # the server's training: every run at once (before), in worker
+            if mode == AT_ONCE and kind != "varied":  # processes, or threads (the queue)
+                continue  # one run shared by the room: nothing at once to compare
             yield {"figure": f"hall_ws {kind} x{n} ({mode})", "training_in": mode,
                    **run_scenario(kind, n, mode), "note": note}
 

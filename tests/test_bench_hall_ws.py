@@ -30,7 +30,9 @@ def hall(queries: list[str], timeout: float) -> list:
 
 
 def test_two_students_press_train_and_get_their_final_curves():
-    students = hall([bench.settings("varied", i, epochs=1) for i in range(2)], timeout=90)
+    # 15 epochs: runs longer than a click's own script run waits for them (SETTLE_MOST, 4 s)
+    # on a fast machine, so that polls follow them (1 epoch ended within the click's run)
+    students = hall([bench.settings("varied", i, epochs=15) for i in range(2)], timeout=180)
     for student in students:
         assert student.errors == []
         assert student.page_hash  # the server named the page: later reruns send its hash
