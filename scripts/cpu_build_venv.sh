@@ -5,10 +5,11 @@
 # default; the server and its workers run on the venv's Python).
 # The newest `+cpu` torch that this machine's registries serve is 2.13.0 (requirements.txt pins
 # 2.14.1, of which only the CUDA build is served here), and no `+cpu` torchvision at all:
-# PyPI's torchvision 0.28.0 (built for CUDA torch 2.13.0) is installed without its compiled
-# operators, which fail to load beside a CPU torch, and the two modules that register them are
-# left out of its `import`. The app reads Fashion-MNIST with torchvision's pure-Python IDX
-# reader and never calls those operators; their library's few MiB are not counted.
+# PyPI's torchvision 0.28.0 (built for CUDA torch 2.13.0) is installed, whose compiled
+# operators (nms, roi_align...) fail to load beside a CPU torch, and the two modules that
+# register them are left out of its `import`. The app reads Fashion-MNIST with torchvision's
+# pure-Python IDX reader and never calls those operators; their library's few MiB are not
+# counted.
 set -eu
 DIR=${1:-/tmp/d2l-cpu}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

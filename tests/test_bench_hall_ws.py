@@ -4,9 +4,10 @@ trigger_value), follow their runs through the fragment's auto-reruns and both ge
 curves (figures are not judged: `python scripts/bench.py hall_ws` prints them).
 
 No browser: the clients are websockets (scripts/bench_hall_ws.py); a server of its own, on
-2 cores, and the real Fashion-MNIST (one epoch each)."""
+2 cores, and the real Fashion-MNIST."""
 
 import asyncio
+import concurrent.futures
 import time
 
 import pytest
@@ -18,12 +19,19 @@ pytestmark = [pytest.mark.realdata, pytest.mark.slow, pytest.mark.long,
               pytest.mark.usefixtures("data_files")]
 
 
+def run(coroutine):
+    """asyncio.run(coroutine()) in a thread of its own: in `pytest -m long` the browser tests'
+    Playwright (its sync API) keeps an event loop running in this thread."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(coroutine())).result()
+
+
 def hall(queries: list[str], timeout: float) -> list:
     """Every student of `queries` presses Train on a server of its own (2 cores)."""
     proc, base, cores = bench.start()
     try:
         assert len(cores) <= bench.CORES
-        return asyncio.run(asyncio.wait_for(bench.hall(base, queries, timeout), timeout + 60))
+        return run(lambda: asyncio.wait_for(bench.hall(base, queries, timeout), timeout + 60))
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -63,7 +71,7 @@ def test_the_rooms_run_is_drawn_by_the_click_alone():
         return [first, second]
 
     try:
-        first, second = asyncio.run(asyncio.wait_for(two(), 240))
+        first, second = run(lambda: asyncio.wait_for(two(), 240))
     finally:
         proc.terminate()
         proc.wait(timeout=30)
