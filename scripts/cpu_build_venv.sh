@@ -15,13 +15,16 @@ DIR=${1:-/tmp/d2l-cpu}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PY=$(make -s -C "$ROOT" python)
 "$PY" -m venv "$DIR"
-"$DIR/bin/pip" install -q "torch==2.13.0+cpu" --index-url https://download.pytorch.org/whl/cpu
+# torch alone from PyTorch's index; its dependencies, and the rest, from the indexes pip has
+"$DIR/bin/pip" install -q --no-deps "torch==2.13.0+cpu" --index-url https://download.pytorch.org/whl/cpu
 grep -v -e '^--' -e '^torch' -e '^torchvision' "$ROOT/requirements.txt" > "$DIR/requirements-cpu.txt"
-"$DIR/bin/pip" install -q -r "$DIR/requirements-cpu.txt" \
+"$DIR/bin/pip" install -q -r "$DIR/requirements-cpu.txt" filelock typing-extensions sympy "setuptools>=77.0.3" \
+    networkx jinja2 fsspec \
     $(grep -e "^pytest==" -e "^psutil==" "$ROOT/requirements-dev.txt")  # the bench: tests/conftest.py
 "$DIR/bin/pip" install -q --no-deps torchvision==0.28.0
 init=$("$DIR/bin/python" -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")/torchvision/__init__.py
 sed -i -e '/^    _autograd_registrations,$/d' -e '/^    _meta_registrations,$/d' "$init"
+"$DIR/bin/pip" check
 "$DIR/bin/python" -W ignore -c "import torch, torchvision
 from torchvision.datasets.mnist import read_image_file
 print('torch', torch.__version__, 'torchvision', torchvision.__version__, 'CUDA', torch.version.cuda)"

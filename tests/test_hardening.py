@@ -272,3 +272,17 @@ def test_the_server_caps_malloc_arenas_and_trims_in_the_background():
     app_test("home").run()
     assert any(th.name == "d2l-malloc-trim" and th.daemon for th in threading.enumerate())
     assert resources.limit_arenas() and resources._libc() is not None  # glibc here
+
+
+def test_the_server_freezes_its_imports_out_of_the_garbage_collectors_sight(monkeypatch):
+    """A full collection walks only what came after the imports (core.resources); not where
+    D2L_GC_FREEZE=0."""
+    import gc
+
+    from core import resources
+
+    app_test("home").run()  # the app's first run froze this process's objects (once)
+    assert gc.get_freeze_count() > 100_000
+    monkeypatch.setenv(resources.GC_FREEZE_ENV, "0")
+    frozen = gc.get_freeze_count()
+    assert not resources.freeze_imports() and gc.get_freeze_count() == frozen
