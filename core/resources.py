@@ -115,7 +115,8 @@ def freeze_imports() -> bool:
 
 def configure_process() -> None:
     """The server's policy: threads (checked every run, a no-op when already right), and once
-    per process the malloc arenas and a periodic trim."""
+    per process the imports frozen for the garbage collector, the malloc arenas and a
+    periodic trim."""
     configure_threads()
     if _configured.is_set():
         return
