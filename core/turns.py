@@ -57,7 +57,7 @@ class Turns:
                 self._mine.depth -= 1
             return
         ticket = next(self._tickets)
-        self._mine.holds = self._take(ticket)
+        self._hold(ticket)
         self._mine.depth, self._mine.ticket = 1, ticket
         try:
             yield
@@ -78,8 +78,13 @@ class Turns:
         try:
             yield
         finally:
-            self._mine.holds = self._take(self._mine.ticket)
+            self._hold(self._mine.ticket)
             self._mine.depth = depth
+
+    def _hold(self, ticket: int) -> None:
+        """Take a turn (`_take`) and note whether, and since when, this thread holds it."""
+        self._mine.holds = self._take(ticket)
+        self._mine.since = time.monotonic()
 
     def _take(self, ticket: int) -> bool:
         """Wait for a turn in the order of `ticket`; True once it is this thread's, False if
@@ -87,7 +92,6 @@ class Turns:
         with self._lock:
             if self._held < self.width and not self._waiting:
                 self._held += 1
-                self._mine.since = time.monotonic()
                 return True
             ready = threading.Event()
             entry = (ticket, id(ready), ready)
@@ -95,15 +99,13 @@ class Turns:
             ahead = self._held + sum(1 for other in self._waiting if other[0] < ticket)
         began = time.monotonic()
         if ready.wait(self.patience):  # `_give` handed its turn over: _held counts it
-            self._mine.since = time.monotonic()
-            waited = self._mine.since - began
+            waited = time.monotonic() - began
             if waited > SLOW:
                 log.warning("a page run waited %.1f s for its turn (%d runs ahead of it)",
                             waited, ahead)
             return True
         with self._lock:
             if ready.is_set():  # handed over just now
-                self._mine.since = time.monotonic()
                 return True
             self._waiting.remove(entry)
             heapq.heapify(self._waiting)
@@ -117,8 +119,7 @@ class Turns:
         self._mine.holds = False
         held = time.monotonic() - self._mine.since
         if held > SLOW:
-            log.warning("a page run held its turn %.1f s (%s)", held,
-                        threading.current_thread().name)
+            log.warning("a page run held its turn %.1f s", held)
         with self._lock:
             if self._waiting:
                 heapq.heappop(self._waiting)[2].set()

@@ -80,12 +80,13 @@ def _alive(owner) -> bool:
 
 def processes() -> bool:
     """Train in worker processes (core.workers)? On a real server, yes, unless
-    D2L_TRAIN_WORKERS=threads. scripts/bench_hall_ws.py on this 2-core machine, 2 workers
+    D2L_TRAIN_WORKERS=threads. scripts/bench_hall_ws.py on a slow 2-core VM, 2 workers
     against threads: 200 pressing Train on the book's defaults had their final curves after
     5.8 s (median) and 9.4 s (last) against 23.3 and 26.8 s, the room's one run no longer
     slowed by the pages' script runs; 30 with varied settings after 10.2 and 14.3 s against
     8.1 and 14.1 s (two runs trained at once on 2 cores cost more CPU than runs the
-    interpreter takes in turn). A worker holds about 264 MiB with the CPU build of torch
+    interpreter takes in turn). On a VM 2.5 times as fast the two were even for the 200
+    (last 0.93 against 0.96 s) and the workers ahead for the 30 (last 2.2 against 4.3 s). A worker holds about 264 MiB with the CPU build of torch
     (scripts/worker_rss.py). AppTest's runtime is a mock: there, threads always (its tests
     patch trainers)."""
     mode = os.environ.get(workers.ENV, "").strip().lower()
