@@ -55,6 +55,7 @@ def begin() -> None:
     st.session_state[_COUNT] = 0
     st.session_state[keys.LESSON_TITLES] = []
     st.session_state.pop(keys.LESSON_TOP, None)
+    st.session_state.pop(keys.LESSON_BAR, None)
 
 
 def _step_in_link() -> int:
@@ -89,6 +90,8 @@ def section(title: str, experiment: bool = False) -> bool:
     st.session_state.setdefault(keys.LESSON_TITLES, []).append(title)
     if index == 0 and paged() and not lecture():  # the contents go here, once all are known
         st.session_state[keys.LESSON_TOP] = st.container()
+    if index == 0 and lecture():  # the Back/Next bar goes here, once the count is known
+        st.session_state[keys.LESSON_BAR] = st.container(key=keys.LESSON_NAV)
     if paged() and index != _step():
         if experiment and st.session_state.get(keys.LESSON_LANDING) and \
                 st.session_state.get(keys.CLASS_ROOM):
@@ -248,8 +251,13 @@ def _bring_to_top(element: str, tag: str, block: str = "start") -> None:
 
 
 def _lecture_bar(key: str, step: int, count: int) -> None:
-    back, where, forward = st.container(key=keys.LESSON_NAV).columns(
-        [1, 2, 1], vertical_alignment="center")
+    """Back / Next, fixed at the bottom of the screen (ui/style.py), drawn in a slot made
+    above the first section: its place among the page's elements stays the same when a
+    section's output grows or shrinks, so the bar stays on screen through every rerun (drawn
+    after the section, it was gone from a click on "Time both" until the run's end, and a
+    clicker's key pressed then was lost)."""
+    bar = st.session_state.get(keys.LESSON_BAR) or st.container(key=keys.LESSON_NAV)
+    back, where, forward = bar.columns([1, 2, 1], vertical_alignment="center")
     back.button("◀", key=keys.LESSON_BACK, disabled=step == 0, width="stretch",
                 on_click=_move, args=(key, -1))
     where.markdown(f"<div style='text-align:center'>{step + 1} / {count}<br><small "

@@ -104,8 +104,9 @@ LECTURE_CSS = """
 # sees a key before the control that has focus does: after the teacher touched a slider, a
 # radio, a select or a button with the mouse, the clicker still drives the lecture and the
 # control keeps its value. Only a field being typed in (text, number, text area) keeps its keys.
-# Added once per browser tab; outside lecture mode (no Back/Next bar) the keys do what they
-# always do.
+# Added once per browser tab; outside lecture mode (no Back/Next bar, no `lecture=1` in the
+# link) the keys do what they always do. A key pressed while a run draws the page and the bar
+# is not there yet waits for it, up to 10 s.
 CLICKER_JS = """
 <script>
 if (!window.d2lClicker2) {
@@ -157,6 +158,30 @@ if (!window.d2lClicker2) {
     box.scrollBy({top: -Math.min(above, page), behavior: "instant"});
     return true;
   };
+  // The key's action: scroll within the section, or press Back / Next once the bar is there.
+  let pending = null, waiting = null;
+  const lectureLink = () => ["1", "true", "on"].includes(
+    new URLSearchParams(location.search).get("lecture"));
+  const running = () => document.querySelector("[data-testid='stApp']")
+    ?.getAttribute("data-test-script-state") === "running";
+  const press = () => {
+    waiting = null;
+    if (!pending || Date.now() > pending.until) { pending = null; return; }
+    const button = document.querySelector(
+      pending.forward ? ".st-key-_lesson-next button" : ".st-key-_lesson-back button");
+    if (!button) {  // wait for the run to draw the bar; a run that ends without it has none
+      if (running()) waiting = setTimeout(press, 50); else pending = null;
+      return;
+    }
+    const forward = pending.forward;
+    pending = null;
+    if (scrollWithin(forward)) {  // lesson.finish's late scroll to the start leaves it be
+      window.d2lScrolledIn = new URLSearchParams(location.search).get("step");
+      return;
+    }
+    window.d2lScrolledIn = null;
+    if (!button.disabled) button.click();
+  };
   window.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const forward = ["ArrowRight", "PageDown"].includes(event.key) ||
@@ -164,20 +189,16 @@ if (!window.d2lClicker2) {
     const backward = ["ArrowLeft", "PageUp"].includes(event.key) ||
       (event.key === " " && event.shiftKey);
     if (!forward && !backward) return;
-    const button = document.querySelector(
-      forward ? ".st-key-_lesson-next button" : ".st-key-_lesson-back button");
-    if (!button) return;  // not in lecture mode: the keys keep their usual meaning
+    // Not in lecture mode, or a page without sections: the keys keep their usual meaning. A
+    // lesson's bar may be away while a run draws the page: the key waits for it.
+    if (!document.querySelector(".st-key-_lesson-nav") && !(lectureLink() && running())) return;
     const focused = document.activeElement;
     if (typing(event.target) || typing(focused)) return;  // the teacher is typing
     event.preventDefault();
     event.stopImmediatePropagation();  // the focused control never sees the key
     if (focused && focused !== document.body && focused.blur) focused.blur();
-    if (scrollWithin(forward)) {  // lesson.finish's late scroll to the start leaves it be
-      window.d2lScrolledIn = new URLSearchParams(location.search).get("step");
-      return;
-    }
-    window.d2lScrolledIn = null;
-    if (!button.disabled) button.click();
+    pending = {forward, until: Date.now() + 10000};  // a later key replaces a waiting one
+    if (!waiting) press();
   }, true);
   // After a touch of a control with the mouse, focus returns to the lecture (a text field
   // keeps it: the teacher is about to type).
