@@ -368,6 +368,8 @@ def start_server(port: int, env: dict | None = None, script: str = "streamlit_ap
            "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
            "--browser.gatherUsageStats=false"]
     logs = os.environ.get("D2L_SERVER_LOGS")  # a folder: each server's log in a file there
+    if logs:
+        Path(logs).mkdir(parents=True, exist_ok=True)
     out = open(Path(logs) / f"server-{port}.log", "ab") if logs else subprocess.DEVNULL
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})},
                             stdout=out, stderr=subprocess.STDOUT if logs else subprocess.DEVNULL)
