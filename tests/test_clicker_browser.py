@@ -8,7 +8,8 @@ trial (tests/test_lecture_sections_browser.py measures the sections' heights).
 
 The bar stays on screen through a run that redraws the section, and a key pressed while a run
 has not drawn it yet waits for it: a key pressed just after a touch of "Time both" was lost
-when that run took the bar away (CI's one failure, 1 run in 12 here on a loaded machine).
+when that run took the bar away (CI's one failure, a rare race: the two tests below stage it
+instead of waiting for it).
 """
 
 import re
