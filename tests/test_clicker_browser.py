@@ -12,6 +12,7 @@ when that run took the bar away (CI's one failure, a rare race: the two tests be
 instead of waiting for it).
 """
 
+import contextlib
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -51,6 +52,18 @@ def at_step(page, step: int) -> None:
     settle(page)
 
 
+@contextlib.contextmanager
+def lecture_at(server, browser, path: str, step: int):
+    """A tall window on the lecture's section `step` of the page at `path`, closed after."""
+    page = browser.new_page(viewport=TALL)
+    try:
+        page.goto(f"{server}/{path}?lecture=1&step={step}")
+        at_step(page, step)
+        yield page
+    finally:
+        page.close()
+
+
 def link_without_step(page) -> dict:
     query = parse_qs(urlsplit(page.url).query)
     query.pop("step", None)
@@ -60,10 +73,7 @@ def link_without_step(page) -> dict:
 @pytest.mark.parametrize("kind", sampled(list(CONTROLS), keep={"slider", "button"}))
 def test_clicker_keys_move_the_lecture_after_a_touch_of_any_control(server, browser, kind):
     name, step, touch, focus = CONTROLS[kind]
-    page = browser.new_page(viewport=TALL)
-    try:
-        page.goto(f"{server}/{name}?lecture=1&step={step}")
-        at_step(page, step)
+    with lecture_at(server, browser, name, step) as page:
         for key in FORWARD + BACKWARD:
             page.locator(touch).click()  # the teacher shows what the control does
             settle(page)
@@ -78,16 +88,11 @@ def test_clicker_keys_move_the_lecture_after_a_touch_of_any_control(server, brow
             at_step(page, step)
             assert page.locator(focus).evaluate(VALUE) == value, f"{where}: the control's value changed"
             assert link_without_step(page) == link, f"{where}: the link changed"
-    finally:
-        page.close()
 
 
 def test_a_field_being_typed_in_keeps_its_keys(server, browser):
     """The seed's number field is in the sidebar (collapsed in lecture mode): open it."""
-    page = browser.new_page(viewport=TALL)
-    try:
-        page.goto(f"{server}/normal-mse?lecture=1&step=2")
-        at_step(page, 2)
+    with lecture_at(server, browser, "normal-mse", 2) as page:
         page.locator('[data-testid="stExpandSidebarButton"]').click()
         field = page.locator('[data-testid="stSidebar"] [data-testid="stNumberInput"] input')
         field.click()
@@ -97,8 +102,6 @@ def test_a_field_being_typed_in_keeps_its_keys(server, browser):
         expect(field).to_have_value("12")  # the caret moved, not the lecture
         assert re.search(r"[?&]step=2(&|$)", page.url)
         expect(page.locator(".st-key-_lesson-nav")).to_contain_text("2 / ")
-    finally:
-        page.close()
 
 
 # The bar away while a run draws the page (stApp's script state "running"): taken out of the
@@ -119,18 +122,13 @@ PREVENTED = """() => window.addEventListener(  // after every listener: the page
 
 
 def test_a_key_pressed_while_the_bar_is_away_waits_for_it(server, browser):
-    page = browser.new_page(viewport=TALL)
-    try:
-        page.goto(f"{server}/linear-regression?lecture=1&step=2")
-        at_step(page, 2)
+    with lecture_at(server, browser, "linear-regression", 2) as page:
         page.evaluate(BAR_AWAY)
         page.keyboard.press("ArrowRight")
         page.wait_for_timeout(300)
         assert re.search(r"[?&]step=2(&|$)", page.url), "moved without the bar"
         page.evaluate("() => window.d2lBarBack()")
         at_step(page, 3)
-    finally:
-        page.close()
 
 
 def test_a_lecture_page_without_sections_keeps_the_keys(server, browser):
@@ -160,14 +158,9 @@ WATCH_BAR = """() => {
 def test_the_bar_stays_while_a_section_grows(server, browser):
     """"Time both" adds its result above where the bar was drawn: the bar's slot, above the
     section, keeps its place, and the bar stays on screen through the run."""
-    page = browser.new_page(viewport=TALL)
-    try:
-        page.goto(f"{server}/linear-regression?lecture=1&step=4")
-        at_step(page, 4)
+    with lecture_at(server, browser, "linear-regression", 4) as page:
         page.evaluate(WATCH_BAR)
         page.locator(BUTTON).click()
         expect(page.get_by_text("slower (n = ")).to_be_visible(timeout=60_000)
         settle(page)
         assert page.evaluate("() => window.d2lBarGone") == 0, "the bar left the screen"
-    finally:
-        page.close()
