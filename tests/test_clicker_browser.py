@@ -156,8 +156,8 @@ WATCH_BAR = """() => {
 
 
 def test_the_bar_stays_while_a_section_grows(server, browser):
-    """"Time both" adds its result above where the bar was drawn: the bar's slot, above the
-    section, keeps its place, and the bar stays on screen through the run."""
+    """A click on "Time both" adds its result above where the bar was drawn: the bar's slot,
+    above the section, keeps its place, and the bar stays on screen through the run."""
     with lecture_at(server, browser, "linear-regression", 4) as page:
         page.evaluate(WATCH_BAR)
         page.locator(BUTTON).click()

@@ -256,8 +256,8 @@ def _lecture_bar(key: str, step: int, count: int) -> None:
     section's output grows or shrinks, so the bar stays on screen through every rerun (drawn
     after the section, it was gone from a click on "Time both" until the run's end, and a
     clicker's key pressed then was lost)."""
-    bar = st.session_state.get(keys.LESSON_BAR) or st.container(key=keys.LESSON_NAV)
-    back, where, forward = bar.columns([1, 2, 1], vertical_alignment="center")
+    back, where, forward = st.session_state[keys.LESSON_BAR].columns(
+        [1, 2, 1], vertical_alignment="center")  # made by section() at the first section
     back.button("◀", key=keys.LESSON_BACK, disabled=step == 0, width="stretch",
                 on_click=_move, args=(key, -1))
     where.markdown(f"<div style='text-align:center'>{step + 1} / {count}<br><small "
