@@ -138,7 +138,11 @@ if (!window.d2lClicker2) {
     }
     return bottom;
   };
-  window.d2lLecture = {view, contentBottom};  // the browser tests measure with these
+  // The browser tests measure with these, and wait for the clicker to act on a key: `acted`
+  // counts the keys it acted on, `last` says how ("scroll", "next", "back", "none" at the
+  // first or last section, "dropped" when the bar never came).
+  window.d2lLecture = {view, contentBottom, acted: 0, last: null};
+  const done = (what) => { window.d2lLecture.acted += 1; window.d2lLecture.last = what; };
   // Scroll within the section when part of it is out of view; false when there is none.
   const scrollWithin = (forward) => {
     const box = main();
@@ -166,21 +170,25 @@ if (!window.d2lClicker2) {
     ?.getAttribute("data-test-script-state") === "running";
   const press = () => {
     waiting = null;
-    if (!pending || Date.now() > pending.until) { pending = null; return; }
+    if (!pending) return;
+    if (Date.now() > pending.until) { pending = null; done("dropped"); return; }
     const button = document.querySelector(
       pending.forward ? ".st-key-_lesson-next button" : ".st-key-_lesson-back button");
     if (!button) {  // wait for the run to draw the bar; a run that ends without it has none
-      if (running()) waiting = setTimeout(press, 50); else pending = null;
+      if (running()) waiting = setTimeout(press, 50); else { pending = null; done("dropped"); }
       return;
     }
     const forward = pending.forward;
     pending = null;
     if (scrollWithin(forward)) {  // lesson.finish's late scroll to the start leaves it be
       window.d2lScrolledIn = new URLSearchParams(location.search).get("step");
+      done("scroll");
       return;
     }
     window.d2lScrolledIn = null;
-    if (!button.disabled) button.click();
+    if (button.disabled) { done("none"); return; }
+    button.click();
+    done(forward ? "next" : "back");
   };
   window.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
