@@ -445,6 +445,26 @@ def drawn(page) -> None:
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
+# The text around an element: its nearest ancestor with a few lines of text (a panel).
+AROUND = """(element) => {
+  let box = element;
+  while (box.parentElement && box.innerText.length < 400) box = box.parentElement;
+  return box.innerText.slice(0, 3000);
+}"""
+
+
+def page_says(page, locator) -> str:
+    """What the page shows around `locator` and whether its script runs: for a failed wait's
+    message (what a student would have seen instead)."""
+    try:
+        state = page.locator('[data-testid="stApp"]').get_attribute(
+            "data-test-script-state", timeout=5_000)
+        around = locator.first.evaluate(AROUND, timeout=5_000)
+    except Exception as error:  # noqa: BLE001 - a message, never the failure itself
+        return f"no app to read ({type(error).__name__}): a blank page"
+    return f"script {state}; around it: {around!r}"
+
+
 def wait_for_app(page, timeout_ms: int = 60_000) -> None:
     """Until the script has finished running and the main area has content."""
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout_ms)

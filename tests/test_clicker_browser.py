@@ -8,8 +8,8 @@ trial (tests/test_lecture_sections_browser.py measures the sections' heights).
 
 The bar stays on screen through a run that redraws the section, and a key pressed while a run
 has not drawn it yet waits for it: a key pressed just after a touch of "Time both" was lost
-when that run took the bar away (CI's one failure, a rare race: the two tests below stage it
-instead of waiting for it).
+when that run took the bar away (CI's one failure, a rare race: the tests below stage it
+instead of waiting for it). A run that ends without the bar drops the key.
 """
 
 import contextlib
@@ -123,12 +123,31 @@ PREVENTED = """() => window.addEventListener(  // after every listener: the page
 
 def test_a_key_pressed_while_the_bar_is_away_waits_for_it(server, browser):
     with lecture_at(server, browser, "linear-regression", 2) as page:
+        acted = page.evaluate("() => window.d2lLecture.acted")
         page.evaluate(BAR_AWAY)
         page.keyboard.press("ArrowRight")
         page.wait_for_timeout(300)
+        assert page.evaluate("() => window.d2lLecture.acted") == acted, "acted without the bar"
         assert re.search(r"[?&]step=2(&|$)", page.url), "moved without the bar"
         page.evaluate("() => window.d2lBarBack()")
+        page.wait_for_function(f"() => window.d2lLecture.acted > {acted}")
+        assert page.evaluate("() => window.d2lLecture.last") == "next"
         at_step(page, 3)
+
+
+def test_a_key_is_dropped_when_the_run_ends_without_the_bar(server, browser):
+    with lecture_at(server, browser, "linear-regression", 2) as page:
+        acted = page.evaluate("() => window.d2lLecture.acted")
+        page.evaluate(BAR_AWAY)
+        page.keyboard.press("ArrowRight")
+        page.evaluate("() => document.querySelector('[data-testid=\"stApp\"]')"
+                      ".setAttribute('data-test-script-state', 'notRunning')")
+        page.wait_for_function(f"() => window.d2lLecture.acted > {acted}")
+        assert page.evaluate("() => window.d2lLecture.last") == "dropped"
+        page.evaluate("() => window.d2lBarBack()")  # the bar again: the key stays dropped
+        page.wait_for_timeout(300)
+        assert page.evaluate("() => window.d2lLecture.acted") == acted + 1, "acted again"
+        assert re.search(r"[?&]step=2(&|$)", page.url), "a dropped key moved the lecture"
 
 
 def test_a_lecture_page_without_sections_keeps_the_keys(server, browser):

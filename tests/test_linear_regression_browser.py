@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import wait_for_app
+from tests.conftest import page_says, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -18,8 +18,15 @@ def test_train_draws_the_run(server, page, impl, lang, label, done):
     wait_for_app(page)
     page.goto(f"{server}/linear-regression?lang={lang}&impl={impl}&all=1")
     wait_for_app(page)
-    page.get_by_role("button", name=label, exact=True).click()
-    expect(page.get_by_text(done)).to_be_visible(timeout=120_000)  # a loaded machine
+    errors = []  # the frontend's own, if any (a blank page says nothing else)
+    page.on("pageerror", lambda error: errors.append(str(error)[:200]))
+    train = page.get_by_role("button", name=label, exact=True)
+    train.click()
+    try:
+        expect(page.get_by_text(done)).to_be_visible(timeout=120_000)  # a loaded machine
+    except AssertionError as error:
+        raise AssertionError(f"no {done!r} after {label}; the page's errors: {errors}; "
+                             f"{page_says(page, train)}") from error
     wait_for_app(page)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     charts = page.locator('[data-testid="stVegaLiteChart"]')

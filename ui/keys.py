@@ -63,6 +63,7 @@ LESSON_BACK = "_lesson.back"
 LESSON_NEXT = "_lesson.next"
 LESSON_NAV = "_lesson.nav"       # the Back/Next bar, fixed at the bottom in lecture mode
 LESSON_BAR = "_lesson.bar"       # the bar's slot, above the first section (a place that stays)
+PAGE_SCRIPTS = "_page.scripts"   # the page's scripts (ui.style), out of the layout: no gap
 LESSON_TITLES = "_lesson.titles"  # the titles of the sections met in this run
 LESSON_TOP = "_lesson.top"        # the slot above the first section, for the contents
 LESSON_PICK = "_lesson.pick"      # the contents: a section picked by its title

@@ -7,7 +7,7 @@ classes of keyed elements.
 
 import streamlit as st
 
-from ui import lesson
+from ui import keys, lesson
 
 # Always: no page may scroll sideways on a 390 px phone. Wide things scroll inside their own
 # box (with a visible scrollbar as the hint); display equations shrink or scroll.
@@ -225,12 +225,35 @@ if (!window.d2lClicker2) {
 """
 
 
+# Streamlit's frontend can fail to apply a message from the server (a race among its fragment
+# reruns on a loaded server: the regression's Train on the whole page failed in each of three
+# `make test` runs beside busy_cpu.py, the third saying "Bad delta path index 1"). The page
+# then goes blank and stops talking to the server: a student would see a white screen. Reload it instead, once a minute at most (never a
+# loop), at its own link: the settings and the section come back, and a run that ended
+# meanwhile is in the room's cache, so Train shows it at once.
+RECOVER_JS = """
+<script>
+if (!window.d2lRecover) {
+  window.d2lRecover = true;
+  const FATAL = /Bad delta path index|Cannot set a node at a delta path/;
+  window.addEventListener("error", (event) => {
+    if (!FATAL.test(String(event.message || ""))) return;
+    const last = Number(sessionStorage.getItem("d2lRecovered") || 0);
+    if (Date.now() - last < 60000) return;
+    sessionStorage.setItem("d2lRecovered", String(Date.now()));
+    location.reload();
+  });
+}
+</script>
+"""
+
+
 def apply() -> None:
     """The router calls this once per run, after the sidebar's lecture switch."""
-    if lesson.lecture():
-        st.set_page_config(initial_sidebar_state="collapsed")
-        st.html(f"<style>{PHONE_CSS}{LECTURE_CSS}</style>")
-        st.html(CLICKER_JS, unsafe_allow_javascript=True)
-    else:
-        st.set_page_config(initial_sidebar_state="auto")
-        st.html(f"<style>{PHONE_CSS}</style>")
+    lecture = lesson.lecture()
+    st.set_page_config(initial_sidebar_state="collapsed" if lecture else "auto")
+    box = f".st-key-{keys.PAGE_SCRIPTS.replace('.', '-')}"  # and the wrapper Streamlit puts it in
+    hidden = f"{box}, [data-testid='stLayoutWrapper']:has(> {box}) {{display: none}}"
+    st.html(f"<style>{PHONE_CSS}{LECTURE_CSS if lecture else ''}{hidden}</style>")
+    with st.container(key=keys.PAGE_SCRIPTS):  # an element each: hidden, they leave no gap
+        st.html((CLICKER_JS if lecture else "") + RECOVER_JS, unsafe_allow_javascript=True)
