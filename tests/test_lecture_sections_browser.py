@@ -44,8 +44,8 @@ LANDED = """() => {  // lesson.finish brings a new section's heading to the top
 # Still: the scroll position, the page's height and the section's end have not moved for
 # 300 ms. LANDED alone passes on a page still growing: the landing scroll stopped at the
 # bottom of a page that a chart then made taller, and lesson.finish scrolls on as it grows.
-# A test that measured then saw a part of the section hidden; 12 ms later the clicker saw it
-# all and moved on (a loaded CI machine failed on it).
+# A test that measured then saw a part of the section hidden; moments later the clicker saw
+# it all and moved on (CI failed on it).
 STILL = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
   const {view, contentBottom} = window.d2lLecture;
