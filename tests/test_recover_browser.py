@@ -12,25 +12,28 @@ from tests.test_lecture_phone_browser import settle
 
 pytestmark = pytest.mark.browser
 THROW = """(message) => setTimeout(() => { throw new Error(message); }, 0)"""
+REJECT = """(message) => { Promise.reject(new Error(message)); }"""  # an async handler's
 FATAL = "Bad delta path index 1 (should be between [0, 0])"
 
 
-@pytest.mark.parametrize("lecture", [False, True], ids=["page", "lecture"])
-def test_a_fatal_frontend_error_reloads_the_page_at_its_link_once(server, page, lecture):
+@pytest.mark.parametrize("lecture, raise_", [(False, THROW), (True, REJECT)],
+                         ids=["page-thrown", "lecture-rejected"])
+def test_a_fatal_frontend_error_reloads_the_page_at_its_link_once(server, page, lecture,
+                                                                  raise_):
     link = f"{server}/linear-regression?lr=0.1&step=3" + ("&lecture=1" if lecture else "")
     page.goto(link)
     settle(page)
     page.evaluate("() => { window.d2lBefore = true; }")  # gone with a reload
-    page.evaluate(THROW, "TypeError: something else")
+    page.evaluate(raise_, "TypeError: something else")
     page.wait_for_timeout(500)
     assert page.evaluate("() => window.d2lBefore") is True, "another error reloaded the page"
     with page.expect_navigation():
-        page.evaluate(THROW, FATAL)
+        page.evaluate(raise_, FATAL)
     settle(page)
     assert page.evaluate("() => window.d2lBefore") is None
     assert re.search(r"[?&]lr=0\.1(&|$)", page.url) and re.search(r"[?&]step=3(&|$)", page.url)
     expect(page.get_by_role("heading", level=2)).to_have_count(1)  # the section, drawn again
     page.evaluate("() => { window.d2lBefore = true; }")
-    page.evaluate(THROW, FATAL)  # again within a minute: no reload loop
+    page.evaluate(raise_, FATAL)  # again within a minute: no reload loop
     page.wait_for_timeout(500)
     assert page.evaluate("() => window.d2lBefore") is True, "reloaded twice in a minute"
