@@ -13,7 +13,7 @@ from tests.test_lecture_phone_browser import settle
 pytestmark = pytest.mark.browser
 THROW = """(message) => setTimeout(() => { throw new Error(message); }, 0)"""
 REJECT = """(message) => { Promise.reject(new Error(message)); }"""  # an async handler's
-FATAL = "Bad delta path index 1 (should be between [0, 0])"
+FATAL = "Bad delta path index 1 (should be between [0, 0])"  # and "'setIn' cannot be called..."
 
 
 @pytest.mark.parametrize("lecture, raise_", [(False, THROW), (True, REJECT)],

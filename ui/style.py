@@ -227,7 +227,8 @@ if (!window.d2lClicker2) {
 
 # Streamlit's frontend can fail to apply a message from the server (a race among its fragment
 # reruns on a loaded server: the regression's Train on the whole page failed in each of three
-# `make test` runs beside busy_cpu.py, the third saying "Bad delta path index 1"). The page
+# `make test` runs beside busy_cpu.py, the third saying "Bad delta path index 1"; a quiet run,
+# "'setIn' cannot be called on an ElementNode"). The page
 # then goes blank and stops talking to the server: a student would see a white screen. Reload
 # it instead, once a minute at most (never a loop), at its own link: the settings and the
 # section come back, and a run that ended meanwhile is in the room's cache, so Train shows it
@@ -237,7 +238,7 @@ RECOVER_JS = """
 <script>
 if (!window.d2lRecover) {
   window.d2lRecover = true;
-  const FATAL = /Bad delta path index|Cannot set a node at a delta path/;
+  const FATAL = /Bad delta path index|Cannot set a node at a delta path|'setIn' cannot be called/;
   const recover = (message) => {
     if (!FATAL.test(String(message || ""))) return;
     const last = Number(sessionStorage.getItem("d2lRecovered") || 0);
