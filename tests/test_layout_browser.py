@@ -82,25 +82,20 @@ def test_each_slider_sits_beside_or_above_its_chart(server, browser, name, scree
         context.close()
 
 
-def key_class(key: str) -> str:
-    """The CSS class Streamlit gives an element with widget key `key`."""
-    return ".st-key-" + key.replace(".", "-")
-
-
 NOW = "(slider) => Number(document.querySelector(slider + ' input[type=range]')?.value)"
 
 
 def test_the_replay_player_moves_the_thumb_and_a_touch_of_the_slider_stops_it(server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    replay, play = key_class(keys.LR_REPLAY), key_class(keys.LR_PLAY)
+    replay, play = keys.selector(keys.LR_REPLAY), keys.selector(keys.LR_PLAY)
     try:
         page.goto(f"{server}/{PAGE_URLS['linear_regression']}?all=1")
         settle(page)
-        page.locator(f"{key_class(keys.LR_TRAIN)} button").click()
+        page.locator(f"{keys.selector(keys.LR_TRAIN)} button").click()
         page.wait_for_function(f"() => ({NOW})('{replay}') === 300", timeout=60_000)
         settle(page)
-        page.locator(f"{key_class(keys.LR_SPEED)} input[type=range]").press("Home")  # 5 a second
-        page.wait_for_function(f"() => ({NOW})('{key_class(keys.LR_SPEED)}') === 0")
+        page.locator(f"{keys.selector(keys.LR_SPEED)} input[type=range]").press("Home")  # 5 a second
+        page.wait_for_function(f"() => ({NOW})('{keys.selector(keys.LR_SPEED)}') === 0")
         settle(page)
         thumb = page.locator(f"{replay} input[type=range]")
         thumb.press("Home")

@@ -4,11 +4,21 @@ import time
 import warnings
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from tests.conftest import page_says, wait_for_app
 
 pytestmark = pytest.mark.browser
+
+
+def not_reloaded(page) -> bool:
+    """False once the page has reloaded (its marker gone); True while it has not, or while a
+    reload is under way (the old page's context is gone before the new one's marker)."""
+    try:
+        return page.evaluate("() => window.d2lBefore === true")
+    except PlaywrightError:  # the page is navigating: ask again on the next turn
+        return True
 
 
 @pytest.mark.parametrize("impl, lang, label, done", [
@@ -28,7 +38,7 @@ def test_train_draws_the_run(server, page, impl, lang, label, done):
     train.click()
     deadline = time.monotonic() + 120  # a loaded machine
     while not page.get_by_text(done).is_visible():
-        if not page.evaluate("() => window.d2lBefore === true"):
+        if not not_reloaded(page):
             # Streamlit's frontend crashed and ui/style.RECOVER_JS reloaded the page (a race
             # of its own, met now and then): what a student does then is press Train again,
             # and the room's cache draws the run at once. Said, never hidden.

@@ -1,7 +1,8 @@
 """The page survives Streamlit's own fatal error in applying the server's messages
 (ui/style.py, RECOVER_JS): it reloads at its own link, once a minute at most, and no other
-error reloads it. The error is raised here as the frontend raises it (an uncaught Error);
-its cause, a race on a loaded server, cannot be staged on purpose."""
+error reloads it. The error is raised here as the frontend raises it, thrown or as a rejected
+promise; its cause, most likely a race among Streamlit's fragment reruns, cannot be staged on
+purpose."""
 
 import re
 

@@ -15,6 +15,11 @@ LECTURE = "g.lecture"
 WHOLE = "g.all"       # every section of a page at once (the normal view shows one at a time)
 
 
+def selector(key: str) -> str:
+    """The CSS class Streamlit gives the element keyed `key` (its dots become dashes)."""
+    return ".st-key-" + key.replace(".", "-")
+
+
 def setting(name: str) -> str:
     """The key of a sidebar setting kept in the URL as `name`."""
     return f"g.{name}"

@@ -28,7 +28,7 @@ from ui.safe import fragment, literal, literal_frame
 
 _COUNT = keys.LESSON_COUNT
 # The control a class experiment's run starts from, in the section a room's link opens
-EXPERIMENT_CONTROLS = ", ".join(f".st-key-{key.replace('.', '-')} button"
+EXPERIMENT_CONTROLS = ", ".join(f"{keys.selector(key)} button"
                                 for key in (keys.LR_TRAIN, keys.SC_TRAIN))
 STEP = keys.STEP  # the URL parameter of the current section, counted from 1
 

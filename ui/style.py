@@ -225,15 +225,14 @@ if (!window.d2lClicker2) {
 """
 
 
-# Streamlit's frontend can fail to apply a message from the server (a race among its fragment
-# reruns on a loaded server: the regression's Train on the whole page failed in each of three
-# `make test` runs beside busy_cpu.py, the third saying "Bad delta path index 1"; a quiet run,
-# "'setIn' cannot be called on an ElementNode"). The page
-# then goes blank and stops talking to the server: a student would see a white screen. Reload
-# it instead, once a minute at most (never a loop), at its own link: the settings and the
-# section come back, and a run that ended meanwhile is in the room's cache, so Train shows it
-# at once. The error may come as an uncaught exception or as a rejected promise (the
-# message handler is asynchronous): both are heard.
+# Streamlit's frontend can fail to apply a message from the server, most likely a race among
+# its fragment reruns: the regression's Train on the whole page failed so in three `make test`
+# runs beside busy_cpu.py ("Bad delta path index 1") and once in a quiet one ("'setIn' cannot
+# be called on an ElementNode"). The page then goes blank and stops talking to the server: a
+# student would see a white screen. Reload it instead, once a minute at most (never a loop),
+# at its own link: the settings and the section come back, and a run that ended meanwhile is
+# in the room's cache, so Train shows it at once. The error may come as an uncaught exception
+# or as a rejected promise (the message handler is asynchronous): both are heard.
 RECOVER_JS = """
 <script>
 if (!window.d2lRecover) {
@@ -257,7 +256,7 @@ def apply() -> None:
     """The router calls this once per run, after the sidebar's lecture switch."""
     lecture = lesson.lecture()
     st.set_page_config(initial_sidebar_state="collapsed" if lecture else "auto")
-    box = f".st-key-{keys.PAGE_SCRIPTS.replace('.', '-')}"  # and the wrapper Streamlit puts it in
+    box = keys.selector(keys.PAGE_SCRIPTS)  # hidden with the wrapper Streamlit puts it in
     hidden = f"{box}, [data-testid='stLayoutWrapper']:has(> {box}) {{display: none}}"
     st.html(f"<style>{PHONE_CSS}{LECTURE_CSS if lecture else ''}{hidden}</style>")
     with st.container(key=keys.PAGE_SCRIPTS):  # an element each: hidden, they leave no gap
