@@ -87,8 +87,8 @@ def processes() -> bool:
     8.1 and 14.1 s (two runs trained at once on 2 cores cost more CPU than runs the
     interpreter takes in turn). On a VM 2.5 times as fast the two were even for the 200
     (last 0.93 against 0.96 s) and the workers ahead for the 30 (last 2.2 against 4.3 s). A
-    worker holds about 264 MiB with the CPU build of torch (scripts/worker_rss.py). AppTest's runtime is a mock: there, threads always (its tests
-    patch trainers)."""
+    worker holds about 264 MiB with the CPU build of torch (scripts/worker_rss.py). AppTest's
+    runtime is a mock: there, threads always (its tests patch trainers)."""
     mode = os.environ.get(workers.ENV, "").strip().lower()
     if mode == "threads":
         return False
